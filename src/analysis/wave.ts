@@ -1,0 +1,94 @@
+// Why this file exists: turns the map of commitment times into what a biologist measures: is
+// there a travelling death front, where is it, how fast does it move, and is it linear in time
+// (a trigger wave) or slowing like sqrt(t) (diffusion of the trigger alone).
+import type { SimState } from '../model/layout';
+
+export interface Origin { x_um: number; y_um: number; r_um: number }
+
+export interface WaveResult {
+  detected: boolean;
+  speed_um_per_min: number | null;
+  /** speed fitted over the first and second half of the front's travel */
+  speed_early: number | null;
+  speed_late: number | null;
+  /** R^2 of the linear fit of front distance vs time */
+  r2: number | null;
+  /** furthest committed cell beyond the origin's edge, um */
+  reach_um: number;
+  origin: Origin;
+}
+
+/**
+ * Bin committed cells by distance from the origin (one site per bin), take the median commit
+ * time per bin, and fit distance = d0 + v t over bins beyond the origin (robust to stragglers).
+ * A wave is detected when cells keep committing more than `minTravel_um` beyond the origin.
+ */
+export function analyseWave(st: SimState, site_um: number, origin: Origin, minTravel_um = 200): WaveResult {
+  const { width: W, height: H } = st;
+  const t = st.cell.t_dying;
+  const bins: number[][] = [];
+  let reach = 0;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const tc = t[y * W + x];
+      if (!Number.isFinite(tc)) continue;
+      const dx = (x + 0.5) * site_um - origin.x_um;
+      const dy = (y + 0.5) * site_um - origin.y_um;
+      const beyond = Math.sqrt(dx * dx + dy * dy) - origin.r_um;
+      if (beyond > reach) reach = beyond;
+      if (beyond <= site_um) continue;
+      const b = Math.floor(beyond / site_um);
+      if (!bins[b]) bins[b] = [];
+      bins[b].push(tc);
+    }
+  }
+  const pts: Array<[number, number]> = [];
+  bins.forEach((ts, b) => {
+    if (!ts || ts.length < 3) return;
+    ts.sort((a, c) => a - c);
+    pts.push([ts[ts.length >> 1], (b + 0.5) * site_um]);
+  });
+  const detected = reach >= minTravel_um && pts.length >= 5;
+  if (!detected) return { detected, speed_um_per_min: null, speed_early: null, speed_late: null, r2: null, reach_um: reach, origin };
+  const fit = linfit(pts);
+  const half = pts.length >> 1;
+  return {
+    detected,
+    speed_um_per_min: fit.slope,
+    speed_early: linfit(pts.slice(0, half)).slope,
+    speed_late: linfit(pts.slice(half)).slope,
+    r2: fit.r2,
+    reach_um: reach,
+    origin,
+  };
+}
+
+export function linfit(pts: ReadonlyArray<[number, number]>): { slope: number; intercept: number; r2: number } {
+  const n = pts.length;
+  let sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+  for (const [x, y] of pts) {
+    sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y;
+  }
+  const vx = sxx - (sx * sx) / n;
+  const vy = syy - (sy * sy) / n;
+  const cxy = sxy - (sx * sy) / n;
+  const slope = vx > 0 ? cxy / vx : Number.NaN;
+  return { slope, intercept: (sy - slope * sx) / n, r2: vx > 0 && vy > 0 ? (cxy * cxy) / (vx * vy) : Number.NaN };
+}
+
+/** The front: the furthest distance from the origin reached by committed cells now, um. */
+export function frontPosition(st: SimState, site_um: number, origin: Origin): number | null {
+  const { width: W, height: H, status } = st;
+  let best = -1;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const s = status[y * W + x];
+      if (s < 2) continue;
+      const dx = (x + 0.5) * site_um - origin.x_um;
+      const dy = (y + 0.5) * site_um - origin.y_um;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d > best) best = d;
+    }
+  }
+  return best < 0 ? null : best;
+}

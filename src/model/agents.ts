@@ -1,0 +1,762 @@
+// Why this file exists: the registry of treatments (MODEL.md section 4). Each agent names its
+// molecular targets with a potency taken from the literature and the source of that number.
+// Scenario validation takes the allowed identifiers from here; effects.ts turns concentrations
+// into target activities. Every number below carries its source; 'calibrated: ...' marks a model
+// calibration rather than a measurement. The human-readable table is docs/treatments.md.
+import type { TargetId } from './targets';
+
+export const AGENT_IDS = [
+  'erastin', 'sulfasalazine', 'sorafenib', 'cystine-free', 'glutamate', 'bso', 'rsl3', 'ml162',
+  'fin56', 'ifsp1', 'fsen1', 'methotrexate', 'ferrostatin-1', 'liproxstatin-1', 'trolox', 'nac',
+  'dfo', 'fac', 'holo-transferrin', 'gkt137831', 'zncl2', 'zno-np', 'tpen', 'ionomycin',
+  'calcium-free', 'orai1-blocker', 'selenite', 'tmem16f-inhibitor', 'peg', 'h2o2', 'light-pulse',
+  'zvad', 'necrostatin-1',
+] as const;
+export type AgentId = (typeof AGENT_IDS)[number];
+
+export interface TargetAction {
+  target: TargetId;
+  /** IC50 (inhibit) or EC50 (saturating), in the agent's unit; unused for bath/medium/pulse */
+  potency: number;
+  /** Hill coefficient, dimensionless */
+  hill: number;
+  /** saturating: effect at saturation, in the target's unit; bath: uM of target per unit applied */
+  max_effect: number;
+  /** where the potency and effect size come from (paper, year, assay) or 'calibrated: ...' */
+  source: string;
+}
+
+export interface AgentSpec {
+  id: AgentId;
+  /** full name as a biologist would write it */
+  name: string;
+  /** unit of the dose the user gives: 'uM' for nearly all; the pulse agents use their own */
+  unit: 'uM' | 'a.u.';
+  /** which dose key the treatment takes: 'uM' or 'dose' (light-pulse); 'none' = optional uM */
+  dose_key: 'uM' | 'dose';
+  /** the dose used when the scenario gives none */
+  default_dose: number;
+  /** allowed dose range [min, max] in unit */
+  range: [number, number];
+  /** the typical working range in experiments, with source, for the docs */
+  typical: string;
+  actions: TargetAction[];
+  notes: string;
+}
+
+// Shorthands for the actions that have no potency (bath / medium / pulse targets): potency and
+// hill are unused there and set to 0 and 1 by convention.
+const NO_POTENCY = { potency: 0, hill: 1 } as const;
+
+export const AGENTS: Record<AgentId, AgentSpec> = {
+  // ---------------------------------------------------------------- system xc- (cystine import)
+  erastin: {
+    id: 'erastin',
+    name: 'erastin',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 10,
+    range: [0, 100],
+    typical:
+      '1-10 uM; 10 uM in HT-1080 (Dixon et al., Cell 149:1060 (2012)); waves from 1.25 uM, priming at 10 uM (Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'xc',
+        potency: 0.2,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Dixon et al., eLife 3:e02523 (2014), HT-1080 glutamate release (cystine-glutamate exchange), IC50 ~0.2 uM; with h = 1 it also matches the 5 h GSH dose-response of Co et al., Nature 631:654 (2024)',
+      },
+    ],
+    notes:
+      'Binds SLC7A11 and blocks cystine-glutamate exchange; GSH falls over hours (lag before death). Also reported to bind VDAC2/3, which the model does not represent.',
+  },
+  sulfasalazine: {
+    id: 'sulfasalazine',
+    name: 'sulfasalazine',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 500,
+    range: [0, 5000],
+    typical: '0.2-1 mM (Gout et al., Leukemia 15:1633 (2001); Dixon et al., eLife 3:e02523 (2014))',
+    actions: [
+      {
+        target: 'xc',
+        potency: 200,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Gout et al., Leukemia 15:1633 (2001), lymphoma cells, cystine uptake inhibited at sub-mM; Dixon et al., eLife 3:e02523 (2014), HT-1080 glutamate release (far less potent than erastin); 200 uM is a rounded value in that range',
+      },
+    ],
+    notes:
+      'Weak, reversible xc- inhibitor; needs near-mM doses and is limited by solubility (~1-2 mM) and serum binding. Also an NF-kB inhibitor (not modelled).',
+  },
+  sorafenib: {
+    id: 'sorafenib',
+    name: 'sorafenib',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 10,
+    range: [0, 100],
+    typical: '1-10 uM in cells (Dixon et al., eLife 3:e02523 (2014))',
+    actions: [
+      {
+        target: 'xc',
+        potency: 3,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Dixon et al., eLife 3:e02523 (2014), HT-1080 glutamate release inhibited at low uM; 3 uM is approximate (calibrated: "a few uM")',
+      },
+    ],
+    notes:
+      'Multikinase inhibitor; its xc- inhibition is debated: Zheng et al., Cell Death Dis 12:698 (2021) found it fails to trigger ferroptosis across a wide range of cancer cell lines. Kinase effects are not modelled.',
+  },
+  'cystine-free': {
+    id: 'cystine-free',
+    name: 'cystine-free medium',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 0,
+    range: [0, 1000],
+    typical: '0 uM cystine (standard DMEM has ~200 uM, RPMI 1640 ~208 uM); partial depletion 5-50 uM',
+    actions: [
+      {
+        target: 'cystine_medium',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: 'medium replacement: bath cystine becomes the given uM (medium formulations, DMEM / RPMI 1640)',
+      },
+    ],
+    notes:
+      'Replaces the medium cystine level where applied (dose = the new cystine uM, default 0). Equivalent to complete xc- blockade only when the transsulfuration pathway is weak.',
+  },
+  glutamate: {
+    id: 'glutamate',
+    name: 'L-glutamate (extracellular)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5000,
+    range: [0, 50000],
+    typical: '1-10 mM (oxidative glutamate toxicity / oxytosis, e.g. 5 mM in HT22 cells; Dixon et al., Cell 149:1060 (2012) used mM glutamate in brain slices)',
+    actions: [
+      {
+        target: 'glutamate_bath',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: 'bath addition, 1 uM per uM applied',
+      },
+    ],
+    notes:
+      'Extracellular glutamate competes with cystine at xc- (oxytosis); no receptor-mediated excitotoxicity is modelled.',
+  },
+
+  // ---------------------------------------------------------------- GSH synthesis
+  bso: {
+    id: 'bso',
+    name: 'L-buthionine sulfoximine (BSO)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 100,
+    range: [0, 10000],
+    typical: '10 uM-1 mM for 24-72 h (class-1 inducer in Yang et al., Cell 156:317 (2014))',
+    actions: [
+      {
+        target: 'gcl',
+        potency: 5,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'calibrated: cellular GSH-depletion IC50 in the low-uM range; mechanism from Griffith & Meister, J Biol Chem 254:7558 (1979), purified gamma-glutamylcysteine synthetase and mouse kidney',
+      },
+    ],
+    notes:
+      'Irreversible GCL inhibitor; GSH falls slowly (turnover of the existing pool, hours-days). Depletes GSH without killing many lines on its own.',
+  },
+
+  // ---------------------------------------------------------------- GPX4
+  rsl3: {
+    id: 'rsl3',
+    name: '(1S,3R)-RSL3',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 20],
+    typical: '0.05-2 uM (Yang et al., Cell 156:317 (2014); Hendricks et al., Cell Chem Biol 30:1090 (2023) used 0.2-5 uM in H460)',
+    actions: [
+      {
+        target: 'gpx4_inactivation',
+        potency: 0.05,
+        hill: 1,
+        max_effect: 0.1,
+        source:
+          'EC50: Yang et al., Cell 156:317 (2014), HT-1080 / BJeLR killing, ~10-100 nM; max_effect calibrated: 0.1 /min so that at saturation active GPX4 is gone in ~20-40 min',
+      },
+    ],
+    notes:
+      'Covalent GPX4 (selenocysteine) inhibitor: kills without the GSH-depletion lag. Cheff et al. (Redox Biol, 2023) argued it acts via TXNRD1 rather than binding GPX4 directly; the model keeps the GPX4 reading.',
+  },
+  ml162: {
+    id: 'ml162',
+    name: 'ML162',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 20],
+    typical: '0.05-2 uM (Yang et al., Cell 156:317 (2014); Hendricks et al., Cell Chem Biol 30:1090 (2023))',
+    actions: [
+      {
+        target: 'gpx4_inactivation',
+        potency: 0.05,
+        hill: 1,
+        max_effect: 0.1,
+        source:
+          'Weiwer et al., Bioorg Med Chem Lett 22:1822 (2012), HRAS-mutant BJ cells, and Yang et al., Cell 156:317 (2014): potency similar to RSL3 (tens of nM); max_effect calibrated as for RSL3',
+      },
+    ],
+    notes:
+      'Chloroacetamide covalent GPX4 inhibitor, treated like RSL3. Same TXNRD1 caveat as RSL3 (Cheff et al., Redox Biol, 2023).',
+  },
+  fin56: {
+    id: 'fin56',
+    name: 'FIN56',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5,
+    range: [0, 50],
+    typical: '1-10 uM for 6-24 h (Shimada et al., Nat Chem Biol 12:497 (2016))',
+    actions: [
+      {
+        target: 'gpx4_degradation',
+        potency: 2,
+        hill: 1,
+        max_effect: 0.01,
+        source:
+          'EC50: Shimada et al., Nat Chem Biol 12:497 (2016), BJeLR / HT-1080 killing, ~1-5 uM; max_effect calibrated: 0.01 /min so GPX4 protein is lost over several hours as in that paper',
+      },
+      {
+        target: 'coq10_depletion',
+        potency: 2,
+        hill: 1,
+        max_effect: 0.5,
+        source:
+          'Shimada et al., Nat Chem Biol 12:497 (2016): FIN56 activates squalene synthase and depletes CoQ10; calibrated: up to 50 % depletion, same EC50 as GPX4 degradation',
+      },
+    ],
+    notes:
+      'Two actions: ACC-dependent GPX4 protein degradation and CoQ10 depletion via squalene synthase (mevalonate pathway). Slower than RSL3.',
+  },
+
+  // ---------------------------------------------------------------- FSP1 / BH4
+  ifsp1: {
+    id: 'ifsp1',
+    name: 'iFSP1',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5,
+    range: [0, 100],
+    typical: '1-10 uM (Doll et al., Nature 575:693 (2019))',
+    actions: [
+      {
+        target: 'fsp1',
+        potency: 0.1,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Doll et al., Nature 575:693 (2019), Gpx4-knockout Pfa1 cells expressing human FSP1, EC50 ~0.1 uM',
+      },
+    ],
+    notes:
+      'Inhibits human FSP1 only (not the mouse enzyme; Nakamura et al., Nat Struct Mol Biol 30:1806 (2023)). Sensitises mainly when GPX4 is also compromised.',
+  },
+  fsen1: {
+    id: 'fsen1',
+    name: 'FSEN1 (ferroptosis sensitizer 1)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 50],
+    typical: '0.5-5 uM; 1 uM with RSL3 in H460 cells (Hendricks et al., Cell Chem Biol 30:1090 (2023)); used in Co et al., Nature 631:654 (2024)',
+    actions: [
+      {
+        target: 'fsp1',
+        potency: 0.05,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Hendricks et al., Cell Chem Biol 30:1090 (2023), purified FSP1 and H460 cells: most potent of their inhibitors, uncompetitive; calibrated: cellular IC50 taken as 0.05 uM (tens of nM); the exact IC50 was not checked',
+      },
+    ],
+    notes:
+      'Uncompetitive FSP1 inhibitor, synergises with GPX4 inhibitors and endoperoxides (DHA).',
+  },
+  methotrexate: {
+    id: 'methotrexate',
+    name: 'methotrexate',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 100],
+    typical: '0.1-10 uM (Soula et al., Nat Chem Biol 16:1351 (2020), with GPX4 inhibition)',
+    actions: [
+      {
+        target: 'dhfr',
+        potency: 0.05,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'calibrated: cellular DHFR block at tens of nM (enzyme Ki is pM; growth IC50 of most lines 10-100 nM); ferroptosis link from Soula et al., Nat Chem Biol 16:1351 (2020), DHFR regenerates BH4 and MTX synergises with GPX4 inhibition',
+      },
+    ],
+    notes:
+      'Blocks BH2 -> BH4 regeneration (and folate metabolism, which the model ignores). Sensitises only; little effect on its own in the time window of a wave.',
+  },
+
+  // ---------------------------------------------------------------- radical-trapping antioxidants
+  'ferrostatin-1': {
+    id: 'ferrostatin-1',
+    name: 'ferrostatin-1 (Fer-1)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5,
+    range: [0, 200],
+    typical: '0.1-2 uM to block death (Dixon et al., Cell 149:1060 (2012)); 5-20 uM abolishes the trigger wave (Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'rta',
+        potency: 0.06,
+        hill: 1,
+        max_effect: 4,
+        source:
+          'EC50: Dixon et al., Cell 149:1060 (2012), HT-1080 + erastin, ~60 nM; max_effect calibrated: 4x the control defence so that 5-20 uM abolishes the wave',
+      },
+    ],
+    notes:
+      'Radical-trapping antioxidant in membranes (Zilka et al., ACS Cent Sci 3:232 (2017)); stops lipid peroxidation, not GSH loss.',
+  },
+  'liproxstatin-1': {
+    id: 'liproxstatin-1',
+    name: 'liproxstatin-1 (Lip-1)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5,
+    range: [0, 200],
+    typical: '0.05-1 uM to block death (Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014)); 5-20 uM for the wave experiments (MODEL.md behaviour 5)',
+    actions: [
+      {
+        target: 'rta',
+        potency: 0.022,
+        hill: 1,
+        max_effect: 4,
+        source:
+          'EC50: Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014), Gpx4-knockout Pfa1 cells, ~22 nM; max_effect calibrated as for ferrostatin-1',
+      },
+    ],
+    notes: 'Spiroquinoxalinamine radical-trapping antioxidant (Zilka et al., ACS Cent Sci 3:232 (2017)).',
+  },
+  trolox: {
+    id: 'trolox',
+    name: 'Trolox',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 100,
+    range: [0, 2000],
+    typical: '50-500 uM (much weaker than Fer-1; Dixon et al., Cell 149:1060 (2012); used in Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'rta',
+        potency: 30,
+        hill: 1,
+        max_effect: 2,
+        source:
+          'calibrated: EC50 in the tens of uM (water-soluble vitamin E analogue, far less potent than Fer-1 in cells; Dixon et al., Cell 149:1060 (2012)); max_effect 2 calibrated',
+      },
+    ],
+    notes: 'Hydrophilic chromanol; partitions poorly into membranes, hence the weak cellular potency.',
+  },
+
+  // ---------------------------------------------------------------- cysteine supply
+  nac: {
+    id: 'nac',
+    name: 'N-acetyl-L-cysteine (NAC)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1000,
+    range: [0, 20000],
+    typical: '1-5 mM (standard rescue of cystine starvation; used in Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'cys_supply',
+        potency: 1000,
+        hill: 1,
+        max_effect: 40,
+        source:
+          'calibrated: EC50 ~1 mM (mM doses are needed in practice); max 40 uM/min of intracellular cysteine (the control cell gets 66 uM/min through xc-)',
+      },
+    ],
+    notes:
+      'Enters slowly and is deacetylated to cysteine, bypassing xc-; also reduces medium cystine and scavenges some oxidants (not modelled).',
+  },
+
+  // ---------------------------------------------------------------- iron
+  dfo: {
+    id: 'dfo',
+    name: 'deferoxamine (DFO)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 100,
+    range: [0, 2000],
+    typical: '50-200 uM; 100 uM is standard (Dixon et al., Cell 149:1060 (2012); Hendricks et al., Cell Chem Biol 30:1090 (2023))',
+    actions: [
+      {
+        target: 'iron_chelation',
+        potency: 30,
+        hill: 1,
+        max_effect: 0.1,
+        source:
+          'calibrated: EC50 30 uM because DFO enters cells slowly by endocytosis (Glickstein et al., Blood 106:3242 (2005), calcein imaging of labile iron); max 0.1 /min so 100 uM lowers labile Fe2+ ~3-fold against the ~1/30 min control turnover',
+      },
+    ],
+    notes:
+      'Hexadentate Fe3+ chelator, poorly membrane-permeant: acts over tens of minutes to hours, so pre-incubation matters.',
+  },
+  fac: {
+    id: 'fac',
+    name: 'ferric ammonium citrate (FAC)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 100,
+    range: [0, 5000],
+    typical: '50-500 uM Fe (often given as 50-200 ug/ml FAC, ~16-18 % Fe by mass); Co et al., Nature 631:654 (2024) used ferric citrate',
+    actions: [
+      {
+        target: 'ntbi',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: 'bath addition: dose is given in uM Fe, 1 uM NTBI per uM',
+      },
+    ],
+    notes: 'Non-transferrin-bound iron; enters via ZIP14/DMT1 after reduction. Dose must be entered as uM iron, not ug/ml of salt.',
+  },
+  'holo-transferrin': {
+    id: 'holo-transferrin',
+    name: 'holo-transferrin (diferric)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5,
+    range: [0, 200],
+    typical: '1-60 uM transferrin (0.08-5 mg/ml; 10 % serum gives ~2-4 uM); used in Co et al., Nature 631:654 (2024)',
+    actions: [
+      {
+        target: 'tf_iron',
+        ...NO_POTENCY,
+        max_effect: 2,
+        source: 'stoichiometry: 2 Fe per fully loaded transferrin molecule',
+      },
+    ],
+    notes: 'Iron delivered by TFR1 endocytosis; uptake saturates with receptor number.',
+  },
+
+  // ---------------------------------------------------------------- NOX
+  gkt137831: {
+    id: 'gkt137831',
+    name: 'GKT137831 (setanaxib)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 10,
+    range: [0, 200],
+    typical: '1-20 uM in cells; used in Co et al., Nature 631:654 (2024)',
+    actions: [
+      {
+        target: 'nox',
+        potency: 0.14,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Aoyama et al., Hepatology 56:2316 (2012), cell-free NOX assays: Ki 0.11 uM (NOX1), 0.14 uM (NOX4); NOX4 value used',
+      },
+    ],
+    notes:
+      'Dual NOX1/4 inhibitor; cellular potency is probably lower than the Ki and its specificity has been questioned (Augsburger et al., Redox Biol 26:101272 (2019)).',
+  },
+
+  // ---------------------------------------------------------------- zinc
+  zncl2: {
+    id: 'zncl2',
+    name: 'zinc chloride',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 50,
+    range: [0, 1000],
+    typical: '10-100 uM (zinc supplementation sensitises; Chen et al., Cell Death Dis 12 (2021))',
+    actions: [
+      {
+        target: 'zn_bath',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: 'bath addition, 1 uM Zn2+ per uM',
+      },
+    ],
+    notes: 'Serum albumin binds much of the added zinc; free Zn2+ is far below the nominal dose in serum-containing medium.',
+  },
+  'zno-np': {
+    id: 'zno-np',
+    name: 'zinc oxide nanoparticles',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 100,
+    range: [0, 2000],
+    typical: '10-50 ug/ml ZnO (~120-600 uM; 10 ug/ml = 123 uM); induce ferroptosis (Zhang et al., Cell Death Dis 11 (2020))',
+    actions: [
+      {
+        target: 'zn_bath',
+        ...NO_POTENCY,
+        max_effect: 0.5,
+        source:
+          'calibrated: half of the ZnO dissolves as Zn2+; dissolved Zn in complete medium plateaus near 10 ug/ml (~150 uM) (Song et al., Toxicol Lett 199:389 (2010), Ana-1 macrophages)',
+      },
+    ],
+    notes:
+      'Dose in uM ZnO (81.4 g/mol). Dissolution saturates, so the linear 0.5 overestimates Zn2+ above ~300 uM ZnO; lysosomal dissolution after uptake is not modelled.',
+  },
+  tpen: {
+    id: 'tpen',
+    name: 'TPEN',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 2,
+    range: [0, 50],
+    typical: '0.5-5 uM (zinc chelation protects against erastin; Chen et al., Cell Death Dis 12 (2021))',
+    actions: [
+      {
+        target: 'zn_chelation',
+        potency: 1,
+        hill: 1,
+        max_effect: 0.2,
+        source:
+          'calibrated: EC50 ~1 uM, max 0.2 /min of labile Zn2+ removal; protective range from Chen et al., Cell Death Dis 12 (2021), breast / renal cancer cells',
+      },
+    ],
+    notes:
+      'Membrane-permeant, very high-affinity Zn2+ chelator; also binds Fe2+ and Cu (not modelled) and is toxic over long exposure above ~5 uM.',
+  },
+
+  // ---------------------------------------------------------------- calcium
+  ionomycin: {
+    id: 'ionomycin',
+    name: 'ionomycin',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 20],
+    typical: '0.5-5 uM; used in Co et al., Nature 631:654 (2024)',
+    actions: [
+      {
+        target: 'ca_ionophore',
+        potency: 1,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'calibrated: EC50 ~1 uM, max ~1 uM/min of Ca2+ influx at 1 mM outside Ca2+ (against 0.1 uM resting Ca2+ cleared at ~1 /min)',
+      },
+    ],
+    notes: 'Ca2+ ionophore; also releases ER stores (not modelled separately). Effect scales with medium Ca2+.',
+  },
+  'calcium-free': {
+    id: 'calcium-free',
+    name: 'Ca2+-free medium',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 0,
+    range: [0, 5000],
+    typical: '0 uM Ca2+, often with 0.1-1 mM EGTA (normal media: ~0.4 mM RPMI 1640, 1.8 mM DMEM)',
+    actions: [
+      {
+        target: 'ca_medium',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: 'medium replacement: bath Ca2+ becomes the given uM (medium formulations)',
+      },
+    ],
+    notes: 'Replaces medium Ca2+ where applied (dose = new Ca2+ uM, default 0). Long exposure loosens cell-cell contacts (not modelled).',
+  },
+  'orai1-blocker': {
+    id: 'orai1-blocker',
+    name: 'ORAI1 blocker (BTP2 / YM-58483; Synta66)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 50],
+    typical: '0.1-10 uM (BTP2 0.1-1 uM; Synta66 1-10 uM)',
+    actions: [
+      {
+        target: 'orai1',
+        potency: 0.1,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Ishikawa et al., J Immunol 170:4441 (2003), Jurkat store-operated Ca2+ entry, YM-58483 IC50 ~0.1 uM; role of ORAI1 in oxidative glutamate toxicity from Henke et al., Cell Death Dis 4:e470 (2013), HT22',
+      },
+    ],
+    notes:
+      'Store-operated Ca2+ entry blocker; BTP2 also affects TRPC channels and TRPM4. Synta66 is more selective but ~10x less potent.',
+  },
+
+  // ---------------------------------------------------------------- selenium
+  selenite: {
+    id: 'selenite',
+    name: 'sodium selenite',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 0.1,
+    range: [0, 10],
+    typical: '0.01-1 uM (Ingold et al., Cell 172:409 (2018); Alim et al., Cell 177:1262 (2019))',
+    actions: [
+      {
+        target: 'se_bath',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: 'bath addition, 1 uM Se per uM selenite',
+      },
+    ],
+    notes: 'Raises GPX4 (and other selenoproteins) over ~1 day; selenite itself is pro-oxidant and cytotoxic above a few uM (not modelled).',
+  },
+
+  // ---------------------------------------------------------------- Cl- current and rupture
+  'tmem16f-inhibitor': {
+    id: 'tmem16f-inhibitor',
+    name: 'TMEM16F inhibitor (niclosamide; CaCCinh-A01)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5,
+    range: [0, 100],
+    typical: '1-10 uM (niclosamide: Braga et al., Nature 594:88 (2021); TMEM16F in ferroptosis: Ousingsawat et al., Cancers 11:625 (2019))',
+    actions: [
+      {
+        target: 'tmem16f',
+        potency: 1,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'approximate: niclosamide suppresses TMEM16F currents and scrambling at sub- to low-uM (Braga et al., Nature 594:88 (2021), spike-expressing cells); CaCCinh-A01 acts at low-uM on TMEM16A; 1 uM is a calibration',
+      },
+    ],
+    notes:
+      'No selective TMEM16F blocker exists; niclosamide is also a mitochondrial uncoupler and TMEM16A blocker. The ferroptosis role of TMEM16F comes from knockout cells (Ousingsawat et al., 2019).',
+  },
+  peg: {
+    id: 'peg',
+    name: 'polyethylene glycol osmoprotectant (PEG 1450-3350)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 10000,
+    range: [0, 50000],
+    typical: 'millimolar PEG of ~1-3 kDa delays ferroptotic rupture (Riegman et al., Nat Cell Biol 22:1042 (2020); Pedrera et al., Cell Death Differ 28:1644 (2021))',
+    actions: [
+      {
+        target: 'swelling',
+        potency: 5000,
+        hill: 2,
+        max_effect: 1,
+        source:
+          'calibrated: IC50 5 mM (h = 2, osmotic balance is steep) so that mM PEG delays rupture as in Riegman et al., Nat Cell Biol 22:1042 (2020) and Pedrera et al., Cell Death Differ 28:1644 (2021); the exact concentrations of those papers were not checked',
+      },
+    ],
+    notes:
+      'Too large to pass ferroptotic nanopores, so it balances the osmotic water influx: delays swelling and rupture but not lipid peroxidation; the wave runs upstream of rupture and must continue.',
+  },
+
+  // ---------------------------------------------------------------- ROS triggers
+  h2o2: {
+    id: 'h2o2',
+    name: 'hydrogen peroxide bolus',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 100,
+    range: [0, 10000],
+    typical: '50 uM-1 mM bolus (decays within tens of minutes in cell culture)',
+    actions: [
+      {
+        target: 'oxidant_bolus',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: 'one-off extracellular bolus, 1 uM H2O2-equivalent per uM applied',
+      },
+    ],
+    notes: 'Local extracellular oxidant pulse to launch a wave; catalase / peroxiredoxins clear it quickly.',
+  },
+  'light-pulse': {
+    id: 'light-pulse',
+    name: 'light pulse (local ROS burst)',
+    unit: 'a.u.',
+    dose_key: 'dose',
+    default_dose: 3,
+    range: [0, 50],
+    typical: '1-10 a.u. of the ROS variable; the high (dying) state of the Co et al. one-variable model is ~5 a.u.',
+    actions: [
+      {
+        target: 'ros_burst',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source:
+          'calibrated: model units (1 a.u. = half-activation of the NOX feedback, Co et al., Nature 631:654 (2024)); 3 a.u. exceeds the unstable threshold of primed cells',
+      },
+    ],
+    notes: 'Intracellular ROS bolus in the illuminated region at the start time; stands for photo-induced ROS.',
+  },
+
+  // ---------------------------------------------------------------- negative controls
+  zvad: {
+    id: 'zvad',
+    name: 'Z-VAD-FMK',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 20,
+    range: [0, 500],
+    typical: '10-100 uM (no effect on ferroptosis: Dixon et al., Cell 149:1060 (2012); no effect on the wave: Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'caspase',
+        potency: 5,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'calibrated: cellular caspase block at low uM (irreversible pan-caspase inhibitor; Slee et al., Biochem J 315:21 (1996))',
+      },
+    ],
+    notes: 'Apoptosis only: the caspase target is outside the ferroptosis network, so it must not change ferroptosis or the wave.',
+  },
+  'necrostatin-1': {
+    id: 'necrostatin-1',
+    name: 'necrostatin-1 (Nec-1)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 10,
+    range: [0, 200],
+    typical: '10-50 uM (no effect on the wave: Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'ripk1',
+        potency: 0.5,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Degterev et al., Nat Chem Biol 1:112 (2005), FADD-deficient Jurkat necroptosis, EC50 ~0.5 uM; target RIPK1 from Degterev et al., Nat Chem Biol 4:313 (2008)',
+      },
+    ],
+    notes:
+      'Necroptosis only (RIPK1 is outside the ferroptosis network). Nec-1 (not Nec-1s) also inhibits IDO and has reported off-target anti-ferroptotic activity at tens of uM, which the model deliberately omits.',
+  },
+};
+
+/** The spec of one agent. */
+export function agentSpec(id: AgentId): AgentSpec {
+  return AGENTS[id];
+}
+
+/** True when s is a known agent identifier (for scenario validation). */
+export function isAgentId(s: string): s is AgentId {
+  return (AGENT_IDS as readonly string[]).includes(s);
+}

@@ -1,0 +1,50 @@
+// Why this file exists: turns the concentrations of the agents acting on a cell into the values
+// of the molecular targets (targets.ts) that the kinetics read. One place for the pharmacology:
+// inhibitors combine by summed occupancy, saturating effects add, bath agents add to the medium.
+import { AGENTS, type AgentId } from './agents';
+import { TARGET_IDS, TARGETS, type TargetId } from './targets';
+
+export const TI = Object.fromEntries(TARGET_IDS.map((t, i) => [t, i])) as Record<TargetId, number>;
+export const N_TARGETS = TARGET_IDS.length;
+
+/** Medium levels with no treatment (uM), from the resolved parameters. */
+export interface MediumBase {
+  cystine_medium: number;
+  ca_medium: number;
+  tf_iron: number;
+  ntbi: number;
+  zn_bath: number;
+  se_bath: number;
+  glutamate_bath: number;
+}
+
+/**
+ * Target values for one set of (agent, concentration) pairs. Inhibit targets are the activity
+ * left (1 = untouched); saturating targets are the added effect; bath/medium targets are the
+ * medium level in uM. Pulse targets are handled as events, not here.
+ */
+export function targetValues(doses: ReadonlyArray<{ agent: AgentId; amount: number }>, base: MediumBase): Float64Array {
+  const occ = new Float64Array(N_TARGETS); // summed occupancy for inhibit targets
+  const out = new Float64Array(N_TARGETS);
+  const medium = new Float64Array(N_TARGETS).fill(Number.POSITIVE_INFINITY);
+  for (const { agent, amount } of doses) {
+    for (const a of AGENTS[agent].actions) {
+      const k = TARGETS[a.target].kind;
+      const i = TI[a.target];
+      if (k === 'inhibit') occ[i] += a.potency > 0 ? (amount / a.potency) ** a.hill : 0;
+      else if (k === 'saturating') {
+        const ch = amount ** a.hill;
+        out[i] += ch > 0 ? (a.max_effect * ch) / (ch + a.potency ** a.hill) : 0;
+      } else if (k === 'bath') out[i] += a.max_effect * amount;
+      else if (k === 'medium') medium[i] = Math.min(medium[i], amount);
+    }
+  }
+  for (let i = 0; i < N_TARGETS; i++) {
+    const t = TARGET_IDS[i];
+    const k = TARGETS[t].kind;
+    if (k === 'inhibit') out[i] = 1 / (1 + occ[i]);
+    else if (k === 'bath') out[i] += (base as unknown as Record<string, number>)[t] ?? 0;
+    else if (k === 'medium') out[i] = Number.isFinite(medium[i]) ? medium[i] : ((base as unknown as Record<string, number>)[t] ?? 0);
+  }
+  return out;
+}

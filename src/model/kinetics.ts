@@ -1,0 +1,286 @@
+// Why this file exists: the per-cell reactions, in two blocks. The slow block (iron, zinc,
+// selenium, NRF2, cystine -> cysteine -> GSH, GPX4, FSP1/CoQ10, BH4, PUFA-PL; time constants of
+// minutes to hours) runs every `slow_every` steps and hands four rates to the fast block (aux
+// arrays). The fast block (ROS and the diffusible oxidant, lipid peroxides, Ca2+, Cl-, volume and
+// fate) runs every step. A cell only reads and writes its own site, so any split of rows across
+// workers gives the same bits.
+// Integration: linearly implicit Euler (x' = P - L x  ->  x1 = (x0 + dt P) / (1 + dt L)) keeps
+// every pool positive; the ROS switch uses a second-order Patankar step (MPRK22) and the
+// ROS <-> oxidant exchange is solved exactly, so the front speed converges at second order.
+import { TI } from './effects';
+import { ALIVE, DEAD, DYING, PHENO_DECODE, type SimState } from './layout';
+import type { ParamValues } from './params';
+import { PURPOSE, type RandomKey, uniform } from './random';
+import type { Segment } from './schedule';
+
+const T_XC = TI.xc, T_GCL = TI.gcl, T_INACT = TI.gpx4_inactivation, T_DEG = TI.gpx4_degradation;
+const T_COQ = TI.coq10_depletion, T_FSP1 = TI.fsp1, T_DHFR = TI.dhfr, T_RTA = TI.rta;
+const T_CYS = TI.cys_supply, T_CHEL = TI.iron_chelation, T_NTBI = TI.ntbi, T_TF = TI.tf_iron;
+const T_NOX = TI.nox, T_ZNB = TI.zn_bath, T_ZNCHEL = TI.zn_chelation, T_IONO = TI.ca_ionophore;
+const T_ORAI = TI.orai1, T_SE = TI.se_bath, T_TMEM = TI.tmem16f, T_SWELL = TI.swelling;
+const T_CYSS = TI.cystine_medium, T_GLU = TI.glutamate_bath, T_CA = TI.ca_medium;
+
+/** Volume of cells per volume of pericellular medium they exchange with (monolayer). */
+export const CELL_MEDIUM_RATIO = 0.004;
+
+export interface StepContext {
+  t: number;
+  dt: number;
+  step: number;
+  key: RandomKey;
+}
+
+/**
+ * Slow block for sites [i0, i1) of one row segment, advancing `dts` minutes (slow_every steps),
+ * then the aux rates the fast block reads.
+ */
+export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, dts: number): void {
+  const T = seg.targets;
+  const dt = dts;
+  const c = st.cell;
+  const fe = c.fe, ftn = c.ftn, zn = c.zn, se = c.se, cys = c.cys, gsh = c.gsh;
+  const gpx4 = c.gpx4, coq = c.coq, bh4 = c.bh4, nrf2 = c.nrf2, ros = c.ros, pufa = c.pufa;
+  const aDef = st.aux.def, aSrc = st.aux.ros_src, aNox = st.aux.nox, aLp = st.aux.lpo_src;
+  const cystine = st.field.cystine, o2 = st.field.o2, ntbi = st.field.ntbi, znEx = st.field.zn_ex;
+  const status = st.status, nbr = st.nbr;
+  const g = st.pheno;
+  const pSLC = g.SLC7A11, pGPX4 = g.GPX4, pFSP1 = g.FSP1, pGCH1 = g.GCH1, pACSL4 = g.ACSL4, pTFR1 = g.TFR1;
+  const pFPN = g.FPN, pFTH = g.FTH1, pNCOA4 = g.NCOA4, pZIP7 = g.ZIP7, pNOX = g.NOX;
+  const D = PHENO_DECODE;
+
+  const feRef = p.fe_ref, tfKm = p.tf_km, tfUp = p.tfr_uptake, ntbiUp = p.ntbi_uptake, store = p.ftn_store;
+  const ncoa4 = p.ncoa4_release, fpn = p.fpn_export;
+  const tfRel = (T[T_TF] / (T[T_TF] + tfKm)) * ((p.tf_medium + tfKm) / Math.max(p.tf_medium, 1e-9));
+  const chel = T[T_CHEL];
+  const znRef = p.zn_ref, znRate = p.zn_rate, znMed = Math.max(p.zn_medium, 1e-9), znChel = T[T_ZNCHEL];
+  const znGain = p.zn_nox_gain, grKi = p.zn_gr_ki, grNorm = 1 + znRef / grKi;
+  const seT = T[T_SE] / Math.max(p.se_medium, 1e-9), seRate = p.se_turnover, seKm = p.se_km;
+  const nrfRate = p.nrf2_rate, nrfGain = p.nrf2_gain, nrfEff = p.nrf2_effect;
+  const xcV = p.xc_vmax * T[T_XC], xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
+  const tsp = p.tsp_supply + T[T_CYS], cysDecay = p.cys_decay;
+  const gclV = p.gcl_vmax * T[T_GCL], gclKm = p.gcl_km;
+  const gshTurn = p.gsh_turnover, gshOx = p.gsh_ox_rate, gKm = p.gpx4_gsh_km, gNorm = (p.gsh_ref + gKm) / p.gsh_ref;
+  const gpxTurn = p.gpx4_turnover, gpxLoss = T[T_INACT] + T[T_DEG];
+  const qTot = Math.max(0, 1 - T[T_COQ]), fspR = p.fsp1_rate * T[T_FSP1], qOx = p.coq_ox_rate;
+  const qRef = p.fsp1_rate / (p.fsp1_rate + p.coq_ox_rate);
+  const bhRate = p.bh4_rate, bhShare = p.bh4_dhfr_share, dhfr = T[T_DHFR];
+  const wG = p.w_gpx4, wF = p.w_fsp1 / qRef, wB = p.w_bh4, rta = T[T_RTA];
+  const ts = p.ros_time_scale;
+  const cBasal = p.ros_basal * ts, kf = p.ros_nox_max * T[T_NOX] * ts;
+  const o2Km = p.o2_km, o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9), o2Up = p.o2_uptake;
+  const lpR = p.lpo_rate, lpShare = p.lpo_iron_share;
+  const pufaRate = p.pufa_rate, dp = p.density_protection, cfNorm = 1 / (1 - dp);
+  const cystBath = T[T_CYSS], ntbiBath = T[T_NTBI], znBath = T[T_ZNB], o2Bath = p.o2_medium, mex = p.medium_exchange;
+  const ratio = CELL_MEDIUM_RATIO;
+  const mexDen = 1 / (1 + dt * mex);
+
+  for (let i = i0; i < i1; i++) {
+    // medium exchange of the pericellular layer (every site, with or without a cell)
+    cystine[i] = (cystine[i] + dt * mex * cystBath) * mexDen;
+    ntbi[i] = (ntbi[i] + dt * mex * ntbiBath) * mexDen;
+    znEx[i] = (znEx[i] + dt * mex * znBath) * mexDen;
+    o2[i] = (o2[i] + dt * mex * o2Bath) * mexDen;
+    const s = status[i];
+    if (s !== ALIVE && s !== DYING) continue;
+    const R = ros[i];
+    const R2 = R * R;
+    // contact inhibition: 1 at full confluence, up to 1/(1-dp) when isolated
+    const cf = (1 - dp * nbr[i] * 0.25) * cfNorm;
+
+    // --- iron: TFR1 uptake (IRP-controlled), ferritin storage, NCOA4 release, FPN export, chelation
+    const nf = 1 + nrfEff * (nrf2[i] - 1);
+    const fe0 = fe[i];
+    const irp = (2 * feRef) / (fe0 + feRef);
+    const fsyn = (2 * fe0) / (fe0 + feRef);
+    const up = tfUp * D[pTFR1[i]] * cf * irp * tfRel + ntbiUp * ntbi[i];
+    const kRel = ncoa4 * D[pNCOA4[i]];
+    const kStore = store * D[pFTH[i]] * nf * fsyn;
+    const fe1 = (fe0 + dt * (up + kRel * ftn[i])) / (1 + dt * (kStore + fpn * D[pFPN[i]] * fsyn + chel));
+    fe[i] = fe1;
+    ftn[i] = (ftn[i] + dt * kStore * fe1) / (1 + dt * kRel);
+    ntbi[i] = ntbi[i] / (1 + dt * ntbiUp * ratio);
+    const fen = fe1 / feRef;
+
+    // --- zinc: ZIP14 uptake from the medium, ZIP7 release from the ER, buffering, chelation
+    const znT = znRef * (0.5 * (znEx[i] / znMed) + 0.5 * D[pZIP7[i]]);
+    const zn1 = (zn[i] + dt * znRate * znT) / (1 + dt * (znRate + znChel));
+    zn[i] = zn1;
+    const znNox = 1 + znGain * ((2 * zn1) / (zn1 + znRef) - 1);
+    const grRel = grNorm / (1 + zn1 / grKi);
+
+    // --- selenium and NRF2
+    const se1 = (se[i] + dt * seRate * seT) / (1 + dt * seRate);
+    se[i] = se1;
+    const seF = (se1 * (1 + seKm)) / (se1 + seKm);
+    nrf2[i] = (nrf2[i] + dt * nrfRate * (1 + (nrfGain * R2) / (R2 + 4))) / (1 + dt * nrfRate);
+
+    // --- cystine import (xc-), cysteine, GSH synthesis (GCL) and loss
+    const cyss = cystine[i];
+    const vxc = (xcV * D[pSLC[i]] * nf * cyss) / (cyss + xcKm);
+    cystine[i] = cyss / (1 + (dt * ratio * vxc) / (cyss + 1e-6));
+    const cys0 = cys[i];
+    const gclK = (gclV * nf) / (cys0 + gclKm);
+    const cys1 = (cys0 + dt * (2 * vxc + tsp)) / (1 + dt * (cysDecay + gclK));
+    cys[i] = cys1;
+    const gsh1 = (gsh[i] + dt * gclK * cys1) / (1 + dt * (gshTurn + (gshOx * R) / grRel));
+    gsh[i] = gsh1;
+
+    // --- GPX4 (selenium-dependent synthesis; RSL3/ML162 inactivation, FIN56 degradation)
+    const gpx1 = (gpx4[i] + dt * gpxTurn * D[pGPX4[i]] * seF) / (1 + dt * (gpxTurn + gpxLoss));
+    gpx4[i] = gpx1;
+
+    // --- FSP1 keeps CoQ10 reduced; GCH1 and DHFR keep BH4
+    const r = fspR * D[pFSP1[i]];
+    const q1 = (coq[i] + dt * r * qTot) / (1 + dt * (r + qOx * (1 + R)));
+    coq[i] = q1;
+    const b1 = (bh4[i] + dt * bhRate * (D[pGCH1[i]] * (1 - bhShare) + bhShare * dhfr)) / (1 + dt * bhRate * (1 + 0.25 * R));
+    bh4[i] = b1;
+
+    // --- PUFA-PL (ACSL4, lowered by contact inhibition)
+    const pf = pufa[i] + dt * pufaRate * (D[pACSL4[i]] * cf - pufa[i]);
+    pufa[i] = pf;
+
+    // --- oxygen use; rates for the fast block
+    const o2v = o2[i];
+    o2[i] = o2v / (1 + (dt * o2Up) / (o2v + o2Km));
+    aDef[i] = wG * gpx1 * (gsh1 / (gsh1 + gKm)) * gNorm + wF * q1 + wB * b1 + rta;
+    aSrc[i] = cBasal * fen * (o2v / (o2v + o2Km)) * o2Norm;
+    aNox[i] = kf * D[pNOX[i]] * znNox;
+    aLp[i] = lpR * pf * (1 - lpShare + lpShare * fen);
+  }
+}
+
+/** Fast block for sites [i0, i1) of one row segment: one step of dt. */
+export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): void {
+  const T = seg.targets;
+  const { t, dt, step, key } = cx;
+  // one Float32 view with per-variable offsets: far fewer live array objects in the hot loop
+  const F = st.f32;
+  const b = st.base;
+  const CA = b.ca, CL = b.cl, ROS = b.ros, LPO = b.lpo, VOL = b.vol, FE = b.fe, FTN = b.ftn, ZN = b.zn;
+  const TDYING = b.t_dying, TDEAD = b.t_dead, DEF = b.def, SRC = b.ros_src, NOX = b.nox, LP = b.lpo_src;
+  const OX = b.ox, NTBI = b.ntbi, ZNEX = b.zn_ex;
+  const status = st.status;
+  const pORAI1 = st.pheno.ORAI1, pTMEM = st.pheno.TMEM16F;
+  const D = PHENO_DECODE;
+  const ts = p.ros_time_scale;
+  const kg8 = p.ros_clear * ts * 8, kd = p.ros_decay * ts;
+  const gain = p.ox_release_gain, oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
+  const e00 = ex[0], e01 = ex[1], e10 = ex[2], e11 = ex[3];
+  const lpC = p.lpo_clear, lCommit = p.lpo_commit;
+  const lCommit4 = lCommit * lCommit * lCommit * lCommit;
+  const caPump = p.ca_pump, caDmg = p.ca_damage, caDen = 1 / (1 + dt * caPump);
+  const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
+  const caBase = cab * (caPump * p.ca_rest + T[T_IONO]), caSoce = cab * p.ca_soce * orai, caDmgB = cab * caDmg;
+  const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k, tmem = T[T_TMEM], clRest = p.cl_rest, clOpen = p.cl_open, clRate = p.cl_rate;
+  const clLoadNorm = 1 / (clOpen - clRest);
+  const swell = p.swell_rate * T[T_SWELL], volRupt = p.vol_rupture, rupRel = p.ox_rupture_release;
+  const burstP = p.burst_rate * dt, burstSize = p.burst_size, feRef = p.fe_ref;
+  const ratio = CELL_MEDIUM_RATIO;
+  const h = 0.5 * dt;
+
+  for (let i = i0; i < i1; i++) {
+    const s = status[i];
+    if (s !== ALIVE && s !== DYING) {
+      F[OX + i] *= oxDeadDen;
+      continue;
+    }
+    const def = F[DEF + i], kfc = F[NOX + i];
+
+    // Strang splitting: half a step of the linear ROS <-> oxidant exchange, solved exactly; a
+    // full step of the nonlinear ROS kinetics by MPRK22; another exact half step of exchange.
+    const R0 = F[ROS + i], ox0 = F[OX + i];
+    const R = e00 * R0 + e01 * ox0;
+    const oxq = e10 * R0 + e11 * ox0;
+    const R3 = R * R * R;
+    // one division for both Hill terms: kf R^3/(R^3+1) and kg def 8/(R^3+8)
+    const q0 = 1 / ((R3 + 1) * (R3 + 8));
+    const nox0 = kfc * R3 * (R3 + 8) * q0;
+    let prod = F[SRC + i] + nox0;
+    if (burstP > 0 && uniform(key, i, step, PURPOSE.burst) < (burstP * F[FE + i]) / feRef) prod += burstSize / dt;
+    const loss = kg8 * def * (R3 + 1) * q0 + kd;
+    const Rp = (R + dt * prod) / (1 + dt * loss);
+    const Rp3 = Rp * Rp * Rp;
+    const q1 = 1 / ((Rp3 + 1) * (Rp3 + 8));
+    const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0;
+    const loss2 = kg8 * def * (Rp3 + 1) * q1 + kd;
+    // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division
+    const Rr = (Rp * (R + h * (prod + prod2))) / (Rp + h * (loss * R + loss2 * Rp));
+    const R1 = e00 * Rr + e01 * oxq;
+    F[ROS + i] = R1;
+    F[OX + i] = e10 * Rr + e11 * oxq;
+
+    // --- lipid peroxidation of PUFA-PL (ROS^2 x iron), reduction by the defences
+    const R12 = R1 * R1;
+    const L = (F[LPO + i] + dt * F[LP + i] * R12) / (1 + dt * lpC * def);
+    F[LPO + i] = L;
+  }
+
+  // second pass: the death program (kept apart so each loop holds few live values)
+  for (let i = i0; i < i1; i++) {
+    const s = status[i];
+    if (s !== ALIVE && s !== DYING) continue;
+    const R1 = F[ROS + i], L = F[LPO + i];
+    const R12 = R1 * R1;
+
+    // --- Ca2+: leak, store-operated entry (ORAI1, oxidative), entry through damaged membrane
+    const L4 = L * L * L * L;
+    const a1 = R12 + 4, a2 = L4 + lCommit4;
+    const influx = caBase + (caSoce * D[pORAI1[i]] * R12 * a2 + caDmgB * L4 * a1) / (a1 * a2);
+    const ca1 = (F[CA + i] + dt * influx) * caDen;
+    F[CA + i] = ca1;
+
+    // --- Cl- through Ca2+-activated TMEM16F, osmotic swelling, rupture
+    const ca2 = ca1 * ca1;
+    const gT = (D[pTMEM[i]] * tmem * ca2) / (ca2 + tK2);
+    const cl1 = (F[CL + i] + dt * clRate * (gT * clOpen + 0.2 * clRest)) / (1 + dt * clRate * (gT + 0.2));
+    F[CL + i] = cl1;
+    const load = (cl1 - clRest) * clLoadNorm;
+    let v = F[VOL + i] + dt * swell * (load > 0 ? load : 0);
+    if (s === ALIVE) v -= dt * 0.05 * (v - 1); // regulatory volume decrease while the membrane holds
+    F[VOL + i] = v;
+
+    // --- fate
+    if (s === ALIVE) {
+      if (L >= lCommit) {
+        status[i] = DYING;
+        F[TDYING + i] = t + dt;
+      }
+    } else if (v >= volRupt) {
+      status[i] = DEAD;
+      F[TDEAD + i] = t + dt;
+      F[OX + i] += rupRel * gain * R1;
+      F[NTBI + i] += ratio * (F[FE + i] + F[FTN + i]);
+      F[ZNEX + i] += ratio * F[ZN + i] * 1e-3;
+    }
+  }
+}
+
+export type ExchangeMatrix = [number, number, number, number];
+
+/**
+ * exp(A h) for the exchange A = [[-kx, kx], [kx g, -(kx g + kOx)]] acting on (ros, ox):
+ * membrane exchange of the oxidant and its extracellular decay, solved exactly (a Metzler
+ * matrix, so the result keeps both positive).
+ */
+export function exchangeMatrix(kx: number, g: number, kOx: number, h: number): ExchangeMatrix {
+  const a = -kx, b = kx, c = kx * g, d = -(kx * g + kOx);
+  const s = (a + d) / 2;
+  const q = Math.sqrt(((a - d) / 2) ** 2 + b * c);
+  const es = Math.exp(s * h);
+  const ch = Math.cosh(q * h);
+  const sh = q > 0 ? Math.sinh(q * h) / q : h;
+  return [es * (ch + sh * (a - s)), es * sh * b, es * sh * c, es * (ch + sh * (d - s))];
+}
+
+/** Apply a pulse (light: intracellular ROS; H2O2: extracellular oxidant) to sites [i0, i1). */
+export function applyPulse(st: SimState, i0: number, i1: number, target: 'ros_burst' | 'oxidant_bolus', amount: number): void {
+  const status = st.status;
+  if (target === 'ros_burst') {
+    const ros = st.cell.ros;
+    for (let i = i0; i < i1; i++) if (status[i] === ALIVE || status[i] === DYING) ros[i] += amount;
+  } else {
+    const ox = st.field.ox;
+    for (let i = i0; i < i1; i++) ox[i] += amount;
+  }
+}

@@ -1,0 +1,156 @@
+// Why this file exists: the structure-of-arrays layout of the whole simulation state on ONE
+// SharedArrayBuffer, so that workers in the browser or in Node attach to the same memory and a
+// checkpoint is one buffer copy. Names here are the names used in docs/model.md.
+
+/** Per-cell state variables (Float32 each), with units. */
+export const CELL_VARS = [
+  { name: 'fe', unit: 'uM', doc: 'labile Fe2+ pool' },
+  { name: 'ftn', unit: 'uM', doc: 'ferritin-bound iron' },
+  { name: 'ca', unit: 'uM', doc: 'cytosolic Ca2+' },
+  { name: 'zn', unit: 'nM', doc: 'labile cytosolic Zn2+' },
+  { name: 'se', unit: 'rel', doc: 'selenium available for selenoproteins (1 = control)' },
+  { name: 'cl', unit: 'mM', doc: 'intracellular Cl- (depolarisation, osmotic load)' },
+  { name: 'cys', unit: 'uM', doc: 'cysteine' },
+  { name: 'gsh', unit: 'uM', doc: 'reduced glutathione' },
+  { name: 'gpx4', unit: 'rel', doc: 'active GPX4 protein (1 = control)' },
+  { name: 'coq', unit: 'fraction', doc: 'reduced CoQ10 (CoQ10H2) fraction of the pool, kept reduced by FSP1' },
+  { name: 'bh4', unit: 'rel', doc: 'tetrahydrobiopterin (1 = control)' },
+  { name: 'nrf2', unit: 'rel', doc: 'NRF2 activity (1 = control)' },
+  { name: 'ros', unit: 'a.u.', doc: 'ROS (H2O2 / radical pool; 1 a.u. half-activates the NOX feedback)' },
+  { name: 'lpo', unit: 'a.u.', doc: 'lipid hydroperoxides (PL-OOH)' },
+  { name: 'pufa', unit: 'rel', doc: 'PUFA-phospholipid content (1 = control, set by ACSL4)' },
+  { name: 'vol', unit: 'rel', doc: 'cell volume (1 = resting; ruptures at vol_rupture)' },
+  { name: 't_dying', unit: 'min', doc: 'time the cell was committed (NaN if never)' },
+  { name: 't_dead', unit: 'min', doc: 'time the cell ruptured (NaN if never)' },
+] as const;
+export type CellVar = (typeof CELL_VARS)[number]['name'];
+
+/**
+ * Rates the slow block hands to the fast block (Float32 each, recomputed from the state every
+ * slow step; stored so that both blocks stay plain loops and any worker split gives the same bits).
+ */
+export const AUX_VARS = [
+  { name: 'def', unit: '1', doc: 'lipid-peroxide defence relative to control: w_gpx4*a_gpx4 + w_fsp1*a_fsp1 + w_bh4*a_bh4 + rta' },
+  { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * fe/fe_ref * oxygen factor' },
+  { name: 'nox', unit: 'a.u./min', doc: 'maximal NOX feedback of this cell: ros_nox_max * NOX * Zn2+ factor * inhibitors' },
+  { name: 'lpo_src', unit: '1/(a.u.^2 min)', doc: 'lipid peroxidation per ROS^2: lpo_rate * pufa * iron factor' },
+] as const;
+export type AuxVar = (typeof AUX_VARS)[number]['name'];
+
+/** Extracellular fields on the lattice (Float32 each). */
+export const FIELDS = [
+  { name: 'ox', unit: 'a.u.', doc: 'diffusible oxidant that carries the wave (same scale as ros)' },
+  { name: 'cystine', unit: 'uM', doc: 'extracellular cystine' },
+  { name: 'o2', unit: 'uM', doc: 'oxygen' },
+  { name: 'ntbi', unit: 'uM', doc: 'non-transferrin-bound iron' },
+  { name: 'zn_ex', unit: 'uM', doc: 'extracellular Zn2+' },
+] as const;
+export type FieldName = (typeof FIELDS)[number]['name'];
+
+/** Heritable phenotype: expression factors (1 = control), stored as log2 bytes. */
+export const GENES = [
+  'SLC7A11', 'GPX4', 'FSP1', 'GCH1', 'ACSL4', 'TFR1', 'FPN', 'FTH1', 'NCOA4', 'ZIP7', 'ORAI1', 'TMEM16F', 'NOX', 'PROLIF',
+] as const;
+export type Gene = (typeof GENES)[number];
+
+/** Cell fate codes in `status`. */
+export const EMPTY = 0;
+export const ALIVE = 1;
+export const DYING = 2;
+export const DEAD = 3;
+export const STATUS_NAMES = ['empty', 'alive', 'dying', 'dead'] as const;
+
+/** Phenotype byte b encodes the factor 2^((b-128)/16): range 1/256 .. ~250, steps of 4.4%. */
+export const PHENO_DECODE = new Float32Array(256);
+for (let b = 0; b < 256; b++) PHENO_DECODE[b] = 2 ** ((b - 128) / 16);
+export function encodePheno(factor: number): number {
+  if (!(factor > 0)) return 0;
+  const b = Math.round(128 + 16 * Math.log2(factor));
+  return b < 0 ? 0 : b > 255 ? 255 : b;
+}
+
+/** Header slots (Int32) at the start of the buffer. */
+export const H_STEP = 0;
+const HEADER_BYTES = 64;
+
+export interface SimState {
+  width: number;
+  height: number;
+  n: number;
+  buffer: SharedArrayBuffer | ArrayBuffer;
+  header: Int32Array;
+  cell: Record<CellVar, Float32Array>;
+  field: Record<FieldName, Float32Array>;
+  aux: Record<AuxVar, Float32Array>;
+  pheno: Record<Gene, Uint8Array>;
+  /** all Float32 arrays above as one view (hot loops index it as f32[base + i]: one bounds check) */
+  f32: Float32Array;
+  /** offset of each named Float32 array inside f32 */
+  base: Record<CellVar | AuxVar | FieldName, number>;
+  status: Uint8Array;
+  /** number of living (alive or dying) 4-neighbours, refreshed by the diffusion phase */
+  nbr: Uint8Array;
+}
+
+const align8 = (x: number) => (x + 7) & ~7;
+/**
+ * Bytes from one Float32 array to the next: the array plus 3 cache lines, so that the ~16 arrays
+ * a kernel streams through do not all start at the same offset modulo 4 KiB (which thrashes one
+ * L1 cache set and made the fast kernel twice as slow).
+ */
+const floatStride = (n: number) => align8(4 * n) + 192;
+
+/** Bytes of state per lattice site (what the benchmark reports). */
+export function bytesPerSite(): number {
+  return 4 * (CELL_VARS.length + AUX_VARS.length + FIELDS.length) + GENES.length + 2;
+}
+
+export function stateBytes(width: number, height: number): number {
+  const n = width * height;
+  return HEADER_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length) * floatStride(n) + (GENES.length + 2) * (align8(n) + 64);
+}
+
+/** Views over a buffer laid out by this module (a fresh one when none is given). */
+export function layoutState(width: number, height: number, buffer?: SharedArrayBuffer | ArrayBuffer): SimState {
+  const n = width * height;
+  const total = stateBytes(width, height);
+  const buf = buffer ?? (typeof SharedArrayBuffer !== 'undefined' ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
+  if (buf.byteLength !== total) throw new Error(`state buffer has ${buf.byteLength} bytes, layout needs ${total}`);
+  let off = HEADER_BYTES;
+  const stride = floatStride(n) / 4;
+  const nFloat = CELL_VARS.length + AUX_VARS.length + FIELDS.length;
+  const all = new Float32Array(buf, HEADER_BYTES, nFloat * stride);
+  const base = {} as SimState['base'];
+  let slot = 0;
+  const f32 = () => {
+    slot++;
+    const a = new Float32Array(buf, off, n);
+    off += floatStride(n);
+    return a;
+  };
+  const u8 = () => {
+    const a = new Uint8Array(buf, off, n);
+    off += align8(n) + 64;
+    return a;
+  };
+  const cell = {} as Record<CellVar, Float32Array>;
+  for (const v of CELL_VARS) {
+    base[v.name] = slot * stride;
+    cell[v.name] = f32();
+  }
+  const aux = {} as Record<AuxVar, Float32Array>;
+  for (const v of AUX_VARS) {
+    base[v.name] = slot * stride;
+    aux[v.name] = f32();
+  }
+  const field = {} as Record<FieldName, Float32Array>;
+  for (const v of FIELDS) {
+    base[v.name] = slot * stride;
+    field[v.name] = f32();
+  }
+  const pheno = {} as Record<Gene, Uint8Array>;
+  for (const g of GENES) pheno[g] = u8();
+  const status = u8();
+  const nbr = u8();
+  return { width, height, n, buffer: buf, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr };
+}

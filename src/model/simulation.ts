@@ -1,0 +1,217 @@
+// Why this file exists: the one factory everything calls: (scenario, seed) -> simulation.
+// It lays out the state on a shared buffer, initialises tissue, phenotypes and the control
+// steady state, and exposes the step as three phases over bands (cells by rows, x-diffusion by
+// rows, y-diffusion by columns) so that workers can run them between barriers. A single-threaded
+// `step()` runs the same phases over the whole lattice.
+import { lineSolver, type LineSolver, sweepCols, sweepRows } from './diffusion';
+import type { MediumBase } from './effects';
+import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
+import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes } from './layout';
+import type { ParamValues } from './params';
+import { deriveKey, normal, PURPOSE, type RandomKey } from './random';
+import type { ResolvedScenario } from './scenario';
+import { Schedule } from './schedule';
+
+export interface Simulation {
+  readonly scenario: ResolvedScenario;
+  readonly seed: number;
+  readonly state: SimState;
+  readonly dt: number;
+  /** number of steps done */
+  stepIndex(): number;
+  /** simulated time, min */
+  time(): number;
+  /** total steps in the scenario's duration */
+  totalSteps(): number;
+  cellsPhase(y0: number, y1: number): void;
+  rowPhase(y0: number, y1: number): void;
+  colPhase(x0: number, x1: number): void;
+  /** mark one step done (called once, after all phases, by one thread) */
+  commitStep(): void;
+  /** all phases over the whole lattice, in this thread */
+  step(n?: number): void;
+}
+
+interface FieldPlan {
+  name: FieldName;
+  /** diffuse every `every` steps */
+  every: number;
+  row: LineSolver;
+  col: LineSolver;
+  edge: number;
+}
+
+export interface CreateOptions {
+  /** attach to an existing, initialised buffer (workers) instead of initialising a new one */
+  buffer?: SharedArrayBuffer | ArrayBuffer;
+  /** use a plain ArrayBuffer even when SharedArrayBuffer exists */
+  unshared?: boolean;
+}
+
+export function mediumBase(p: ParamValues): MediumBase {
+  return { cystine_medium: p.cystine_medium, ca_medium: p.ca_medium, tf_iron: p.tf_medium, ntbi: 0, zn_bath: p.zn_medium, se_bath: p.se_medium, glutamate_bath: 0 };
+}
+
+export function createSimulation(scenario: ResolvedScenario, seed: number = scenario.seed, opts: CreateOptions = {}): Simulation {
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got ${seed}`);
+  const { width: W, height: H, site_um: site } = scenario.lattice;
+  const p = scenario.params;
+  const dt = scenario.numerics.dt_min;
+  const every = scenario.numerics.field_every;
+  const slowEvery = scenario.numerics.slow_every;
+  const key = deriveKey(seed);
+  const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? new ArrayBuffer(stateBytes(W, H)) : undefined));
+  const schedule = new Schedule(scenario, mediumBase(p));
+  const medium = scenario.boundary === 'medium';
+  const plan = (name: FieldName, D: number, n: number, edge: number): FieldPlan => {
+    const r = (D * dt * n) / (site * site);
+    return { name, every: n, row: lineSolver(W, r, medium), col: lineSolver(H, r, medium), edge };
+  };
+  const fields: FieldPlan[] = [
+    plan('ox', p.ox_diffusion, 1, 0),
+    plan('cystine', p.cystine_diffusion, every, p.cystine_medium),
+    plan('o2', p.o2_diffusion, every, p.o2_medium),
+    plan('ntbi', p.ion_diffusion, every, 0),
+    plan('zn_ex', p.ion_diffusion, every, p.zn_medium),
+  ];
+  if (!opts.buffer) initialise(st, scenario, p, key, schedule);
+  const total = Math.round(scenario.duration_min / dt);
+  const ex = exchangeMatrix(p.ros_exchange, p.ox_release_gain, p.ox_decay, dt / 2);
+  const changes = schedule.changeSteps();
+  /** the slow block runs every slow_every steps and whenever the treatments change */
+  const isSlow = (s: number) => s % slowEvery === 0 || changes.has(s);
+  const nextSlow = (s: number) => {
+    let k = s + 1;
+    while (!isSlow(k)) k++;
+    return k;
+  };
+
+  const sim: Simulation = {
+    scenario,
+    seed,
+    state: st,
+    dt,
+    stepIndex: () => st.header[H_STEP],
+    time: () => st.header[H_STEP] * dt,
+    totalSteps: () => total,
+    cellsPhase(y0, y1) {
+      const step = st.header[H_STEP];
+      const cx: StepContext = { t: step * dt, dt, step, key };
+      const pulses = schedule.pulses(step);
+      const slow = isSlow(step);
+      const dts = slow ? (nextSlow(step) - step) * dt : 0;
+      for (let y = y0; y < y1; y++) {
+        const o = y * W;
+        for (const pu of pulses) {
+          const [a, b] = schedule.cover(pu.region, y);
+          if (b > a) applyPulse(st, o + a, o + b, pu.target, pu.amount);
+        }
+        for (const seg of schedule.segments(y, step)) {
+          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, p, dts);
+          fastSegment(st, o + seg.x0, o + seg.x1, seg, p, cx, ex);
+        }
+      }
+    },
+    rowPhase(y0, y1) {
+      const step = st.header[H_STEP];
+      for (const f of fields) if ((step + 1) % f.every === 0) sweepRows(st.field[f.name], W, y0, y1, f.row, f.edge);
+      // only the slow block reads neighbour counts: refresh them before each slow step
+      if (isSlow(step + 1)) countNeighbours(st, y0, y1);
+    },
+    colPhase(x0, x1) {
+      const step = st.header[H_STEP];
+      for (const f of fields) if ((step + 1) % f.every === 0) sweepCols(st.field[f.name], W, H, x0, x1, f.col, f.edge);
+    },
+    commitStep() {
+      st.header[H_STEP] += 1;
+    },
+    step(n = 1) {
+      for (let k = 0; k < n; k++) {
+        sim.cellsPhase(0, H);
+        sim.rowPhase(0, H);
+        sim.colPhase(0, W);
+        sim.commitStep();
+      }
+    },
+  };
+  return sim;
+}
+
+/** Living 4-neighbours of each site in rows [y0, y1) (status is read-only in this phase). */
+function countNeighbours(st: SimState, y0: number, y1: number): void {
+  const { width: W, height: H, status, nbr } = st;
+  for (let y = y0; y < y1; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = y * W + x;
+      let k = 0;
+      if (x > 0 && (status[i - 1] === ALIVE || status[i - 1] === DYING)) k++;
+      if (x < W - 1 && (status[i + 1] === ALIVE || status[i + 1] === DYING)) k++;
+      if (y > 0 && (status[i - W] === ALIVE || status[i - W] === DYING)) k++;
+      if (y < H - 1 && (status[i + W] === ALIVE || status[i + W] === DYING)) k++;
+      nbr[i] = k;
+    }
+  }
+}
+
+/** Tissue, phenotypes (genetic changes x heritable noise) and the control steady state. */
+function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: RandomKey, schedule: Schedule): void {
+  const { width: W, height: H, site_um: site } = sc.lattice;
+  // tissue: a confluent monolayer with cell-free vertical gaps
+  st.status.fill(ALIVE);
+  for (const g of sc.tissue.gaps) {
+    const a = Math.max(0, Math.ceil(g.x_um / site - 0.5));
+    const b = Math.min(W, Math.floor((g.x_um + g.width_um) / site - 0.5) + 1);
+    for (let y = 0; y < H; y++) for (let x = a; x < b; x++) st.status[y * W + x] = EMPTY;
+  }
+  // phenotypes
+  const genetic = sc.treatments.filter((t) => t.agent === 'knockdown' || t.agent === 'overexpress');
+  const cv = p.pheno_cv;
+  GENES.forEach((gene, gi) => {
+    const arr = st.pheno[gene];
+    const mods = genetic.filter((t) => t.gene === gene);
+    for (let y = 0; y < H; y++) {
+      const factorRow = new Float64Array(W).fill(1);
+      for (const m of mods) {
+        const [a, b] = schedule.cover(m.region, y);
+        for (let x = a; x < b; x++) factorRow[x] *= m.factor ?? 1;
+      }
+      for (let x = 0; x < W; x++) {
+        const i = y * W + x;
+        const z = cv > 0 ? normal(key, i, 0, PURPOSE.pheno + gi) : 0;
+        arr[i] = encodePheno(factorRow[x] * Math.exp(cv * z));
+      }
+    }
+  });
+  // the control steady state of one confluent cell, copied to every site
+  const ref = controlSteadyState(sc, p);
+  for (const [name, arr] of Object.entries(st.cell)) arr.fill(ref.cell[name as keyof typeof ref.cell][0]);
+  for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
+  st.cell.t_dying.fill(Number.NaN);
+  st.cell.t_dead.fill(Number.NaN);
+  countNeighbours(st, 0, H);
+  st.header[H_STEP] = 0;
+}
+
+/** Integrate one untreated, confluent, average cell to steady state (same kernel as the lattice). */
+export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimState {
+  const one = layoutState(1, 1, new ArrayBuffer(stateBytes(1, 1)));
+  one.status[0] = ALIVE;
+  one.nbr[0] = 4;
+  for (const g of GENES) one.pheno[g][0] = 128;
+  const c = one.cell;
+  c.fe[0] = p.fe_ref; c.ftn[0] = p.ftn_ref; c.ca[0] = p.ca_rest; c.zn[0] = p.zn_ref; c.se[0] = 1; c.cl[0] = p.cl_rest;
+  c.cys[0] = 20; c.gsh[0] = p.gsh_ref; c.gpx4[0] = 1; c.coq[0] = 0.5; c.bh4[0] = 1; c.nrf2[0] = 1; c.ros[0] = 0.3;
+  c.lpo[0] = 0.1; c.pufa[0] = 1; c.vol[0] = 1;
+  const f = one.field;
+  f.cystine[0] = p.cystine_medium; f.o2[0] = p.o2_medium; f.zn_ex[0] = p.zn_medium;
+  const bare = new Schedule({ ...sc, treatments: [] }, mediumBase(p));
+  const seg = bare.segments(0, 0)[0];
+  const cx: StepContext = { t: 0, dt: 1, step: 0, key: { k0: 0, k1: 0 } };
+  const q: ParamValues = { ...p, burst_rate: 0 };
+  const ex = exchangeMatrix(q.ros_exchange, q.ox_release_gain, q.ox_decay, 0.5);
+  for (let k = 0; k < 20000; k++) {
+    slowSegment(one, 0, 1, seg, q, 1);
+    fastSegment(one, 0, 1, seg, q, cx, ex);
+  }
+  return one;
+}

@@ -1,0 +1,49 @@
+// Why this file exists: the molecular targets that treatments act on, named once so that the
+// agent registry (agents.ts), the effect calculation (effects.ts) and the kinetics agree.
+// Each target is a number the kinetics reads; how agents combine onto it is in effects.ts.
+
+/** How an agent acts on a target. */
+export type TargetKind =
+  /** fraction of activity left: 1 / (1 + sum_i (c_i / IC50_i)^h_i) over all agents on the target */
+  | 'inhibit'
+  /** an added rate or amount: sum_i max_effect_i * c^h / (c^h + EC50^h) */
+  | 'saturating'
+  /** the concentration itself adds to a bath (extracellular) supply, in uM per uM applied */
+  | 'bath'
+  /** the medium is replaced: the bath level becomes the treatment's uM (default 0) where it applies */
+  | 'medium'
+  /** a one-off bolus at the treatment's start (dose in the target's unit) */
+  | 'pulse';
+
+export const TARGETS = {
+  xc: { kind: 'inhibit', doc: 'system xc- (SLC7A11/SLC3A2) cystine import activity' },
+  gcl: { kind: 'inhibit', doc: 'glutamate-cysteine ligase (GSH synthesis) activity' },
+  gpx4_inactivation: { kind: 'saturating', doc: 'covalent inactivation of GPX4 protein, 1/min' },
+  gpx4_degradation: { kind: 'saturating', doc: 'extra degradation of GPX4 protein, 1/min' },
+  coq10_depletion: { kind: 'saturating', doc: 'fraction of the CoQ10 pool depleted (0-1)' },
+  fsp1: { kind: 'inhibit', doc: 'FSP1 (AIFM2) CoQ10 reductase activity' },
+  dhfr: { kind: 'inhibit', doc: 'DHFR activity (BH2 -> BH4 regeneration)' },
+  rta: { kind: 'saturating', doc: 'radical-trapping antioxidant capacity, in units of the control cell defence' },
+  cys_supply: { kind: 'saturating', doc: 'cysteine supply bypassing xc-, uM/min' },
+  iron_chelation: { kind: 'saturating', doc: 'removal of labile Fe2+ by a chelator, 1/min' },
+  ntbi: { kind: 'bath', doc: 'non-transferrin-bound iron in the medium, uM Fe' },
+  tf_iron: { kind: 'bath', doc: 'transferrin-bound iron in the medium, uM Fe' },
+  nox: { kind: 'inhibit', doc: 'NOX1/4 activity' },
+  zn_bath: { kind: 'bath', doc: 'Zn2+ in the medium, uM' },
+  zn_chelation: { kind: 'saturating', doc: 'removal of labile Zn2+ by a chelator, 1/min' },
+  ca_ionophore: { kind: 'saturating', doc: 'Ca2+ influx through an ionophore, uM/min at 1 mM outside Ca2+' },
+  orai1: { kind: 'inhibit', doc: 'ORAI1 store-operated Ca2+ entry' },
+  se_bath: { kind: 'bath', doc: 'selenium (as selenite) in the medium, uM' },
+  tmem16f: { kind: 'inhibit', doc: 'TMEM16F Ca2+-activated Cl- current / scrambling' },
+  swelling: { kind: 'inhibit', doc: 'osmotic water influx into a leaky cell (rupture by swelling)' },
+  cystine_medium: { kind: 'medium', doc: 'cystine in the medium replaced by the given uM (cystine-free: 0)' },
+  glutamate_bath: { kind: 'bath', doc: 'glutamate in the medium, uM (competes with cystine at xc-)' },
+  ca_medium: { kind: 'medium', doc: 'Ca2+ in the medium replaced by the given uM (Ca2+-free: 0)' },
+  ros_burst: { kind: 'pulse', doc: 'bolus of intracellular ROS, a.u. of the ROS variable (light pulse)' },
+  oxidant_bolus: { kind: 'pulse', doc: 'bolus of extracellular oxidant, uM H2O2-equivalent' },
+  caspase: { kind: 'inhibit', doc: 'caspases (apoptosis): not part of the ferroptosis network' },
+  ripk1: { kind: 'inhibit', doc: 'RIPK1 (necroptosis): not part of the ferroptosis network' },
+} as const satisfies Record<string, { kind: TargetKind; doc: string }>;
+
+export type TargetId = keyof typeof TARGETS;
+export const TARGET_IDS = Object.keys(TARGETS) as TargetId[];
