@@ -1,9 +1,45 @@
 // Why this file exists: turns the map of commitment times into what a biologist measures: is
 // there a travelling death front, where is it, how fast does it move, and is it linear in time
 // (a trigger wave) or slowing like sqrt(t) (diffusion of the trigger alone).
-import type { SimState } from '../model/layout';
+import { DYING, type SimState } from '../model/layout';
+import type { Region, ResolvedScenario } from '../model/scenario';
 
-export interface Origin { x_um: number; y_um: number; r_um: number }
+/** Where a wave starts: the region of the first pulse (or, without one, the first committed cell). */
+export type Origin = Region;
+
+/** Distance (um) from a point to the origin region's edge; <= 0 inside. */
+export function distanceBeyond(o: Origin, x_um: number, y_um: number): number {
+  if (o.disc) {
+    const dx = x_um - o.disc.x_um;
+    const dy = y_um - o.disc.y_um;
+    return Math.sqrt(dx * dx + dy * dy) - o.disc.r_um;
+  }
+  const r = o.rect!;
+  const dx = Math.max(r.x_um - x_um, 0, x_um - (r.x_um + r.width_um));
+  const dy = Math.max(r.y_um - y_um, 0, y_um - (r.y_um + r.height_um));
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+/** The scenario's first pulse region (light pulse or H2O2), or null. */
+export function pulseOrigin(sc: ResolvedScenario): Origin | null {
+  const first = [...sc.treatments]
+    .filter((t) => t.agent === 'light-pulse' || t.agent === 'h2o2')
+    .sort((a, b) => a.start_min - b.start_min)[0];
+  if (!first) return null;
+  const { width, height, site_um } = sc.lattice;
+  return first.region ?? { rect: { x_um: 0, y_um: 0, width_um: width * site_um, height_um: height * site_um } };
+}
+
+/** Without a pulse: the earliest committed cell (lowest index on ties), as a one-site disc. */
+export function firstCommitOrigin(st: SimState, site_um: number): Origin | null {
+  const t = st.cell.t_dying;
+  let best = -1;
+  for (let i = 0; i < st.n; i++) if (Number.isFinite(t[i]) && (best < 0 || t[i] < t[best])) best = i;
+  if (best < 0) return null;
+  const x = best % st.width;
+  const y = (best - x) / st.width;
+  return { disc: { x_um: (x + 0.5) * site_um, y_um: (y + 0.5) * site_um, r_um: site_um / 2 } };
+}
 
 export interface WaveResult {
   detected: boolean;
@@ -32,9 +68,7 @@ export function analyseWave(st: SimState, site_um: number, origin: Origin, minTr
     for (let x = 0; x < W; x++) {
       const tc = t[y * W + x];
       if (!Number.isFinite(tc)) continue;
-      const dx = (x + 0.5) * site_um - origin.x_um;
-      const dy = (y + 0.5) * site_um - origin.y_um;
-      const beyond = Math.sqrt(dx * dx + dy * dy) - origin.r_um;
+      const beyond = distanceBeyond(origin, (x + 0.5) * site_um, (y + 0.5) * site_um);
       if (beyond > reach) reach = beyond;
       if (beyond <= site_um) continue;
       const b = Math.floor(beyond / site_um);
@@ -76,19 +110,16 @@ export function linfit(pts: ReadonlyArray<[number, number]>): { slope: number; i
   return { slope, intercept: (sy - slope * sx) / n, r2: vx > 0 && vy > 0 ? (cxy * cxy) / (vx * vy) : Number.NaN };
 }
 
-/** The front: the furthest distance from the origin reached by committed cells now, um. */
+/** The front now: the furthest distance beyond the origin reached by committed cells, um. */
 export function frontPosition(st: SimState, site_um: number, origin: Origin): number | null {
   const { width: W, height: H, status } = st;
-  let best = -1;
+  let best = Number.NEGATIVE_INFINITY;
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const s = status[y * W + x];
-      if (s < 2) continue;
-      const dx = (x + 0.5) * site_um - origin.x_um;
-      const dy = (y + 0.5) * site_um - origin.y_um;
-      const d = Math.sqrt(dx * dx + dy * dy);
+      if (status[y * W + x] < DYING) continue;
+      const d = distanceBeyond(origin, (x + 0.5) * site_um, (y + 0.5) * site_um);
       if (d > best) best = d;
     }
   }
-  return best < 0 ? null : best;
+  return Number.isFinite(best) ? Math.max(0, best) : null;
 }

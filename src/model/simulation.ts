@@ -23,11 +23,12 @@ export interface Simulation {
   time(): number;
   /** total steps in the scenario's duration */
   totalSteps(): number;
-  cellsPhase(y0: number, y1: number): void;
-  rowPhase(y0: number, y1: number): void;
-  colPhase(x0: number, x1: number): void;
-  /** mark one step done (called once, after all phases, by one thread) */
-  commitStep(): void;
+  /** the three phases of step `step`; every thread running a band calls them in this order */
+  cellsPhase(y0: number, y1: number, step: number): void;
+  rowPhase(y0: number, y1: number, step: number): void;
+  colPhase(x0: number, x1: number, step: number): void;
+  /** record that `step` is done (called by one thread after every band finished it) */
+  commitStep(step: number): void;
   /** all phases over the whole lattice, in this thread */
   step(n?: number): void;
 }
@@ -94,8 +95,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     stepIndex: () => st.header[H_STEP],
     time: () => st.header[H_STEP] * dt,
     totalSteps: () => total,
-    cellsPhase(y0, y1) {
-      const step = st.header[H_STEP];
+    cellsPhase(y0, y1, step) {
       const cx: StepContext = { t: step * dt, dt, step, key };
       const pulses = schedule.pulses(step);
       const slow = isSlow(step);
@@ -112,25 +112,24 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         }
       }
     },
-    rowPhase(y0, y1) {
-      const step = st.header[H_STEP];
+    rowPhase(y0, y1, step) {
       for (const f of fields) if ((step + 1) % f.every === 0) sweepRows(st.field[f.name], W, y0, y1, f.row, f.edge);
       // only the slow block reads neighbour counts: refresh them before each slow step
       if (isSlow(step + 1)) countNeighbours(st, y0, y1);
     },
-    colPhase(x0, x1) {
-      const step = st.header[H_STEP];
+    colPhase(x0, x1, step) {
       for (const f of fields) if ((step + 1) % f.every === 0) sweepCols(st.field[f.name], W, H, x0, x1, f.col, f.edge);
     },
-    commitStep() {
-      st.header[H_STEP] += 1;
+    commitStep(step) {
+      st.header[H_STEP] = step + 1;
     },
     step(n = 1) {
       for (let k = 0; k < n; k++) {
-        sim.cellsPhase(0, H);
-        sim.rowPhase(0, H);
-        sim.colPhase(0, W);
-        sim.commitStep();
+        const s = st.header[H_STEP];
+        sim.cellsPhase(0, H, s);
+        sim.rowPhase(0, H, s);
+        sim.colPhase(0, W, s);
+        sim.commitStep(s);
       }
     },
   };

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Why this file exists: the `ferrowave` executable. Loads the TypeScript CLI through tsx (no build
+// step, so a fresh clone runs after `npm ci`) and exits with its code.
+import { tsImport } from 'tsx/esm/api';
+
+const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
+process.exitCode = await main(process.argv.slice(2));

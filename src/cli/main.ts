@@ -1,0 +1,95 @@
+// Why this file exists: the `ferrowave` command line: `run`, `presets`, `params`, `help`.
+// Usage errors and invalid scenarios exit with code 2 and one line per problem.
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { PARAMS } from '../model/params';
+import { PRESET_NAMES, PRESETS } from '../model/presets';
+import { formatProblem, ScenarioError } from '../model/scenario';
+import { FERROWAVE_VERSION } from '../model/version';
+import { runCommand } from './run-command';
+import { loadScenario } from './scenario-input';
+
+const USAGE = `ferrowave ${FERROWAVE_VERSION}: agent-based ferroptosis sandbox (headless)
+
+Usage:
+  ferrowave run <scenario.json | preset> --out DIR [--seed N] [--workers N] [--set path=value ...]
+                [--cells-csv] [--force] [--quiet]
+  ferrowave presets            list the shipped presets
+  ferrowave params             list every model parameter with unit, default, range and source
+  ferrowave help
+
+run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
+with --cells-csv). --set overrides any scenario path, e.g. --set treatments[0].uM=2.5
+--set params.ox_diffusion=300 --set lattice.width=200.`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'run':
+        return await run(rest);
+      case 'presets':
+        for (const n of PRESET_NAMES) console.log(`${n.padEnd(28)} ${String(PRESETS[n].description ?? '')}`);
+        return 0;
+      case 'params':
+        for (const p of PARAMS) console.log(`${p.name.padEnd(22)} ${String(p.default).padStart(8)} ${p.unit.padEnd(14)} [${p.min}, ${p.max}]  ${p.doc}. Source: ${p.source}`);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}"; commands: run, presets, params, help`);
+    }
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      console.error(`ferrowave: invalid scenario (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
+      for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      console.error(`ferrowave: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(`ferrowave: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function run(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseRunArgs>;
+  try {
+    parsed = parseRunArgs(args);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('run takes exactly one scenario (a .json file or a preset name)');
+  if (!values.out) throw new UsageError('run needs --out DIR');
+  const workers = values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers must be an integer from 0 to 64, got ${values.workers}`);
+  const sc = loadScenario(positionals[0], { seed: values.seed, set: values.set });
+  const dir = await runCommand(sc, { out: values.out, workers, cellsCsv: Boolean(values['cells-csv']), force: Boolean(values.force), quiet: Boolean(values.quiet) });
+  console.log(dir);
+  return 0;
+}
+
+function parseRunArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      workers: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      'cells-csv': { type: 'boolean' },
+      force: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+  });
+}

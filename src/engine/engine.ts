@@ -1,0 +1,51 @@
+// Why this file exists: runs a simulation on N workers (or in the calling thread when N = 0)
+// through one interface, for the CLI, the UI and the tests. The host supplies `spawn`, which
+// starts a worker in its environment; the engine never touches DOM or Node APIs itself.
+import type { Simulation } from '../model/simulation';
+import { createBarrierBuffer } from './barrier';
+import type { WorkerApi } from './worker-api';
+
+/** A started worker: its comlink proxy (methods return promises) and a way to stop it. */
+export interface WorkerHandle {
+  api: { [K in keyof WorkerApi]: (...a: Parameters<WorkerApi[K]>) => Promise<ReturnType<WorkerApi[K]>> };
+  terminate(): void;
+}
+
+export interface Engine {
+  readonly sim: Simulation;
+  readonly workers: number;
+  /** advance `steps` steps (clipped to the scenario's end); resolves when all bands are done */
+  advance(steps: number): Promise<void>;
+  dispose(): void;
+}
+
+export async function createEngine(sim: Simulation, workers: number, spawn?: () => WorkerHandle): Promise<Engine> {
+  if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be an integer >= 0, got ${workers}`);
+  if (workers === 0) {
+    return {
+      sim,
+      workers,
+      async advance(steps) {
+        sim.step(Math.min(steps, sim.totalSteps() - sim.stepIndex()));
+      },
+      dispose() {},
+    };
+  }
+  if (!spawn) throw new Error('running on workers needs a spawn function from the host');
+  const buf = sim.state.buffer;
+  if (!(buf instanceof SharedArrayBuffer)) throw new Error('workers need the state on a SharedArrayBuffer (cross-origin isolation in browsers)');
+  const barrier = createBarrierBuffer();
+  const handles = Array.from({ length: workers }, spawn);
+  await Promise.all(handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: buf, barrier, index, count: workers })));
+  return {
+    sim,
+    workers,
+    async advance(steps) {
+      const n = Math.min(steps, sim.totalSteps() - sim.stepIndex());
+      if (n > 0) await Promise.all(handles.map((h) => h.api.run(n)));
+    },
+    dispose() {
+      for (const h of handles) h.terminate();
+    },
+  };
+}

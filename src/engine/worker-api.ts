@@ -1,0 +1,58 @@
+// Why this file exists: what one simulation worker does, independent of where it runs (a browser
+// Web Worker or a Node worker_thread; the thin entry files in workers/ expose it with comlink).
+// The step loop runs here, synchronised with the other workers by a barrier on shared memory;
+// comlink carries only control calls (init, run N steps).
+import type { ResolvedScenario } from '../model/scenario';
+import { createSimulation, type Simulation } from '../model/simulation';
+import { H_STEP } from '../model/layout';
+import { band } from './bands';
+import { barrierWait } from './barrier';
+
+export interface WorkerInit {
+  scenario: ResolvedScenario;
+  seed: number;
+  state: SharedArrayBuffer;
+  barrier: SharedArrayBuffer;
+  index: number;
+  count: number;
+}
+
+export interface WorkerApi {
+  init(msg: WorkerInit): void;
+  /** run `steps` steps from the step recorded in the shared header; resolves when done */
+  run(steps: number): number;
+}
+
+export function createWorkerApi(): WorkerApi {
+  let sim: Simulation | null = null;
+  let barrier: Int32Array<ArrayBufferLike> = new Int32Array(2);
+  let rows: [number, number] = [0, 0];
+  let cols: [number, number] = [0, 0];
+  let index = 0;
+  let count = 1;
+  return {
+    init(msg) {
+      sim = createSimulation(msg.scenario, msg.seed, { buffer: msg.state });
+      barrier = new Int32Array(msg.barrier);
+      index = msg.index;
+      count = msg.count;
+      rows = band(msg.scenario.lattice.height, count, index);
+      cols = band(msg.scenario.lattice.width, count, index);
+    },
+    run(steps) {
+      if (!sim) throw new Error('worker not initialised');
+      const s0 = Atomics.load(sim.state.header, H_STEP);
+      for (let k = 0; k < steps; k++) {
+        const s = s0 + k;
+        sim.cellsPhase(rows[0], rows[1], s);
+        barrierWait(barrier, count);
+        sim.rowPhase(rows[0], rows[1], s);
+        barrierWait(barrier, count);
+        sim.colPhase(cols[0], cols[1], s);
+        barrierWait(barrier, count);
+      }
+      if (index === 0) Atomics.store(sim.state.header, H_STEP, s0 + steps);
+      return s0 + steps;
+    },
+  };
+}
