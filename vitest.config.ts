@@ -37,6 +37,8 @@ export default defineConfig({
         extends: true,
         server: { headers: crossOriginIsolationHeaders },
         worker: { format: 'es' },
+        // pre-bundled up front so a fresh clone does not reload the page mid-run to add them
+        optimizeDeps: { include: ['comlink', 'seedrandom'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

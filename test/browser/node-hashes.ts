@@ -1,6 +1,12 @@
-// Node-side half of the Node-vs-browser determinism check: computes, in Node, the state hashes
-// that browser tests compare against (handed over by global-setup.ts via provide/inject).
-// The determinism test fills this in with scenario name -> hash; until then it returns {}.
+// Node-side half of the Node-vs-browser determinism check: computes, in Node, the state hash of
+// the determinism scenario that the browser test recomputes in Chromium (handed over by
+// global-setup.ts via provide/inject).
+import { hashBuffer } from '../../src/analysis/hash';
+import { createSimulation } from '../../src/model/simulation';
+import { DETERMINISM_STEPS, determinismScenario } from '../engine/determinism-scenario';
+
 export async function computeNodeHashes(): Promise<Record<string, string>> {
-  return {};
+  const sim = createSimulation(determinismScenario());
+  sim.step(DETERMINISM_STEPS);
+  return { determinism: hashBuffer(sim.state.buffer) };
 }

@@ -1,0 +1,28 @@
+// The same scenario and seed give the same bits in Chromium, in the page and in 1 or 2 Web
+// Workers, as in Node.
+import { describe, expect, inject, it } from 'vitest';
+import { hashBuffer } from '../../src/analysis/hash';
+import { createEngine } from '../../src/engine/engine';
+import { spawnBrowserWorker } from '../../src/host/browser-workers';
+import { createSimulation } from '../../src/model/simulation';
+import { DETERMINISM_STEPS, determinismScenario } from '../engine/determinism-scenario';
+
+async function browserHash(workers: number): Promise<string> {
+  const sim = createSimulation(determinismScenario());
+  const engine = await createEngine(sim, workers, spawnBrowserWorker);
+  try {
+    await engine.advance(37);
+    await engine.advance(DETERMINISM_STEPS - 37);
+    return hashBuffer(sim.state.buffer);
+  } finally {
+    engine.dispose();
+  }
+}
+
+describe('determinism between Node and the browser', () => {
+  it('hashes the full state identically in Chromium (0, 1 and 2 workers) and in Node', async () => {
+    const node = inject('nodeHashes').determinism;
+    expect(node).toMatch(/^[0-9a-f]{16}$/);
+    for (const w of [0, 1, 2]) expect(await browserHash(w), `${w} web workers`).toBe(node);
+  });
+});

@@ -1,0 +1,69 @@
+// The headless CLI as a user runs it: `node bin/ferrowave.mjs ...` in a child process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
+const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const tmp = () => mkdtempSync(join(tmpdir(), 'ferrowave-cli-'));
+
+describe('ferrowave CLI', () => {
+  it('runs a preset into a self-describing folder', () => {
+    const out = join(tmp(), 'run');
+    const r = cli('run', 'primed-light-pulse', '--out', out, '--seed', '0', '--workers', '2', '--cells-csv', '--set', 'lattice.width=160', '--set', 'lattice.height=4', '--set', 'treatments[1].region.disc.y_um=40');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(out);
+    expect(r.stderr).toMatch(/\[ferrowave\] primed-light-pulse: done in/);
+    const sc = JSON.parse(readFileSync(join(out, 'scenario.resolved.json'), 'utf8'));
+    expect(sc.seed).toBe(0);
+    expect(sc.ferrowave_version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(sc.params.ox_diffusion).toBeGreaterThan(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.wave.detected).toBe(true);
+    expect(summary.wave.speed_um_per_min).toBeGreaterThan(4.5);
+    expect(summary.wave.speed_um_per_min).toBeLessThan(6.5);
+    expect(summary.death.fraction_final).toBeGreaterThan(0);
+    expect(summary.run.workers).toBe(2);
+    const ts = readFileSync(join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
+    expect(ts[0]).toMatch(/^t_min,alive,dying,dead,mean_ros_a\.u\.,/);
+    expect(ts).toHaveLength(1 + 900 / 5 + 1);
+    const cells = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
+    expect(cells[0]).toMatch(/^x_um,y_um,status,t_dying_min,t_death_min,fe,/);
+    expect(cells).toHaveLength(1 + 160 * 4);
+    expect(cells.some((l) => l.split(',')[2] === 'dead' && l.split(',')[4] !== '')).toBe(true);
+    expect(cells.some((l) => l.split(',')[2] === 'alive' && l.split(',')[4] === '')).toBe(true);
+  });
+
+  it('rejects a bad scenario with exit code 2, one line per problem, and writes nothing', () => {
+    const dir = tmp();
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ seed: 1.5, lattice: { width: 10, height: 10 }, duration_min: 10, treatments: [{ agent: 'erastim', uM: 1 }] }));
+    const out = join(dir, 'out');
+    const r = cli('run', file, '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('invalid scenario (2 problems)');
+    expect(r.stderr).toContain('scenario.seed: 1.5 — must be an integer');
+    expect(r.stderr).toMatch(/scenario\.treatments\[0\]\.agent: "erastim" — unknown agent; allowed: erastin, /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('never overwrites a finished run unless asked', () => {
+    const out = join(tmp(), 'run');
+    const args = ['run', 'unprimed-light-pulse', '--out', out, '--workers', '0', '--quiet', '--set', 'lattice.width=20', '--set', 'duration_min=380'];
+    expect(cli(...args).status).toBe(0);
+    const again = cli(...args);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain('already holds a finished run');
+    expect(cli(...args, '--force').status).toBe(0);
+  });
+
+  it('lists presets and parameters', () => {
+    const p = cli('presets');
+    expect(p.status).toBe(0);
+    expect(p.stdout).toMatch(/^primed-light-pulse\s+Confluent monolayer/m);
+    const q = cli('params');
+    expect(q.stdout).toMatch(/^ox_diffusion\s+\d+ um\^2\/min/m);
+  });
+});

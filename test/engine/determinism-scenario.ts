@@ -1,0 +1,25 @@
+// Why this file exists: the scenario that the determinism tests hash, shared by the Node test and
+// the browser test (and computed on the Node side for the browser comparison). It has
+// heterogeneous phenotypes, spontaneous bursts (keyed random draws), a pulse and a running wave,
+// on an odd-sized lattice so bands are uneven.
+import { resolveScenario, type ResolvedScenario } from '../../src/model/scenario';
+
+export const DETERMINISM_STEPS = 240;
+
+export function determinismScenario(): ResolvedScenario {
+  return resolveScenario(
+    {
+      seed: 5,
+      lattice: { width: 61, height: 37, site_um: 20 },
+      duration_min: 200,
+      treatments: [
+        { agent: 'erastin', uM: 10, start_min: 0 },
+        { agent: 'ferrostatin-1', uM: 5, start_min: 0, region: { rect: { x_um: 900, y_um: 0, width_um: 320, height_um: 740 } } },
+        { agent: 'light-pulse', dose: 30, start_min: 5, end_min: 15, region: { disc: { x_um: 300, y_um: 370, r_um: 120 } } },
+      ],
+      params: { burst_rate: 1e-4, ox_decay: 0.05 },
+      numerics: { dt_min: 0.5, field_every: 7, slow_every: 3 },
+    },
+    'determinism',
+  );
+}
