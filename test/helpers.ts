@@ -21,6 +21,7 @@ export interface StripOptions {
   extra?: Array<Record<string, unknown>>;
   params?: Record<string, number>;
   seed?: number;
+  gaps?: Array<{ x_um: number; width_um: number }>;
 }
 
 /** A long thin monolayer with a light pulse at its left end (a 1-D front, cheap to simulate). */
@@ -37,6 +38,7 @@ export function strip(o: StripOptions = {}): ResolvedScenario {
       seed: o.seed ?? 11,
       lattice: { width: Math.round((o.length_um ?? 3200) / site), height: rows, site_um: site },
       duration_min: o.duration_min ?? 900,
+      tissue: { kind: 'monolayer', gaps: o.gaps ?? [] },
       treatments,
       params: o.params ?? {},
       numerics: { dt_min: o.dt ?? 0.5 },

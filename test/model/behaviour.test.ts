@@ -29,6 +29,25 @@ describe('trigger wave in an erastin-primed monolayer (MODEL.md 5.1)', () => {
   });
 });
 
+describe('cell-free gaps (MODEL.md 3, 5)', () => {
+  it('the diffusible oxidant carries the wave across a 40 um gap but not across 200 um', async () => {
+    const deadBeyond = async (gap: number) => {
+      const { sim } = await run(strip({ erastin: 10, length_um: 2400, gaps: [{ x_um: 1000, width_um: gap }], duration_min: 900 }));
+      const st = sim.state;
+      let n = 0, dead = 0;
+      for (let i = 0; i < st.n; i++) {
+        const x_um = ((i % st.width) + 0.5) * 20;
+        if (x_um < 1000 + gap + 100 || st.status[i] === 0) continue;
+        n++;
+        if (st.status[i] >= DYING) dead++;
+      }
+      return dead / n;
+    };
+    expect(await deadBeyond(40)).toBeGreaterThan(0.9);
+    expect(await deadBeyond(200)).toBe(0);
+  });
+});
+
 describe('without priming (MODEL.md 5.2)', () => {
   it('the same burst kills only its neighbourhood (reach <= 3 cells) and the tissue recovers', async () => {
     const { wave, sim, samples } = await run(strip({}));
