@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { AUX_VARS, CELL_VARS, FIELDS, GENES } from '../src/model/layout';
 import { PARAMS } from '../src/model/params';
 import { TARGET_IDS } from '../src/model/targets';
-import { BEGIN_MARKER, END_MARKER, MODEL_DOC_PATH, renderParamTable, withParamTable } from '../scripts/gen-model-docs';
+import { AGENT_IDS } from '../src/model/agents';
+import { BEGIN_MARKER, END_MARKER, MODEL_DOC_PATH, renderParamTable, TREATMENTS_DOC_PATH, withAgentTable, withParamTable } from '../scripts/gen-model-docs';
 
 const doc = readFileSync(MODEL_DOC_PATH, 'utf8');
 /** The hand-written part: everything outside the generated table. */
@@ -43,5 +44,15 @@ describe('docs/model.md', () => {
     // a new parameter must also be placed in the equations (section 3) or the text, not only listed
     const word = (n: string) => new RegExp(`(^|[^A-Za-z0-9_])${n}(?![A-Za-z0-9_])`);
     expect(PARAMS.map((p) => p.name).filter((n) => !word(n).test(prose))).toEqual([]);
+  });
+});
+
+describe('docs/treatments.md', () => {
+  const tdoc = readFileSync(TREATMENTS_DOC_PATH, 'utf8');
+  it('has the generated agent table up to date with the registry', () => {
+    expect(withAgentTable(tdoc)).toBe(tdoc);
+  });
+  it('lists every treatment identifier', () => {
+    expect(AGENT_IDS.filter((id) => !tdoc.includes(`| \`${id}\` |`))).toEqual([]);
   });
 });

@@ -393,7 +393,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         hill: 1,
         max_effect: 40,
         source:
-          'calibrated: EC50 ~1 mM (mM doses are needed in practice); max 40 uM/min of intracellular cysteine (the control cell gets 66 uM/min through xc-)',
+          'calibrated: EC50 ~1 mM (mM doses are needed in practice); max 40 uM/min of intracellular cysteine (the control cell gets ~61 uM/min through xc- and 5 uM/min from transsulfuration)',
       },
     ],
     notes:
@@ -681,8 +681,8 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
       {
         target: 'oxidant_bolus',
         ...NO_POTENCY,
-        max_effect: 1,
-        source: 'one-off extracellular bolus, 1 uM H2O2-equivalent per uM applied',
+        max_effect: 0.05,
+        source: 'calibrated: 0.05 a.u. of extracellular oxidant per uM H2O2, so a 100 uM bolus in a 100 um disc ignites erastin-primed cells and leaves unprimed cells alive (Co et al. Nature 631:654 (2024) started waves with local H2O2 or light)',
       },
     ],
     notes: 'Local extracellular oxidant pulse to launch a wave; catalase / peroxiredoxins clear it quickly.',

@@ -31,9 +31,9 @@ export type CellVar = (typeof CELL_VARS)[number]['name'];
  */
 export const AUX_VARS = [
   { name: 'def', unit: '1', doc: 'lipid-peroxide defence relative to control: w_gpx4*a_gpx4 + w_fsp1*a_fsp1 + w_bh4*a_bh4 + rta' },
-  { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * fe/fe_ref * oxygen factor' },
+  { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * ros_time_scale * fe/fe_ref * oxygen factor' },
   { name: 'nox', unit: 'a.u./min', doc: 'maximal NOX feedback of this cell: ros_nox_max * NOX * Zn2+ factor * inhibitors' },
-  { name: 'lpo_src', unit: '1/(a.u.^2 min)', doc: 'lipid peroxidation per ROS^2: lpo_rate * pufa * iron factor' },
+  { name: 'lpo_src', unit: '1/(a.u. min)', doc: 'lipid peroxidation per ROS^2: lpo_rate * pufa * iron factor' },
 ] as const;
 export type AuxVar = (typeof AUX_VARS)[number]['name'];
 

@@ -28,12 +28,12 @@ export const PARAMS: readonly ParamSpec[] = [
   P('ros_exchange', '1/min', 2, 0, 20, 'ros', 'membrane exchange of the diffusible oxidant between a cell and its pericellular space (H2O2 via aquaporins)', 'calibrated to a front speed of 5.5 um/min (Co2024); H2O2 permeation half-times of minutes, Bienert et al. JBC 282:1183 (2007)'),
   P('ox_release_gain', '1', 1.0, 0, 10, 'ros', 'pericellular oxidant gained per unit of intracellular ROS exchanged (volume ratio cell : pericellular layer)', 'calibrated with ros_exchange'),
   P('ox_diffusion', 'um^2/min', 410, 1, 100000, 'ros', 'effective diffusivity of the lumped extracellular oxidant that carries the wave', 'calibrated to 5.5 um/min; Co2024 model read at 25 um per site gives 74 um^2/min (MODEL.md 5, note)'),
-  P('ox_decay', '1/min', 0.05, 0, 50, 'ros', 'extracellular oxidant decay (catalase/peroxiredoxin in medium and on cells); sets the coupling length sqrt(D/k)', 'calibrated: coupling length ~40 um so that gaps of a few cells are crossed (MODEL.md 3)'),
+  P('ox_decay', '1/min', 0.05, 0, 50, 'ros', 'extracellular oxidant decay (catalase/peroxiredoxin in medium and on cells); sets the coupling length sqrt(D/k)', 'calibrated with ox_diffusion: in tissue, uptake by cells (ros_exchange) shortens the coupling length to ~15 um per site-exchange; across empty sites sqrt(ox_diffusion / (ox_decay * kd_dead_factor)) ~ 130 um, so 40 um gaps are crossed and 200 um gaps are not (MODEL.md 3)'),
   P('ox_rupture_release', '1', 0.5, 0, 5, 'ros', 'fraction of a rupturing cell\'s ROS released into its site\'s oxidant at once', 'assumption: contents released on rupture (MODEL.md 3)'),
   P('kd_dead_factor', '1', 0.5, 0, 1, 'ros', 'oxidant decay at a dead or empty site relative to a site with a living cell', 'Co2024 (kd halves at dead sites)'),
 
   // --- lipid peroxidation and commitment ---
-  P('lpo_rate', '1/min', 0.1, 0, 10, 'lipid', 'PUFA-PL peroxidation per a.u. ROS at reference iron (Fenton/LOX)', 'calibrated: lipid peroxides lag ROS by minutes (Co2024 fig. 1)'),
+  P('lpo_rate', '1/(a.u. min)', 0.1, 0, 10, 'lipid', 'PUFA-PL peroxidation per (a.u. ROS)^2 at reference iron (Fenton/LOX): production lpo_rate * pufa * ros^2', 'calibrated: lipid peroxides lag ROS by minutes (Co2024 fig. 1)'),
   P('lpo_iron_share', '1', 0.5, 0, 1, 'lipid', 'share of peroxidation that scales with labile iron (LOX, Fenton) rather than with ROS alone', 'assumption after Yang et al. PNAS 113:E4966 (2016)'),
   P('lpo_clear', '1/min', 0.1, 0, 10, 'lipid', 'lipid hydroperoxide reduction at control defence (GPX4, FSP1/CoQ10H2, BH4)', 'calibrated'),
   P('lpo_commit', 'a.u.', 20, 0.1, 100, 'lipid', 'lipid hydroperoxide level above which a cell is committed (dying)', 'calibrated: commit near the high ROS state (Co2024: 0.9 x high state)'),
@@ -65,6 +65,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P('coq_ox_rate', '1/min', 0.1, 0, 10, 'defence', 'CoQ10H2 oxidation at zero ROS (grows with ROS)', 'assumption'),
   P('bh4_rate', '1/min', 0.01, 0, 1, 'defence', 'BH4 synthesis/turnover rate', 'assumption: BH4 turnover over ~1-2 h, Kraft et al. ACS Cent Sci 6:41 (2020)'),
   P('bh4_dhfr_share', '1', 0.5, 0, 1, 'defence', 'share of BH4 supply that is DHFR regeneration (rest is GCH1 de novo)', 'Soula et al. Nat Chem Biol 16:1351 (2020)'),
+  P('bh4_ros_loss', '1/a.u.', 0.25, 0, 10, 'defence', 'extra BH4 consumption per a.u. ROS (radical trapping)', 'assumption'),
   P('w_gpx4', '1', 0.95, 0, 1, 'defence', 'share of the control lipid-peroxide defence carried by GPX4/GSH', 'calibrated: GSH depletion dominates erastin priming (Co2024)'),
   P('w_fsp1', '1', 0.03, 0, 1, 'defence', 'share carried by FSP1/CoQ10H2', 'Doll et al. Nature 575:693 (2019); Bersuker et al. Nature 575:688 (2019)'),
   P('w_bh4', '1', 0.02, 0, 1, 'defence', 'share carried by GCH1/BH4', 'Kraft et al. 2020'),
@@ -72,7 +73,8 @@ export const PARAMS: readonly ParamSpec[] = [
   // --- NRF2 ---
   P('nrf2_rate', '1/min', 0.003, 0, 1, 'nrf2', 'NRF2 activity relaxation (hours)', 'assumption'),
   P('nrf2_gain', '1', 1.0, 0, 10, 'nrf2', 'NRF2 activation by ROS (extra activity at ROS >> 1 a.u.)', 'assumption after Dodson et al. Redox Biol 23:101107 (2019)'),
-  P('nrf2_effect', '1', 0.5, 0, 2, 'nrf2', 'exponent of NRF2 activity on SLC7A11, GCL and ferritin expression', 'assumption'),
+  P('nrf2_ros_k', 'a.u.', 2, 0.01, 100, 'nrf2', 'ROS half-activating NRF2 (Hill 2)', 'assumption'),
+  P('nrf2_effect', '1', 0.5, 0, 2, 'nrf2', 'linear gain of NRF2 activity on SLC7A11, GCL and ferritin expression: factor 1 + nrf2_effect * (nrf2 - 1)', 'assumption'),
 
   // --- iron ---
   P('fe_ref', 'uM', 1.0, 0.01, 100, 'iron', 'control labile Fe2+ pool', 'Kakhlon & Cabantchik, Free Radic Biol Med 33:1037 (2002): 0.5-1.5 uM'),
@@ -97,12 +99,15 @@ export const PARAMS: readonly ParamSpec[] = [
   P('ca_medium', 'uM', 1800, 0, 10000, 'calcium', 'Ca2+ in DMEM', 'DMEM formulation'),
   P('ca_pump', '1/min', 1, 0, 100, 'calcium', 'Ca2+ clearance (PMCA/SERCA)', 'assumption'),
   P('ca_soce', 'uM/min', 0.3, 0, 100, 'calcium', 'store-operated entry (STIM1/ORAI1) at full oxidative activation', 'Maher et al. Redox Biol 14:366 (2018)'),
+  P('ca_soce_ros_k', 'a.u.', 2, 0.01, 100, 'calcium', 'ROS half-activating store-operated entry (Hill 2)', 'assumption'),
   P('ca_damage', 'uM/min', 5, 0, 100, 'calcium', 'Ca2+ entry through peroxidised membrane at saturating lipid peroxides', 'Pedrera et al. Cell Death Differ 28:1644 (2021): Ca2+ rises before rupture'),
   P('tmem16f_ca_k', 'uM', 2, 0.1, 100, 'calcium', 'Ca2+ half-activating TMEM16F', 'Yang et al. Cell 151:111 (2012): low-uM Ca2+ sensitivity'),
   P('cl_rest', 'mM', 30, 1, 150, 'calcium', 'resting intracellular Cl-', 'textbook'),
   P('cl_open', 'mM', 110, 1, 200, 'calcium', 'Cl- the cell approaches with TMEM16F fully open (extracellular Cl-)', 'DMEM'),
   P('cl_rate', '1/min', 0.05, 0, 10, 'calcium', 'Cl- equilibration through open TMEM16F', 'calibrated: swelling within ~30 min of commitment (Riegman et al. NCB 22:1042 (2020))'),
   P('swell_rate', '1/min', 0.04, 0, 10, 'calcium', 'osmotic swelling rate at full Cl- load', 'calibrated with cl_rate'),
+  P('rvd_rate', '1/min', 0.05, 0, 10, 'calcium', 'regulatory volume decrease of a living cell back to its resting volume', 'assumption; RVD over tens of minutes, Hoffmann et al. Physiol Rev 89:193 (2009)'),
+  P('cl_leak', '1', 0.2, 0, 10, 'calcium', 'Cl- return to rest (KCC/NKCC) relative to cl_rate', 'assumption'),
   P('vol_rupture', '1', 1.6, 1.05, 5, 'calcium', 'volume (relative) at which the plasma membrane ruptures', 'Riegman et al. 2020'),
 
   // --- oxygen ---
@@ -112,6 +117,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P('o2_diffusion', 'um^2/min', 120000, 0, 1e6, 'oxygen', 'O2 diffusivity in tissue/medium', '2e-5 cm^2/s'),
   P('cystine_diffusion', 'um^2/min', 36000, 0, 1e6, 'gsh', 'cystine diffusivity', 'small molecule in water, 6e-6 cm^2/s'),
   P('ion_diffusion', 'um^2/min', 40000, 0, 1e6, 'fields', 'diffusivity of extracellular iron (NTBI) and Zn2+', 'small ions in water, ~7e-6 cm^2/s'),
+  P('cell_medium_ratio', '1', 0.004, 0, 1, 'fields', 'volume of cells per volume of pericellular medium they exchange solutes with (scales uptake and release of cystine, O2-independent solutes, iron and zinc)', 'assumption: ~10 um cell height under a mm-deep medium'),
   P('medium_exchange', '1/min', 0.05, 0, 100, 'fields', 'exchange of the pericellular layer with the bulk medium above a monolayer', 'assumption: mm-deep medium'),
 
   // --- fate timing, noise and spontaneous bursts ---

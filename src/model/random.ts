@@ -5,7 +5,7 @@ import seedrandom from 'seedrandom';
 
 /** What a draw is for: keeps independent streams apart. */
 export const PURPOSE = {
-  pheno: 1, // + gene index * 2 (+1 for the second Box-Muller uniform)
+  pheno: 1, // + gene index; normal() uses purposes 2p and 2p+1 for its two uniforms
   burst: 101,
 } as const;
 

@@ -122,6 +122,15 @@ export class Schedule {
     return v;
   }
 
+  /** Target values of the treatments without a region active at `step` (the medium far away). */
+  globalTargets(step: number): Float64Array {
+    const covering: number[] = [];
+    this.placed.forEach((p, k) => {
+      if (!p.pulse && !p.region && step >= p.startStep && step < p.endStep) covering.push(k);
+    });
+    return this.targetsFor(covering);
+  }
+
   /** Pulses active at this step. A pulse with an end spreads its dose over its window. */
   pulses(step: number): PulseEvent[] {
     const out: PulseEvent[] = [];

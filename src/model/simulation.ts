@@ -4,7 +4,7 @@
 // rows, y-diffusion by columns) so that workers can run them between barriers. A single-threaded
 // `step()` runs the same phases over the whole lattice.
 import { lineSolver, type LineSolver, sweepCols, sweepRows } from './diffusion';
-import type { MediumBase } from './effects';
+import { type MediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes } from './layout';
 import type { ParamValues } from './params';
@@ -39,7 +39,8 @@ interface FieldPlan {
   every: number;
   row: LineSolver;
   col: LineSolver;
-  edge: number;
+  /** the level held at the lattice edge (boundary "medium"), from the untreated or globally treated medium */
+  edge: (globalTargets: Float64Array) => number;
 }
 
 export interface CreateOptions {
@@ -64,16 +65,16 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? new ArrayBuffer(stateBytes(W, H)) : undefined));
   const schedule = new Schedule(scenario, mediumBase(p));
   const medium = scenario.boundary === 'medium';
-  const plan = (name: FieldName, D: number, n: number, edge: number): FieldPlan => {
+  const plan = (name: FieldName, D: number, n: number, edge: FieldPlan['edge']): FieldPlan => {
     const r = (D * dt * n) / (site * site);
     return { name, every: n, row: lineSolver(W, r, medium), col: lineSolver(H, r, medium), edge };
   };
   const fields: FieldPlan[] = [
-    plan('ox', p.ox_diffusion, 1, 0),
-    plan('cystine', p.cystine_diffusion, every, p.cystine_medium),
-    plan('o2', p.o2_diffusion, every, p.o2_medium),
-    plan('ntbi', p.ion_diffusion, every, 0),
-    plan('zn_ex', p.ion_diffusion, every, p.zn_medium),
+    plan('ox', p.ox_diffusion, 1, () => 0),
+    plan('cystine', p.cystine_diffusion, every, (T) => T[TI.cystine_medium]),
+    plan('o2', p.o2_diffusion, every, () => p.o2_medium),
+    plan('ntbi', p.ion_diffusion, every, (T) => T[TI.ntbi]),
+    plan('zn_ex', p.ion_diffusion, every, (T) => T[TI.zn_bath]),
   ];
   if (!opts.buffer) initialise(st, scenario, p, key, schedule);
   const total = Math.round(scenario.duration_min / dt);
@@ -113,12 +114,14 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       }
     },
     rowPhase(y0, y1, step) {
-      for (const f of fields) if ((step + 1) % f.every === 0) sweepRows(st.field[f.name], W, y0, y1, f.row, f.edge);
+      const T = schedule.globalTargets(step);
+      for (const f of fields) if ((step + 1) % f.every === 0) sweepRows(st.field[f.name], W, y0, y1, f.row, f.edge(T));
       // only the slow block reads neighbour counts: refresh them before each slow step
       if (isSlow(step + 1)) countNeighbours(st, y0, y1);
     },
     colPhase(x0, x1, step) {
-      for (const f of fields) if ((step + 1) % f.every === 0) sweepCols(st.field[f.name], W, H, x0, x1, f.col, f.edge);
+      const T = schedule.globalTargets(step);
+      for (const f of fields) if ((step + 1) % f.every === 0) sweepCols(st.field[f.name], W, H, x0, x1, f.col, f.edge(T));
     },
     commitStep(step) {
       st.header[H_STEP] = step + 1;
