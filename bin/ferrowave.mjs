@@ -3,5 +3,10 @@
 // step, so a fresh clone runs after `npm ci`) and exits with its code.
 import { tsImport } from 'tsx/esm/api';
 
+// `ferrowave presets | head` closes the pipe early: that is not an error
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
 process.exitCode = await main(process.argv.slice(2));

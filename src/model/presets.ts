@@ -12,18 +12,18 @@ import p7 from '../../public/presets/primed-gap.json';
 import p8 from '../../public/presets/primed-light-pulse.json';
 import p9 from '../../public/presets/unprimed-light-pulse.json';
 
-/** Raw preset JSON by name (validate with resolveScenario before use). */
+/** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
+  'primed-light-pulse': p8,
+  'unprimed-light-pulse': p9,
   'erastin-0.3uM-light-pulse': p0,
   'erastin-0.6uM-light-pulse': p1,
   'erastin-1.25uM-light-pulse': p2,
   'erastin-2.5uM-light-pulse': p3,
   'erastin-5uM-light-pulse': p4,
   'ferrostatin-rescue': p5,
-  'primed-dish-1024': p6,
   'primed-gap': p7,
-  'primed-light-pulse': p8,
-  'unprimed-light-pulse': p9,
+  'primed-dish-1024': p6,
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
