@@ -62,15 +62,23 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     actions: [
       {
         target: 'xc',
-        potency: 0.2,
+        potency: 0.13,
         hill: 1,
         max_effect: 1,
         source:
           'Dixon et al., eLife 3:e02523 (2014), HT-1080 glutamate release (cystine-glutamate exchange), IC50 ~0.2 uM; with h = 1 it also matches the 5 h GSH dose-response of Co et al., Nature 631:654 (2024)',
       },
+      {
+        target: 'mito_ros',
+        potency: 20,
+        hill: 2,
+        max_effect: 0.4,
+        source:
+          'Yagoda et al., Nature 447:864 (2007): erastin binds VDAC2/3 and alters mitochondrial outer-membrane permeability (uM range); calibrated: the extra mitochondrial ROS ends bistability above ~12 uM, the upper limit of the wave regime (11.7 uM in the Co et al. 2024 model)',
+      },
     ],
     notes:
-      'Binds SLC7A11 and blocks cystine-glutamate exchange; GSH falls over hours (lag before death). Also reported to bind VDAC2/3, which the model does not represent.',
+      'Binds SLC7A11 and blocks cystine-glutamate exchange; GSH falls over hours (lag before death). Its binding to VDAC2/3 adds mitochondrial ROS at high doses, which ends the wave regime in synchronous death.',
   },
   sulfasalazine: {
     id: 'sulfasalazine',

@@ -1,46 +1,62 @@
-// Why this file exists: diffusion of the extracellular fields on the lattice. Locally one-
-// dimensional implicit Euler (x sweep, then y sweep), unconditionally stable at any time step and
-// free of oscillations. Coefficients are uniform, so the Thomas factors are computed once per line
-// length and each sweep is two plain passes over a typed array, in place. Rows and columns are
-// solved independently, so any split of them across workers gives the same bits.
+// Why this file exists: diffusion of the extracellular fields on the lattice, by locally one-
+// dimensional theta-schemes (x sweep, then y sweep): theta = 1 is implicit Euler (unconditionally
+// stable and oscillation-free at any time step: the slow fields), theta = 1/2 is Crank-Nicolson
+// (second order in time: the oxidant that carries the wave, at D dt / dx^2 < 1). Coefficients are
+// uniform, so the Thomas factors are computed once per line length and each sweep is a few plain
+// passes over a typed array, in place. Rows and columns are solved independently, so any split of
+// them across workers gives the same bits.
 
-/** Precomputed Thomas factors for (I - r d2/dx2) on a line of n sites. */
+/** Precomputed factors for (I - theta r d2/dx2) u1 = (I + (1 - theta) r d2/dx2) u0 on n sites. */
 export interface LineSolver {
   n: number;
   r: number;
+  theta: number;
   /** Dirichlet ends (held at `edge`) instead of no-flux ends */
   dirichlet: boolean;
   cp: Float64Array;
   invm: Float64Array;
 }
 
-export function lineSolver(n: number, r: number, dirichlet: boolean): LineSolver {
+export function lineSolver(n: number, r: number, dirichlet: boolean, theta = 1): LineSolver {
   const cp = new Float64Array(n);
   const invm = new Float64Array(n);
-  const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
+  const ri = theta * r;
+  const bEnd = dirichlet ? 1 + 2 * ri : 1 + ri;
   for (let i = 0; i < n; i++) {
-    const b = i === 0 || i === n - 1 ? (n === 1 ? 1 : bEnd) : 1 + 2 * r;
-    const m = i === 0 ? b : b + r * cp[i - 1];
+    const b = i === 0 || i === n - 1 ? (n === 1 ? 1 : bEnd) : 1 + 2 * ri;
+    const m = i === 0 ? b : b + ri * cp[i - 1];
     invm[i] = 1 / m;
-    cp[i] = -r / m;
+    cp[i] = -ri / m;
   }
-  return { n, r, dirichlet, cp, invm };
+  return { n, r, theta, dirichlet, cp, invm };
 }
 
 /** Solve along rows y in [y0, y1) of a width x height field (row-major). */
 export function sweepRows(u: Float32Array, width: number, y0: number, y1: number, s: LineSolver, edge: number): void {
-  const { cp, invm, r } = s;
-  const add = s.dirichlet ? r * edge : 0;
+  const { cp, invm, r, theta, dirichlet } = s;
+  const ri = theta * r;
+  const re = (1 - theta) * r;
+  const add = dirichlet ? r * edge : 0;
   const n = width;
   for (let y = y0; y < y1; y++) {
     const o = y * width;
-    // forward: d'_i = (d_i + r d'_{i-1}) / m_i ; the ends carry the Dirichlet edge value
-    let prev = (u[o] + add) * invm[0];
-    u[o] = prev;
+    // explicit part (Crank-Nicolson): rhs_i = u_i + re (u_{i-1} - 2 u_i + u_{i+1}), mirror or edge ghosts
+    if (re > 0 && n > 1) {
+      let prev = dirichlet ? edge : u[o];
+      for (let x = 0; x < n; x++) {
+        const c = u[o + x];
+        const next = x < n - 1 ? u[o + x + 1] : dirichlet ? edge : c;
+        u[o + x] = c + re * (prev - 2 * c + next);
+        prev = c;
+      }
+    }
+    // forward: d'_i = (d_i + ri d'_{i-1}) / m_i ; the ends carry the Dirichlet edge value
+    let p = (u[o] + theta * add) * invm[0];
+    u[o] = p;
     for (let x = 1; x < n; x++) {
-      const d = x === n - 1 ? u[o + x] + add : u[o + x];
-      prev = (d + r * prev) * invm[x];
-      u[o + x] = prev;
+      const d = x === n - 1 ? u[o + x] + theta * add : u[o + x];
+      p = (d + ri * p) * invm[x];
+      u[o + x] = p;
     }
     // back substitution: x_i = d'_i - c'_i x_{i+1}
     let next = u[o + n - 1];
@@ -51,19 +67,40 @@ export function sweepRows(u: Float32Array, width: number, y0: number, y1: number
   }
 }
 
-/** Solve along columns x in [x0, x1), sweeping rows in order so memory access stays sequential. */
-export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number): void {
-  const { cp, invm, r } = s;
-  const add = s.dirichlet ? r * edge : 0;
+/**
+ * Solve along columns x in [x0, x1), sweeping rows in order so memory access stays sequential.
+ * `scratch` holds two rows of the original field for the explicit (Crank-Nicolson) part.
+ */
+export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number, scratch?: Float32Array): void {
+  const { cp, invm, r, theta, dirichlet } = s;
+  const ri = theta * r;
+  const re = (1 - theta) * r;
+  const add = dirichlet ? r * edge : 0;
   const H = height;
+  if (re > 0 && H > 1) {
+    // rhs_y = u_y + re (u_{y-1} - 2 u_y + u_{y+1}); keep the original previous row in scratch
+    const prev = scratch ?? new Float32Array(2 * width);
+    for (let x = x0; x < x1; x++) prev[x] = dirichlet ? edge : u[x];
+    for (let y = 0; y < H; y++) {
+      const o = y * width;
+      const on = y < H - 1 ? o + width : -1;
+      for (let x = x0; x < x1; x++) {
+        const c = u[o + x];
+        const nx = on >= 0 ? u[on + x] : dirichlet ? edge : c;
+        u[o + x] = c + re * (prev[x] - 2 * c + nx);
+        prev[x] = c;
+      }
+    }
+  }
   const i0 = invm[0];
-  for (let x = x0; x < x1; x++) u[x] = (u[x] + add) * i0;
+  const a0 = theta * add;
+  for (let x = x0; x < x1; x++) u[x] = (u[x] + a0) * i0;
   for (let y = 1; y < H; y++) {
     const o = y * width;
     const op = o - width;
     const im = invm[y];
-    const extra = y === H - 1 ? add : 0;
-    for (let x = x0; x < x1; x++) u[o + x] = (u[o + x] + extra + r * u[op + x]) * im;
+    const extra = y === H - 1 ? a0 : 0;
+    for (let x = x0; x < x1; x++) u[o + x] = (u[o + x] + extra + ri * u[op + x]) * im;
   }
   for (let y = H - 2; y >= 0; y--) {
     const o = y * width;

@@ -19,6 +19,7 @@ const T_COQ = TI.coq10_depletion, T_FSP1 = TI.fsp1, T_DHFR = TI.dhfr, T_RTA = TI
 const T_CYS = TI.cys_supply, T_CHEL = TI.iron_chelation, T_NTBI = TI.ntbi, T_TF = TI.tf_iron;
 const T_NOX = TI.nox, T_ZNB = TI.zn_bath, T_ZNCHEL = TI.zn_chelation, T_IONO = TI.ca_ionophore;
 const T_ORAI = TI.orai1, T_SE = TI.se_bath, T_TMEM = TI.tmem16f, T_SWELL = TI.swelling;
+const T_MITO = TI.mito_ros;
 const T_CYSS = TI.cystine_medium, T_GLU = TI.glutamate_bath, T_CA = TI.ca_medium;
 
 export interface StepContext {
@@ -38,7 +39,7 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const c = st.cell;
   const fe = c.fe, ftn = c.ftn, zn = c.zn, se = c.se, cys = c.cys, gsh = c.gsh;
   const gpx4 = c.gpx4, coq = c.coq, bh4 = c.bh4, nrf2 = c.nrf2, ros = c.ros, pufa = c.pufa;
-  const aDef = st.aux.def, aSrc = st.aux.ros_src, aNox = st.aux.nox, aLp = st.aux.lpo_src;
+  const aDefG = st.aux.def_gsh, aDefR = st.aux.def_rt, aSrc = st.aux.ros_src, aNox = st.aux.nox, aLp = st.aux.lpo_src, aFen = st.aux.fenton;
   const cystine = st.field.cystine, o2 = st.field.o2, ntbi = st.field.ntbi, znEx = st.field.zn_ex;
   const status = st.status, nbr = st.nbr;
   const g = st.pheno;
@@ -52,7 +53,7 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const chel = T[T_CHEL];
   const znRef = p.zn_ref, znRate = p.zn_rate, znMed = Math.max(p.zn_medium, 1e-9), znChel = T[T_ZNCHEL];
   const znGain = p.zn_nox_gain, grKi = p.zn_gr_ki, grNorm = 1 + znRef / grKi;
-  const seT = T[T_SE] / Math.max(p.se_medium, 1e-9), seRate = p.se_turnover, seKm = p.se_km;
+  const seT = T[T_SE] / p.se_ref, seRate = p.se_turnover, seKm = p.se_km;
   const nrfRate = p.nrf2_rate, nrfGain = p.nrf2_gain, nrfEff = p.nrf2_effect, nrfK2 = p.nrf2_ros_k * p.nrf2_ros_k;
   const xcV = p.xc_vmax * T[T_XC], xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
   const tsp = p.tsp_supply + T[T_CYS], cysDecay = p.cys_decay;
@@ -64,7 +65,7 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const bhRate = p.bh4_rate, bhShare = p.bh4_dhfr_share, dhfr = T[T_DHFR], bhRos = p.bh4_ros_loss;
   const wG = p.w_gpx4, wF = p.w_fsp1 / qRef, wB = p.w_bh4, rta = T[T_RTA];
   const ts = p.ros_time_scale;
-  const cBasal = p.ros_basal * ts, kf = p.ros_nox_max * T[T_NOX] * ts;
+  const cBasal = p.ros_basal * ts, kf = p.ros_nox_max * T[T_NOX] * ts, mito = 1 + T[T_MITO], kFen = p.ros_fenton * ts;
   const o2Km = p.o2_km, o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9), o2Up = p.o2_uptake;
   const lpR = p.lpo_rate, lpShare = p.lpo_iron_share;
   const pufaRate = p.pufa_rate, dp = p.density_protection, cfNorm = 1 / (1 - dp);
@@ -141,8 +142,10 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     // --- oxygen use; rates for the fast block
     const o2v = o2[i];
     o2[i] = o2v / (1 + (dt * o2Up) / (o2v + o2Km));
-    aDef[i] = wG * gpx1 * (gsh1 / (gsh1 + gKm)) * gNorm + wF * q1 + wB * b1 + rta;
-    aSrc[i] = cBasal * fen * (o2v / (o2v + o2Km)) * o2Norm;
+    aDefG[i] = wG * gpx1 * (gsh1 / (gsh1 + gKm)) * gNorm;
+    aDefR[i] = wF * q1 + wB * b1 + rta;
+    aSrc[i] = cBasal * mito * fen * (o2v / (o2v + o2Km)) * o2Norm;
+    aFen[i] = kFen * fen;
     aNox[i] = kf * D[pNOX[i]] * znNox;
     aLp[i] = lpR * pf * (1 - lpShare + lpShare * fen);
   }
@@ -156,13 +159,13 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const F = st.f32;
   const b = st.base;
   const CA = b.ca, CL = b.cl, ROS = b.ros, LPO = b.lpo, VOL = b.vol, FE = b.fe, FTN = b.ftn, ZN = b.zn;
-  const TDYING = b.t_dying, TDEAD = b.t_dead, DEF = b.def, SRC = b.ros_src, NOX = b.nox, LP = b.lpo_src;
+  const TDYING = b.t_dying, TDEAD = b.t_dead, DEFG = b.def_gsh, DEFR = b.def_rt, FEN = b.fenton, SRC = b.ros_src, NOX = b.nox, LP = b.lpo_src;
   const OX = b.ox, NTBI = b.ntbi, ZNEX = b.zn_ex;
   const status = st.status;
   const pORAI1 = st.pheno.ORAI1, pTMEM = st.pheno.TMEM16F;
   const D = PHENO_DECODE;
   const ts = p.ros_time_scale;
-  const kg8 = p.ros_clear * ts * 8, kd = p.ros_decay * ts;
+  const kg8 = p.ros_clear * ts * 8, kgR = p.ros_clear * ts, kd = p.ros_decay * ts;
   const gain = p.ox_release_gain, oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
   const e00 = ex[0], e01 = ex[1], e10 = ex[2], e11 = ex[3];
   const lpC = p.lpo_clear, lCommit = p.lpo_commit;
@@ -184,7 +187,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
       F[OX + i] *= oxDeadDen;
       continue;
     }
-    const def = F[DEF + i], kfc = F[NOX + i];
+    const defG = F[DEFG + i], defR = F[DEFR + i], kfc = F[NOX + i];
 
     // Strang splitting: half a step of the linear ROS <-> oxidant exchange, solved exactly; a
     // full step of the nonlinear ROS kinetics by MPRK22; another exact half step of exchange.
@@ -192,17 +195,18 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     const R = e00 * R0 + e01 * ox0;
     const oxq = e10 * R0 + e11 * ox0;
     const R3 = R * R * R;
-    // one division for both Hill terms: kf R^3/(R^3+1) and kg def 8/(R^3+8)
+    // one division for both Hill terms: kf R^3/(R^3+1) and kg def_gsh 8/(R^3+8)
     const q0 = 1 / ((R3 + 1) * (R3 + 8));
     const nox0 = kfc * R3 * (R3 + 8) * q0;
-    let prod = F[SRC + i] + nox0;
+    const kFen = F[FEN + i];
+    let prod = F[SRC + i] + nox0 + kFen * R;
     if (burstP > 0 && uniform(key, i, step, PURPOSE.burst) < (burstP * F[FE + i]) / feRef) prod += burstSize / dt;
-    const loss = kg8 * def * (R3 + 1) * q0 + kd;
+    const loss = kg8 * defG * (R3 + 1) * q0 + kgR * defR + kd;
     const Rp = (R + dt * prod) / (1 + dt * loss);
     const Rp3 = Rp * Rp * Rp;
     const q1 = 1 / ((Rp3 + 1) * (Rp3 + 8));
-    const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0;
-    const loss2 = kg8 * def * (Rp3 + 1) * q1 + kd;
+    const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0 + kFen * (Rp - R);
+    const loss2 = kg8 * defG * (Rp3 + 1) * q1 + kgR * defR + kd;
     // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division
     const Rr = (Rp * (R + h * (prod + prod2))) / (Rp + h * (loss * R + loss2 * Rp));
     const R1 = e00 * Rr + e01 * oxq;
@@ -211,7 +215,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
 
     // --- lipid peroxidation of PUFA-PL (ROS^2 x iron), reduction by the defences
     const R12 = R1 * R1;
-    const L = (F[LPO + i] + dt * F[LP + i] * R12) / (1 + dt * lpC * def);
+    const L = (F[LPO + i] + dt * F[LP + i] * R12) / (1 + dt * lpC * (defG + defR));
     F[LPO + i] = L;
   }
 

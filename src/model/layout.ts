@@ -30,8 +30,10 @@ export type CellVar = (typeof CELL_VARS)[number]['name'];
  * slow step; stored so that both blocks stay plain loops and any worker split gives the same bits).
  */
 export const AUX_VARS = [
-  { name: 'def', unit: '1', doc: 'lipid-peroxide defence relative to control: w_gpx4*a_gpx4 + w_fsp1*a_fsp1 + w_bh4*a_bh4 + rta' },
+  { name: 'def_gsh', unit: '1', doc: 'GSH-dependent defence (GPX4 with GSH) relative to the control total: w_gpx4*a_gpx4; fails at high ROS as GSH is oxidised' },
+  { name: 'def_rt', unit: '1', doc: 'radical-trapping defence that does not fail at high ROS: w_fsp1*a_fsp1 + w_bh4*a_bh4 + rta' },
   { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * ros_time_scale * fe/fe_ref * oxygen factor' },
+  { name: 'fenton', unit: '1/min', doc: 'Fenton feedback of this cell: ros_fenton * ros_time_scale * fe/fe_ref' },
   { name: 'nox', unit: 'a.u./min', doc: 'maximal NOX feedback of this cell: ros_nox_max * NOX * Zn2+ factor * inhibitors' },
   { name: 'lpo_src', unit: '1/(a.u. min)', doc: 'lipid peroxidation per ROS^2: lpo_rate * pufa * iron factor' },
 ] as const;

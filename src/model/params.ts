@@ -22,12 +22,13 @@ export const PARAMS: readonly ParamSpec[] = [
   // --- ROS core: the bistable switch of Co2024, each lumped term read mechanistically ---
   P('ros_basal', 'a.u./min', 0.1, 0, 2, 'ros', 'basal ROS production at reference labile iron and oxygen (Fenton, mitochondria): c in Co2024', 'Co2024 (c = 0.1)'),
   P('ros_nox_max', 'a.u./min', 1.2, 0, 10, 'ros', 'maximal NOX-driven positive feedback on ROS (Hill 3, half-activation 1 a.u.): kf in Co2024', 'Co2024 (kf = 1.2)'),
-  P('ros_clear', '1/min', 1.5, 0, 20, 'ros', 'ROS clearance by the lipid-peroxide defences at control strength, failing at high ROS (2^3/(R^3+2^3)): kg in Co2024', 'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (MODEL.md 5.3)'),
-  P('ros_decay', '1/min', 0.26, 0, 5, 'ros', 'defence-independent ROS decay: kd in Co2024', 'Co2024 (kd = 0.26)'),
+  P('ros_clear', '1/min', 1.8, 0, 20, 'ros', 'ROS clearance by the lipid-peroxide defences at control strength, failing at high ROS (2^3/(R^3+2^3)): kg in Co2024', 'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (MODEL.md 5.3)'),
+  P('ros_decay', '1/min', 0.46, 0, 5, 'ros', 'defence-independent ROS decay; minus ros_fenton at control iron it is kd of Co2024', 'Co2024 (kd = 0.26 = ros_decay - ros_fenton)'),
+  P('ros_fenton', '1/min', 0.2, 0, 5, 'ros', 'Fenton feedback: ROS (H2O2) made into radicals by labile Fe2+, production ros_fenton * fe/fe_ref * ros', 'calibrated: iron chelation slows then stops the wave, iron loading speeds it (Co2024: Fenton reaction is one of the feedback loops of the wave)'),
   P('ros_time_scale', '1', 1, 0.01, 10, 'ros', 'factor on the four Co2024 ROS rate constants above: sets how fast a cell switches without moving its steady states or thresholds', 'calibrated: a front several cells wide on a 15-25 um lattice, so the speed does not depend on site size (MODEL.md 5, note on propagation failure)'),
   P('ros_exchange', '1/min', 2, 0, 20, 'ros', 'membrane exchange of the diffusible oxidant between a cell and its pericellular space (H2O2 via aquaporins)', 'calibrated to a front speed of 5.5 um/min (Co2024); H2O2 permeation half-times of minutes, Bienert et al. JBC 282:1183 (2007)'),
   P('ox_release_gain', '1', 1.0, 0, 10, 'ros', 'pericellular oxidant gained per unit of intracellular ROS exchanged (volume ratio cell : pericellular layer)', 'calibrated with ros_exchange'),
-  P('ox_diffusion', 'um^2/min', 410, 1, 100000, 'ros', 'effective diffusivity of the lumped extracellular oxidant that carries the wave', 'calibrated to 5.5 um/min; Co2024 model read at 25 um per site gives 74 um^2/min (MODEL.md 5, note)'),
+  P('ox_diffusion', 'um^2/min', 285, 1, 100000, 'ros', 'effective diffusivity of the lumped extracellular oxidant that carries the wave', 'calibrated to 5.5 um/min; Co2024 model read at 25 um per site gives 74 um^2/min (MODEL.md 5, note)'),
   P('ox_decay', '1/min', 0.05, 0, 50, 'ros', 'extracellular oxidant decay (catalase/peroxiredoxin in medium and on cells); sets the coupling length sqrt(D/k)', 'calibrated with ox_diffusion: in tissue, uptake by cells (ros_exchange) shortens the coupling length to ~15 um per site-exchange; across empty sites sqrt(ox_diffusion / (ox_decay * kd_dead_factor)) ~ 130 um, so 40 um gaps are crossed and 200 um gaps are not (MODEL.md 3)'),
   P('ox_rupture_release', '1', 0.5, 0, 5, 'ros', 'fraction of a rupturing cell\'s ROS released into its site\'s oxidant at once', 'assumption: contents released on rupture (MODEL.md 3)'),
   P('kd_dead_factor', '1', 0.5, 0, 1, 'ros', 'oxidant decay at a dead or empty site relative to a site with a living cell', 'Co2024 (kd halves at dead sites)'),
@@ -38,14 +39,14 @@ export const PARAMS: readonly ParamSpec[] = [
   P('lpo_clear', '1/min', 0.1, 0, 10, 'lipid', 'lipid hydroperoxide reduction at control defence (GPX4, FSP1/CoQ10H2, BH4)', 'calibrated'),
   P('lpo_commit', 'a.u.', 20, 0.1, 100, 'lipid', 'lipid hydroperoxide level above which a cell is committed (dying)', 'calibrated: commit near the high ROS state (Co2024: 0.9 x high state)'),
   P('pufa_rate', '1/min', 0.002, 0, 1, 'lipid', 'relaxation rate of PUFA-PL content to its ACSL4- and density-set level', 'ACSL4-dependent remodelling over hours, Doll et al. Nat Chem Biol 13:91 (2017)'),
-  P('density_protection', '1', 0.3, 0, 0.95, 'lipid', 'fractional drop of ACSL4 and TFR1 expression in fully contact-inhibited cells (E-cadherin/NF2/YAP)', 'Wu et al. Nature 572:402 (2019)'),
+  P('density_protection', '1', 0.6, 0, 0.95, 'lipid', 'fractional drop of ACSL4 and TFR1 expression in fully contact-inhibited cells (E-cadherin/NF2/YAP)', 'Wu et al. Nature 572:402 (2019)'),
 
   // --- cystine / cysteine / GSH ---
   P('cystine_medium', 'uM', 200, 0, 2000, 'gsh', 'cystine in the medium', 'DMEM formulation (0.2 mM L-cystine)'),
   P('xc_vmax', 'uM/min', 42.7, 0, 1000, 'gsh', 'maximal system xc- cystine import (per cell volume)', 'calibrated: control GSH synthesis 60 uM/min (GSH 5 mM, turnover 0.012/min)'),
   P('xc_km', 'uM', 80, 1, 1000, 'gsh', 'Km of xc- for cystine', 'Bannai, J Biol Chem 261:2256 (1986)'),
   P('glu_ki', 'uM', 2000, 10, 100000, 'gsh', 'competitive inhibition constant of extracellular glutamate at xc-', 'Bannai 1986; oxytosis at 2-10 mM glutamate, Murphy et al. Neuron 2:1547 (1989)'),
-  P('tsp_supply', 'uM/min', 5, 0, 100, 'gsh', 'cysteine from transsulfuration (xc- independent)', 'calibrated: GSH floor ~8% of control under 10 uM erastin (Co2024 GSH data)'),
+  P('tsp_supply', 'uM/min', 2.5, 0, 100, 'gsh', 'cysteine from transsulfuration (xc- independent)', 'calibrated: GSH floor ~8% of control under 10 uM erastin (Co2024 GSH data)'),
   P('cys_decay', '1/min', 0.3, 0, 10, 'gsh', 'cysteine consumption outside GSH synthesis (protein synthesis, catabolism)', 'assumption; cysteine pool turns over in minutes'),
   P('gcl_vmax', 'uM/min', 360, 0, 5000, 'gsh', 'maximal GSH synthesis by GCL', 'calibrated with gcl_km to 60 uM/min at 20 uM cysteine'),
   P('gcl_km', 'uM', 100, 1, 5000, 'gsh', 'Km of GCL for cysteine', 'Richman & Meister, J Biol Chem 250:1422 (1975), order of 0.1-0.3 mM'),
@@ -56,7 +57,8 @@ export const PARAMS: readonly ParamSpec[] = [
 
   // --- GPX4 and selenium ---
   P('gpx4_turnover', '1/min', 0.002, 0, 1, 'gpx4', 'GPX4 protein synthesis/degradation rate (half-life ~6 h)', 'assumption: GPX4 half-life of several hours'),
-  P('se_medium', 'uM', 0.03, 0, 10, 'gpx4', 'selenium in 10% serum medium', 'serum Se ~0.3 uM diluted 10-fold'),
+  P('se_medium', 'uM', 0.03, 0, 10, 'gpx4', 'selenium in the medium (0.03 in 10% serum; lower it for selenium deprivation)', 'serum Se ~0.3 uM diluted 10-fold'),
+  P('se_ref', 'uM', 0.03, 0.001, 10, 'gpx4', 'medium selenium at which cellular selenium is 1 (the control the other selenium numbers refer to)', 'serum Se ~0.3 uM diluted 10-fold'),
   P('se_turnover', '1/min', 0.002, 0, 1, 'gpx4', 'rate at which cellular selenium follows the medium', 'assumption: hours, Ingold et al. Cell 172:409 (2018)'),
   P('se_km', 'rel', 0.5, 0.01, 10, 'gpx4', 'cellular selenium (relative to control) giving half-maximal GPX4 synthesis', 'assumption: selenoprotein hierarchy, GPX4 near saturated at control'),
 
@@ -122,6 +124,8 @@ export const PARAMS: readonly ParamSpec[] = [
 
   // --- fate timing, noise and spontaneous bursts ---
   P('pheno_cv', '1', 0.1, 0, 1, 'noise', 'cell-to-cell log-normal spread of phenotype expression', 'assumption; typical protein CV 0.1-0.3, Sigal et al. Nature 444:643 (2006)'),
+  P('pheno_patch_share', '1', 0.15, 0, 1, 'noise', 'share of the phenotype variance that is spatially smooth (clonal patches, local micro-environment)', 'assumption: neighbouring cells in culture and tumours are related and share their surroundings'),
+  P('pheno_patch_um', 'um', 100, 10, 10000, 'noise', 'length scale of the smooth share of phenotype variation', 'assumption: patches of a few cells'),
   P('burst_rate', '1/(cell min)', 0, 0, 1e-3, 'noise', 'rate of spontaneous ROS bursts per cell at reference iron (0 = off)', 'to be calibrated (spontaneous initiation, MODEL.md 5)'),
   P('burst_size', 'a.u.', 3, 0, 50, 'noise', 'size of a spontaneous ROS burst', 'assumption'),
 ];

@@ -7,6 +7,8 @@ import seedrandom from 'seedrandom';
 export const PURPOSE = {
   pheno: 1, // + gene index; normal() uses purposes 2p and 2p+1 for its two uniforms
   burst: 101,
+  seeding: 102,
+  patch: 201, // + gene index
 } as const;
 
 export interface RandomKey {

@@ -34,7 +34,7 @@ export interface Scenario {
   seed: number;
   lattice: { width: number; height: number; site_um: number };
   duration_min: number;
-  tissue: { kind: 'monolayer'; gaps: Gap[] };
+  tissue: { kind: 'monolayer'; gaps: Gap[]; density: number };
   boundary: 'noflux' | 'medium';
   treatments: Treatment[];
   params: Record<string, number>;
@@ -188,11 +188,12 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   }
   const duration = c.num(raw, 'duration_min', 'scenario', { gt: 0, max: 100000, unit: 'min' });
 
-  const tissue: Scenario['tissue'] = { kind: 'monolayer', gaps: [] };
+  const tissue: Scenario['tissue'] = { kind: 'monolayer', gaps: [], density: 1 };
   if (raw.tissue !== undefined) {
     if (!isObj(raw.tissue)) c.bad('scenario.tissue', raw.tissue, 'must be an object { "kind": "monolayer", "gaps": [...] }');
     else {
-      c.keys(raw.tissue, 'scenario.tissue', ['kind', 'gaps']);
+      c.keys(raw.tissue, 'scenario.tissue', ['kind', 'gaps', 'density']);
+      tissue.density = c.num(raw.tissue, 'density', 'scenario.tissue', { gt: 0, max: 1, def: 1, unit: 'fraction of sites seeded with a cell' });
       const kind = raw.tissue.kind ?? 'monolayer';
       if (kind !== 'monolayer') c.bad('scenario.tissue.kind', kind, 'allowed: monolayer (tumour arrives with the tumour issue)');
       const gaps = raw.tissue.gaps ?? [];

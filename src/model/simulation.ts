@@ -8,7 +8,7 @@ import { type MediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes } from './layout';
 import type { ParamValues } from './params';
-import { deriveKey, normal, PURPOSE, type RandomKey } from './random';
+import { deriveKey, normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
 import { Schedule } from './schedule';
 
@@ -67,8 +67,12 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const medium = scenario.boundary === 'medium';
   const plan = (name: FieldName, D: number, n: number, edge: FieldPlan['edge']): FieldPlan => {
     const r = (D * dt * n) / (site * site);
-    return { name, every: n, row: lineSolver(W, r, medium), col: lineSolver(H, r, medium), edge };
+    // Crank-Nicolson where it is accurate and oscillation-free (r < 1), implicit Euler otherwise
+    const theta = r < 1 ? 0.5 : 1;
+    return { name, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge };
   };
+  /** one row of scratch per column band start: two rows cover any band (sweepCols indexes by x) */
+  const colScratch = new Float32Array(W);
   const fields: FieldPlan[] = [
     plan('ox', p.ox_diffusion, 1, () => 0),
     plan('cystine', p.cystine_diffusion, every, (T) => T[TI.cystine_medium]),
@@ -121,7 +125,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     },
     colPhase(x0, x1, step) {
       const T = schedule.globalTargets(step);
-      for (const f of fields) if ((step + 1) % f.every === 0) sweepCols(st.field[f.name], W, H, x0, x1, f.col, f.edge(T));
+      for (const f of fields) if ((step + 1) % f.every === 0) sweepCols(st.field[f.name], W, H, x0, x1, f.col, f.edge(T), colScratch);
     },
     commitStep(step) {
       st.header[H_STEP] = step + 1;
@@ -139,18 +143,17 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   return sim;
 }
 
-/** Living 4-neighbours of each site in rows [y0, y1) (status is read-only in this phase). */
+/**
+ * Living 4-neighbours of each site in rows [y0, y1) (status is read-only in this phase). The
+ * lattice edge counts as a living neighbour: the simulated window is part of a larger culture.
+ */
 function countNeighbours(st: SimState, y0: number, y1: number): void {
   const { width: W, height: H, status, nbr } = st;
+  const living = (j: number) => (status[j] === ALIVE || status[j] === DYING ? 1 : 0);
   for (let y = y0; y < y1; y++) {
     for (let x = 0; x < W; x++) {
       const i = y * W + x;
-      let k = 0;
-      if (x > 0 && (status[i - 1] === ALIVE || status[i - 1] === DYING)) k++;
-      if (x < W - 1 && (status[i + 1] === ALIVE || status[i + 1] === DYING)) k++;
-      if (y > 0 && (status[i - W] === ALIVE || status[i - W] === DYING)) k++;
-      if (y < H - 1 && (status[i + W] === ALIVE || status[i + W] === DYING)) k++;
-      nbr[i] = k;
+      nbr[i] = (x > 0 ? living(i - 1) : 1) + (x < W - 1 ? living(i + 1) : 1) + (y > 0 ? living(i - W) : 1) + (y < H - 1 ? living(i + W) : 1);
     }
   }
 }
@@ -158,8 +161,10 @@ function countNeighbours(st: SimState, y0: number, y1: number): void {
 /** Tissue, phenotypes (genetic changes x heritable noise) and the control steady state. */
 function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: RandomKey, schedule: Schedule): void {
   const { width: W, height: H, site_um: site } = sc.lattice;
-  // tissue: a confluent monolayer with cell-free vertical gaps
+  // tissue: a monolayer seeded at `density` (1 = confluent) with cell-free vertical gaps
   st.status.fill(ALIVE);
+  const density = sc.tissue.density;
+  if (density < 1) for (let i = 0; i < st.n; i++) if (uniform(key, i, 0, PURPOSE.seeding) >= density) st.status[i] = EMPTY;
   for (const g of sc.tissue.gaps) {
     const a = Math.max(0, Math.ceil(g.x_um / site - 0.5));
     const b = Math.min(W, Math.floor((g.x_um + g.width_um) / site - 0.5) + 1);
@@ -168,6 +173,20 @@ function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: Ran
   // phenotypes
   const genetic = sc.treatments.filter((t) => t.agent === 'knockdown' || t.agent === 'overexpress');
   const cv = p.pheno_cv;
+  const share = cv > 0 ? p.pheno_patch_share : 0;
+  const L = p.pheno_patch_um;
+  const nodesX = Math.ceil((W * site) / L) + 2;
+  /** a smooth standard-normal field: keyed normals on a grid of spacing L, interpolated with
+   * weights normalised so the variance stays 1 (cosine-smoothed bilinear) */
+  const patch = (gi: number, x_um: number, y_um: number) => {
+    const gx = x_um / L, gy = y_um / L;
+    const x0 = Math.floor(gx), y0 = Math.floor(gy);
+    const sx = 0.5 - 0.5 * Math.cos(Math.PI * (gx - x0)), sy = 0.5 - 0.5 * Math.cos(Math.PI * (gy - y0));
+    const node = (ix: number, iy: number) => normal(key, iy * nodesX + ix, 1, PURPOSE.patch + gi);
+    const w00 = (1 - sx) * (1 - sy), w10 = sx * (1 - sy), w01 = (1 - sx) * sy, w11 = sx * sy;
+    const v = w00 * node(x0, y0) + w10 * node(x0 + 1, y0) + w01 * node(x0, y0 + 1) + w11 * node(x0 + 1, y0 + 1);
+    return v / Math.sqrt(w00 * w00 + w10 * w10 + w01 * w01 + w11 * w11);
+  };
   GENES.forEach((gene, gi) => {
     const arr = st.pheno[gene];
     const mods = genetic.filter((t) => t.gene === gene);
@@ -179,7 +198,10 @@ function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: Ran
       }
       for (let x = 0; x < W; x++) {
         const i = y * W + x;
-        const z = cv > 0 ? normal(key, i, 0, PURPOSE.pheno + gi) : 0;
+        // each cell's own noise plus a share that is smooth over pheno_patch_um (local lineage and
+        // micro-environment), both standard normal, so the total spread is pheno_cv
+        const own = cv > 0 ? normal(key, i, 0, PURPOSE.pheno + gi) : 0;
+        const z = share > 0 ? Math.sqrt(1 - share) * own + Math.sqrt(share) * patch(gi, (x + 0.5) * site, (y + 0.5) * site) : own;
         arr[i] = encodePheno(factorRow[x] * Math.exp(cv * z));
       }
     }

@@ -21,6 +21,7 @@ export const TARGETS = {
   gpx4_inactivation: { kind: 'saturating', unit: '1/min', doc: 'covalent inactivation of GPX4 protein, 1/min' },
   gpx4_degradation: { kind: 'saturating', unit: '1/min', doc: 'extra degradation of GPX4 protein, 1/min' },
   coq10_depletion: { kind: 'saturating', unit: 'fraction of the pool', doc: 'fraction of the CoQ10 pool depleted (0-1)' },
+  mito_ros: { kind: 'saturating', unit: 'x basal ROS production', doc: 'extra mitochondrial ROS production (VDAC opening), as a fraction of basal production' },
   fsp1: { kind: 'inhibit', unit: 'activity', doc: 'FSP1 (AIFM2) CoQ10 reductase activity' },
   dhfr: { kind: 'inhibit', unit: 'activity', doc: 'DHFR activity (BH2 -> BH4 regeneration)' },
   rta: { kind: 'saturating', unit: 'x control defence', doc: 'radical-trapping antioxidant capacity, in units of the control cell defence' },

@@ -22,7 +22,7 @@ describe('scenario validation', () => {
     const sc = resolveScenario(ok, '9.9.9');
     expect(sc.ferrowave_version).toBe('9.9.9');
     expect(sc.numerics.dt_min).toBe(0.5);
-    expect(sc.tissue).toEqual({ kind: 'monolayer', gaps: [] });
+    expect(sc.tissue).toEqual({ kind: 'monolayer', gaps: [], density: 1 });
     expect(Object.keys(sc.params).sort()).toEqual(PARAMS.map((p) => p.name).sort());
     expect(sc.treatments[0]).toMatchObject({ agent: 'erastin', uM: 10, start_min: 0, end_min: null, region: null });
   });
