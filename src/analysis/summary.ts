@@ -9,7 +9,7 @@ export interface Summary {
   seed: number;
   ferrowave_version: string;
   t_end_min: number;
-  wave: WaveResult | { detected: false; speed_um_per_min: null };
+  wave: WaveResult | { detected: false; pattern: 'none'; speed_um_per_min: null };
   death: {
     /** dead / cells alive at t = 0 */
     fraction_final: number;
@@ -27,7 +27,7 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
   const last = samples[samples.length - 1];
   const initial = first.alive + first.dying + first.dead;
   const origin = pulseOrigin(sc) ?? firstCommitOrigin(sim.state, sc.lattice.site_um);
-  const wave = origin ? analyseWave(sim.state, sc.lattice.site_um, origin) : ({ detected: false, speed_um_per_min: null } as const);
+  const wave = origin ? analyseWave(sim.state, sc.lattice.site_um, origin) : ({ detected: false, pattern: 'none', speed_um_per_min: null } as const);
   let t50: number | null = null;
   for (let k = 1; k < samples.length && initial > 0; k++) {
     const a = samples[k - 1], b = samples[k];

@@ -42,7 +42,14 @@ export function firstCommitOrigin(st: SimState, site_um: number): Origin | null 
 }
 
 export interface WaveResult {
+  /** a front that moves outward, linear in time (R^2 >= 0.9) */
   detected: boolean;
+  /**
+   * wave: an ordered travelling front; synchronous: cells far from the origin die too, but death
+   * time does not grow with distance (every cell crossed its own threshold); local: deaths stay
+   * near the origin; none: no cell committed
+   */
+  pattern: 'wave' | 'synchronous' | 'local' | 'none';
   speed_um_per_min: number | null;
   /** speed fitted over the first and second half of the front's travel */
   speed_early: number | null;
@@ -57,7 +64,8 @@ export interface WaveResult {
 /**
  * Bin committed cells by distance from the origin (one site per bin), take the median commit
  * time per bin, and fit distance = d0 + v t over bins beyond the origin (robust to stragglers).
- * A wave is detected when cells keep committing more than `minTravel_um` beyond the origin.
+ * A wave is detected when cells keep committing more than `minTravel_um` beyond the origin and
+ * their commitment time grows linearly with distance (positive speed, R^2 >= 0.9).
  */
 export function analyseWave(st: SimState, site_um: number, origin: Origin, minTravel_um = 200): WaveResult {
   const { width: W, height: H } = st;
@@ -82,12 +90,17 @@ export function analyseWave(st: SimState, site_um: number, origin: Origin, minTr
     ts.sort((a, c) => a - c);
     pts.push([ts[ts.length >> 1], (b + 0.5) * site_um]);
   });
-  const detected = reach >= minTravel_um && pts.length >= 5;
-  if (!detected) return { detected, speed_um_per_min: null, speed_early: null, speed_late: null, r2: null, reach_um: reach, origin };
+  let any = false;
+  for (let i = 0; i < st.n && !any; i++) any = Number.isFinite(t[i]);
+  const far = reach >= minTravel_um && pts.length >= 5;
+  if (!far) return { detected: false, pattern: any ? 'local' : 'none', speed_um_per_min: null, speed_early: null, speed_late: null, r2: null, reach_um: reach, origin };
   const fit = linfit(pts);
   const half = pts.length >> 1;
+  const ordered = fit.slope > 0 && fit.r2 >= 0.9;
+  if (!ordered) return { detected: false, pattern: 'synchronous', speed_um_per_min: null, speed_early: null, speed_late: null, r2: fit.r2, reach_um: reach, origin };
   return {
-    detected,
+    detected: true,
+    pattern: 'wave',
     speed_um_per_min: fit.slope,
     speed_early: linfit(pts.slice(0, half)).slope,
     speed_late: linfit(pts.slice(half)).slope,

@@ -240,9 +240,9 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         target: 'gpx4_degradation',
         potency: 2,
         hill: 1,
-        max_effect: 0.01,
+        max_effect: 0.1,
         source:
-          'EC50: Shimada et al., Nat Chem Biol 12:497 (2016), BJeLR / HT-1080 killing, ~1-5 uM; max_effect calibrated: 0.01 /min so GPX4 protein is lost over several hours as in that paper',
+          'EC50: Shimada et al., Nat Chem Biol 12:497 (2016), BJeLR / HT-1080 killing, ~1-5 uM; max_effect calibrated: 0.1 /min so that 10 uM kills every cell within a day and 0.1 uM none, as in that paper (the model loses GPX4 faster, within ~1 h, than the several hours measured)',
       },
       {
         target: 'coq10_depletion',
