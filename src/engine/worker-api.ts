@@ -50,6 +50,12 @@ export function createWorkerApi(): WorkerApi {
         barrierWait(barrier, count);
         sim.colPhase(cols[0], cols[1], s);
         barrierWait(barrier, count);
+        if (sim.growthStep(s)) {
+          sim.growPhase1(rows[0], rows[1], s);
+          barrierWait(barrier, count);
+          sim.growPhase2(rows[0], rows[1], s);
+          barrierWait(barrier, count);
+        }
       }
       if (index === 0) Atomics.store(sim.state.header, H_STEP, s0 + steps);
       return s0 + steps;

@@ -9,7 +9,7 @@
 // ROS <-> oxidant exchange is solved exactly. Diffusion and the splitting stay first order: the
 // front speed at dt = 0.5 min is within ~4% of dt = 0.25 min (test/model/behaviour.test.ts).
 import { TI } from './effects';
-import { ALIVE, DEAD, DYING, PHENO_DECODE, type SimState } from './layout';
+import { ALIVE, DEAD, DYING, NECROTIC, PHENO_DECODE, type SimState } from './layout';
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 import type { Segment } from './schedule';
@@ -33,13 +33,16 @@ export interface StepContext {
  * Slow block for sites [i0, i1) of one row segment, advancing `dts` minutes (slow_every steps),
  * then the aux rates the fast block reads.
  */
-export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, dts: number): void {
+export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, dts: number, cx: StepContext): void {
   const T = seg.targets;
   const dt = dts;
+  const cycle = st.cell.cycle, tDead = st.cell.t_dead;
+  const prolif = p.prolif_rate, o2ProlifKm = p.o2_prolif_km, pPROLIF = st.pheno.PROLIF;
+  const necO2 = p.necrosis_o2, necP = p.necrosis_rate * dt;
   const c = st.cell;
   const fe = c.fe, ftn = c.ftn, zn = c.zn, se = c.se, cys = c.cys, gsh = c.gsh;
   const gpx4 = c.gpx4, coq = c.coq, bh4 = c.bh4, nrf2 = c.nrf2, ros = c.ros, pufa = c.pufa;
-  const aDefG = st.aux.def_gsh, aDefR = st.aux.def_rt, aSrc = st.aux.ros_src, aNox = st.aux.nox, aLp = st.aux.lpo_src, aFen = st.aux.fenton;
+  const aDefG = st.aux.def_gsh, aDefR = st.aux.def_rt, aSrc = st.aux.ros_src, aNox = st.aux.nox, aLp = st.aux.lpo_src, aFen = st.aux.fenton, aO2 = st.aux.o2_sink;
   const cystine = st.field.cystine, o2 = st.field.o2, ntbi = st.field.ntbi, znEx = st.field.zn_ex;
   const status = st.status, nbr = st.nbr;
   const g = st.pheno;
@@ -60,7 +63,7 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const gclV = p.gcl_vmax * T[T_GCL], gclKm = p.gcl_km;
   const gshTurn = p.gsh_turnover, gshOx = p.gsh_ox_rate, gKm = p.gpx4_gsh_km, gNorm = (p.gsh_ref + gKm) / p.gsh_ref;
   const gpxTurn = p.gpx4_turnover, gpxLoss = T[T_INACT] + T[T_DEG];
-  const qTot = Math.max(0, 1 - T[T_COQ]), fspR = p.fsp1_rate * T[T_FSP1], qOx = p.coq_ox_rate;
+  const qTot = Math.max(0, 1 - T[T_COQ]), fsp1Act = T[T_FSP1], fspR = p.fsp1_rate * fsp1Act, qOx = p.coq_ox_rate;
   const qRef = p.fsp1_rate / (p.fsp1_rate + p.coq_ox_rate);
   const bhRate = p.bh4_rate, bhShare = p.bh4_dhfr_share, dhfr = T[T_DHFR], bhRos = p.bh4_ros_loss;
   const wG = p.w_gpx4, wF = p.w_fsp1 / qRef, wB = p.w_bh4, rta = T[T_RTA];
@@ -80,11 +83,14 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     znEx[i] = (znEx[i] + dt * mex * znBath) * mexDen;
     o2[i] = (o2[i] + dt * mex * o2Bath) * mexDen;
     const s = status[i];
-    if (s !== ALIVE && s !== DYING) continue;
+    if (s !== ALIVE && s !== DYING) {
+      aO2[i] = 0;
+      continue;
+    }
     const R = ros[i];
     const R2 = R * R;
     // contact inhibition: 1 at full confluence, up to 1/(1-dp) when isolated
-    const cf = (1 - dp * nbr[i] * 0.25) * cfNorm;
+    const cf = (1 - dp * (nbr[i] & 7) * 0.25) * cfNorm;
 
     // --- iron: TFR1 uptake (IRP-controlled), ferritin storage, NCOA4 release, FPN export, chelation
     const nf = 1 + nrfEff * (nrf2[i] - 1);
@@ -140,10 +146,23 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     pufa[i] = pf;
 
     // --- oxygen use; rates for the fast block
+    // oxygen uptake is stiff next to its diffusion: hand its rate to the field solver
     const o2v = o2[i];
-    o2[i] = o2v / (1 + (dt * o2Up) / (o2v + o2Km));
+    aO2[i] = o2Up / (o2v + o2Km);
+    // --- division cycle (limited by oxygen; division itself needs a free neighbour: growth.ts)
+    //     and death by hypoxia (necrosis)
+    if (s === ALIVE) {
+      if (prolif > 0) cycle[i] += dt * prolif * D[pPROLIF[i]] * (o2v / (o2v + o2ProlifKm));
+      if (o2v < necO2 && necP > 0 && uniform(cx.key, i, cx.step, PURPOSE.necrosis) < necP) {
+        status[i] = NECROTIC;
+        tDead[i] = cx.t;
+        cycle[i] = 0;
+        continue;
+      }
+    }
     aDefG[i] = wG * gpx1 * (gsh1 / (gsh1 + gKm)) * gNorm;
-    aDefR[i] = wF * q1 + wB * b1 + rta;
+    // FSP1's radical trapping scales with the enzyme (expression x inhibitors) and its reduced CoQ10
+    aDefR[i] = wF * q1 * D[pFSP1[i]] * fsp1Act + wB * b1 + rta;
     aSrc[i] = cBasal * mito * fen * (o2v / (o2v + o2Km)) * o2Norm;
     aFen[i] = kFen * fen;
     aNox[i] = kf * D[pNOX[i]] * znNox;
@@ -159,7 +178,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const F = st.f32;
   const b = st.base;
   const CA = b.ca, CL = b.cl, ROS = b.ros, LPO = b.lpo, VOL = b.vol, FE = b.fe, FTN = b.ftn, ZN = b.zn;
-  const TDYING = b.t_dying, TDEAD = b.t_dead, DEFG = b.def_gsh, DEFR = b.def_rt, FEN = b.fenton, SRC = b.ros_src, NOX = b.nox, LP = b.lpo_src;
+  const TDYING = b.t_dying, TDEAD = b.t_dead, CYCLE = b.cycle, DEFG = b.def_gsh, DEFR = b.def_rt, FEN = b.fenton, SRC = b.ros_src, NOX = b.nox, LP = b.lpo_src;
   const OX = b.ox, NTBI = b.ntbi, ZNEX = b.zn_ex;
   const status = st.status;
   const pORAI1 = st.pheno.ORAI1, pTMEM = st.pheno.TMEM16F;
@@ -252,6 +271,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     } else if (v >= volRupt) {
       status[i] = DEAD;
       F[TDEAD + i] = t + dt;
+      F[CYCLE + i] = 0;
       F[OX + i] += rupRel * gain * R1;
       F[NTBI + i] += ratio * (F[FE + i] + F[FTN + i]);
       F[ZNEX + i] += ratio * F[ZN + i] * 1e-3;

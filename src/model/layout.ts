@@ -21,7 +21,8 @@ export const CELL_VARS = [
   { name: 'pufa', unit: 'rel', doc: 'PUFA-phospholipid content (1 = control, set by ACSL4)' },
   { name: 'vol', unit: 'rel', doc: 'cell volume (1 = resting; ruptures at vol_rupture)' },
   { name: 't_dying', unit: 'min', doc: 'time the cell was committed (NaN if never)' },
-  { name: 't_dead', unit: 'min', doc: 'time the cell ruptured (NaN if never)' },
+  { name: 't_dead', unit: 'min', doc: 'time the cell ruptured or died of hypoxia (NaN if never)' },
+  { name: 'cycle', unit: 'rel', doc: 'progress through the division cycle (divides at 1 when a neighbour site is free; tumours only)' },
 ] as const;
 export type CellVar = (typeof CELL_VARS)[number]['name'];
 
@@ -33,6 +34,7 @@ export const AUX_VARS = [
   { name: 'def_gsh', unit: '1', doc: 'GSH-dependent defence (GPX4 with GSH) relative to the control total: w_gpx4*a_gpx4; fails at high ROS as GSH is oxidised' },
   { name: 'def_rt', unit: '1', doc: 'radical-trapping defence that does not fail at high ROS: w_fsp1*a_fsp1 + w_bh4*a_bh4 + rta' },
   { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * ros_time_scale * fe/fe_ref * oxygen factor' },
+  { name: 'o2_sink', unit: '1/min', doc: 'oxygen uptake of this site as a first-order rate, o2_uptake / (o2 + o2_km), solved with diffusion' },
   { name: 'fenton', unit: '1/min', doc: 'Fenton feedback of this cell: ros_fenton * ros_time_scale * fe/fe_ref' },
   { name: 'nox', unit: 'a.u./min', doc: 'maximal NOX feedback of this cell: ros_nox_max * NOX * Zn2+ factor * inhibitors' },
   { name: 'lpo_src', unit: '1/(a.u. min)', doc: 'lipid peroxidation per ROS^2: lpo_rate * pufa * iron factor' },
@@ -60,7 +62,11 @@ export const EMPTY = 0;
 export const ALIVE = 1;
 export const DYING = 2;
 export const DEAD = 3;
-export const STATUS_NAMES = ['empty', 'alive', 'dying', 'dead'] as const;
+/** died of hypoxia (necrosis), not of ferroptosis */
+export const NECROTIC = 4;
+/** a blood vessel: no cell; the fields are held at plasma levels here */
+export const VESSEL = 5;
+export const STATUS_NAMES = ['empty', 'alive', 'dying', 'dead', 'necrotic', 'vessel'] as const;
 
 /** Phenotype byte b encodes the factor 2^((b-128)/16): range 1/256 .. ~250, steps of 4.4%. */
 export const PHENO_DECODE = new Float32Array(256);
@@ -90,8 +96,18 @@ export interface SimState {
   /** offset of each named Float32 array inside f32 */
   base: Record<CellVar | AuxVar | FieldName, number>;
   status: Uint8Array;
-  /** number of living (alive or dying) 4-neighbours, refreshed by the diffusion phase */
+  /**
+   * bits 0-2: number of living (alive or dying) 4-neighbours; bits 4-7: which neighbours (W, E, N,
+   * S) are empty sites. A snapshot refreshed in the x-diffusion phase, read by the slow block and
+   * by growth (which must not see sites filled during its own phase).
+   */
   nbr: Uint8Array;
+  /** 1 + direction (0 W, 1 E, 2 N, 3 S) of the parent that filled this site in the last division round, else 0 */
+  born: Uint8Array;
+  /** subclone index (0 = parental; tumours) */
+  clone: Uint8Array;
+  /** extracellular concentration of each diffusing drug (tumours), uM, by agent id */
+  drug: Record<string, Float32Array>;
 }
 
 const align8 = (x: number) => (x + 7) & ~7;
@@ -104,23 +120,23 @@ const floatStride = (n: number) => align8(4 * n) + 192;
 
 /** Bytes of state per lattice site (what the benchmark reports). */
 export function bytesPerSite(): number {
-  return 4 * (CELL_VARS.length + AUX_VARS.length + FIELDS.length) + GENES.length + 2;
+  return 4 * (CELL_VARS.length + AUX_VARS.length + FIELDS.length) + GENES.length + 4;
 }
 
-export function stateBytes(width: number, height: number): number {
+export function stateBytes(width: number, height: number, drugs = 0): number {
   const n = width * height;
-  return HEADER_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length) * floatStride(n) + (GENES.length + 2) * (align8(n) + 64);
+  return HEADER_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64);
 }
 
-/** Views over a buffer laid out by this module (a fresh one when none is given). */
-export function layoutState(width: number, height: number, buffer?: SharedArrayBuffer | ArrayBuffer): SimState {
+/** Views over a buffer laid out by this module (a fresh one when none is given); `drugs` names the diffusing drug fields. */
+export function layoutState(width: number, height: number, buffer?: SharedArrayBuffer | ArrayBuffer, drugs: readonly string[] = []): SimState {
   const n = width * height;
-  const total = stateBytes(width, height);
+  const total = stateBytes(width, height, drugs.length);
   const buf = buffer ?? (typeof SharedArrayBuffer !== 'undefined' ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
   if (buf.byteLength !== total) throw new Error(`state buffer has ${buf.byteLength} bytes, layout needs ${total}`);
   let off = HEADER_BYTES;
   const stride = floatStride(n) / 4;
-  const nFloat = CELL_VARS.length + AUX_VARS.length + FIELDS.length;
+  const nFloat = CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs.length;
   const all = new Float32Array(buf, HEADER_BYTES, nFloat * stride);
   const base = {} as SimState['base'];
   let slot = 0;
@@ -150,9 +166,13 @@ export function layoutState(width: number, height: number, buffer?: SharedArrayB
     base[v.name] = slot * stride;
     field[v.name] = f32();
   }
+  const drug: Record<string, Float32Array> = {};
+  for (const d of drugs) drug[d] = f32();
   const pheno = {} as Record<Gene, Uint8Array>;
   for (const g of GENES) pheno[g] = u8();
   const status = u8();
   const nbr = u8();
-  return { width, height, n, buffer: buf, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr };
+  const born = u8();
+  const clone = u8();
+  return { width, height, n, buffer: buf, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug };
 }

@@ -114,7 +114,7 @@ export const PARAMS: readonly ParamSpec[] = [
 
   // --- oxygen ---
   P('o2_medium', 'uM', 180, 0, 1000, 'oxygen', 'pericellular O2 under 21% O2', 'Wenger et al. Sci Signal 8:re1 (2015)'),
-  P('o2_km', 'uM', 10, 0.1, 200, 'oxygen', 'O2 giving half-maximal ROS production', 'assumption'),
+  P('o2_km', 'uM', 3, 0.1, 200, 'oxygen', 'O2 giving half-maximal ROS production', 'assumption'),
   P('o2_uptake', 'uM/min', 2, 0, 100, 'oxygen', 'O2 consumption per cell site at ample O2', 'order of magnitude'),
   P('o2_diffusion', 'um^2/min', 120000, 0, 1e6, 'oxygen', 'O2 diffusivity in tissue/medium', '2e-5 cm^2/s'),
   P('cystine_diffusion', 'um^2/min', 36000, 0, 1e6, 'gsh', 'cystine diffusivity', 'small molecule in water, 6e-6 cm^2/s'),
@@ -128,6 +128,18 @@ export const PARAMS: readonly ParamSpec[] = [
   P('pheno_patch_um', 'um', 100, 10, 10000, 'noise', 'length scale of the smooth share of phenotype variation', 'assumption: patches of a few cells'),
   P('burst_rate', '1/(cell min)', 0, 0, 1e-3, 'noise', 'rate of spontaneous ROS bursts per cell at reference iron (0 = off)', 'to be calibrated (spontaneous initiation, MODEL.md 5)'),
   P('burst_size', 'a.u.', 3, 0, 50, 'noise', 'size of a spontaneous ROS burst', 'assumption'),
+// --- tumours: growth, oxygen, vessels, drugs in tissue ---
+  P('prolif_rate', '1/min', 0.00083, 0, 0.01, 'tumour', 'progress through the division cycle at ample oxygen (1/prolif_rate = cycle time; 0.00083 = 20 h)', 'typical cancer-cell doubling 18-30 h in culture'),
+  P('o2_prolif_km', 'uM', 5, 0.01, 100, 'tumour', 'oxygen halving the division rate', 'assumption; proliferation slows in hypoxia below ~1% O2'),
+  P('o2_tissue_uptake', 'uM/min', 150, 0, 5000, 'tumour', 'oxygen consumption of a tumour cell site, to the tissue field', 'order of magnitude of tumour O2 consumption; gives hypoxia ~150-300 um from a vessel (Thomlinson & Gray, Br J Cancer 9:539 (1955))'),
+  P('o2_blood', 'uM', 100, 0, 1000, 'tumour', 'oxygen held at vessel sites', 'arterial-capillary pO2 ~40-100 mmHg'),
+  P('necrosis_o2', 'uM', 1, 0, 50, 'tumour', 'oxygen below which a cell may die of hypoxia (necrosis)', 'assumption: anoxia'),
+  P('necrosis_rate', '1/min', 0.002, 0, 1, 'tumour', 'rate of hypoxic death below necrosis_o2', 'assumption: hours of anoxia'),
+  P('debris_clear_min', 'min', 720, 0, 100000, 'tumour', 'time after death before the site is free for a daughter cell', 'assumption: clearance of debris over ~half a day'),
+  P('pheno_inherit_cv', '1', 0.03, 0, 1, 'tumour', 'log-normal noise on each phenotype factor at division (heritable drift)', 'assumption'),
+  P('drug_diffusion', 'um^2/min', 6000, 0, 1e6, 'tumour', 'drug diffusivity in tumour tissue', 'small molecules in tissue ~1e-6 cm^2/s'),
+  P('drug_clearance', '1/min', 0.01, 0, 10, 'tumour', 'loss of a drug in tissue (uptake, metabolism)', 'assumption'),
+  P('tissue_cell_ratio', '1', 0.1, 0, 1, 'tumour', 'volume of cells per volume of interstitial fluid they exchange solutes with in a tumour (replaces cell_medium_ratio)', 'assumption'),
 ];
 
 export type ParamName = (typeof PARAMS)[number]['name'];

@@ -8,6 +8,12 @@ export const PURPOSE = {
   pheno: 1, // + gene index; normal() uses purposes 2p and 2p+1 for its two uniforms
   burst: 101,
   seeding: 102,
+  clone: 103,
+  divideDir: 104,
+  dividePri: 105,
+  necrosis: 106,
+  cycle0: 107,
+  inherit: 301, // + gene index
   patch: 201, // + gene index
 } as const;
 

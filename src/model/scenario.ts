@@ -28,13 +28,30 @@ export interface Treatment {
 
 export interface Gap { x_um: number; width_um: number }
 
+/** A confluent dish (density 1) or a sparser one, with optional scratched cell-free bands. */
+export interface Monolayer { kind: 'monolayer'; gaps: Gap[]; density: number }
+
+/** A subclone: phenotype factors (1 = parental) for cells seeded in `region`, or a `fraction` of them. */
+export interface Subclone { name: string; pheno: Partial<Record<Gene, number>>; fraction: number; region: Region | null }
+
+/**
+ * A tumour grown from seed regions by division into free sites; oxygen, nutrients and drugs arrive
+ * from vessels and (boundary "medium") from the lattice edge.
+ */
+export interface Tumour {
+  kind: 'tumour';
+  seeds: Region[];
+  vessels: Array<{ x_um: number; y_um: number }>;
+  subclones: Subclone[];
+}
+
 export interface Scenario {
   name: string;
   description: string;
   seed: number;
   lattice: { width: number; height: number; site_um: number };
   duration_min: number;
-  tissue: { kind: 'monolayer'; gaps: Gap[]; density: number };
+  tissue: Monolayer | Tumour;
   boundary: 'noflux' | 'medium';
   treatments: Treatment[];
   params: Record<string, number>;
@@ -122,6 +139,66 @@ function checkRegion(c: Checker, v: unknown, path: string): Region | null {
   return { rect: { x_um: c.num(r, 'x_um', p, { unit: 'um' }), y_um: c.num(r, 'y_um', p, { unit: 'um' }), width_um: c.num(r, 'width_um', p, { gt: 0, unit: 'um' }), height_um: c.num(r, 'height_um', p, { gt: 0, unit: 'um' }) } };
 }
 
+function checkMonolayer(c: Checker, t: Record<string, unknown>): Monolayer {
+  const out: Monolayer = { kind: 'monolayer', gaps: [], density: 1 };
+  c.keys(t, 'scenario.tissue', ['kind', 'gaps', 'density']);
+  out.density = c.num(t, 'density', 'scenario.tissue', { gt: 0, max: 1, def: 1, unit: 'fraction of sites seeded with a cell' });
+  const gaps = t.gaps ?? [];
+  if (!Array.isArray(gaps)) c.bad('scenario.tissue.gaps', gaps, 'must be a list of { "x_um": um, "width_um": um }');
+  else
+    for (const [i, g] of gaps.entries()) {
+      const p = `scenario.tissue.gaps[${i}]`;
+      if (!isObj(g)) {
+        c.bad(p, g, 'must be { "x_um": um, "width_um": um }');
+        continue;
+      }
+      c.keys(g, p, ['x_um', 'width_um']);
+      out.gaps.push({ x_um: c.num(g, 'x_um', p, { min: 0, unit: 'um' }), width_um: c.num(g, 'width_um', p, { gt: 0, unit: 'um' }) });
+    }
+  return out;
+}
+
+function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: number; height: number; site_um: number }): Tumour {
+  c.keys(t, 'scenario.tissue', ['kind', 'seeds', 'vessels', 'subclones']);
+  const W = lattice.width * lattice.site_um, H = lattice.height * lattice.site_um;
+  const out: Tumour = { kind: 'tumour', seeds: [], vessels: [], subclones: [] };
+  const list = (key: string, shape: string): unknown[] => {
+    const v = t[key] ?? [];
+    if (Array.isArray(v)) return v;
+    c.bad(`scenario.tissue.${key}`, v, `must be a list of ${shape}`);
+    return [];
+  };
+  const seeds = t.seeds === undefined ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : list('seeds', 'regions ({ "disc": ... } or { "rect": ... })');
+  seeds.forEach((r, i) => {
+    const reg = checkRegion(c, r, `scenario.tissue.seeds[${i}]`);
+    if (reg) out.seeds.push(reg);
+  });
+  list('vessels', '{ "x_um": um, "y_um": um }').forEach((v, i) => {
+    const p = `scenario.tissue.vessels[${i}]`;
+    if (!isObj(v)) return void c.bad(p, v, 'must be { "x_um": um, "y_um": um }');
+    c.keys(v, p, ['x_um', 'y_um']);
+    out.vessels.push({ x_um: c.num(v, 'x_um', p, { min: 0, max: W, unit: 'um' }), y_um: c.num(v, 'y_um', p, { min: 0, max: H, unit: 'um' }) });
+  });
+  list('subclones', '{ "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 or "region": region }').forEach((v, i) => {
+    const p = `scenario.tissue.subclones[${i}]`;
+    if (!isObj(v)) return void c.bad(p, v, 'must be { "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 } or with "region"');
+    c.keys(v, p, ['name', 'pheno', 'fraction', 'region']);
+    const pheno: Partial<Record<Gene, number>> = {};
+    if (!isObj(v.pheno)) c.bad(`${p}.pheno`, v.pheno, `required: { "<GENE>": factor } with genes ${GENES.join(', ')}`);
+    else
+      for (const [g, f] of Object.entries(v.pheno)) {
+        if (!(GENES as readonly string[]).includes(g)) c.bad(`${p}.pheno.${g}`, f, `unknown gene; allowed: ${GENES.join(', ')}`);
+        else pheno[g as Gene] = c.num(v.pheno, g, `${p}.pheno`, { gt: 0, max: 256, unit: 'x parental expression' });
+      }
+    if (typeof v.name !== 'string' || !v.name) c.bad(`${p}.name`, v.name, 'required: a name for the subclone');
+    const region = checkRegion(c, v.region, `${p}.region`);
+    const fraction = c.num(v, 'fraction', p, { gt: 0, max: 1, def: 1, unit: 'fraction of seeded cells' });
+    out.subclones.push({ name: String(v.name), pheno, fraction, region });
+  });
+  if (out.subclones.length > 254) c.bad('scenario.tissue.subclones', out.subclones.length, 'at most 254 subclones');
+  return out;
+}
+
 function checkTreatment(c: Checker, v: unknown, path: string, duration: number): Treatment | null {
   if (!isObj(v)) {
     c.bad(path, v, 'must be an object like { "agent": "erastin", "uM": 10, "start_min": 0 }');
@@ -188,30 +265,15 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   }
   const duration = c.num(raw, 'duration_min', 'scenario', { gt: 0, max: 100000, unit: 'min' });
 
-  const tissue: Scenario['tissue'] = { kind: 'monolayer', gaps: [], density: 1 };
+  let tissue: Scenario['tissue'] = { kind: 'monolayer', gaps: [], density: 1 };
   if (raw.tissue !== undefined) {
-    if (!isObj(raw.tissue)) c.bad('scenario.tissue', raw.tissue, 'must be an object { "kind": "monolayer", "gaps": [...] }');
-    else {
-      c.keys(raw.tissue, 'scenario.tissue', ['kind', 'gaps', 'density']);
-      tissue.density = c.num(raw.tissue, 'density', 'scenario.tissue', { gt: 0, max: 1, def: 1, unit: 'fraction of sites seeded with a cell' });
-      const kind = raw.tissue.kind ?? 'monolayer';
-      if (kind !== 'monolayer') c.bad('scenario.tissue.kind', kind, 'allowed: monolayer (tumour arrives with the tumour issue)');
-      const gaps = raw.tissue.gaps ?? [];
-      if (!Array.isArray(gaps)) c.bad('scenario.tissue.gaps', gaps, 'must be a list of { "x_um": um, "width_um": um }');
-      else
-        for (const [i, g] of gaps.entries()) {
-          const p = `scenario.tissue.gaps[${i}]`;
-          if (!isObj(g)) {
-            c.bad(p, g, 'must be { "x_um": um, "width_um": um }');
-            continue;
-          }
-          c.keys(g, p, ['x_um', 'width_um']);
-          tissue.gaps.push({ x_um: c.num(g, 'x_um', p, { min: 0, unit: 'um' }), width_um: c.num(g, 'width_um', p, { gt: 0, unit: 'um' }) });
-        }
-    }
+    if (!isObj(raw.tissue)) c.bad('scenario.tissue', raw.tissue, 'must be an object { "kind": "monolayer" | "tumour", ... }');
+    else if ((raw.tissue.kind ?? 'monolayer') === 'monolayer') tissue = checkMonolayer(c, raw.tissue);
+    else if (raw.tissue.kind === 'tumour') tissue = checkTumour(c, raw.tissue, lattice);
+    else c.bad('scenario.tissue.kind', raw.tissue.kind, 'allowed: monolayer, tumour');
   }
 
-  const boundary = raw.boundary ?? 'noflux';
+  const boundary = raw.boundary ?? (tissue.kind === 'tumour' ? 'medium' : 'noflux');
   if (boundary !== 'noflux' && boundary !== 'medium') c.bad('scenario.boundary', boundary, 'allowed: noflux (sealed edges), medium (edges held at medium levels)');
 
   const treatments: Treatment[] = [];

@@ -1,7 +1,9 @@
 // Why this file exists: evaluates the scenario's treatments on the lattice at a given step.
 // For each row it yields the runs of sites that share one set of covering treatments, with the
 // target values for that set (cached), and it lists the pulses (light, H2O2) that fire this step.
-// Pure and deterministic: the same (scenario, step, row) always gives the same answer.
+// In tumours, drugs diffuse: their concentration at a site comes from its drug field, quantised
+// in steps of 4% so that runs of similar sites share one set of target values.
+// Pure and deterministic: the same (scenario, step, row, fields) always gives the same answer.
 import type { AgentId } from './agents';
 import { AGENTS } from './agents';
 import { type MediumBase, targetValues } from './effects';
@@ -16,6 +18,23 @@ interface Placed {
   endStep: number;
   region: Region | null;
   pulse: boolean;
+  /** a diffusing drug (tumours): reaches cells through its field, not by region */
+  diffusing: boolean;
+}
+
+/** Concentrations are quantised as round(QUANT * ln(c)); below C_MIN a drug counts as absent. */
+const QUANT = 25;
+const C_MIN = 1e-4;
+
+/** Agents that diffuse through tumour tissue: those with a drug-like action (inhibit or saturating). */
+export function diffusingAgents(sc: ResolvedScenario): AgentId[] {
+  if (sc.tissue.kind !== 'tumour') return [];
+  const out: AgentId[] = [];
+  for (const t of sc.treatments) {
+    if (t.agent === 'knockdown' || t.agent === 'overexpress' || out.includes(t.agent)) continue;
+    if (AGENTS[t.agent].actions.some((a) => TARGETS[a.target].kind === 'inhibit' || TARGETS[a.target].kind === 'saturating')) out.push(t.agent);
+  }
+  return out;
 }
 
 export interface Segment {
@@ -36,10 +55,13 @@ export class Schedule {
   private readonly cache = new Map<string, Float64Array>();
   private readonly site: number;
 
+  private readonly drugs: AgentId[];
+
   constructor(
     private readonly sc: ResolvedScenario,
     private readonly base: MediumBase,
   ) {
+    this.drugs = diffusingAgents(sc);
     const dt = sc.numerics.dt_min;
     this.site = sc.lattice.site_um;
     this.placed = [];
@@ -49,7 +71,7 @@ export class Schedule {
       const pulse = spec.actions.some((a) => TARGETS[a.target].kind === 'pulse');
       const startStep = Math.round(t.start_min / dt);
       const endStep = t.end_min === null ? (pulse ? startStep + 1 : Number.POSITIVE_INFINITY) : Math.max(startStep + 1, Math.round(t.end_min / dt));
-      this.placed.push({ agent: t.agent, amount: (spec.dose_key === 'uM' ? t.uM : t.dose) ?? spec.default_dose, startStep, endStep, region: t.region, pulse });
+      this.placed.push({ agent: t.agent, amount: (spec.dose_key === 'uM' ? t.uM : t.dose) ?? spec.default_dose, startStep, endStep, region: t.region, pulse, diffusing: this.drugs.includes(t.agent) });
     }
   }
 
@@ -83,13 +105,16 @@ export class Schedule {
     return clampRange(Math.ceil(r.x_um / s - 0.5), Math.floor((r.x_um + r.width_um) / s - 0.5) + 1, W);
   }
 
-  /** Runs of row y with constant treatment exposure at step `step`. */
-  segments(y: number, step: number): Segment[] {
+  /**
+   * Runs of row y with constant treatment exposure at step `step`. `drugFields` (tumours) are the
+   * fields of diffusingAgents(), in that order.
+   */
+  segments(y: number, step: number, drugFields: readonly Float32Array[] = []): Segment[] {
     const W = this.sc.lattice.width;
     const active: number[] = [];
     for (let k = 0; k < this.placed.length; k++) {
       const p = this.placed[k];
-      if (!p.pulse && step >= p.startStep && step < p.endStep) active.push(k);
+      if (!p.pulse && !p.diffusing && step >= p.startStep && step < p.endStep) active.push(k);
     }
     const ranges = active.map((k) => this.cover(this.placed[k].region, y));
     const cuts = new Set<number>([0, W]);
@@ -107,19 +132,65 @@ export class Schedule {
       if (x1 <= x0) continue;
       const covering: number[] = [];
       for (let j = 0; j < active.length; j++) if (ranges[j][0] <= x0 && x1 <= ranges[j][1]) covering.push(active[j]);
-      out.push({ x0, x1, targets: this.targetsFor(covering) });
+      if (drugFields.length === 0) out.push({ x0, x1, targets: this.targetsFor(covering) });
+      else this.splitByDrugs(out, covering, x0, x1, y * W, drugFields);
     }
     return out;
   }
 
-  private targetsFor(covering: number[]): Float64Array {
-    const key = covering.join(',');
+  /** Cuts [x0, x1) where the quantised local drug concentrations change. */
+  private splitByDrugs(out: Segment[], covering: number[], x0: number, x1: number, row: number, fields: readonly Float32Array[]): void {
+    const n = fields.length;
+    const q = (x: number, k: number) => {
+      const c = fields[k][row + x];
+      return c > C_MIN ? Math.round(QUANT * Math.log(c)) : -100000;
+    };
+    let cur: number[] = [];
+    for (let k = 0; k < n; k++) cur.push(q(x0, k));
+    let start = x0;
+    for (let x = x0 + 1; x < x1; x++) {
+      let same = true;
+      for (let k = 0; k < n && same; k++) same = q(x, k) === cur[k];
+      if (same) continue;
+      out.push({ x0: start, x1: x, targets: this.targetsFor(covering, cur) });
+      cur = [];
+      for (let k = 0; k < n; k++) cur.push(q(x, k));
+      start = x;
+    }
+    out.push({ x0: start, x1, targets: this.targetsFor(covering, cur) });
+  }
+
+  private targetsFor(covering: number[], drugQ?: number[]): Float64Array {
+    const key = drugQ ? `${covering.join(',')}|${drugQ.join(',')}` : covering.join(',');
     let v = this.cache.get(key);
     if (!v) {
-      v = targetValues(covering.map((k) => ({ agent: this.placed[k].agent, amount: this.placed[k].amount })), this.base);
+      const doses = covering.map((k) => ({ agent: this.placed[k].agent, amount: this.placed[k].amount }));
+      drugQ?.forEach((qk, k) => {
+        if (qk > -100000) doses.push({ agent: this.drugs[k], amount: Math.exp(qk / QUANT) });
+      });
+      v = targetValues(doses, this.base);
+      if (this.cache.size > 20000) this.cache.clear();
       this.cache.set(key, v);
     }
     return v;
+  }
+
+  /** Concentration (uM) of a diffusing drug applied at site (x, y) now: held there at vessels. */
+  applied(agent: AgentId, step: number, x: number, y: number): number {
+    let c = 0;
+    for (const p of this.placed) {
+      if (p.agent !== agent || step < p.startStep || step >= p.endStep) continue;
+      const [a, b] = this.cover(p.region, y);
+      if (x >= a && x < b) c += p.amount;
+    }
+    return c;
+  }
+
+  /** Concentration (uM) of a diffusing drug in the plasma/medium far away (treatments without a region). */
+  globalAmount(agent: AgentId, step: number): number {
+    let c = 0;
+    for (const p of this.placed) if (p.agent === agent && !p.region && step >= p.startStep && step < p.endStep) c += p.amount;
+    return c;
   }
 
   /** Target values of the treatments without a region active at `step` (the medium far away). */

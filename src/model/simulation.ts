@@ -1,16 +1,18 @@
 // Why this file exists: the one factory everything calls: (scenario, seed) -> simulation.
 // It lays out the state on a shared buffer, initialises tissue, phenotypes and the control
-// steady state, and exposes the step as three phases over bands (cells by rows, x-diffusion by
-// rows, y-diffusion by columns) so that workers can run them between barriers. A single-threaded
-// `step()` runs the same phases over the whole lattice.
-import { lineSolver, type LineSolver, sweepCols, sweepRows } from './diffusion';
+// steady state, and exposes the step as phases over bands (cells by rows, x-diffusion by rows,
+// y-diffusion by columns, and in tumours two growth phases by rows on slow steps) so that workers
+// can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
+import { lineSolver, type LineSolver, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
 import { type MediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
-import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes } from './layout';
+import { growPhase1, growPhase2 } from './growth';
+import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes, VESSEL } from './layout';
 import type { ParamValues } from './params';
 import { deriveKey, normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
-import { Schedule } from './schedule';
+import { diffusingAgents, Schedule } from './schedule';
+import { placeTissue } from './tissue';
 
 export interface Simulation {
   readonly scenario: ResolvedScenario;
@@ -27,6 +29,11 @@ export interface Simulation {
   cellsPhase(y0: number, y1: number, step: number): void;
   rowPhase(y0: number, y1: number, step: number): void;
   colPhase(x0: number, x1: number, step: number): void;
+  /** whether step `step` ends with the two growth phases (tumours, on slow steps) */
+  growthStep(step: number): boolean;
+  /** growth phase 1 (free sites take daughters) and 2 (parents restart their cycle), by rows */
+  growPhase1(y0: number, y1: number, step: number): void;
+  growPhase2(y0: number, y1: number, step: number): void;
   /** record that `step` is done (called by one thread after every band finished it) */
   commitStep(step: number): void;
   /** all phases over the whole lattice, in this thread */
@@ -34,13 +41,17 @@ export interface Simulation {
 }
 
 interface FieldPlan {
-  name: FieldName;
+  name: string;
+  arr: Float32Array;
   /** diffuse every `every` steps */
   every: number;
   row: LineSolver;
   col: LineSolver;
   /** the level held at the lattice edge (boundary "medium"), from the untreated or globally treated medium */
-  edge: (globalTargets: Float64Array) => number;
+  edge: (globalTargets: Float64Array, step: number) => number;
+  /** a per-site uptake rate (1/min) solved together with diffusion (implicit), if any */
+  sink?: Float32Array;
+  r: number;
 }
 
 export interface CreateOptions {
@@ -62,23 +73,33 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const every = scenario.numerics.field_every;
   const slowEvery = scenario.numerics.slow_every;
   const key = deriveKey(seed);
-  const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? new ArrayBuffer(stateBytes(W, H)) : undefined));
+  const tumour = scenario.tissue.kind === 'tumour';
+  const drugs = diffusingAgents(scenario);
+  const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? new ArrayBuffer(stateBytes(W, H, drugs.length)) : undefined), drugs);
+  const drugArrays = drugs.map((d) => st.drug[d]);
   const schedule = new Schedule(scenario, mediumBase(p));
+  // a tumour is tissue: no medium above it, cells exchange with interstitial fluid, cells divide
+  const kp: ParamValues = tumour
+    ? { ...p, medium_exchange: 0, cell_medium_ratio: p.tissue_cell_ratio, o2_uptake: p.o2_tissue_uptake }
+    : { ...p, prolif_rate: 0 };
   const medium = scenario.boundary === 'medium';
-  const plan = (name: FieldName, D: number, n: number, edge: FieldPlan['edge']): FieldPlan => {
+  const plan = (name: string, arr: Float32Array, D: number, n: number, edge: FieldPlan['edge']): FieldPlan => {
     const r = (D * dt * n) / (site * site);
     // Crank-Nicolson where it is accurate and oscillation-free (r < 1), implicit Euler otherwise
     const theta = r < 1 ? 0.5 : 1;
-    return { name, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge };
+    return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, r };
   };
+  const lineTmp = new Float64Array(Math.max(W, H));
   /** one row of scratch per column band start: two rows cover any band (sweepCols indexes by x) */
   const colScratch = new Float32Array(W);
+  const f = st.field;
   const fields: FieldPlan[] = [
-    plan('ox', p.ox_diffusion, 1, () => 0),
-    plan('cystine', p.cystine_diffusion, every, (T) => T[TI.cystine_medium]),
-    plan('o2', p.o2_diffusion, every, () => p.o2_medium),
-    plan('ntbi', p.ion_diffusion, every, (T) => T[TI.ntbi]),
-    plan('zn_ex', p.ion_diffusion, every, (T) => T[TI.zn_bath]),
+    plan('ox', f.ox, p.ox_diffusion, 1, () => 0),
+    plan('cystine', f.cystine, p.cystine_diffusion, every, (T) => T[TI.cystine_medium]),
+    { ...plan('o2', f.o2, p.o2_diffusion, every, () => p.o2_medium), sink: st.aux.o2_sink },
+    plan('ntbi', f.ntbi, p.ion_diffusion, every, (T) => T[TI.ntbi]),
+    plan('zn_ex', f.zn_ex, p.ion_diffusion, every, (T) => T[TI.zn_bath]),
+    ...drugs.map((d) => plan(d, st.drug[d], p.drug_diffusion, every, (_T, step) => schedule.globalAmount(d, step))),
   ];
   if (!opts.buffer) initialise(st, scenario, p, key, schedule);
   const total = Math.round(scenario.duration_min / dt);
@@ -105,27 +126,45 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const pulses = schedule.pulses(step);
       const slow = isSlow(step);
       const dts = slow ? (nextSlow(step) - step) * dt : 0;
+      const T = tumour && slow ? schedule.globalTargets(step) : null;
       for (let y = y0; y < y1; y++) {
         const o = y * W;
+        if (T) supplyAndClear(y, step, dts, T);
         for (const pu of pulses) {
           const [a, b] = schedule.cover(pu.region, y);
           if (b > a) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
-        for (const seg of schedule.segments(y, step)) {
-          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, p, dts);
-          fastSegment(st, o + seg.x0, o + seg.x1, seg, p, cx, ex);
+        for (const seg of schedule.segments(y, step, drugArrays)) {
+          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx);
+          fastSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, ex);
         }
       }
     },
     rowPhase(y0, y1, step) {
       const T = schedule.globalTargets(step);
-      for (const f of fields) if ((step + 1) % f.every === 0) sweepRows(st.field[f.name], W, y0, y1, f.row, f.edge(T));
-      // only the slow block reads neighbour counts: refresh them before each slow step
-      if (isSlow(step + 1)) countNeighbours(st, y0, y1);
+      for (const f of fields) {
+        if ((step + 1) % f.every !== 0) continue;
+        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), f.sink, 0.5 * f.every * dt, lineTmp);
+        else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
+      }
+      // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
+      // at the end of this one: refresh the snapshot before either
+      if (isSlow(step + 1) || sim.growthStep(step)) countNeighbours(st, y0, y1);
     },
     colPhase(x0, x1, step) {
       const T = schedule.globalTargets(step);
-      for (const f of fields) if ((step + 1) % f.every === 0) sweepCols(st.field[f.name], W, H, x0, x1, f.col, f.edge(T), colScratch);
+      for (const f of fields) {
+        if ((step + 1) % f.every !== 0) continue;
+        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), f.sink, 0.5 * f.every * dt, lineTmp);
+        else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), colScratch);
+      }
+    },
+    growthStep: (step) => tumour && isSlow(step),
+    growPhase1(y0, y1, step) {
+      growPhase1(st, y0, y1, step, (step + 1) * dt, kp, key);
+    },
+    growPhase2(y0, y1, step) {
+      growPhase2(st, y0, y1, step, key);
     },
     commitStep(step) {
       st.header[H_STEP] = step + 1;
@@ -136,40 +175,57 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         sim.cellsPhase(0, H, s);
         sim.rowPhase(0, H, s);
         sim.colPhase(0, W, s);
+        if (sim.growthStep(s)) {
+          sim.growPhase1(0, H, s);
+          sim.growPhase2(0, H, s);
+        }
         sim.commitStep(s);
       }
     },
   };
+
+  /** Tumours, on slow steps: vessel sites hold plasma levels; drugs are cleared in the tissue. */
+  function supplyAndClear(y: number, step: number, dts: number, T: Float64Array): void {
+    const o = y * W;
+    const clear = 1 / (1 + dts * p.drug_clearance);
+    for (let x = 0; x < W; x++) {
+      const i = o + x;
+      if (st.status[i] === VESSEL) {
+        f.o2[i] = p.o2_blood;
+        f.cystine[i] = T[TI.cystine_medium];
+        f.ntbi[i] = T[TI.ntbi];
+        f.zn_ex[i] = T[TI.zn_bath];
+        for (let k = 0; k < drugs.length; k++) drugArrays[k][i] = schedule.applied(drugs[k], step, x, y);
+      } else for (let k = 0; k < drugs.length; k++) drugArrays[k][i] *= clear;
+    }
+  }
   return sim;
 }
 
 /**
- * Living 4-neighbours of each site in rows [y0, y1) (status is read-only in this phase). The
- * lattice edge counts as a living neighbour: the simulated window is part of a larger culture.
+ * Living 4-neighbours of each site in rows [y0, y1), and which neighbours are empty (status is
+ * read-only in this phase). The lattice edge counts as a living neighbour: the simulated window is
+ * part of a larger culture.
  */
 function countNeighbours(st: SimState, y0: number, y1: number): void {
   const { width: W, height: H, status, nbr } = st;
   const living = (j: number) => (status[j] === ALIVE || status[j] === DYING ? 1 : 0);
+  const free = (j: number) => (status[j] === EMPTY ? 1 : 0);
   for (let y = y0; y < y1; y++) {
     for (let x = 0; x < W; x++) {
       const i = y * W + x;
-      nbr[i] = (x > 0 ? living(i - 1) : 1) + (x < W - 1 ? living(i + 1) : 1) + (y > 0 ? living(i - W) : 1) + (y < H - 1 ? living(i + W) : 1);
+      const n = (x > 0 ? living(i - 1) : 1) + (x < W - 1 ? living(i + 1) : 1) + (y > 0 ? living(i - W) : 1) + (y < H - 1 ? living(i + W) : 1);
+      const mask = (x > 0 ? free(i - 1) : 0) | ((x < W - 1 ? free(i + 1) : 0) << 1) | ((y > 0 ? free(i - W) : 0) << 2) | ((y < H - 1 ? free(i + W) : 0) << 3);
+      nbr[i] = n | (mask << 4);
     }
   }
 }
 
-/** Tissue, phenotypes (genetic changes x heritable noise) and the control steady state. */
+/** Tissue, phenotypes (genetic changes x subclones x heritable noise) and the control steady state. */
 function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: RandomKey, schedule: Schedule): void {
   const { width: W, height: H, site_um: site } = sc.lattice;
-  // tissue: a monolayer seeded at `density` (1 = confluent) with cell-free vertical gaps
-  st.status.fill(ALIVE);
-  const density = sc.tissue.density;
-  if (density < 1) for (let i = 0; i < st.n; i++) if (uniform(key, i, 0, PURPOSE.seeding) >= density) st.status[i] = EMPTY;
-  for (const g of sc.tissue.gaps) {
-    const a = Math.max(0, Math.ceil(g.x_um / site - 0.5));
-    const b = Math.min(W, Math.floor((g.x_um + g.width_um) / site - 0.5) + 1);
-    for (let y = 0; y < H; y++) for (let x = a; x < b; x++) st.status[y * W + x] = EMPTY;
-  }
+  placeTissue(st, sc, key);
+  const clones = sc.tissue.kind === 'tumour' ? sc.tissue.subclones : [];
   // phenotypes
   const genetic = sc.treatments.filter((t) => t.agent === 'knockdown' || t.agent === 'overexpress');
   const cv = p.pheno_cv;
@@ -198,11 +254,12 @@ function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: Ran
       }
       for (let x = 0; x < W; x++) {
         const i = y * W + x;
+        const clone = st.clone[i] > 0 ? (clones[st.clone[i] - 1].pheno[gene] ?? 1) : 1;
         // each cell's own noise plus a share that is smooth over pheno_patch_um (local lineage and
         // micro-environment), both standard normal, so the total spread is pheno_cv
         const own = cv > 0 ? normal(key, i, 0, PURPOSE.pheno + gi) : 0;
         const z = share > 0 ? Math.sqrt(1 - share) * own + Math.sqrt(share) * patch(gi, (x + 0.5) * site, (y + 0.5) * site) : own;
-        arr[i] = encodePheno(factorRow[x] * Math.exp(cv * z));
+        arr[i] = encodePheno(factorRow[x] * clone * Math.exp(cv * z));
       }
     }
   });
@@ -212,6 +269,8 @@ function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: Ran
   for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
   st.cell.t_dying.fill(Number.NaN);
   st.cell.t_dead.fill(Number.NaN);
+  // asynchronous cycles: each seeded tumour cell starts at a random point of its cycle
+  for (let i = 0; i < st.n; i++) st.cell.cycle[i] = sc.tissue.kind === 'tumour' && st.status[i] === ALIVE ? uniform(key, i, 0, PURPOSE.cycle0) : 0;
   countNeighbours(st, 0, H);
   st.header[H_STEP] = 0;
 }
@@ -231,10 +290,11 @@ export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimSta
   const bare = new Schedule({ ...sc, treatments: [] }, mediumBase(p));
   const seg = bare.segments(0, 0)[0];
   const cx: StepContext = { t: 0, dt: 1, step: 0, key: { k0: 0, k1: 0 } };
-  const q: ParamValues = { ...p, burst_rate: 0 };
+  // the reference is a cell in culture medium (also for tumours, whose fields then equilibrate)
+  const q: ParamValues = { ...p, burst_rate: 0, prolif_rate: 0, necrosis_rate: 0 };
   const ex = exchangeMatrix(q.ros_exchange, q.ox_release_gain, q.ox_decay, 0.5);
   for (let k = 0; k < 20000; k++) {
-    slowSegment(one, 0, 1, seg, q, 1);
+    slowSegment(one, 0, 1, seg, q, 1, cx);
     fastSegment(one, 0, 1, seg, q, cx, ex);
   }
   return one;

@@ -176,8 +176,8 @@ describe('iron, NOX and FSP1 set the wave speed (MODEL.md 5.13)', () => {
     const ref = await speed([]);
     expect(await speed([{ agent: 'gkt137831', uM: 0.05 }])).toBeLessThan(0.7 * ref);
     expect(await speed([{ agent: 'gkt137831', uM: 1 }])).toBe(0);
-    expect(await speed([{ agent: 'ifsp1', uM: 0.2 }])).toBeGreaterThan(1.1 * ref);
-    expect(await speed([{ agent: 'fsen1', uM: 0.05 }])).toBeGreaterThan(1.1 * ref);
+    expect(await speed([{ agent: 'ifsp1', uM: 0.05 }])).toBeGreaterThan(1.1 * ref);
+    expect(await speed([{ agent: 'fsen1', uM: 0.02 }])).toBeGreaterThan(1.1 * ref);
     // strong FSP1 inhibition on top of 10 uM erastin leaves no bistable window: synchronous death
     expect((await run(strip({ erastin: 10, extra: [{ agent: 'fsen1', uM: 1, start_min: 0 }] }))).wave.pattern).toBe('synchronous');
   });

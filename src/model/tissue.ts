@@ -1,0 +1,63 @@
+// Why this file exists: where the cells are at t = 0. A monolayer (confluent or sparse, with
+// scratched gaps) or a tumour seeded in regions with vessel sites and subclones. Pure: the same
+// scenario and seed give the same tissue.
+import { ALIVE, EMPTY, VESSEL, type SimState } from './layout';
+import { PURPOSE, type RandomKey, uniform } from './random';
+import type { Region, ResolvedScenario } from './scenario';
+
+/** Sites whose centre lies in a region, row by row. */
+export function forEachSiteIn(region: Region, W: number, H: number, site: number, f: (i: number) => void): void {
+  for (let y = 0; y < H; y++) {
+    const yc = (y + 0.5) * site;
+    for (let x = 0; x < W; x++) {
+      const xc = (x + 0.5) * site;
+      if (region.disc) {
+        const dx = xc - region.disc.x_um, dy = yc - region.disc.y_um;
+        if (dx * dx + dy * dy <= region.disc.r_um * region.disc.r_um) f(y * W + x);
+      } else if (region.rect) {
+        const r = region.rect;
+        if (xc >= r.x_um && xc <= r.x_um + r.width_um && yc >= r.y_um && yc <= r.y_um + r.height_um) f(y * W + x);
+      }
+    }
+  }
+}
+
+/** Fills status (and clone) for the scenario's tissue. */
+export function placeTissue(st: SimState, sc: ResolvedScenario, key: RandomKey): void {
+  const { width: W, height: H, site_um: site } = sc.lattice;
+  const t = sc.tissue;
+  st.clone.fill(0);
+  if (t.kind === 'monolayer') {
+    st.status.fill(ALIVE);
+    if (t.density < 1) for (let i = 0; i < st.n; i++) if (uniform(key, i, 0, PURPOSE.seeding) >= t.density) st.status[i] = EMPTY;
+    for (const g of t.gaps) {
+      const a = Math.max(0, Math.ceil(g.x_um / site - 0.5));
+      const b = Math.min(W, Math.floor((g.x_um + g.width_um) / site - 0.5) + 1);
+      for (let y = 0; y < H; y++) for (let x = a; x < b; x++) st.status[y * W + x] = EMPTY;
+    }
+    return;
+  }
+  st.status.fill(EMPTY);
+  for (const r of t.seeds) forEachSiteIn(r, W, H, site, (i) => (st.status[i] = ALIVE));
+  // subclones: a region claims its cells; otherwise a keyed draw gives each its fraction
+  t.subclones.forEach((c, k) => {
+    if (c.region) forEachSiteIn(c.region, W, H, site, (i) => st.status[i] === ALIVE && (st.clone[i] = k + 1));
+  });
+  const byFraction = t.subclones.map((c, k) => ({ k: k + 1, f: c.region ? 0 : c.fraction }));
+  for (let i = 0; i < st.n; i++) {
+    if (st.status[i] !== ALIVE || st.clone[i] !== 0) continue;
+    let u = uniform(key, i, 0, PURPOSE.clone);
+    for (const { k, f } of byFraction) {
+      if (u < f) {
+        st.clone[i] = k;
+        break;
+      }
+      u -= f;
+    }
+  }
+  for (const v of t.vessels) {
+    const x = Math.min(W - 1, Math.floor(v.x_um / site));
+    const y = Math.min(H - 1, Math.floor(v.y_um / site));
+    st.status[y * W + x] = VESSEL;
+  }
+}
