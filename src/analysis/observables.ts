@@ -1,7 +1,10 @@
 // Why this file exists: what a run reports while it goes: counts of cells by fate and means of
 // the main per-cell variables over living cells, declared as (column, variable, aggregator) so
 // the time series is data, not code (after Mesa/Agents.jl data collection).
-import { ALIVE, DEAD, DYING, type CellVar, type SimState } from '../model/layout';
+import { ALIVE, DEAD, DYING, H_BIRTHS, H_COMMITTED, H_NECROSES, NECROTIC, type CellVar, type SimState } from '../model/layout';
+
+/** Oxygen below which a living cell counts as hypoxic, uM (~0.5% O2). */
+export const HYPOXIC_O2_UM = 5;
 
 /** Means over living (alive + dying) cells, in the variable's unit. */
 export const MEAN_VARS: readonly CellVar[] = ['ros', 'lpo', 'gsh', 'gpx4', 'cys', 'fe', 'ca', 'zn', 'coq', 'bh4', 'vol'];
@@ -11,28 +14,43 @@ export interface Sample {
   alive: number;
   dying: number;
   dead: number;
+  /** died of hypoxia (tumours) */
+  necrotic: number;
+  /** living cells with oxygen below HYPOXIC_O2_UM */
+  hypoxic: number;
+  /** running totals since t = 0: ferroptotic commitments, hypoxic deaths, divisions */
+  committed_total: number;
+  necrotic_total: number;
+  births_total: number;
+  /** means over living cells; `o2` is the field at their sites, uM */
   means: Record<string, number>;
   front_um: number | null;
 }
 
 export function countsAndMeans(st: SimState): Omit<Sample, 't_min' | 'front_um'> {
   const { status, n } = st;
-  let alive = 0, dying = 0, dead = 0;
+  let alive = 0, dying = 0, dead = 0, necrotic = 0, hypoxic = 0, o2sum = 0;
   const sums = new Float64Array(MEAN_VARS.length);
   const arrays = MEAN_VARS.map((v) => st.cell[v]);
+  const o2 = st.field.o2;
   for (let i = 0; i < n; i++) {
     const s = status[i];
     if (s === ALIVE) alive++;
     else if (s === DYING) dying++;
-    else if (s === DEAD) dead++;
-    else continue;
-    if (s === DEAD) continue;
+    else {
+      if (s === DEAD) dead++;
+      else if (s === NECROTIC) necrotic++;
+      continue;
+    }
     for (let k = 0; k < arrays.length; k++) sums[k] += arrays[k][i];
+    o2sum += o2[i];
+    if (o2[i] < HYPOXIC_O2_UM) hypoxic++;
   }
   const living = alive + dying;
   const means: Record<string, number> = {};
   MEAN_VARS.forEach((v, k) => {
     means[v] = living > 0 ? sums[k] / living : Number.NaN;
   });
-  return { alive, dying, dead, means };
+  means.o2 = living > 0 ? o2sum / living : Number.NaN;
+  return { alive, dying, dead, necrotic, hypoxic, committed_total: st.header[H_COMMITTED], necrotic_total: st.header[H_NECROSES], births_total: st.header[H_BIRTHS], means };
 }

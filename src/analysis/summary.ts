@@ -17,6 +17,10 @@ export interface Summary {
     committed_fraction_final: number;
     /** first time half of the initial cells are dead, min (null if never) */
     t50_min: number | null;
+    /** every ferroptotic commitment and hypoxic death since t = 0, and the divisions (tumours) */
+    committed_total: number;
+    necrotic_total: number;
+    births_total: number;
   };
   counts_final: { alive: number; dying: number; dead: number };
 }
@@ -47,6 +51,9 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
       fraction_final: initial > 0 ? last.dead / initial : 0,
       committed_fraction_final: initial > 0 ? (last.dead + last.dying) / initial : 0,
       t50_min: t50,
+      committed_total: last.committed_total,
+      necrotic_total: last.necrotic_total,
+      births_total: last.births_total,
     },
     counts_final: { alive: last.alive, dying: last.dying, dead: last.dead },
   };

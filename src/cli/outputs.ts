@@ -27,12 +27,12 @@ export function writeResolvedScenario(dir: string, sc: ResolvedScenario): void {
 const UNITS: Record<string, string> = Object.fromEntries(CELL_VARS.map((v) => [v.name, v.unit]));
 
 export function timeseriesHeader(): string {
-  return ['t_min', 'alive', 'dying', 'dead', ...MEAN_VARS.map((v) => `mean_${v}_${UNITS[v].replace(/[^A-Za-z0-9.]/g, '')}`), 'front_um'].join(',');
+  return ['t_min', 'alive', 'dying', 'dead', 'necrotic', 'hypoxic', 'committed_total', 'necrotic_total', 'births_total', ...MEAN_VARS.map((v) => `mean_${v}_${UNITS[v].replace(/[^A-Za-z0-9.]/g, '')}`), 'mean_o2_uM', 'front_um'].join(',');
 }
 
 export function timeseriesRow(s: Sample): string {
   const f = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(7))));
-  return [f(s.t_min), s.alive, s.dying, s.dead, ...MEAN_VARS.map((v) => f(s.means[v])), f(s.front_um)].join(',');
+  return [f(s.t_min), s.alive, s.dying, s.dead, s.necrotic, s.hypoxic, s.committed_total, s.necrotic_total, s.births_total, ...MEAN_VARS.map((v) => f(s.means[v])), f(s.means.o2), f(s.front_um)].join(',');
 }
 
 export class TimeseriesWriter {
@@ -49,12 +49,12 @@ export class TimeseriesWriter {
 /** One row per site: position, fate, death time and the final per-cell state. */
 export function writeCellsCsv(dir: string, st: SimState, site_um: number): void {
   const vars = CELL_VARS.filter((v) => v.name !== 't_dying' && v.name !== 't_dead');
-  const lines = [['x_um', 'y_um', 'status', 't_dying_min', 't_death_min', ...vars.map((v) => v.name)].join(',')];
+  const lines = [['x_um', 'y_um', 'status', 'clone', 't_dying_min', 't_death_min', ...vars.map((v) => v.name)].join(',')];
   const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : '');
   for (let y = 0; y < st.height; y++) {
     for (let x = 0; x < st.width; x++) {
       const i = y * st.width + x;
-      lines.push([((x + 0.5) * site_um).toString(), ((y + 0.5) * site_um).toString(), STATUS_NAMES[st.status[i]], fmt(st.cell.t_dying[i]), fmt(st.cell.t_dead[i]), ...vars.map((v) => fmt(st.cell[v.name][i]))].join(','));
+      lines.push([((x + 0.5) * site_um).toString(), ((y + 0.5) * site_um).toString(), STATUS_NAMES[st.status[i]], String(st.clone[i]), fmt(st.cell.t_dying[i]), fmt(st.cell.t_dead[i]), ...vars.map((v) => fmt(st.cell[v.name][i]))].join(','));
     }
   }
   writeAtomic(join(dir, 'cells.csv'), `${lines.join('\n')}\n`);

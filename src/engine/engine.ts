@@ -36,7 +36,13 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
   if (!(buf instanceof SharedArrayBuffer)) throw new Error('workers need the state on a SharedArrayBuffer (cross-origin isolation in browsers)');
   const barrier = createBarrierBuffer();
   const handles = Array.from({ length: workers }, spawn);
-  await Promise.all(handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: buf, barrier, index, count: workers })));
+  try {
+    await Promise.all(handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: buf, barrier, index, count: workers })));
+  } catch (e) {
+    // a worker that failed to start must not keep the process alive
+    for (const h of handles) h.terminate();
+    throw e;
+  }
   return {
     sim,
     workers,

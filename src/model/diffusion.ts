@@ -111,30 +111,48 @@ export function sweepCols(u: Float32Array, width: number, height: number, x0: nu
 }
 
 /**
- * Implicit Euler along rows with a local linear sink: (1 + 2r + h k_i) u_i - r (u_{i-1} + u_{i+1})
- * = u0_i, where k is a per-site uptake rate (1/min) and h the sink's share of the time step. Used
- * where uptake is too strong to split from diffusion (oxygen in tumours). `tmp` holds n values.
+ * What a tissue field exchanges locally, solved together with its diffusion: a first-order loss
+ * (1/min: uptake by cells, clearance) and a supply from plasma through nearby vessels,
+ * perfusion_i * (plasma - u_i). A distributed supply, not pinned vessel sites: pinning single
+ * sites in a direction-split solver at large steps smears the supply along one axis.
  */
-export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Float32Array, h: number, tmp: Float64Array): void {
-  const n = width;
-  for (let y = y0; y < y1; y++) solveLine(u, y * width, 1, n, r, dirichlet, edge, sink, h, tmp);
+export interface Sink {
+  /** per-site loss rate, or one rate for every site */
+  rate: Float32Array | number;
+  /** per-site perfusion rate (1/min) */
+  perfusion: Float32Array;
+  /** the plasma level */
+  plasma: number;
+}
+
+/**
+ * Implicit Euler along rows with the local exchange solved together with diffusion:
+ * (1 + 2r + h (k_i + p_i)) u_i - r (u_{i-1} + u_{i+1}) = u0_i + h p_i plasma, h the exchange's
+ * share of the time step. `tmp` holds max(width, height) values.
+ */
+export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
+  for (let y = y0; y < y1; y++) solveLine(u, y * width, 1, width, r, dirichlet, edge, sink, h, tmp);
 }
 
 /** The same along columns x in [x0, x1), one column at a time. */
-export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Float32Array, h: number, tmp: Float64Array): void {
+export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
   for (let x = x0; x < x1; x++) solveLine(u, x, width, height, r, dirichlet, edge, sink, h, tmp);
 }
 
-function solveLine(u: Float32Array, o: number, stride: number, n: number, r: number, dirichlet: boolean, edge: number, sink: Float32Array, h: number, cp: Float64Array): void {
+function solveLine(u: Float32Array, o: number, stride: number, n: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array): void {
   const add = dirichlet ? r * edge : 0;
   const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
+  const rate = sink.rate;
+  const { perfusion, plasma } = sink;
   let prev = 0;
   let cPrev = 0;
   for (let i = 0; i < n; i++) {
     const j = o + i * stride;
-    const b = (n === 1 ? 1 : i === 0 || i === n - 1 ? bEnd : 1 + 2 * r) + h * sink[j];
+    const k = typeof rate === 'number' ? rate : rate[j];
+    const pj = perfusion[j];
+    const b = (n === 1 ? 1 : i === 0 || i === n - 1 ? bEnd : 1 + 2 * r) + h * (k + pj);
     const m = i === 0 ? b : b + r * cPrev;
-    const d = u[j] + (i === 0 || i === n - 1 ? add : 0);
+    const d = u[j] + (i === 0 || i === n - 1 ? add : 0) + h * pj * plasma;
     prev = (d + (i === 0 ? 0 : r * prev)) / m;
     u[j] = prev;
     cPrev = -r / m;

@@ -5,7 +5,7 @@
 // phase 2 each parent sees in `born` whether its daughter was placed and restarts its cycle. Dead
 // cells are cleared to free sites after debris_clear_min. Empty sites always carry cycle = 0, so a
 // site filled during phase 1 can never be mistaken for a ready parent.
-import { ALIVE, CELL_VARS, DEAD, EMPTY, GENES, NECROTIC, PHENO_DECODE, encodePheno, type SimState } from './layout';
+import { ALIVE, CELL_VARS, DEAD, EMPTY, encodePheno, GENES, H_BIRTHS, NECROTIC, PHENO_DECODE, type SimState } from './layout';
 import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 
@@ -79,6 +79,7 @@ export function growPhase1(st: SimState, y0: number, y1: number, step: number, t
       st.clone[s] = st.clone[best];
       status[s] = ALIVE;
       born[s] = bestDir + 1;
+      Atomics.add(st.header, H_BIRTHS, 1);
     }
   }
 }

@@ -9,7 +9,7 @@
 // ROS <-> oxidant exchange is solved exactly. Diffusion and the splitting stay first order: the
 // front speed at dt = 0.5 min is within ~4% of dt = 0.25 min (test/model/behaviour.test.ts).
 import { TI } from './effects';
-import { ALIVE, DEAD, DYING, NECROTIC, PHENO_DECODE, type SimState } from './layout';
+import { ALIVE, DEAD, DYING, H_COMMITTED, H_NECROSES, NECROTIC, PHENO_DECODE, type SimState } from './layout';
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 import type { Segment } from './schedule';
@@ -155,6 +155,7 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
       if (prolif > 0) cycle[i] += dt * prolif * D[pPROLIF[i]] * (o2v / (o2v + o2ProlifKm));
       if (o2v < necO2 && necP > 0 && uniform(cx.key, i, cx.step, PURPOSE.necrosis) < necP) {
         status[i] = NECROTIC;
+        Atomics.add(st.header, H_NECROSES, 1);
         tDead[i] = cx.t;
         cycle[i] = 0;
         continue;
@@ -266,6 +267,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     if (s === ALIVE) {
       if (L >= lCommit) {
         status[i] = DYING;
+        Atomics.add(st.header, H_COMMITTED, 1);
         F[TDYING + i] = t + dt;
       }
     } else if (v >= volRupt) {

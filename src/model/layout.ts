@@ -48,6 +48,7 @@ export const FIELDS = [
   { name: 'o2', unit: 'uM', doc: 'oxygen' },
   { name: 'ntbi', unit: 'uM', doc: 'non-transferrin-bound iron' },
   { name: 'zn_ex', unit: 'uM', doc: 'extracellular Zn2+' },
+  { name: 'perfusion', unit: '1/min', doc: 'exchange of the tissue with plasma through nearby vessels (tumours; static, from the vessel map)' },
 ] as const;
 export type FieldName = (typeof FIELDS)[number]['name'];
 
@@ -79,6 +80,10 @@ export function encodePheno(factor: number): number {
 
 /** Header slots (Int32) at the start of the buffer. */
 export const H_STEP = 0;
+/** running totals since t = 0 (added with Atomics by whichever worker sees the event) */
+export const H_COMMITTED = 1;
+export const H_NECROSES = 2;
+export const H_BIRTHS = 3;
 const HEADER_BYTES = 64;
 
 export interface SimState {

@@ -116,7 +116,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P('o2_medium', 'uM', 180, 0, 1000, 'oxygen', 'pericellular O2 under 21% O2', 'Wenger et al. Sci Signal 8:re1 (2015)'),
   P('o2_km', 'uM', 3, 0.1, 200, 'oxygen', 'O2 giving half-maximal ROS production', 'assumption'),
   P('o2_uptake', 'uM/min', 2, 0, 100, 'oxygen', 'O2 consumption per cell site at ample O2', 'order of magnitude'),
-  P('o2_diffusion', 'um^2/min', 120000, 0, 1e6, 'oxygen', 'O2 diffusivity in tissue/medium', '2e-5 cm^2/s'),
+  P('o2_diffusion', 'um^2/min', 6000, 0, 1e6, 'oxygen', 'effective O2 diffusivity: the physical 1.2e5 um^2/min (2e-5 cm^2/s) and o2_tissue_uptake are both scaled by 1/20, which leaves the steady oxygen profile unchanged (it depends on their ratio) and stretches O2 equilibration from ~1 to ~20 min, so the direction-split solver stays accurate', '2e-5 cm^2/s, scaled (see meaning)'),
   P('cystine_diffusion', 'um^2/min', 36000, 0, 1e6, 'gsh', 'cystine diffusivity', 'small molecule in water, 6e-6 cm^2/s'),
   P('ion_diffusion', 'um^2/min', 40000, 0, 1e6, 'fields', 'diffusivity of extracellular iron (NTBI) and Zn2+', 'small ions in water, ~7e-6 cm^2/s'),
   P('cell_medium_ratio', '1', 0.004, 0, 1, 'fields', 'volume of cells per volume of pericellular medium they exchange solutes with (scales uptake and release of cystine, O2-independent solutes, iron and zinc)', 'assumption: ~10 um cell height under a mm-deep medium'),
@@ -131,14 +131,16 @@ export const PARAMS: readonly ParamSpec[] = [
 // --- tumours: growth, oxygen, vessels, drugs in tissue ---
   P('prolif_rate', '1/min', 0.00083, 0, 0.01, 'tumour', 'progress through the division cycle at ample oxygen (1/prolif_rate = cycle time; 0.00083 = 20 h)', 'typical cancer-cell doubling 18-30 h in culture'),
   P('o2_prolif_km', 'uM', 5, 0.01, 100, 'tumour', 'oxygen halving the division rate', 'assumption; proliferation slows in hypoxia below ~1% O2'),
-  P('o2_tissue_uptake', 'uM/min', 150, 0, 5000, 'tumour', 'oxygen consumption of a tumour cell site, to the tissue field', 'order of magnitude of tumour O2 consumption; gives hypoxia ~150-300 um from a vessel (Thomlinson & Gray, Br J Cancer 9:539 (1955))'),
+  P('o2_tissue_uptake', 'uM/min', 7.5, 0, 5000, 'tumour', 'oxygen consumption of a tumour cell site, scaled like o2_diffusion (physical ~150 uM/min)', 'order of magnitude of tumour O2 consumption; with o2_diffusion it gives hypoxia ~150-300 um from a vessel (Thomlinson & Gray, Br J Cancer 9:539 (1955))'),
   P('o2_blood', 'uM', 100, 0, 1000, 'tumour', 'oxygen held at vessel sites', 'arterial-capillary pO2 ~40-100 mmHg'),
   P('necrosis_o2', 'uM', 1, 0, 50, 'tumour', 'oxygen below which a cell may die of hypoxia (necrosis)', 'assumption: anoxia'),
   P('necrosis_rate', '1/min', 0.002, 0, 1, 'tumour', 'rate of hypoxic death below necrosis_o2', 'assumption: hours of anoxia'),
   P('debris_clear_min', 'min', 720, 0, 100000, 'tumour', 'time after death before the site is free for a daughter cell', 'assumption: clearance of debris over ~half a day'),
   P('pheno_inherit_cv', '1', 0.03, 0, 1, 'tumour', 'log-normal noise on each phenotype factor at division (heritable drift)', 'assumption'),
+  P('perfusion_rate', '1/min', 1, 0, 100, 'tumour', 'exchange with plasma at the centre of a vessel (falls off as a Gaussian of width vessel_sigma_um)', 'assumption: capillary exchange of small solutes within minutes'),
+  P('vessel_sigma_um', 'um', 40, 5, 1000, 'tumour', 'width of the tissue a vessel supplies directly (its radius if larger)', 'assumption: a vessel and its immediate surroundings'),
   P('drug_diffusion', 'um^2/min', 6000, 0, 1e6, 'tumour', 'drug diffusivity in tumour tissue', 'small molecules in tissue ~1e-6 cm^2/s'),
-  P('drug_clearance', '1/min', 0.01, 0, 10, 'tumour', 'loss of a drug in tissue (uptake, metabolism)', 'assumption'),
+  P('drug_clearance', '1/min', 0.05, 0, 10, 'tumour', 'loss of a drug in tissue (uptake, metabolism)', 'assumption'),
   P('tissue_cell_ratio', '1', 0.1, 0, 1, 'tumour', 'volume of cells per volume of interstitial fluid they exchange solutes with in a tumour (replaces cell_medium_ratio)', 'assumption'),
 ];
 

@@ -11,6 +11,14 @@ import p6 from '../../public/presets/primed-dish-1024.json';
 import p7 from '../../public/presets/primed-gap.json';
 import p8 from '../../public/presets/primed-light-pulse.json';
 import p9 from '../../public/presets/unprimed-light-pulse.json';
+import t0 from '../../public/presets/tumour-erastin.json';
+import t1 from '../../public/presets/tumour-rsl3.json';
+import t2 from '../../public/presets/tumour-fsp1-resistant-erastin.json';
+import t3 from '../../public/presets/tumour-fsp1-resistant-erastin-fsen1.json';
+import t4 from '../../public/presets/tumour-dfo-rescue.json';
+import t5 from '../../public/presets/tumour-zinc.json';
+import t6 from '../../public/presets/tumour-selenium.json';
+import t7 from '../../public/presets/tumour-vessels.json';
 
 /** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
@@ -24,6 +32,14 @@ export const PRESETS: Record<string, Record<string, unknown>> = {
   'ferrostatin-rescue': p5,
   'primed-gap': p7,
   'primed-dish-1024': p6,
+  'tumour-erastin': t0,
+  'tumour-rsl3': t1,
+  'tumour-fsp1-resistant-erastin': t2,
+  'tumour-fsp1-resistant-erastin-fsen1': t3,
+  'tumour-dfo-rescue': t4,
+  'tumour-zinc': t5,
+  'tumour-selenium': t6,
+  'tumour-vessels': t7,
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);

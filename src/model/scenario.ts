@@ -41,7 +41,7 @@ export interface Subclone { name: string; pheno: Partial<Record<Gene, number>>; 
 export interface Tumour {
   kind: 'tumour';
   seeds: Region[];
-  vessels: Array<{ x_um: number; y_um: number }>;
+  vessels: Array<{ x_um: number; y_um: number; r_um: number }>;
   subclones: Subclone[];
 }
 
@@ -173,15 +173,21 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
     const reg = checkRegion(c, r, `scenario.tissue.seeds[${i}]`);
     if (reg) out.seeds.push(reg);
   });
-  list('vessels', '{ "x_um": um, "y_um": um }').forEach((v, i) => {
+  for (const [i, v] of list('vessels', '{ "x_um": um, "y_um": um, "r_um": um }').entries()) {
     const p = `scenario.tissue.vessels[${i}]`;
-    if (!isObj(v)) return void c.bad(p, v, 'must be { "x_um": um, "y_um": um }');
-    c.keys(v, p, ['x_um', 'y_um']);
-    out.vessels.push({ x_um: c.num(v, 'x_um', p, { min: 0, max: W, unit: 'um' }), y_um: c.num(v, 'y_um', p, { min: 0, max: H, unit: 'um' }) });
-  });
-  list('subclones', '{ "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 or "region": region }').forEach((v, i) => {
+    if (!isObj(v)) {
+      c.bad(p, v, 'must be { "x_um": um, "y_um": um, "r_um": um (optional, default one site) }');
+      continue;
+    }
+    c.keys(v, p, ['x_um', 'y_um', 'r_um']);
+    out.vessels.push({ x_um: c.num(v, 'x_um', p, { min: 0, max: W, unit: 'um' }), y_um: c.num(v, 'y_um', p, { min: 0, max: H, unit: 'um' }), r_um: c.num(v, 'r_um', p, { min: 0, max: Math.max(W, H), def: 0, unit: 'um' }) });
+  }
+  for (const [i, v] of list('subclones', '{ "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 or "region": region }').entries()) {
     const p = `scenario.tissue.subclones[${i}]`;
-    if (!isObj(v)) return void c.bad(p, v, 'must be { "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 } or with "region"');
+    if (!isObj(v)) {
+      c.bad(p, v, 'must be { "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 } or with "region"');
+      continue;
+    }
     c.keys(v, p, ['name', 'pheno', 'fraction', 'region']);
     const pheno: Partial<Record<Gene, number>> = {};
     if (!isObj(v.pheno)) c.bad(`${p}.pheno`, v.pheno, `required: { "<GENE>": factor } with genes ${GENES.join(', ')}`);
@@ -194,7 +200,9 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
     const region = checkRegion(c, v.region, `${p}.region`);
     const fraction = c.num(v, 'fraction', p, { gt: 0, max: 1, def: 1, unit: 'fraction of seeded cells' });
     out.subclones.push({ name: String(v.name), pheno, fraction, region });
-  });
+  }
+  const total = out.subclones.reduce((a, s) => a + (s.region ? 0 : s.fraction), 0);
+  if (total > 1 + 1e-9) c.bad('scenario.tissue.subclones', total, 'the fractions of subclones without a region must add up to at most 1');
   if (out.subclones.length > 254) c.bad('scenario.tissue.subclones', out.subclones.length, 'at most 254 subclones');
   return out;
 }
@@ -299,14 +307,15 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
       }
   }
 
-  const numerics = { dt_min: 0.5, field_every: 10, slow_every: 8 };
+  // tissue fields (tumours) change faster around vessels: diffuse them every other step
+  const numerics = { dt_min: 0.5, field_every: tissue.kind === 'tumour' ? 2 : 10, slow_every: 8 };
   if (raw.numerics !== undefined) {
     if (!isObj(raw.numerics)) c.bad('scenario.numerics', raw.numerics, 'must be { "dt_min": min, "field_every": steps, "slow_every": steps }');
     else {
       c.keys(raw.numerics, 'scenario.numerics', ['dt_min', 'field_every', 'slow_every']);
       numerics.slow_every = c.num(raw.numerics, 'slow_every', 'scenario.numerics', { int: true, min: 1, max: 100, def: 8, unit: 'steps' });
       numerics.dt_min = c.num(raw.numerics, 'dt_min', 'scenario.numerics', { gt: 0, max: 2, def: 0.5, unit: 'min' });
-      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', { int: true, min: 1, max: 1000, def: 10, unit: 'steps' });
+      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', { int: true, min: 1, max: 1000, def: numerics.field_every, unit: 'steps' });
     }
   }
   const output = { sample_every_min: 5 };

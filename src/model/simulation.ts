@@ -3,16 +3,16 @@
 // steady state, and exposes the step as phases over bands (cells by rows, x-diffusion by rows,
 // y-diffusion by columns, and in tumours two growth phases by rows on slow steps) so that workers
 // can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
-import { lineSolver, type LineSolver, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
+import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
 import { type MediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
-import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes, VESSEL } from './layout';
+import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes } from './layout';
 import type { ParamValues } from './params';
 import { deriveKey, normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
 import { diffusingAgents, Schedule } from './schedule';
-import { placeTissue } from './tissue';
+import { placePerfusion, placeTissue } from './tissue';
 
 export interface Simulation {
   readonly scenario: ResolvedScenario;
@@ -49,8 +49,8 @@ interface FieldPlan {
   col: LineSolver;
   /** the level held at the lattice edge (boundary "medium"), from the untreated or globally treated medium */
   edge: (globalTargets: Float64Array, step: number) => number;
-  /** a per-site uptake rate (1/min) solved together with diffusion (implicit), if any */
-  sink?: Float32Array;
+  /** uptake or clearance solved together with diffusion (implicit), and the plasma level at vessels */
+  sink?: { rate: Float32Array | number; plasma: (globalTargets: Float64Array, step: number) => number };
   r: number;
 }
 
@@ -96,11 +96,21 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const fields: FieldPlan[] = [
     plan('ox', f.ox, p.ox_diffusion, 1, () => 0),
     plan('cystine', f.cystine, p.cystine_diffusion, every, (T) => T[TI.cystine_medium]),
-    { ...plan('o2', f.o2, p.o2_diffusion, every, () => p.o2_medium), sink: st.aux.o2_sink },
+    { ...plan('o2', f.o2, p.o2_diffusion, every, () => p.o2_medium), sink: { rate: st.aux.o2_sink, plasma: () => (tumour ? p.o2_blood : p.o2_medium) } },
     plan('ntbi', f.ntbi, p.ion_diffusion, every, (T) => T[TI.ntbi]),
     plan('zn_ex', f.zn_ex, p.ion_diffusion, every, (T) => T[TI.zn_bath]),
-    ...drugs.map((d) => plan(d, st.drug[d], p.drug_diffusion, every, (_T, step) => schedule.globalAmount(d, step))),
+    ...drugs.map((d) => ({
+      ...plan(d, st.drug[d], p.drug_diffusion, every, (_T: Float64Array, step: number) => schedule.globalAmount(d, step)),
+      sink: { rate: p.drug_clearance, plasma: (_T: Float64Array, step: number) => schedule.globalAmount(d, step) },
+    })),
   ];
+  // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
+  if (tumour) {
+    fields[1].sink = { rate: 0, plasma: (T) => T[TI.cystine_medium] };
+    fields[3].sink = { rate: 0, plasma: (T) => T[TI.ntbi] };
+    fields[4].sink = { rate: 0, plasma: (T) => T[TI.zn_bath] };
+  }
+  const sinkOf = (f: FieldPlan, T: Float64Array, step: number): Sink => ({ rate: f.sink!.rate, perfusion: st.field.perfusion, plasma: f.sink!.plasma(T, step) });
   if (!opts.buffer) initialise(st, scenario, p, key, schedule);
   const total = Math.round(scenario.duration_min / dt);
   const ex = exchangeMatrix(p.ros_exchange, p.ox_release_gain, p.ox_decay, dt / 2);
@@ -126,10 +136,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const pulses = schedule.pulses(step);
       const slow = isSlow(step);
       const dts = slow ? (nextSlow(step) - step) * dt : 0;
-      const T = tumour && slow ? schedule.globalTargets(step) : null;
       for (let y = y0; y < y1; y++) {
         const o = y * W;
-        if (T) supplyAndClear(y, step, dts, T);
         for (const pu of pulses) {
           const [a, b] = schedule.cover(pu.region, y);
           if (b > a) applyPulse(st, o + a, o + b, pu.target, pu.amount);
@@ -144,7 +152,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), f.sink, 0.5 * f.every * dt, lineTmp);
+        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, lineTmp);
         else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
@@ -155,7 +163,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), f.sink, 0.5 * f.every * dt, lineTmp);
+        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, lineTmp);
         else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), colScratch);
       }
     },
@@ -184,21 +192,6 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     },
   };
 
-  /** Tumours, on slow steps: vessel sites hold plasma levels; drugs are cleared in the tissue. */
-  function supplyAndClear(y: number, step: number, dts: number, T: Float64Array): void {
-    const o = y * W;
-    const clear = 1 / (1 + dts * p.drug_clearance);
-    for (let x = 0; x < W; x++) {
-      const i = o + x;
-      if (st.status[i] === VESSEL) {
-        f.o2[i] = p.o2_blood;
-        f.cystine[i] = T[TI.cystine_medium];
-        f.ntbi[i] = T[TI.ntbi];
-        f.zn_ex[i] = T[TI.zn_bath];
-        for (let k = 0; k < drugs.length; k++) drugArrays[k][i] = schedule.applied(drugs[k], step, x, y);
-      } else for (let k = 0; k < drugs.length; k++) drugArrays[k][i] *= clear;
-    }
-  }
   return sim;
 }
 
@@ -267,6 +260,7 @@ function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: Ran
   const ref = controlSteadyState(sc, p);
   for (const [name, arr] of Object.entries(st.cell)) arr.fill(ref.cell[name as keyof typeof ref.cell][0]);
   for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
+  placePerfusion(st, sc, p);
   st.cell.t_dying.fill(Number.NaN);
   st.cell.t_dead.fill(Number.NaN);
   // asynchronous cycles: each seeded tumour cell starts at a random point of its cycle

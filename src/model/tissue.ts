@@ -2,6 +2,7 @@
 // scratched gaps) or a tumour seeded in regions with vessel sites and subclones. Pure: the same
 // scenario and seed give the same tissue.
 import { ALIVE, EMPTY, VESSEL, type SimState } from './layout';
+import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 import type { Region, ResolvedScenario } from './scenario';
 
@@ -41,7 +42,10 @@ export function placeTissue(st: SimState, sc: ResolvedScenario, key: RandomKey):
   for (const r of t.seeds) forEachSiteIn(r, W, H, site, (i) => (st.status[i] = ALIVE));
   // subclones: a region claims its cells; otherwise a keyed draw gives each its fraction
   t.subclones.forEach((c, k) => {
-    if (c.region) forEachSiteIn(c.region, W, H, site, (i) => st.status[i] === ALIVE && (st.clone[i] = k + 1));
+    if (!c.region) return;
+    forEachSiteIn(c.region, W, H, site, (i) => {
+      if (st.status[i] === ALIVE) st.clone[i] = k + 1;
+    });
   });
   const byFraction = t.subclones.map((c, k) => ({ k: k + 1, f: c.region ? 0 : c.fraction }));
   for (let i = 0; i < st.n; i++) {
@@ -59,5 +63,25 @@ export function placeTissue(st: SimState, sc: ResolvedScenario, key: RandomKey):
     const x = Math.min(W - 1, Math.floor(v.x_um / site));
     const y = Math.min(H - 1, Math.floor(v.y_um / site));
     st.status[y * W + x] = VESSEL;
+    if (v.r_um > 0) forEachSiteIn({ disc: v }, W, H, site, (i) => (st.status[i] = VESSEL));
+  }
+}
+
+/** Tumours: the perfusion map, a Gaussian of exchange with plasma around each vessel (1/min). */
+export function placePerfusion(st: SimState, sc: ResolvedScenario, p: ParamValues): void {
+  const perf = st.field.perfusion;
+  perf.fill(0);
+  if (sc.tissue.kind !== 'tumour') return;
+  const { width: W, height: H, site_um: site } = sc.lattice;
+  for (const v of sc.tissue.vessels) {
+    const sigma = Math.max(v.r_um, p.vessel_sigma_um);
+    const reach = 4 * sigma;
+    const x0 = Math.max(0, Math.floor((v.x_um - reach) / site)), x1 = Math.min(W, Math.ceil((v.x_um + reach) / site));
+    const y0 = Math.max(0, Math.floor((v.y_um - reach) / site)), y1 = Math.min(H, Math.ceil((v.y_um + reach) / site));
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) {
+        const dx = (x + 0.5) * site - v.x_um, dy = (y + 0.5) * site - v.y_um;
+        perf[y * W + x] += p.perfusion_rate * Math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
+      }
   }
 }

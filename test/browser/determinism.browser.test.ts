@@ -5,14 +5,15 @@ import { hashBuffer } from '../../src/analysis/hash';
 import { createEngine } from '../../src/engine/engine';
 import { spawnBrowserWorker } from '../../src/host/browser-workers';
 import { createSimulation } from '../../src/model/simulation';
-import { DETERMINISM_STEPS, determinismScenario } from '../engine/determinism-scenario';
+import { DETERMINISM_STEPS, determinismScenario, TUMOUR_STEPS, tumourDeterminismScenario } from '../engine/determinism-scenario';
 
-async function browserHash(workers: number): Promise<string> {
-  const sim = createSimulation(determinismScenario());
+async function browserHash(workers: number, tumour = false): Promise<string> {
+  const sim = createSimulation(tumour ? tumourDeterminismScenario() : determinismScenario());
   const engine = await createEngine(sim, workers, spawnBrowserWorker);
   try {
+    const steps = tumour ? TUMOUR_STEPS : DETERMINISM_STEPS;
     await engine.advance(37);
-    await engine.advance(DETERMINISM_STEPS - 37);
+    await engine.advance(steps - 37);
     return hashBuffer(sim.state.buffer);
   } finally {
     engine.dispose();
@@ -24,5 +25,10 @@ describe('determinism between Node and the browser', () => {
     const node = inject('nodeHashes').determinism;
     expect(node).toMatch(/^[0-9a-f]{16}$/);
     for (const w of [0, 1, 2]) expect(await browserHash(w), `${w} web workers`).toBe(node);
+  });
+
+  it('does the same for a growing, treated tumour', async () => {
+    const node = inject('nodeHashes').tumour;
+    for (const w of [0, 2]) expect(await browserHash(w, true), `${w} web workers`).toBe(node);
   });
 });

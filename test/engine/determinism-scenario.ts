@@ -23,3 +23,29 @@ export function determinismScenario(): ResolvedScenario {
     'determinism',
   );
 }
+
+export const TUMOUR_STEPS = 400;
+
+/** A growing tumour with a vessel, a subclone, a diffusing drug and necrosis, on an odd lattice. */
+export function tumourDeterminismScenario(): ResolvedScenario {
+  return resolveScenario(
+    {
+      seed: 9,
+      lattice: { width: 33, height: 29, site_um: 20 },
+      duration_min: 300,
+      tissue: {
+        kind: 'tumour',
+        seeds: [{ disc: { x_um: 330, y_um: 290, r_um: 160 } }],
+        vessels: [{ x_um: 200, y_um: 290, r_um: 20 }],
+        subclones: [{ name: 'b', pheno: { FSP1: 3, TFR1: 2 }, fraction: 0.3 }],
+      },
+      treatments: [
+        { agent: 'erastin', uM: 10, start_min: 20 },
+        { agent: 'light-pulse', dose: 30, start_min: 100, end_min: 110, region: { disc: { x_um: 330, y_um: 290, r_um: 80 } } },
+      ],
+      params: { prolif_rate: 0.005, debris_clear_min: 60, necrosis_rate: 0.01, necrosis_o2: 40, o2_tissue_uptake: 30, o2_medium: 60 },
+      numerics: { dt_min: 0.5, slow_every: 3 },
+    },
+    'determinism',
+  );
+}

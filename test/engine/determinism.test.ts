@@ -5,7 +5,7 @@ import { hashBuffer } from '../../src/analysis/hash';
 import { createEngine } from '../../src/engine/engine';
 import { spawnNodeWorker } from '../../src/host/node-workers';
 import { createSimulation } from '../../src/model/simulation';
-import { DETERMINISM_STEPS, determinismScenario } from './determinism-scenario';
+import { DETERMINISM_STEPS, determinismScenario, TUMOUR_STEPS, tumourDeterminismScenario } from './determinism-scenario';
 
 async function hashAfter(workers: number, seed?: number): Promise<string> {
   const sc = determinismScenario();
@@ -41,5 +41,25 @@ describe('determinism across worker counts', () => {
     for (let i = 0; i < sim.state.n; i++) if (sim.state.status[i] >= 2) dying++;
     expect(dying).toBeGreaterThan(10);
     expect(new Set(sim.state.pheno.GPX4).size).toBeGreaterThan(5);
+  });
+});
+
+describe('determinism of tumours (growth, necrosis, diffusing drugs) across worker counts', () => {
+  async function tumourHash(workers: number): Promise<{ hash: string; births: number; necroses: number }> {
+    const sim = createSimulation(tumourDeterminismScenario());
+    const engine = await createEngine(sim, workers, spawnNodeWorker);
+    try {
+      await engine.advance(101);
+      await engine.advance(TUMOUR_STEPS - 101);
+      return { hash: hashBuffer(sim.state.buffer), births: sim.state.header[3], necroses: sim.state.header[2] };
+    } finally {
+      engine.dispose();
+    }
+  }
+  it('gives bit-identical state for 0, 1, 2 and 4 workers, with divisions and deaths happening', async () => {
+    const ref = await tumourHash(0);
+    expect(ref.births).toBeGreaterThan(20);
+    expect(ref.necroses).toBeGreaterThan(0);
+    for (const w of [1, 2, 4]) expect((await tumourHash(w)).hash, `${w} workers`).toBe(ref.hash);
   });
 });
