@@ -49,12 +49,12 @@ export class TimeseriesWriter {
 /** One row per site: position, fate, death time and the final per-cell state. */
 export function writeCellsCsv(dir: string, st: SimState, site_um: number): void {
   const vars = CELL_VARS.filter((v) => v.name !== 't_dying' && v.name !== 't_dead');
-  const lines = [['x_um', 'y_um', 'status', 'clone', 't_dying_min', 't_death_min', ...vars.map((v) => v.name)].join(',')];
+  const lines = [['x_um', 'y_um', 'status', 't_death_min', 't_dying_min', 'clone', ...vars.map((v) => v.name)].join(',')];
   const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : '');
   for (let y = 0; y < st.height; y++) {
     for (let x = 0; x < st.width; x++) {
       const i = y * st.width + x;
-      lines.push([((x + 0.5) * site_um).toString(), ((y + 0.5) * site_um).toString(), STATUS_NAMES[st.status[i]], String(st.clone[i]), fmt(st.cell.t_dying[i]), fmt(st.cell.t_dead[i]), ...vars.map((v) => fmt(st.cell[v.name][i]))].join(','));
+      lines.push([((x + 0.5) * site_um).toString(), ((y + 0.5) * site_um).toString(), STATUS_NAMES[st.status[i]], fmt(st.cell.t_dead[i]), fmt(st.cell.t_dying[i]), String(st.clone[i]), ...vars.map((v) => fmt(st.cell[v.name][i]))].join(','));
     }
   }
   writeAtomic(join(dir, 'cells.csv'), `${lines.join('\n')}\n`);

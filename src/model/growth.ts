@@ -9,10 +9,9 @@ import { ALIVE, CELL_VARS, DEAD, EMPTY, encodePheno, GENES, H_BIRTHS, NECROTIC, 
 import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 
-/** Neighbour offsets: 0 W, 1 E, 2 N, 3 S; OPP[d] is the direction back. */
+/** Neighbour offsets: 0 W, 1 E, 2 N, 3 S. */
 const DX = [-1, 1, 0, 0];
 const DY = [0, 0, -1, 1];
-const OPP = [1, 0, 3, 2];
 
 /**
  * The site cell i tries to divide into this round: the first empty neighbour (in the snapshot of
@@ -99,4 +98,3 @@ export function growPhase2(st: SimState, y0: number, y1: number, step: number, k
   }
 }
 
-export { OPP };

@@ -27,13 +27,13 @@ describe('ferrowave CLI', () => {
     expect(summary.death.fraction_final).toBeGreaterThan(0);
     expect(summary.run.workers).toBe(2);
     const ts = readFileSync(join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
-    expect(ts[0]).toMatch(/^t_min,alive,dying,dead,necrotic,hypoxic,mean_ros_a\.u\.,/);
+    expect(ts[0]).toMatch(/^t_min,alive,dying,dead,necrotic,hypoxic,committed_total,necrotic_total,births_total,mean_ros_a\.u\.,/);
     expect(ts).toHaveLength(1 + 900 / 5 + 1);
     const cells = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
-    expect(cells[0]).toMatch(/^x_um,y_um,status,clone,t_dying_min,t_death_min,fe,/);
+    expect(cells[0]).toMatch(/^x_um,y_um,status,t_death_min,t_dying_min,clone,fe,/);
     expect(cells).toHaveLength(1 + 160 * 4);
-    expect(cells.some((l) => l.split(',')[2] === 'dead' && l.split(',')[5] !== '')).toBe(true);
-    expect(cells.some((l) => l.split(',')[2] === 'alive' && l.split(',')[5] === '')).toBe(true);
+    expect(cells.some((l) => l.split(',')[2] === 'dead' && l.split(',')[3] !== '')).toBe(true);
+    expect(cells.some((l) => l.split(',')[2] === 'alive' && l.split(',')[3] === '')).toBe(true);
   });
 
   it('rejects a bad scenario with exit code 2, one line per problem, and writes nothing', () => {
