@@ -27,6 +27,7 @@ const GROUP_TITLES: Record<string, string> = {
   oxygen: 'Oxygen',
   fields: 'Extracellular fields',
   noise: 'Phenotype noise and spontaneous bursts',
+  tumour: 'Tumours: growth, oxygen, vessels, drugs in tissue',
 };
 
 /** A number as written in the table: plain, or with an exponent when very large or small. */

@@ -11,11 +11,14 @@ export interface Summary {
   t_end_min: number;
   wave: WaveResult | { detected: false; pattern: 'none'; speed_um_per_min: null };
   death: {
-    /** dead / cells alive at t = 0 */
+    /**
+     * cells that committed to ferroptosis / cells that ever lived (alive at t = 0 plus daughters):
+     * counts every death even after debris is cleared and sites refilled (tumours)
+     */
     fraction_final: number;
-    /** (dying + dead) / cells alive at t = 0 */
-    committed_fraction_final: number;
-    /** first time half of the initial cells are dead, min (null if never) */
+    /** cells dead now (ruptured, not yet cleared) / cells alive at t = 0 */
+    dead_fraction_now: number;
+    /** first time half of the cells that had lived by then had committed, min (null if never) */
     t50_min: number | null;
     /** every ferroptotic commitment and hypoxic death since t = 0, and the divisions (tumours) */
     committed_total: number;
@@ -30,14 +33,15 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
   const first = samples[0];
   const last = samples[samples.length - 1];
   const initial = first.alive + first.dying + first.dead;
+  const everLived = (s: Sample) => initial + s.births_total;
   const origin = pulseOrigin(sc) ?? firstCommitOrigin(sim.state, sc.lattice.site_um);
   const wave = origin ? analyseWave(sim.state, sc.lattice.site_um, origin) : ({ detected: false, pattern: 'none', speed_um_per_min: null } as const);
   let t50: number | null = null;
   for (let k = 1; k < samples.length && initial > 0; k++) {
     const a = samples[k - 1], b = samples[k];
-    const half = 0.5 * initial;
-    if (b.dead >= half) {
-      t50 = a.dead >= half ? a.t_min : a.t_min + ((half - a.dead) / (b.dead - a.dead)) * (b.t_min - a.t_min);
+    const fa = a.committed_total / everLived(a), fb = b.committed_total / everLived(b);
+    if (fb >= 0.5) {
+      t50 = fa >= 0.5 ? a.t_min : a.t_min + ((0.5 - fa) / (fb - fa)) * (b.t_min - a.t_min);
       break;
     }
   }
@@ -48,8 +52,8 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
     t_end_min: last.t_min,
     wave,
     death: {
-      fraction_final: initial > 0 ? last.dead / initial : 0,
-      committed_fraction_final: initial > 0 ? (last.dead + last.dying) / initial : 0,
+      fraction_final: initial > 0 ? last.committed_total / everLived(last) : 0,
+      dead_fraction_now: initial > 0 ? last.dead / initial : 0,
       t50_min: t50,
       committed_total: last.committed_total,
       necrotic_total: last.necrotic_total,

@@ -74,7 +74,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         hill: 2,
         max_effect: 0.4,
         source:
-          'Yagoda et al., Nature 447:864 (2007): erastin binds VDAC2/3 and alters mitochondrial outer-membrane permeability (uM range); calibrated: the extra mitochondrial ROS ends bistability above ~12 uM, the upper limit of the wave regime (11.7 uM in the Co et al. 2024 model)',
+          'Yagoda et al., Nature 447:864 (2007): erastin binds VDAC2/3 and alters mitochondrial outer-membrane permeability (uM range); calibrated: the extra mitochondrial ROS ends bistability between 12 uM (still a wave) and 15-20 uM (every cell dies on its own), the counterpart of the 11.7 uM upper limit of the Co et al. 2024 model',
       },
     ],
     notes:
@@ -401,7 +401,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         hill: 1,
         max_effect: 40,
         source:
-          'calibrated: EC50 ~1 mM (mM doses are needed in practice); max 40 uM/min of intracellular cysteine (the control cell gets ~61 uM/min through xc- and 5 uM/min from transsulfuration)',
+          'calibrated: EC50 ~1 mM (mM doses are needed in practice); max 40 uM/min of intracellular cysteine (the control cell gets ~63 uM/min through xc- and 2.5 uM/min from transsulfuration)',
       },
     ],
     notes:

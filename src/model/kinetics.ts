@@ -1,7 +1,7 @@
 // Why this file exists: the per-cell reactions, in two blocks. The slow block (iron, zinc,
 // selenium, NRF2, cystine -> cysteine -> GSH, GPX4, FSP1/CoQ10, BH4, PUFA-PL; time constants of
-// minutes to hours) runs every `slow_every` steps and hands four rates to the fast block (aux
-// arrays). The fast block (ROS and the diffusible oxidant, lipid peroxides, Ca2+, Cl-, volume and
+// minutes to hours) runs every `slow_every` steps and hands its rates to the fast block (the aux
+// arrays of layout.ts). The fast block (ROS and the diffusible oxidant, lipid peroxides, Ca2+, Cl-, volume and
 // fate) runs every step. A cell only reads and writes its own site, so any split of rows across
 // workers gives the same bits.
 // Integration: linearly implicit Euler (x' = P - L x  ->  x1 = (x0 + dt P) / (1 + dt L)) keeps

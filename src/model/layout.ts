@@ -65,7 +65,7 @@ export const DYING = 2;
 export const DEAD = 3;
 /** died of hypoxia (necrosis), not of ferroptosis */
 export const NECROTIC = 4;
-/** a blood vessel: no cell; the fields are held at plasma levels here */
+/** a blood vessel: no cell; perfusion around it (field `perfusion`) pulls the tissue fields to plasma levels */
 export const VESSEL = 5;
 export const STATUS_NAMES = ['empty', 'alive', 'dying', 'dead', 'necrotic', 'vessel'] as const;
 

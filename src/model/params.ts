@@ -25,11 +25,11 @@ export const PARAMS: readonly ParamSpec[] = [
   P('ros_clear', '1/min', 1.8, 0, 20, 'ros', 'ROS clearance by the lipid-peroxide defences at control strength, failing at high ROS (2^3/(R^3+2^3)): kg in Co2024', 'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (MODEL.md 5.3)'),
   P('ros_decay', '1/min', 0.46, 0, 5, 'ros', 'defence-independent ROS decay; minus ros_fenton at control iron it is kd of Co2024', 'Co2024 (kd = 0.26 = ros_decay - ros_fenton)'),
   P('ros_fenton', '1/min', 0.2, 0, 5, 'ros', 'Fenton feedback: ROS (H2O2) made into radicals by labile Fe2+, production ros_fenton * fe/fe_ref * ros', 'calibrated: iron chelation slows then stops the wave, iron loading speeds it (Co2024: Fenton reaction is one of the feedback loops of the wave)'),
-  P('ros_time_scale', '1', 1, 0.01, 10, 'ros', 'factor on the four Co2024 ROS rate constants above: sets how fast a cell switches without moving its steady states or thresholds', 'calibrated: a front several cells wide on a 15-25 um lattice, so the speed does not depend on site size (MODEL.md 5, note on propagation failure)'),
+  P('ros_time_scale', '1', 1, 0.01, 10, 'ros', 'factor on the Co2024 ROS rate constants (ros_basal, ros_nox_max, ros_clear, ros_decay) and ros_fenton: sets how fast a cell switches without moving its steady states or thresholds', 'calibrated: a front several cells wide on a 15-25 um lattice, so the speed does not depend on site size (MODEL.md 5, note on propagation failure)'),
   P('ros_exchange', '1/min', 2, 0, 20, 'ros', 'membrane exchange of the diffusible oxidant between a cell and its pericellular space (H2O2 via aquaporins)', 'calibrated to a front speed of 5.5 um/min (Co2024); H2O2 permeation half-times of minutes, Bienert et al. JBC 282:1183 (2007)'),
   P('ox_release_gain', '1', 1.0, 0, 10, 'ros', 'pericellular oxidant gained per unit of intracellular ROS exchanged (volume ratio cell : pericellular layer)', 'calibrated with ros_exchange'),
   P('ox_diffusion', 'um^2/min', 285, 1, 100000, 'ros', 'effective diffusivity of the lumped extracellular oxidant that carries the wave', 'calibrated to 5.5 um/min; Co2024 model read at 25 um per site gives 74 um^2/min (MODEL.md 5, note)'),
-  P('ox_decay', '1/min', 0.05, 0, 50, 'ros', 'extracellular oxidant decay (catalase/peroxiredoxin in medium and on cells); sets the coupling length sqrt(D/k)', 'calibrated with ox_diffusion: in tissue, uptake by cells (ros_exchange) shortens the coupling length to ~15 um per site-exchange; across empty sites sqrt(ox_diffusion / (ox_decay * kd_dead_factor)) ~ 130 um, so 40 um gaps are crossed and 200 um gaps are not (MODEL.md 3)'),
+  P('ox_decay', '1/min', 0.05, 0, 50, 'ros', 'extracellular oxidant decay (catalase/peroxiredoxin in medium and on cells); sets the coupling length sqrt(D/k)', 'calibrated with ox_diffusion: among cells, exchange with them (ros_exchange) shortens the coupling length; across empty sites, which decay at ox_decay * kd_dead_factor, sqrt(ox_diffusion / (ox_decay * kd_dead_factor)) ~ 107 um, so 40 um gaps are crossed and 200 um gaps are not (MODEL.md 3)'),
   P('ox_rupture_release', '1', 0.5, 0, 5, 'ros', 'fraction of a rupturing cell\'s ROS released into its site\'s oxidant at once', 'assumption: contents released on rupture (MODEL.md 3)'),
   P('kd_dead_factor', '1', 0.5, 0, 1, 'ros', 'oxidant decay at a dead or empty site relative to a site with a living cell', 'Co2024 (kd halves at dead sites)'),
 
@@ -114,7 +114,7 @@ export const PARAMS: readonly ParamSpec[] = [
 
   // --- oxygen ---
   P('o2_medium', 'uM', 180, 0, 1000, 'oxygen', 'pericellular O2 under 21% O2', 'Wenger et al. Sci Signal 8:re1 (2015)'),
-  P('o2_km', 'uM', 3, 0.1, 200, 'oxygen', 'O2 giving half-maximal ROS production', 'assumption'),
+  P('o2_km', 'uM', 3, 0.1, 200, 'oxygen', 'O2 giving half-maximal ROS production and half-maximal O2 uptake', 'assumption'),
   P('o2_uptake', 'uM/min', 2, 0, 100, 'oxygen', 'O2 consumption per cell site at ample O2', 'order of magnitude'),
   P('o2_diffusion', 'um^2/min', 6000, 0, 1e6, 'oxygen', 'effective O2 diffusivity: the physical 1.2e5 um^2/min (2e-5 cm^2/s) and o2_tissue_uptake are both scaled by 1/20, which leaves the steady oxygen profile unchanged (it depends on their ratio) and stretches O2 equilibration from ~1 to ~20 min, so the direction-split solver stays accurate', '2e-5 cm^2/s, scaled (see meaning)'),
   P('cystine_diffusion', 'um^2/min', 36000, 0, 1e6, 'gsh', 'cystine diffusivity', 'small molecule in water, 6e-6 cm^2/s'),
@@ -132,7 +132,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P('prolif_rate', '1/min', 0.00083, 0, 0.01, 'tumour', 'progress through the division cycle at ample oxygen (1/prolif_rate = cycle time; 0.00083 = 20 h)', 'typical cancer-cell doubling 18-30 h in culture'),
   P('o2_prolif_km', 'uM', 5, 0.01, 100, 'tumour', 'oxygen halving the division rate', 'assumption; proliferation slows in hypoxia below ~1% O2'),
   P('o2_tissue_uptake', 'uM/min', 7.5, 0, 5000, 'tumour', 'oxygen consumption of a tumour cell site, scaled like o2_diffusion (physical ~150 uM/min)', 'order of magnitude of tumour O2 consumption; with o2_diffusion it gives hypoxia ~150-300 um from a vessel (Thomlinson & Gray, Br J Cancer 9:539 (1955))'),
-  P('o2_blood', 'uM', 100, 0, 1000, 'tumour', 'oxygen held at vessel sites', 'arterial-capillary pO2 ~40-100 mmHg'),
+  P('o2_blood', 'uM', 100, 0, 1000, 'tumour', 'plasma oxygen that perfusion around vessels pulls the tissue towards', 'arterial-capillary pO2 ~40-100 mmHg'),
   P('necrosis_o2', 'uM', 1, 0, 50, 'tumour', 'oxygen below which a cell may die of hypoxia (necrosis)', 'assumption: anoxia'),
   P('necrosis_rate', '1/min', 0.002, 0, 1, 'tumour', 'rate of hypoxic death below necrosis_o2', 'assumption: hours of anoxia'),
   P('debris_clear_min', 'min', 720, 0, 100000, 'tumour', 'time after death before the site is free for a daughter cell', 'assumption: clearance of debris over ~half a day'),

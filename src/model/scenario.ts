@@ -4,6 +4,7 @@
 import { AGENT_IDS, AGENTS, type AgentId } from './agents';
 import { GENES, type Gene } from './layout';
 import { PARAMS, paramSpec, resolveParams } from './params';
+import { TARGETS } from './targets';
 
 export interface Disc { x_um: number; y_um: number; r_um: number }
 export interface Rect { x_um: number; y_um: number; width_um: number; height_um: number }
@@ -202,7 +203,7 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
     out.subclones.push({ name: String(v.name), pheno, fraction, region });
   }
   const total = out.subclones.reduce((a, s) => a + (s.region ? 0 : s.fraction), 0);
-  if (total > 1 + 1e-9) c.bad('scenario.tissue.subclones', total, 'the fractions of subclones without a region must add up to at most 1');
+  if (total > 1 + 1e-9) c.bad('scenario.tissue.subclones', Number(total.toFixed(6)), 'the fractions of subclones without a region must add up to at most 1');
   if (out.subclones.length > 254) c.bad('scenario.tissue.subclones', out.subclones.length, 'at most 254 subclones');
   return out;
 }
@@ -328,6 +329,13 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   }
   for (const k of ['name', 'description'] as const) {
     if (raw[k] !== undefined && typeof raw[k] !== 'string') c.bad(`scenario.${k}`, raw[k], 'must be a string');
+  }
+  if (tissue.kind === 'tumour') {
+    treatments.forEach((t, i) => {
+      if (!t.region || t.agent === 'knockdown' || t.agent === 'overexpress') return;
+      const pulse = AGENTS[t.agent].actions.some((a) => TARGETS[a.target].kind === 'pulse');
+      if (!pulse) c.bad(`scenario.treatments[${i}].region`, t.region, `in a tumour ${t.agent} reaches cells from the plasma (through vessels and the edge), not by region: remove the region (regions are for light-pulse, h2o2 and genetic changes)`);
+    });
   }
   if (c.problems.length) throw new ScenarioError(c.problems);
   return {
