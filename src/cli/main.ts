@@ -8,6 +8,7 @@ import { formatProblem, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
 import { runCommand } from './run-command';
 import { loadScenario } from './scenario-input';
+import { VALIDATE_USAGE, validateCommand } from './validate-command';
 
 const USAGE = `ferrowave ${FERROWAVE_VERSION}: agent-based ferroptosis sandbox (headless)
 
@@ -16,6 +17,7 @@ Usage:
                 [--cells-csv] [--force] [--quiet]
   ferrowave presets            list the shipped presets
   ferrowave params             list every model parameter with unit, default, range and source
+${VALIDATE_USAGE}
   ferrowave help
 
 run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'run':
         return await run(rest);
+      case 'validate':
+        return await validateCommand(rest);
       case 'presets':
         for (const n of PRESET_NAMES) console.log(`${n.padEnd(28)} ${String(PRESETS[n].description ?? '')}`);
         return 0;
@@ -43,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(`unknown command "${cmd}"; commands: run, presets, params, help`);
+        throw new UsageError(`unknown command "${cmd}"; commands: run, presets, params, validate, help`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {

@@ -1,8 +1,8 @@
 // Why this file exists: the validation report's figures, as plain SVG strings: line charts (axes
-// with units, legend, log axes, target bands, ribbons, reference lines) and heatmaps (kymographs)
-// with a viridis colour bar. No DOM, no Node, no dependencies; the output depends only on the
-// input (no dates, no random ids, numbers printed with fixed precision), so re-running the
-// validation gives byte-identical files.
+// with units, legend, log axes, target bands, ribbons, reference lines), heatmaps (kymographs with
+// a viridis colour bar, or maps of categories with a legend) and horizontal bar charts. No DOM, no
+// Node, no dependencies; the output depends only on the input (no dates, no random ids, numbers
+// printed with fixed precision), so re-running the validation gives byte-identical files.
 
 /** Escape text for SVG/XML content and attribute values. */
 export function esc(s: string): string {
@@ -126,7 +126,9 @@ export function linearTicks(lo: number, hi: number, target = 6): number[] {
 export function logTicks(lo: number, hi: number): number[] {
   const d0 = Math.floor(Math.log10(lo));
   const d1 = Math.ceil(Math.log10(hi));
-  const mult = d1 - d0 <= 2 ? [1, 2, 5] : d1 - d0 <= 4 ? [1, 3] : [1];
+  const span = Math.log10(hi / lo);
+  if (!(span > 0.3)) return linearTicks(lo, hi, 4).filter((v) => v > 0);
+  const mult = span <= 1.2 ? [1, 2, 5] : span <= 3.5 ? [1, 3] : [1];
   const out: number[] = [];
   for (let d = d0; d <= d1; d++) for (const m of mult) {
     const v = Number((m * 10 ** d).toPrecision(12));
@@ -187,12 +189,14 @@ function markerPath(kind: NonNullable<Series['marker']>, x: number, y: number, c
 }
 
 /** Axes frame, grid, ticks, tick labels and axis titles for a plot area. */
-function axes(x: Scale, y: Scale, xa: Axis, ya: Axis, L: number, T: number, R: number, B: number): string[] {
+function axes(x: Scale, y: Scale, xa: Axis, ya: Axis, L: number, T: number, R: number, B: number, grid = true): string[] {
   const out: string[] = [];
-  out.push(`<g stroke="#e3e3e3" stroke-width="1">`);
-  for (const t of x.ticks) out.push(`<line x1="${n1(x(t))}" y1="${T}" x2="${n1(x(t))}" y2="${B}"/>`);
-  for (const t of y.ticks) out.push(`<line x1="${L}" y1="${n1(y(t))}" x2="${R}" y2="${n1(y(t))}"/>`);
-  out.push('</g>');
+  if (grid) {
+    out.push(`<g stroke="#e3e3e3" stroke-width="1">`);
+    for (const t of x.ticks) out.push(`<line x1="${n1(x(t))}" y1="${T}" x2="${n1(x(t))}" y2="${B}"/>`);
+    for (const t of y.ticks) out.push(`<line x1="${L}" y1="${n1(y(t))}" x2="${R}" y2="${n1(y(t))}"/>`);
+    out.push('</g>');
+  }
   out.push(`<rect x="${L}" y="${T}" width="${R - L}" height="${B - T}" fill="none" stroke="#333" stroke-width="1"/>`);
   out.push(`<g ${FONT} font-size="11" fill="#222">`);
   for (const t of x.ticks) {
@@ -221,9 +225,12 @@ function open(width: number, height: number, title: string): string[] {
 
 /** A line chart with any number of series, a legend on the right and optional annotations. */
 export function lineChart(o: LineChartOptions): string {
-  const width = o.width ?? 760;
+  // the plot keeps its size; the legend on the right is as wide as its longest entry
+  const names = [...o.series.map((s) => s.name), ...(o.ribbons ?? []).map((r) => r.name), ...(o.bands ?? []).flatMap((b) => (b.label ? [b.label] : []))];
+  const legendW = Math.ceil(52 + 6.2 * Math.max(10, ...names.map((n) => n.length)));
+  const width = o.width ?? 72 + 500 + legendW;
   const height = o.height ?? 400;
-  const L = 72, T = 34, R = width - 190, B = height - 52;
+  const L = 72, T = 34, R = width - legendW, B = height - 52;
   const xs: number[] = [];
   const ys: number[] = [];
   for (const s of o.series) for (const [a, b] of s.points) {
@@ -305,8 +312,14 @@ export interface HeatmapOptions {
   x: Axis & { domain: readonly [number, number] };
   /** vertical axis (upwards); domain = [edge of row 0, edge of the last row] */
   y: Axis & { domain: readonly [number, number] };
-  /** colour scale; domain default: the data's [min, max] */
+  /** colour scale; domain default: the data's [min, max] (unused with `categories`) */
   color: { label: string; unit: string; domain?: readonly [number, number] };
+  /**
+   * Categorical map instead of a colour scale: each data value is one of these codes, drawn in its
+   * colour with a legend (no averaging: blocks are represented by their first cell; other values
+   * are drawn as missing).
+   */
+  categories?: ReadonlyArray<{ value: number; label: string; color: string }>;
   /** data[row][column]; row 0 at the bottom (y.domain[0]); NaN = no data (drawn light grey) */
   data: ReadonlyArray<ArrayLike<number>>;
   /** at most this many columns / rows are drawn: the data are averaged over blocks (defaults 200, 150) */
@@ -347,6 +360,21 @@ export function binGrid(data: ReadonlyArray<ArrayLike<number>>, maxRows: number,
   return out;
 }
 
+/** Keep the first cell of each block so that at most maxRows x maxCols cells remain (for categorical maps). */
+export function pickGrid(data: ReadonlyArray<ArrayLike<number>>, maxRows: number, maxCols: number): number[][] {
+  const rows = data.length;
+  const cols = rows ? data[0].length : 0;
+  const fr = Math.max(1, Math.ceil(rows / maxRows));
+  const fc = Math.max(1, Math.ceil(cols / maxCols));
+  const out: number[][] = [];
+  for (let r = 0; r < rows; r += fr) {
+    const row: number[] = [];
+    for (let c = 0; c < cols; c += fc) row.push(data[r][c]);
+    out.push(row);
+  }
+  return out;
+}
+
 /**
  * A heatmap (e.g. a kymograph: position across, time upwards) in viridis with a colour bar.
  * Cells of the same colour level are merged into one path per level, so a 200 x 150 map stays small.
@@ -354,16 +382,21 @@ export function binGrid(data: ReadonlyArray<ArrayLike<number>>, maxRows: number,
 export function heatmap(o: HeatmapOptions): string {
   const width = o.width ?? 760;
   const height = o.height ?? 420;
-  const L = 72, T = 34, R = width - 130, B = height - 52;
-  const grid = binGrid(o.data, o.maxRows ?? 150, o.maxCols ?? 200);
+  const cats = o.categories;
+  const legendW = cats ? Math.ceil(44 + 6.2 * Math.max(8, ...cats.map((c) => c.label.length))) : 130;
+  const L = 72, T = 34, R = width - legendW, B = height - 52;
+  const grid = cats ? pickGrid(o.data, o.maxRows ?? 150, o.maxCols ?? 200) : binGrid(o.data, o.maxRows ?? 150, o.maxCols ?? 200);
   const nr = grid.length;
   const nc = nr ? grid[0].length : 0;
   const finite = grid.flat().filter(Number.isFinite);
   let [cmin, cmax] = o.color.domain ?? [finite.length ? Math.min(...finite) : 0, finite.length ? Math.max(...finite) : 1];
   if (!(cmax > cmin)) cmax = cmin + 1;
-  const levels = o.levels ?? 64;
-  const level = (v: number) => Math.min(levels - 1, Math.max(0, Math.floor(((v - cmin) / (cmax - cmin)) * levels)));
-  const colorOf = (k: number) => viridis((k + 0.5) / levels);
+  const levels = cats ? cats.length : (o.levels ?? 64);
+  // level index per cell (-1: missing); categories: the index of the matching code
+  const level = cats
+    ? (v: number) => cats.findIndex((c) => c.value === v)
+    : (v: number) => Math.min(levels - 1, Math.max(0, Math.floor(((v - cmin) / (cmax - cmin)) * levels)));
+  const colorOf = cats ? (k: number) => cats[k].color : (k: number) => viridis((k + 0.5) / levels);
   const x = makeScale({ ...o.x, log: false }, [o.x.domain[0], o.x.domain[1]], L, R);
   const y = makeScale({ ...o.y, log: false }, [o.y.domain[0], o.y.domain[1]], B, T);
   const cw = (R - L) / Math.max(1, nc);
@@ -379,7 +412,9 @@ export function heatmap(o: HeatmapOptions): string {
       let e = c + 1;
       while (e < nc && (Number.isFinite(grid[r][e]) ? level(grid[r][e]) : -1) === k) e++;
       const list = paths.get(k) ?? [];
-      list.push(`M${n1(L + c * cw)} ${n1(top)}h${n1((e - c) * cw)}v${n1(rh)}h${n1(-(e - c) * cw)}z`);
+      // absolute edges from the same rounding, so neighbouring runs and rows meet without gaps
+      const [x0, x1, y0, y1] = [n1(L + c * cw), n1(L + e * cw), n1(top), n1(B - r * rh)];
+      list.push(`M${x0} ${y0}H${x1}V${y1}H${x0}z`);
       paths.set(k, list);
       c = e;
     }
@@ -405,7 +440,19 @@ export function heatmap(o: HeatmapOptions): string {
     out.push(`<text ${FONT} font-size="10" fill="${color}" x="${n1(x(lx) - 4)}" y="${n1(y(lyy) + 14)}" text-anchor="end">${esc(s.name)}</text>`);
   }
   out.push('</g>');
-  out.push(...axes(x, y, o.x, o.y, L, T, R, B));
+  out.push(...axes(x, y, o.x, o.y, L, T, R, B, false));
+  if (cats) {
+    // legend: one swatch per category
+    out.push(`<g ${FONT} font-size="11" fill="#222">`);
+    cats.forEach((c, k) => {
+      const ly = T + 8 + 18 * k;
+      out.push(`<rect x="${R + 14}" y="${ly - 6}" width="14" height="12" fill="${c.color}" stroke="#333" stroke-width="0.5"/>`);
+      out.push(`<text x="${R + 34}" y="${ly + 4}">${esc(c.label)}</text>`);
+    });
+    out.push('</g>');
+    out.push('</svg>');
+    return `${out.join('\n')}\n`;
+  }
   // colour bar
   const bx = R + 24, bw = 16, steps = Math.min(levels, 64);
   const bh = (B - T) / steps;
@@ -426,6 +473,80 @@ export function heatmap(o: HeatmapOptions): string {
   const cy = (T + B) / 2;
   const cx = bx + bw + 44;
   out.push(`<text ${FONT} font-size="12" x="${cx}" y="${n1(cy)}" text-anchor="middle" transform="rotate(90 ${cx} ${n1(cy)})">${esc(`${o.color.label} (${o.color.unit})`)}</text>`);
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** One bar of a bar chart. */
+export interface Bar {
+  label: string;
+  /** bar length; a non-finite value draws no bar (give a note saying why) */
+  value: number;
+  color?: string;
+  /** text after the bar, e.g. "no wave" or the value with its ratio */
+  note?: string;
+}
+
+export interface BarChartOptions {
+  title: string;
+  /** the value axis (horizontal, linear); domain default: from 0 to the largest value + 10% */
+  x: Axis;
+  bars: Bar[];
+  /** vertical reference lines (axis 'x' only) */
+  rules?: Rule[];
+  /** shaded x-intervals (axis 'x' only) */
+  bands?: Band[];
+  width?: number;
+}
+
+/** Horizontal bars, one row per category (labels on the left, notes after the bars). */
+export function barChart(o: BarChartOptions): string {
+  const labelW = Math.ceil(20 + 6.2 * Math.max(6, ...o.bars.map((b) => b.label.length)));
+  const noteW = Math.ceil(12 + 6 * Math.max(0, ...o.bars.map((b) => (b.note ?? '').length)));
+  const width = o.width ?? labelW + 420 + noteW;
+  const rowH = 22;
+  const L = labelW, T = 34, R = width - noteW, B = T + rowH * Math.max(1, o.bars.length) + 8;
+  const height = B + 52;
+  const vals = [...o.bars.map((b) => b.value), ...(o.rules ?? []).map((r) => r.at), ...(o.bands ?? []).flatMap((b) => [b.from, b.to])].filter(Number.isFinite);
+  const dom: [number, number] = o.x.domain ? [o.x.domain[0], o.x.domain[1]] : [Math.min(0, ...vals), vals.length ? Math.max(...vals) * 1.1 || 1 : 1];
+  if (!(dom[1] > dom[0])) dom[1] = dom[0] + 1;
+  const x = makeScale({ ...o.x, log: false }, dom, L, R);
+  const out = open(width, height, o.title);
+  out.push(`<g stroke="#e3e3e3" stroke-width="1">`);
+  for (const t of x.ticks) out.push(`<line x1="${n1(x(t))}" y1="${T}" x2="${n1(x(t))}" y2="${B}"/>`);
+  out.push('</g>');
+  for (const b of o.bands ?? []) {
+    if (b.axis !== 'x') continue;
+    const [p, q] = [x(Math.max(dom[0], b.from)), x(Math.min(dom[1], b.to))];
+    out.push(`<rect x="${n1(Math.min(p, q))}" y="${T}" width="${n1(Math.abs(q - p))}" height="${B - T}" fill="${b.color ?? '#2ca02c'}" fill-opacity="0.15"/>`);
+    if (b.label) out.push(`<text ${FONT} font-size="10" fill="#333" x="${n1(Math.min(p, q) + 3)}" y="${B - 4}">${esc(b.label)}</text>`);
+  }
+  const x0 = x(Math.max(dom[0], Math.min(dom[1], 0)));
+  o.bars.forEach((b, k) => {
+    const yc = T + 4 + rowH * (k + 0.5);
+    const color = b.color ?? PALETTE[0];
+    let end = x0;
+    if (Number.isFinite(b.value)) {
+      end = x(Math.max(dom[0], Math.min(dom[1], b.value)));
+      out.push(`<rect x="${n1(Math.min(x0, end))}" y="${n1(yc - 7)}" width="${n1(Math.max(0.5, Math.abs(end - x0)))}" height="14" fill="${color}"/>`);
+    }
+    out.push(`<text ${FONT} font-size="11" fill="#222" x="${L - 6}" y="${n1(yc + 4)}" text-anchor="end">${esc(b.label)}</text>`);
+    if (b.note) out.push(`<text ${FONT} font-size="10" fill="#333" x="${n1(Math.max(x0, end) + 5)}" y="${n1(yc + 4)}">${esc(b.note)}</text>`);
+  });
+  for (const r of o.rules ?? []) {
+    if (r.axis !== 'x' || !Number.isFinite(r.at)) continue;
+    const color = r.color ?? '#777';
+    out.push(`<line x1="${n1(x(r.at))}" y1="${T}" x2="${n1(x(r.at))}" y2="${B}" stroke="${color}" stroke-dasharray="3 3" stroke-width="1.2"/>`);
+    if (r.label) out.push(`<text ${FONT} font-size="10" fill="${color}" x="${n1(x(r.at) + 3)}" y="${T + 10}">${esc(r.label)}</text>`);
+  }
+  out.push(`<rect x="${L}" y="${T}" width="${R - L}" height="${B - T}" fill="none" stroke="#333" stroke-width="1"/>`);
+  out.push(`<g ${FONT} font-size="11" fill="#222">`);
+  for (const t of x.ticks) {
+    out.push(`<line x1="${n1(x(t))}" y1="${B}" x2="${n1(x(t))}" y2="${B + 4}" stroke="#333"/>`);
+    out.push(`<text x="${n1(x(t))}" y="${B + 16}" text-anchor="middle">${esc(fmtTick(t))}</text>`);
+  }
+  out.push('</g>');
+  out.push(`<text ${FONT} font-size="12" x="${n1((L + R) / 2)}" y="${B + 36}" text-anchor="middle">${esc(axisTitle(o.x))}</text>`);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

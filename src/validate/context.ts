@@ -1,8 +1,11 @@
 // Why this file exists: the context every check runs in: build a scenario from a preset plus
 // CLI-style overrides (so each run in the report can be reproduced with `ferrowave run`), run it
 // to the end on an engine (N workers for big lattices, in-thread for tiny ones) while recording
-// tracked cells, kymograph rows and probes at each sample, and memoise runs shared by checks.
+// tracked cells, kymograph rows, probes, lattice snapshots and commitment times at each sample,
+// and memoise runs shared by checks.
 // Environment-free: the host passes its way of starting a worker.
+import { hashBuffer } from '../analysis/hash';
+import type { Sample } from '../analysis/observables';
 import { summarise } from '../analysis/summary';
 import { createEngine, type WorkerHandle } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
@@ -11,7 +14,7 @@ import { PRESET_NAMES, PRESETS } from '../model/presets';
 import { applyOverride, resolveScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import { FERROWAVE_VERSION } from '../model/version';
-import type { CheckContext, Kymograph, KymoKind, RunResult, RunSpec, Track } from './types';
+import type { CheckContext, Kymograph, KymoKind, RunResult, RunSpec, Snapshot, Track } from './types';
 
 /** Lattices with fewer sites than this run in the calling thread (workers cost more than they save). */
 export const SMALL_LATTICE = 4000;
@@ -40,11 +43,12 @@ export function createCheckContext(o: ContextOptions): CheckContext {
       const raw = structuredClone(PRESETS[preset]);
       for (const a of overrides) applyOverride(raw, a);
       const scenario = resolveScenario(raw, FERROWAVE_VERSION);
-      const command = ['npx ferrowave run', preset, ...overrides.flatMap((a) => ['--set', shellArg(a)])].join(' ');
+      const out = overrides.length ? `runs/${preset}-${hashBuffer(new TextEncoder().encode(overrides.join('\n')).slice().buffer).slice(0, 6)}` : `runs/${preset}`;
+      const command = ['npx ferrowave run', preset, '--out', out, ...overrides.flatMap((a) => ['--set', shellArg(a)])].join(' ');
       return { scenario, command };
     },
     run(spec) {
-      const key = JSON.stringify({ sc: spec.scenario, track: spec.track ?? null, kymo: spec.kymographs ?? [], probes: Object.keys(spec.probes ?? {}).sort() });
+      const key = JSON.stringify({ sc: spec.scenario, track: spec.track ?? null, kymo: spec.kymographs ?? [], probes: Object.keys(spec.probes ?? {}).sort(), snap: spec.snapshots ?? null, commit: spec.commitTimes ?? false });
       let p = memo.get(key);
       if (!p) {
         p = queue.then(() => runSpec(spec, o, log));
@@ -63,7 +67,24 @@ async function runSpec(spec: RunSpec, o: ContextOptions, log: (m: string) => voi
   const workers = spec.workers ?? (W * H >= SMALL_LATTICE && o.spawn ? o.workers : 0);
   const sim = createSimulation(sc);
   const t0 = performance.now();
-  const engine = await createEngine(sim, workers, o.spawn);
+  // keep every worker this run starts: createEngine does not stop them when their init fails
+  // (e.g. the sources changed under a running validation), and a live worker keeps Node running
+  const started: WorkerHandle[] = [];
+  const spawn = o.spawn ? () => {
+    const h = o.spawn!();
+    started.push(h);
+    return h;
+  } : undefined;
+  const stopAll = () => {
+    for (const h of started.splice(0)) h.terminate();
+  };
+  let engine: Awaited<ReturnType<typeof createEngine>>;
+  try {
+    engine = await createEngine(sim, workers, spawn);
+  } catch (e) {
+    stopAll();
+    throw e;
+  }
   const st = sim.state;
   const tracks: Track[] = (spec.track?.cells ?? []).map((index) => {
     if (!Number.isInteger(index) || index < 0 || index >= st.n) throw new Error(`tracked cell ${index} is outside the ${W} x ${H} lattice`);
@@ -83,7 +104,17 @@ async function runSpec(spec: RunSpec, o: ContextOptions, log: (m: string) => voi
     rows: [],
   }));
   const probes: Record<string, number[]> = Object.fromEntries(Object.keys(spec.probes ?? {}).map((k) => [k, []]));
-  const record = () => {
+  const snapTimes = [...(spec.snapshots?.t_min ?? [])].sort((a, b) => a - b);
+  const snapshots: Snapshot[] = [];
+  const commit_t = spec.commitTimes ? new Float64Array(st.n).fill(Number.NaN) : null;
+  const record = (s: Sample) => {
+    while (snapshots.length < snapTimes.length && s.t_min >= snapTimes[snapshots.length] - 1e-9) {
+      snapshots.push({ t_min: s.t_min, status: st.status.slice(), clone: st.clone.slice(), values: Object.fromEntries((spec.snapshots?.vars ?? []).map((v) => [v, st.cell[v].slice()])) });
+    }
+    if (commit_t) {
+      const td = st.cell.t_dying;
+      for (let i = 0; i < st.n; i++) if (Number.isNaN(commit_t[i]) && Number.isFinite(td[i])) commit_t[i] = td[i];
+    }
     for (const tr of tracks) {
       for (const v of Object.keys(tr.values)) tr.values[v].push(st.cell[v as keyof typeof st.cell][tr.index]);
       tr.status.push(st.status[tr.index]);
@@ -96,11 +127,12 @@ async function runSpec(spec: RunSpec, o: ContextOptions, log: (m: string) => voi
     samples = await runToEnd(engine, { onSample: record });
   } finally {
     engine.dispose();
+    stopAll();
   }
   const wall_s = (performance.now() - t0) / 1000;
   const command = spec.command ?? `(scenario ${sc.name})`;
   log(`    run ${sc.name} ${W}x${H} ${sc.duration_min} min on ${workers} worker${workers === 1 ? '' : 's'}: ${wall_s.toFixed(2)} s`);
-  return { scenario: sc, command, sim, samples, summary: summarise(sim, samples), tracks, kymographs: kymos, probes, wall_s };
+  return { scenario: sc, command, sim, samples, summary: summarise(sim, samples), tracks, kymographs: kymos, probes, snapshots, commit_t, wall_s };
 }
 
 /** One kymograph row: the chosen quantity per x bin. */

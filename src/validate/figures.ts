@@ -1,6 +1,6 @@
 // Why this file exists: figures several checks draw from finished runs (kymographs, front
 // position against time, survival curves), so a check states only what it plots.
-import { type Band, heatmap, lineChart, type Series } from '../report/svg';
+import { type Band, heatmap, lineChart, PALETTE, type Series } from '../report/svg';
 import type { Figure, KymoKind, RunResult } from './types';
 
 const kymoKey = (k: KymoKind) => JSON.stringify(k);
@@ -48,13 +48,21 @@ export function frontFigure(file: string, title: string, caption: string, runs: 
   return { file, caption, svg };
 }
 
-/** Fraction of the initial cells still alive (not dying or dead) against time. */
+/**
+ * Survival against time: the fraction of the initial cells not yet ruptured (alive or dying; what a
+ * membrane-impermeant dye counts), solid; the fraction not yet committed (alive), dashed, same colour.
+ */
 export function survivalFigure(file: string, title: string, caption: string, runs: Array<{ name: string; run: RunResult }>): Figure {
-  const series: Series[] = runs.map(({ name, run }) => {
+  const series: Series[] = runs.flatMap(({ name, run }, k) => {
     const s0 = run.samples[0];
     const n0 = s0.alive + s0.dying + s0.dead;
-    return { name, points: run.samples.map((s) => [s.t_min, n0 > 0 ? s.alive / n0 : Number.NaN] as [number, number]) };
+    const color = PALETTE[k % PALETTE.length];
+    const frac = (v: (s: (typeof run.samples)[number]) => number) => run.samples.map((s) => [s.t_min, n0 > 0 ? v(s) / n0 : Number.NaN] as [number, number]);
+    return [
+      { name: `${name}: not ruptured`, points: frac((s) => s.alive + s.dying), color },
+      { name: `${name}: not committed`, points: frac((s) => s.alive), color, dash: true, width: 1.2 },
+    ];
   });
-  const svg = lineChart({ title, x: { label: 'time', unit: 'min' }, y: { label: 'fraction of cells alive', unit: '1', domain: [0, 1.02] }, series });
+  const svg = lineChart({ title, x: { label: 'time', unit: 'min' }, y: { label: 'fraction of initial cells', unit: '1', domain: [0, 1.02] }, series });
   return { file, caption, svg };
 }

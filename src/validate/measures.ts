@@ -1,6 +1,7 @@
 // Why this file exists: the numbers the checks read off a finished run that the summary does not
-// expose: the (commit time, distance) points behind the front fit, a committed-fraction profile
-// against distance, where a trajectory crosses half its range, and formatting for the report.
+// expose: the (commit time, distance) points behind the front fit (all of them, or the pulse's own
+// front up to where a spontaneously ignited one meets it), a committed-fraction profile against
+// distance, when a trajectory crosses a level or starts to rise, quantiles, and formatting.
 import type { Sample } from '../analysis/observables';
 import { distanceBeyond, linfit, type Origin } from '../analysis/wave';
 import { DYING, EMPTY, type SimState } from '../model/layout';
@@ -86,6 +87,56 @@ export function firstCrossing(t: readonly number[], v: readonly number[], level:
     }
   }
   return Number.NaN;
+}
+
+/**
+ * When a trajectory starts to rise above its baseline: the baseline is the value at the first
+ * sample at or after tBase, the rise is the largest value up to tEnd minus the baseline, and the
+ * result is the first time after tBase (interpolated) at which the value exceeds the baseline by
+ * `fraction` of the rise (NaN if it never rises).
+ */
+export function riseTime(t: readonly number[], v: readonly number[], tBase: number, tEnd: number, fraction: number): { baseline: number; peak: number; time: number } {
+  const k0 = t.findIndex((x) => x >= tBase - 1e-9);
+  if (k0 < 0) return { baseline: Number.NaN, peak: Number.NaN, time: Number.NaN };
+  const baseline = v[k0];
+  let peak = baseline;
+  for (let k = k0; k < v.length && t[k] <= tEnd + 1e-9; k++) if (v[k] > peak) peak = v[k];
+  if (!(peak > baseline)) return { baseline, peak, time: Number.NaN };
+  const level = baseline + fraction * (peak - baseline);
+  const time = firstCrossing(t.slice(k0), v.slice(k0), level);
+  return { baseline, peak, time };
+}
+
+/**
+ * The front launched by the pulse alone: the front-fit points (frontPoints) from the origin
+ * outward, cut where commitment comes more than `tol_min` earlier than the latest so far (there a
+ * front from a spontaneous ignition further out meets the pulse front), with their linear fit.
+ * `met_um` is the distance of the last point kept when the series was cut, else null.
+ */
+export function pulseFront(st: SimState, site_um: number, origin: Origin, tol_min = 30): { points: Array<[number, number]>; fit: { slope: number; intercept: number; r2: number } | null; met_um: number | null } {
+  const all = frontPoints(st, site_um, origin).points;
+  const kept: Array<[number, number]> = [];
+  let latest = Number.NEGATIVE_INFINITY;
+  let cut = false;
+  for (const p of all) {
+    if (p[0] < latest - tol_min) {
+      cut = true;
+      break;
+    }
+    latest = Math.max(latest, p[0]);
+    kept.push(p);
+  }
+  // end at the latest commitment (the meeting point), not on the far side of it
+  let last = kept.length - 1;
+  if (cut) while (last > 0 && kept[last][0] < latest) last--;
+  const points = kept.slice(0, last + 1);
+  return { points, fit: points.length >= 2 ? linfit(points) : null, met_um: cut ? points[points.length - 1][1] : null };
+}
+
+/** The q-quantile (0-1, nearest rank) of the finite values, or NaN. */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const v = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  return v.length ? v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))] : Number.NaN;
 }
 
 /** The sample at (or just after) time t. */

@@ -59,6 +59,22 @@ export interface RunSpec {
   kymographs?: KymoKind[];
   /** named scalars computed from the state at every sample */
   probes?: Record<string, (st: SimState) => number>;
+  /** copies of the lattice (status, clone and these cell variables) at the first sample at or after each time */
+  snapshots?: { t_min: number[]; vars?: CellVar[] };
+  /**
+   * record each site's first commitment time seen at any sample (a tumour refills the sites of
+   * cleared cells, which resets t_dying; this keeps it)
+   */
+  commitTimes?: boolean;
+}
+
+/** The lattice at one sample. */
+export interface Snapshot {
+  /** time of the sample taken, min */
+  t_min: number;
+  status: Uint8Array;
+  clone: Uint8Array;
+  values: Record<string, Float32Array>;
 }
 
 export interface Track {
@@ -89,6 +105,10 @@ export interface RunResult {
   tracks: Track[];
   kymographs: Kymograph[];
   probes: Record<string, number[]>;
+  /** one per requested time that the run reached (see RunSpec.snapshots) */
+  snapshots: Snapshot[];
+  /** per site, the first commitment time seen (NaN: never committed); with RunSpec.commitTimes */
+  commit_t: Float64Array | null;
   /** wall time of the run, s (for the run log only, never in the report) */
   wall_s: number;
 }
