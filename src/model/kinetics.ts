@@ -27,6 +27,8 @@ export interface StepContext {
   dt: number;
   step: number;
   key: RandomKey;
+  /** on a slow step, the minutes until the next one (else 0) */
+  dts: number;
 }
 
 /**
@@ -190,7 +192,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const e00 = ex[0], e01 = ex[1], e10 = ex[2], e11 = ex[3];
   const lpC = p.lpo_clear, lCommit = p.lpo_commit;
   const lCommit4 = lCommit * lCommit * lCommit * lCommit;
-  const caPump = p.ca_pump, caDmg = p.ca_damage, caDen = 1 / (1 + dt * caPump);
+  const caPump = p.ca_pump, caDmg = p.ca_damage, dtStep = dt;
   const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
   const caBase = cab * (caPump * p.ca_rest + T[T_IONO]), caSoce = cab * p.ca_soce * orai, caDmgB = cab * caDmg;
   const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k, tmem = T[T_TMEM], clRest = p.cl_rest, clOpen = p.cl_open, clRate = p.cl_rate;
@@ -237,12 +239,23 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     const R12 = R1 * R1;
     const L = (F[LPO + i] + dt * F[LP + i] * R12) / (1 + dt * lpC * (defG + defR));
     F[LPO + i] = L;
+
+    // --- commitment: lipid peroxides past lpo_commit
+    if (s === ALIVE && L >= lCommit) {
+      status[i] = DYING;
+      Atomics.add(st.header, H_COMMITTED, 1);
+      F[TDYING + i] = t + dt;
+    }
   }
 
-  // second pass: the death program (kept apart so each loop holds few live values)
+  // second pass: the death program (kept apart so each loop holds few live values). Committed cells
+  // run it every step; living cells, whose Ca2+, Cl- and volume only drift at rest, on slow steps.
+  const dtsAlive = cx.dts;
   for (let i = i0; i < i1; i++) {
     const s = status[i];
-    if (s !== ALIVE && s !== DYING) continue;
+    if (s !== DYING && (s !== ALIVE || dtsAlive === 0)) continue;
+    const dt = s === ALIVE ? dtsAlive : dtStep;
+    const caDen = 1 / (1 + dt * caPump);
     const R1 = F[ROS + i], L = F[LPO + i];
     const R12 = R1 * R1;
 
@@ -263,14 +276,8 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
     if (s === ALIVE) v -= dt * rvd * (v - 1); // regulatory volume decrease while the membrane holds
     F[VOL + i] = v;
 
-    // --- fate
-    if (s === ALIVE) {
-      if (L >= lCommit) {
-        status[i] = DYING;
-        Atomics.add(st.header, H_COMMITTED, 1);
-        F[TDYING + i] = t + dt;
-      }
-    } else if (v >= volRupt) {
+    // --- fate: a committed cell ruptures when swollen
+    if (s === DYING && v >= volRupt) {
       status[i] = DEAD;
       F[TDEAD + i] = t + dt;
       F[CYCLE + i] = 0;
