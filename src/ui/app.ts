@@ -1,0 +1,256 @@
+// Why this file exists: wires the sandbox page together: the controls in index.html, the
+// simulation controller (stepping in Web Workers) and the pixi renderer (drawing on
+// requestAnimationFrame from the shared state, decoupled from stepping), plus the live readouts:
+// clock, counts, legend, scale bar, treatments, fps and steps/s.
+import type { WorkerHandle } from '../engine/engine';
+import { STATUS_NAMES } from '../model/layout';
+import { PRESET_NAMES, PRESETS } from '../model/presets';
+import { ScenarioError } from '../model/scenario';
+import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-renderer';
+import { formatClock, formatLength, renderLegend, updateScaleBar } from '../render/overlays';
+import { VIEWS, viewById } from '../render/views';
+import { type RawTreatment, SimController } from './controller';
+
+export interface AppOptions {
+  spawn: () => WorkerHandle;
+  /** initial settings (e.g. from the URL): preset, seed, workers, speed, view, play, fps (cap on drawn frames per second) */
+  params?: URLSearchParams;
+}
+
+export interface AppStats {
+  /** frames drawn per second (last second) */
+  fps: number;
+  /** simulation steps per second (last second) */
+  stepsPerSec: number;
+  step: number;
+  t_min: number;
+  playing: boolean;
+  counts: number[];
+}
+
+export interface SandboxApp {
+  controller: SimController;
+  renderer: LatticeRenderer;
+  stats(): AppStats;
+  /** resolves once the first simulation is loaded */
+  ready: Promise<void>;
+}
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html lacks #${id}`);
+  return el as T;
+};
+
+/** Count sites by status code (0..5). */
+export function countStatus(status: Uint8Array, out = new Array<number>(STATUS_NAMES.length).fill(0)): number[] {
+  out.fill(0);
+  const c = new Int32Array(8);
+  for (let i = 0; i < status.length; i++) c[status[i] & 7]++;
+  for (let k = 0; k < out.length; k++) out[k] = c[k];
+  return out;
+}
+
+function describeTreatment(t: RawTreatment): string {
+  const amount = t.uM !== undefined ? `${t.uM} uM` : t.dose !== undefined ? `dose ${t.dose}` : t.factor !== undefined ? `${t.gene} x${t.factor}` : '';
+  const start = Number(t.start_min ?? 0);
+  const when = t.end_min !== undefined && t.end_min !== null ? `${formatClock(start)}–${formatClock(Number(t.end_min))}` : `from ${formatClock(start)}`;
+  const r = t.region as { disc?: { x_um: number; y_um: number; r_um: number }; rect?: { x_um: number; y_um: number; width_um: number; height_um: number } } | null | undefined;
+  const where = r?.disc
+    ? ` at (${formatLength(r.disc.x_um)}, ${formatLength(r.disc.y_um)}), r ${formatLength(r.disc.r_um)}`
+    : r?.rect
+      ? ` in rect (${formatLength(r.rect.x_um)}, ${formatLength(r.rect.y_um)}) ${formatLength(r.rect.width_um)} x ${formatLength(r.rect.height_um)}`
+      : ' everywhere';
+  return `${t.agent} ${amount}, ${when}${where}`;
+}
+
+export async function startApp(opts: AppOptions): Promise<SandboxApp> {
+  const params = opts.params ?? new URLSearchParams();
+  const presetSel = $<HTMLSelectElement>('preset');
+  const seedIn = $<HTMLInputElement>('seed');
+  const workersSel = $<HTMLSelectElement>('workers');
+  const playBtn = $<HTMLButtonElement>('play');
+  const stepBtn = $<HTMLButtonElement>('step');
+  const resetBtn = $<HTMLButtonElement>('reset');
+  const speedIn = $<HTMLInputElement>('speed');
+  const speedVal = $('speed-val');
+  const viewSel = $<HTMLSelectElement>('view');
+  const fpsSel = $<HTMLSelectElement>('max-fps');
+  const pulseMode = $<HTMLInputElement>('pulse-mode');
+  const fitBtn = $<HTMLButtonElement>('fit');
+  const clockEl = $('clock');
+  const countsEl = $('counts');
+  const listEl = $('treatment-list');
+  const errorEl = $('error');
+  const perfEl = $('perf');
+  const legendEl = $('legend');
+  const scaleBar = $('scalebar-bar');
+  const scaleLabel = $('scalebar-label');
+  const infoEl = $('lattice-info');
+
+  for (const name of PRESET_NAMES) presetSel.add(new Option(name, name));
+  for (const v of VIEWS) viewSel.add(new Option(v.kind === 'fate' ? v.label : `${v.label} (${v.unit})`, v.id));
+  for (const n of [1, 2, 3, 4]) workersSel.add(new Option(String(n), String(n)));
+  const FPS_CHOICES = [5, 10, 20, 30, 60];
+  for (const n of FPS_CHOICES) fpsSel.add(new Option(`${n} frames/s`, String(n)));
+
+  const preset = params.get('preset') ?? PRESET_NAMES[0];
+  presetSel.value = PRESET_NAMES.includes(preset) ? preset : PRESET_NAMES[0];
+  const int = (s: string | null, lo: number, hi: number, def: number) => {
+    const x = Number(s);
+    return s !== null && Number.isInteger(x) && x >= lo && x <= hi ? x : def;
+  };
+  workersSel.value = String(int(params.get('workers'), 1, 4, 2));
+  speedIn.value = String(int(params.get('speed'), 1, 50, 10));
+  viewSel.value = VIEWS.some((v) => v.id === params.get('view')) ? (params.get('view') as string) : 'fate';
+
+  const showError = (e: unknown) => {
+    errorEl.textContent = e instanceof ScenarioError ? `invalid scenario:\n${e.message}` : e instanceof Error ? e.message : String(e);
+    errorEl.hidden = false;
+  };
+  const clearError = () => {
+    errorEl.textContent = '';
+    errorEl.hidden = true;
+  };
+
+  const renderer = await createLatticeRenderer($('canvas-host'));
+  const controller = new SimController({ workers: Number(workersSel.value), spawn: opts.spawn });
+  controller.speed = Number(speedIn.value);
+  controller.onError = showError;
+
+  const refreshTreatments = () => {
+    listEl.replaceChildren();
+    const raw = controller.rawScenario();
+    const all = (raw.treatments as RawTreatment[]) ?? [];
+    const nAdded = controller.added.length;
+    all.forEach((t, i) => {
+      const li = document.createElement('li');
+      li.textContent = describeTreatment(t);
+      if (i >= all.length - nAdded) li.className = 'added';
+      listEl.appendChild(li);
+    });
+  };
+
+  const refreshLegend = () => renderLegend(legendEl, renderer.view);
+  const refreshScale = () => updateScaleBar(scaleBar, scaleLabel, renderer.pxPerUm());
+  renderer.onCamera = refreshScale;
+
+  controller.onSimulation = (sim, fresh) => {
+    renderer.setState(sim.state, sim.scenario.lattice.site_um);
+    if (fresh) renderer.fit();
+    const { width, height, site_um } = sim.scenario.lattice;
+    infoEl.textContent = `${width} x ${height} sites (${formatLength(width * site_um)} x ${formatLength(height * site_um)}), ${site_um} um per site`;
+    refreshTreatments();
+    refreshScale();
+  };
+  const refreshButtons = () => {
+    playBtn.textContent = controller.playing ? 'pause' : 'play';
+    const done = controller.sim ? controller.finished() : false;
+    playBtn.disabled = done && !controller.playing;
+    stepBtn.disabled = done || controller.playing;
+  };
+  controller.onChange = refreshButtons;
+
+  const load = async () => {
+    const name = presetSel.value;
+    const seed = Number(seedIn.value);
+    try {
+      if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got "${seedIn.value}"`);
+      await controller.load(PRESETS[name], seed);
+      clearError();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  presetSel.addEventListener('change', () => {
+    seedIn.value = String(PRESETS[presetSel.value].seed ?? 0);
+    void load();
+  });
+  seedIn.addEventListener('change', () => void load());
+  resetBtn.addEventListener('click', () => void load());
+  workersSel.addEventListener('change', () => controller.setWorkers(Number(workersSel.value)).catch(showError));
+  playBtn.addEventListener('click', () => (controller.playing ? controller.pause() : controller.play()));
+  stepBtn.addEventListener('click', () => controller.step(1).catch(showError));
+  const onSpeed = () => {
+    controller.speed = Number(speedIn.value);
+    speedVal.textContent = speedIn.value;
+  };
+  speedIn.addEventListener('input', onSpeed);
+  onSpeed();
+  viewSel.addEventListener('change', () => {
+    renderer.setView(viewById(viewSel.value));
+    refreshLegend();
+  });
+  fitBtn.addEventListener('click', () => renderer.fit());
+  renderer.onClick = (p) => {
+    if (!pulseMode.checked) return;
+    controller
+      .lightPulse(p.x_um, p.y_um)
+      .then(() => {
+        clearError();
+        refreshTreatments();
+      })
+      .catch(showError);
+  };
+
+  // --- render loop: independent of stepping, reads the shared state
+  let lastStep = -1;
+  let frames = 0;
+  let stepsMark = 0;
+  let markTime = performance.now();
+  let lastReadout = 0;
+  let lastDraw = 0;
+  // a cap on drawn frames: in software GL drawing competes with the workers for the CPU
+  const fps0 = int(params.get('fps'), 1, 240, 60);
+  if (!FPS_CHOICES.includes(fps0)) fpsSel.add(new Option(`${fps0} frames/s`, String(fps0)));
+  fpsSel.value = String(fps0);
+  let maxFps = fps0;
+  fpsSel.addEventListener('change', () => {
+    maxFps = Number(fpsSel.value);
+  });
+  const stats: AppStats = { fps: 0, stepsPerSec: 0, step: 0, t_min: 0, playing: false, counts: [0, 0, 0, 0, 0, 0] };
+  const frame = (now: number) => {
+    const sim = controller.sim;
+    if (sim) {
+      const step = sim.stepIndex();
+      // while playing the workers write between committed steps: redraw every frame
+      if (controller.playing || step !== lastStep) renderer.invalidate();
+      lastStep = step;
+      if (now - lastDraw >= 1000 / maxFps - 2 && renderer.draw()) {
+        frames++;
+        lastDraw = now;
+      }
+      if (now - lastReadout > 200) {
+        lastReadout = now;
+        clockEl.textContent = formatClock(sim.time());
+        countStatus(sim.state.status, stats.counts);
+        const c = stats.counts;
+        const tumour = sim.scenario.tissue.kind === 'tumour';
+        countsEl.textContent = `alive ${c[1]}  dying ${c[2]}  dead ${c[3]}${tumour ? `  necrotic ${c[4]}` : ''}`;
+        stats.step = step;
+        stats.t_min = sim.time();
+        stats.playing = controller.playing;
+      }
+    }
+    if (now - markTime >= 1000) {
+      const dt = (now - markTime) / 1000;
+      stats.fps = frames / dt;
+      stats.stepsPerSec = (controller.stepsAdvanced - stepsMark) / dt;
+      frames = 0;
+      stepsMark = controller.stepsAdvanced;
+      markTime = now;
+      perfEl.textContent = `${stats.fps.toFixed(0)} fps drawn, ${stats.stepsPerSec.toFixed(0)} steps/s (${controller.sim ? controller.sim.dt : 0} min per step)`;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+
+  renderer.setView(viewById(viewSel.value));
+  refreshLegend();
+  seedIn.value = String(int(params.get('seed'), 0, 2 ** 32 - 1, Number(PRESETS[presetSel.value].seed ?? 0)));
+  const ready = load().then(() => {
+    if (params.get('play') === '1') controller.play();
+  });
+  return { controller, renderer, stats: () => ({ ...stats, counts: [...stats.counts] }), ready };
+}

@@ -1,0 +1,192 @@
+// Why this file exists: the sandbox's simulation side, apart from any DOM: holds the scenario
+// (preset JSON + treatments added with the mouse), the simulation on its SharedArrayBuffer and the
+// engine whose Web Workers step it. Stepping is an async loop that never blocks the UI thread (at
+// most `speed` steps per animation frame); every engine operation is serialised, so a light pulse
+// or a change of workers swaps the engine between two advances, on the same state buffer.
+import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
+import { resolveScenario, type ResolvedScenario } from '../model/scenario';
+import { createSimulation, type Simulation } from '../model/simulation';
+import { FERROWAVE_VERSION } from '../model/version';
+import { WorkerPool } from './worker-pool';
+
+export type RawScenario = Record<string, unknown>;
+
+/** A treatment added in the sandbox, as scenario JSON (validated with the whole scenario). */
+export type RawTreatment = Record<string, unknown>;
+
+export interface ControllerOptions {
+  workers: number;
+  /** starts one simulation worker (the browser host's spawnBrowserWorker) */
+  spawn: () => WorkerHandle;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+export class SimController {
+  /** set by the first successful load() */
+  sim!: Simulation;
+  scenario!: ResolvedScenario;
+  private engine: Engine | null = null;
+  private base: RawScenario = {};
+  /** treatments added in the sandbox, in the order applied */
+  added: RawTreatment[] = [];
+  seed = 0;
+  workers: number;
+  /** steps per animation frame while playing */
+  speed = 10;
+  playing = false;
+  /** steps advanced since the page loaded (for the steps/s meter) */
+  stepsAdvanced = 0;
+  /** called after anything changed: a new simulation, play state, steps */
+  onChange: (() => void) | null = null;
+  /** called when the simulation object was replaced (new scenario or new buffer) */
+  onSimulation: ((sim: Simulation, freshState: boolean) => void) | null = null;
+  onError: ((e: unknown) => void) | null = null;
+  private readonly pool: WorkerPool;
+  private queue: Promise<unknown> = Promise.resolve();
+  private looping = false;
+
+  constructor(opts: ControllerOptions) {
+    this.workers = opts.workers;
+    this.pool = new WorkerPool(opts.spawn);
+  }
+
+  /** run `f` after every engine operation queued before it */
+  private exclusive<T>(f: () => Promise<T>): Promise<T> {
+    const p = this.queue.then(f);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /** The scenario JSON as it runs now: the base with the seed and the added treatments. */
+  rawScenario(extra: RawTreatment[] = []): RawScenario {
+    const base = structuredClone(this.base);
+    const treatments = Array.isArray(base.treatments) ? base.treatments : [];
+    return { ...base, seed: this.seed, treatments: [...treatments, ...structuredClone(this.added), ...extra] };
+  }
+
+  /** whether the run reached the scenario's duration (true before anything is loaded) */
+  finished(): boolean {
+    return !this.sim || this.sim.stepIndex() >= this.sim.totalSteps();
+  }
+
+  /** Load a scenario (raw JSON) with a seed: validate, lay out a fresh state at t = 0, start the engine. */
+  load(raw: RawScenario, seed: number): Promise<void> {
+    this.playing = false;
+    return this.exclusive(async () => {
+      const base = structuredClone(raw);
+      const scenario = resolveScenario({ ...base, seed }, FERROWAVE_VERSION);
+      const sim = createSimulation(scenario, seed);
+      this.base = base;
+      this.seed = seed;
+      this.added = [];
+      await this.attach(sim, true);
+    });
+  }
+
+  /** Back to t = 0 with the loaded scenario and seed (treatments added in the sandbox are dropped). */
+  reset(): Promise<void> {
+    return this.load(this.base, this.seed);
+  }
+
+  /** Swap in a new engine for `sim` (after the previous operation finished). */
+  private async attach(sim: Simulation, fresh: boolean): Promise<void> {
+    this.engine?.dispose();
+    this.engine = null;
+    this.sim = sim;
+    this.scenario = sim.scenario;
+    this.engine = await createEngine(sim, this.workers, this.workers > 0 ? this.pool.spawnFor(this.workers) : undefined);
+    this.onSimulation?.(sim, fresh);
+    this.onChange?.();
+  }
+
+  /** Rebuild the simulation from the current scenario JSON plus `extra`, on the SAME state buffer (no re-initialisation). */
+  private async rebuild(extra: RawTreatment[]): Promise<void> {
+    const scenario = resolveScenario(this.rawScenario(extra), FERROWAVE_VERSION);
+    const sim = createSimulation(scenario, this.seed, { buffer: this.sim.state.buffer });
+    this.added.push(...extra);
+    await this.attach(sim, false);
+  }
+
+  /** Change the number of workers; the state and step carry on. */
+  setWorkers(n: number): Promise<void> {
+    return this.exclusive(async () => {
+      this.workers = n;
+      if (this.sim) await this.attach(this.sim, false);
+    });
+  }
+
+  /**
+   * Fire a light pulse (dose 30, 10 min, disc of r_um) centred at (x_um, y_um), starting now: appends
+   * the treatment to the scenario and rebuilds the engine on the same state. Resolves with the
+   * treatment, or rejects (scenario invalid, run finished).
+   */
+  lightPulse(x_um: number, y_um: number, r_um = 100, dose = 30): Promise<RawTreatment> {
+    return this.exclusive(async () => {
+      if (this.finished()) throw new Error('the run has reached its end (duration_min); reset to start again');
+      const now = this.sim.time();
+      const t: RawTreatment = {
+        agent: 'light-pulse',
+        dose,
+        start_min: now,
+        end_min: now + 10,
+        region: { disc: { x_um: Math.round(x_um), y_um: Math.round(y_um), r_um } },
+      };
+      await this.rebuild([t]);
+      return t;
+    });
+  }
+
+  /** Advance `n` steps (one operation; resolves when the workers are done). */
+  step(n = 1): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.engine) return;
+      const before = this.sim.stepIndex();
+      await this.engine.advance(n);
+      this.stepsAdvanced += this.sim.stepIndex() - before;
+      this.onChange?.();
+    });
+  }
+
+  play(): void {
+    if (this.playing || this.finished()) return;
+    this.playing = true;
+    this.onChange?.();
+    if (!this.looping) void this.loop();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.onChange?.();
+  }
+
+  private async loop(): Promise<void> {
+    this.looping = true;
+    try {
+      while (this.playing) {
+        const n = this.speed;
+        await this.exclusive(async () => {
+          if (!this.playing || !this.engine) return;
+          const before = this.sim.stepIndex();
+          // at most n steps per frame; if stepping is slower than the display, it runs back to back
+          await Promise.all([this.engine.advance(n), nextFrame()]);
+          this.stepsAdvanced += this.sim.stepIndex() - before;
+        });
+        if (this.finished()) this.playing = false;
+        this.onChange?.();
+      }
+    } catch (e) {
+      this.playing = false;
+      this.onError?.(e);
+      this.onChange?.();
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  dispose(): void {
+    this.playing = false;
+    this.engine?.dispose();
+    this.pool.dispose();
+  }
+}

@@ -1,0 +1,36 @@
+// Why this file exists: the browser entry (index.html loads it): checks cross-origin isolation
+// (SharedArrayBuffer for the shared lattice), starts the sandbox and exposes it on
+// window.__ferrowave for scripts that drive the page (tests, speed measurements).
+import { spawnBrowserWorker } from '../host/browser-workers';
+import { type SandboxApp, startApp } from './app';
+
+declare global {
+  interface Window {
+    __ferrowave?: SandboxApp;
+  }
+}
+
+async function main() {
+  const err = document.getElementById('error');
+  if (!globalThis.crossOriginIsolated) {
+    if (err) {
+      err.hidden = false;
+      err.textContent =
+        'This page is not cross-origin isolated, so SharedArrayBuffer is unavailable. Serve it with the headers ' +
+        'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (npm run dev and npm run preview do).';
+    }
+    return;
+  }
+  const app = await startApp({ spawn: spawnBrowserWorker, params: new URLSearchParams(location.search) });
+  window.__ferrowave = app;
+  await app.ready;
+}
+
+main().catch((e) => {
+  const err = document.getElementById('error');
+  if (err) {
+    err.hidden = false;
+    err.textContent = e instanceof Error ? e.message : String(e);
+  }
+  console.error(e);
+});
