@@ -62,12 +62,11 @@ export interface WaveResult {
 }
 
 /**
- * Bin committed cells by distance from the origin (one site per bin), take the median commit
- * time per bin, and fit distance = d0 + v t over bins beyond the origin (robust to stragglers).
- * A wave is detected when cells keep committing more than `minTravel_um` beyond the origin and
- * their commitment time grows linearly with distance (positive speed, R^2 >= 0.9).
+ * The points behind the front fit: committed cells binned by distance beyond the origin (one site
+ * per bin, beyond the first site), the median commit time of each bin with >= 3 cells, as
+ * [t_min, distance_um]; and the furthest committed cell (reach_um).
  */
-export function analyseWave(st: SimState, site_um: number, origin: Origin, minTravel_um = 200): WaveResult {
+export function frontPoints(st: SimState, site_um: number, origin: Origin): { points: Array<[number, number]>; reach_um: number } {
   const { width: W, height: H } = st;
   const t = st.cell.t_dying;
   const bins: number[][] = [];
@@ -84,12 +83,24 @@ export function analyseWave(st: SimState, site_um: number, origin: Origin, minTr
       bins[b].push(tc);
     }
   }
-  const pts: Array<[number, number]> = [];
+  const points: Array<[number, number]> = [];
   bins.forEach((ts, b) => {
     if (!ts || ts.length < 3) return;
     ts.sort((a, c) => a - c);
-    pts.push([ts[ts.length >> 1], (b + 0.5) * site_um]);
+    points.push([ts[ts.length >> 1], (b + 0.5) * site_um]);
   });
+  return { points, reach_um: reach };
+}
+
+/**
+ * Bin committed cells by distance from the origin (one site per bin), take the median commit
+ * time per bin, and fit distance = d0 + v t over bins beyond the origin (robust to stragglers).
+ * A wave is detected when cells keep committing more than `minTravel_um` beyond the origin and
+ * their commitment time grows linearly with distance (positive speed, R^2 >= 0.9).
+ */
+export function analyseWave(st: SimState, site_um: number, origin: Origin, minTravel_um = 200): WaveResult {
+  const t = st.cell.t_dying;
+  const { points: pts, reach_um: reach } = frontPoints(st, site_um, origin);
   let any = false;
   for (let i = 0; i < st.n && !any; i++) any = Number.isFinite(t[i]);
   const far = reach >= minTravel_um && pts.length >= 5;

@@ -3,35 +3,12 @@
 // front up to where a spontaneously ignited one meets it), a committed-fraction profile against
 // distance, when a trajectory crosses a level or starts to rise, quantiles, and formatting.
 import type { Sample } from '../analysis/observables';
-import { distanceBeyond, linfit, type Origin } from '../analysis/wave';
+import { distanceBeyond, frontPoints as binnedFront, linfit, type Origin } from '../analysis/wave';
 import { DYING, EMPTY, type SimState } from '../model/layout';
 
-/**
- * The points the front fit uses (same binning as analyseWave in src/analysis/wave.ts: one bin per
- * site of distance beyond the origin, median commit time per bin, bins with >= 3 cells, beyond
- * the first site), as [t_min, distance_um], with their linear fit.
- */
+/** The points the front fit uses (frontPoints of src/analysis/wave.ts), with their linear fit. */
 export function frontPoints(st: SimState, site_um: number, origin: Origin): { points: Array<[number, number]>; fit: { slope: number; intercept: number; r2: number } | null } {
-  const { width: W, height: H } = st;
-  const t = st.cell.t_dying;
-  const bins: number[][] = [];
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const tc = t[y * W + x];
-      if (!Number.isFinite(tc)) continue;
-      const beyond = distanceBeyond(origin, (x + 0.5) * site_um, (y + 0.5) * site_um);
-      if (beyond <= site_um) continue;
-      const b = Math.floor(beyond / site_um);
-      if (!bins[b]) bins[b] = [];
-      bins[b].push(tc);
-    }
-  }
-  const points: Array<[number, number]> = [];
-  bins.forEach((ts, b) => {
-    if (!ts || ts.length < 3) return;
-    ts.sort((a, c) => a - c);
-    points.push([ts[ts.length >> 1], (b + 0.5) * site_um]);
-  });
+  const { points } = binnedFront(st, site_um, origin);
   return { points, fit: points.length >= 2 ? linfit(points) : null };
 }
 
