@@ -758,13 +758,3 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
       'Necroptosis only (RIPK1 is outside the ferroptosis network). Nec-1 (not Nec-1s) also inhibits IDO and has reported off-target anti-ferroptotic activity at tens of uM, which the model deliberately omits.',
   },
 };
-
-/** The spec of one agent. */
-export function agentSpec(id: AgentId): AgentSpec {
-  return AGENTS[id];
-}
-
-/** True when s is a known agent identifier (for scenario validation). */
-export function isAgentId(s: string): s is AgentId {
-  return (AGENT_IDS as readonly string[]).includes(s);
-}

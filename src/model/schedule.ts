@@ -175,17 +175,6 @@ export class Schedule {
     return v;
   }
 
-  /** Concentration (uM) of a diffusing drug applied at site (x, y) now: held there at vessels. */
-  applied(agent: AgentId, step: number, x: number, y: number): number {
-    let c = 0;
-    for (const p of this.placed) {
-      if (p.agent !== agent || step < p.startStep || step >= p.endStep) continue;
-      const [a, b] = this.cover(p.region, y);
-      if (x >= a && x < b) c += p.amount;
-    }
-    return c;
-  }
-
   /** Concentration (uM) of a diffusing drug in the plasma/medium far away (treatments without a region). */
   globalAmount(agent: AgentId, step: number): number {
     let c = 0;

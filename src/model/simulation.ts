@@ -90,7 +90,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, r };
   };
   const lineTmp = new Float64Array(Math.max(W, H));
-  /** one row of scratch per column band start: two rows cover any band (sweepCols indexes by x) */
+  /** one row of scratch for the column sweeps (the original previous row; indexed by x, so bands do not overlap) */
   const colScratch = new Float32Array(W);
   const f = st.field;
   const fields: FieldPlan[] = [
