@@ -693,7 +693,7 @@ const speed513: Behaviour = {
   id: '5.13',
   title: 'Iron chelation, iron loading, NOX and FSP1 change the wave speed',
   target: 'Iron chelation slows and, at high enough dose, stops the wave; iron loading, NOX activity and FSP1 inhibition change the wave speed in the directions the biology implies (checked quantitatively against the literature).',
-  pass: 'Full 400 x 40 dish, 10 uM erastin, pulse at 360 min, drugs from t = 0; thresholds of the fast tests: DFO 10 uM < 0.7 x untreated, DFO 30 uM slower than 10 uM, no wave at DFO 100 uM; FAC 5 uM > 1.03 x, holo-transferrin 2 uM > 1.1 x; GKT137831 0.05 uM < 0.7 x, no wave at 1 uM; iFSP1 0.04 uM and FSEN1 0.02 uM faster (> 1.05 x and > 1.1 x; at 0.05 uM iFSP1 the full dish also ignites on its own); FSEN1 1 uM: synchronous death. ' + FRONT_NOTE,
+  pass: 'Full 400 x 40 dish, 10 uM erastin, pulse at 360 min, drugs from t = 0; thresholds of the fast tests: DFO 10 uM < 0.7 x untreated, DFO 30 uM slower than 10 uM, no wave at DFO 100 uM; FAC 5 uM > 1.03 x, holo-transferrin 2 uM > 1.1 x; GKT137831 0.05 uM < 0.7 x, no wave at 1 uM; iFSP1 0.04 uM and FSEN1 0.02 uM faster (> 1.05 x and > 1.1 x; at 0.05 uM iFSP1 the full dish also ignites on its own); the directions follow the literature, the amounts are predictions of the model (the measured speeds under these drugs were not available to fit); FSEN1 1 uM: synchronous death. ' + FRONT_NOTE,
   source: `${CO_2024}; Doll et al., Nature 575:693 (2019) and Bersuker et al., Nature 575:688 (2019) (FSP1)`,
   async run(ctx) {
     const cases: SpeedCase[] = [
