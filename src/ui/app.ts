@@ -5,16 +5,23 @@
 import type { WorkerHandle } from '../engine/engine';
 import { STATUS_NAMES } from '../model/layout';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
-import { ScenarioError } from '../model/scenario';
+import { type ResolvedScenario, ScenarioError } from '../model/scenario';
+import { rgbCss } from '../render/colormaps';
 import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-renderer';
 import { formatClock, formatLength, renderLegend, updateScaleBar } from '../render/overlays';
 import { VIEWS, viewById } from '../render/views';
-import { type RawTreatment, SimController } from './controller';
+import { type RawScenario, type RawTreatment, SimController } from './controller';
+import { FatePlot, PLOT_LINES } from './plot';
+import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from './share';
 
 export interface AppOptions {
   spawn: () => WorkerHandle;
   /** initial settings (e.g. from the URL): preset, seed, workers, speed, view, play, fps (cap on drawn frames per second) */
   params?: URLSearchParams;
+  /** location.hash: `#s=...` carries a shared scenario (validated; a bad one shows an error and the default preset runs) */
+  hash?: string;
+  /** called with the new hash when "copy link" is pressed (main.ts puts it in the address bar) */
+  onShare?: (hash: string) => void;
 }
 
 export interface AppStats {
@@ -31,10 +38,23 @@ export interface AppStats {
 export interface SandboxApp {
   controller: SimController;
   renderer: LatticeRenderer;
+  /** the live alive / dying / dead plot */
+  plot: FatePlot;
   stats(): AppStats;
   /** resolves once the first simulation is loaded */
   ready: Promise<void>;
+  /** the running scenario as the CLI's resolved JSON (treatments added here included, seed, ferrowave_version) */
+  exportScenario(): ResolvedScenario;
+  /** the `#s=...` hash that shares the running scenario */
+  shareHash(): string;
+  /** load scenario JSON text (as the import button does); false (error shown, run untouched) when malformed or invalid */
+  importText(text: string): Promise<boolean>;
+  /** stop drawing and stepping, free the workers and the renderer */
+  dispose(): void;
 }
+
+/** the preset selector's entry for a scenario that came from a file or a link */
+const CUSTOM = '(imported)';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -87,6 +107,19 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const scaleBar = $('scalebar-bar');
   const scaleLabel = $('scalebar-label');
   const infoEl = $('lattice-info');
+  const exportBtn = $<HTMLButtonElement>('export');
+  const importIn = $<HTMLInputElement>('import');
+  const shareBtn = $<HTMLButtonElement>('share');
+  const linkOut = $<HTMLInputElement>('share-link');
+  const plot = new FatePlot($<HTMLCanvasElement>('plot'));
+  const plotKey = $('plot-key');
+  for (const line of PLOT_LINES) {
+    const span = document.createElement('span');
+    span.style.color = rgbCss(line.rgb);
+    span.textContent = `\u25ac ${line.key}  `;
+    plotKey.appendChild(span);
+  }
+  plotKey.append('cells over simulated time');
 
   for (const name of PRESET_NAMES) presetSel.add(new Option(name, name));
   for (const v of VIEWS) viewSel.add(new Option(v.kind === 'fate' ? v.label : `${v.label} (${v.unit})`, v.id));
@@ -137,7 +170,11 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
 
   controller.onSimulation = (sim, fresh) => {
     renderer.setState(sim.state, sim.scenario.lattice.site_um);
-    if (fresh) renderer.fit();
+    if (fresh) {
+      renderer.fit();
+      plot.clear(sim.scenario.duration_min, sim.scenario.output.sample_every_min);
+      plot.sample(sim.state, sim.time());
+    }
     const { width, height, site_um } = sim.scenario.lattice;
     infoEl.textContent = `${width} x ${height} sites (${formatLength(width * site_um)} x ${formatLength(height * site_um)}), ${site_um} um per site`;
     refreshTreatments();
@@ -149,21 +186,39 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     playBtn.disabled = done && !controller.playing;
     stepBtn.disabled = done || controller.playing;
   };
-  controller.onChange = refreshButtons;
+  // sampled here: after a step or an advance, before the next one starts (the state is consistent)
+  controller.onChange = () => {
+    refreshButtons();
+    if (controller.sim) plot.sample(controller.sim.state, controller.sim.time());
+  };
 
+  // the scenario that reset / seed changes reload: a preset, or one imported from a file or a link
+  let base: RawScenario = PRESETS[presetSel.value];
   const load = async () => {
-    const name = presetSel.value;
     const seed = Number(seedIn.value);
     try {
       if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got "${seedIn.value}"`);
-      await controller.load(PRESETS[name], seed);
+      await controller.load(base, seed);
       clearError();
     } catch (e) {
       showError(e);
     }
   };
+  const selectCustom = () => {
+    if (![...presetSel.options].some((o) => o.value === CUSTOM)) presetSel.add(new Option(CUSTOM, CUSTOM));
+    presetSel.value = CUSTOM;
+  };
+  /** switch to an already validated scenario (from a file or a link) */
+  const loadResolved = async (sc: ResolvedScenario) => {
+    base = sc as unknown as RawScenario;
+    seedIn.value = String(sc.seed);
+    selectCustom();
+    await load();
+  };
 
   presetSel.addEventListener('change', () => {
+    if (presetSel.value === CUSTOM) return;
+    base = PRESETS[presetSel.value];
     seedIn.value = String(PRESETS[presetSel.value].seed ?? 0);
     void load();
   });
@@ -183,6 +238,61 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     refreshLegend();
   });
   fitBtn.addEventListener('click', () => renderer.fit());
+
+  // --- save / share: validated before the running simulation is touched
+  const doExport = () => exportScenario(controller.rawScenario());
+  const shareHash = () => encodeShareHash(doExport());
+  exportBtn.addEventListener('click', () => {
+    try {
+      const sc = doExport();
+      const url = URL.createObjectURL(new Blob([`${JSON.stringify(sc, null, 2)}\n`], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'scenario.json';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      showError(e);
+    }
+  });
+  const importText = async (text: string, what = 'file'): Promise<boolean> => {
+    let sc: ResolvedScenario;
+    try {
+      sc = parseScenarioText(text, what);
+    } catch (e) {
+      showError(new Error(describeImportError(e, what)));
+      return false;
+    }
+    await loadResolved(sc);
+    return true;
+  };
+  importIn.addEventListener('change', () => {
+    const file = importIn.files?.[0];
+    importIn.value = '';
+    if (!file) return;
+    file
+      .text()
+      .then((text) => importText(text, `file ${file.name}`))
+      .catch(showError);
+  });
+  shareBtn.addEventListener('click', () => {
+    try {
+      const h = shareHash();
+      const link = `${location.origin}${location.pathname}${location.search}${h}`;
+      linkOut.value = link;
+      linkOut.hidden = false;
+      opts.onShare?.(h);
+      navigator.clipboard?.writeText(link).then(
+        () => {
+          shareBtn.textContent = 'link copied';
+          setTimeout(() => (shareBtn.textContent = 'copy link'), 1500);
+        },
+        () => linkOut.select(),
+      );
+    } catch (e) {
+      showError(e);
+    }
+  });
   renderer.onClick = (p) => {
     if (!pulseMode.checked) return;
     controller
@@ -201,6 +311,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   let markTime = performance.now();
   let lastReadout = 0;
   let lastDraw = 0;
+  let rafId = 0;
+  let disposed = false;
   // a cap on drawn frames: in software GL drawing competes with the workers for the CPU
   const fps0 = int(params.get('fps'), 1, 240, 60);
   if (!FPS_CHOICES.includes(fps0)) fpsSel.add(new Option(`${fps0} frames/s`, String(fps0)));
@@ -231,6 +343,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
         stats.step = step;
         stats.t_min = sim.time();
         stats.playing = controller.playing;
+        plot.draw();
       }
     }
     if (now - markTime >= 1000) {
@@ -242,15 +355,39 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       markTime = now;
       perfEl.textContent = `${stats.fps.toFixed(0)} fps drawn, ${stats.stepsPerSec.toFixed(0)} steps/s (${controller.sim ? controller.sim.dt : 0} min per step)`;
     }
-    requestAnimationFrame(frame);
+    if (!disposed) rafId = requestAnimationFrame(frame);
   };
-  requestAnimationFrame(frame);
+  rafId = requestAnimationFrame(frame);
 
   renderer.setView(viewById(viewSel.value));
   refreshLegend();
   seedIn.value = String(int(params.get('seed'), 0, 2 ** 32 - 1, Number(PRESETS[presetSel.value].seed ?? 0)));
-  const ready = load().then(() => {
+  // a shared link wins over ?preset=; a bad one is reported and the preset runs
+  let shared: ResolvedScenario | null = null;
+  let linkError: string | null = null;
+  try {
+    shared = decodeShareHash(opts.hash ?? '');
+  } catch (e) {
+    linkError = `${describeImportError(e, 'link')}\n(running the ${presetSel.value} preset instead)`;
+  }
+  const ready = (shared ? loadResolved(shared) : load()).then(() => {
+    if (linkError) showError(new Error(linkError));
     if (params.get('play') === '1') controller.play();
   });
-  return { controller, renderer, stats: () => ({ ...stats, counts: [...stats.counts] }), ready };
+  return {
+    controller,
+    renderer,
+    plot,
+    stats: () => ({ ...stats, counts: [...stats.counts] }),
+    ready,
+    exportScenario: doExport,
+    shareHash,
+    importText: (text) => importText(text),
+    dispose: () => {
+      disposed = true;
+      cancelAnimationFrame(rafId);
+      controller.dispose();
+      renderer.destroy();
+    },
+  };
 }

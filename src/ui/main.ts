@@ -21,7 +21,10 @@ async function main() {
     }
     return;
   }
-  const app = await startApp({ spawn: spawnBrowserWorker, params: new URLSearchParams(location.search) });
+  const app = await startApp({ spawn: spawnBrowserWorker, params: new URLSearchParams(location.search),
+    hash: location.hash,
+    onShare: (hash) => history.replaceState(null, '', hash),
+  });
   window.__ferrowave = app;
   await app.ready;
 }

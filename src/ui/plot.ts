@@ -1,0 +1,112 @@
+// Why this file exists: the sandbox's live plot of alive / dying / dead cells over simulated time,
+// drawn on a small canvas without a chart library. Samples come from countsAndMeans (the CLI's
+// time-series observables) at most once per scenario output.sample_every_min of simulated time,
+// taken when the workers are idle; drawing is throttled by the caller (a few times per second).
+import { countsAndMeans } from '../analysis/observables';
+import type { SimState } from '../model/layout';
+import { FATE_COLOURS, rgbCss } from '../render/colormaps';
+
+export interface FateSeries {
+  t_min: number[];
+  alive: number[];
+  dying: number[];
+  dead: number[];
+}
+
+const LINES = [
+  { key: 'alive', rgb: FATE_COLOURS[1].rgb },
+  { key: 'dying', rgb: FATE_COLOURS[2].rgb },
+  { key: 'dead', rgb: FATE_COLOURS[3].rgb },
+] as const;
+
+export class FatePlot {
+  readonly series: FateSeries = { t_min: [], alive: [], dying: [], dead: [] };
+  private duration = 1;
+  private every = 5;
+  private dirty = true;
+
+  constructor(private readonly canvas: HTMLCanvasElement) {}
+
+  /** Start over (a new scenario or a reset): x axis 0..duration_min. */
+  clear(duration_min: number, sample_every_min: number): void {
+    for (const k of Object.keys(this.series) as (keyof FateSeries)[]) this.series[k].length = 0;
+    this.duration = duration_min;
+    this.every = sample_every_min;
+    this.dirty = true;
+  }
+
+  /** Record the counts at t_min if a sample interval has passed since the last one (call while the state is consistent). */
+  sample(st: SimState, t_min: number): boolean {
+    const ts = this.series.t_min;
+    const last = ts.length ? ts[ts.length - 1] : Number.NEGATIVE_INFINITY;
+    if (t_min < last) this.clear(this.duration, this.every);
+    else if (t_min - last < this.every - 1e-9) return false;
+    const c = countsAndMeans(st);
+    ts.push(t_min);
+    this.series.alive.push(c.alive);
+    this.series.dying.push(c.dying);
+    this.series.dead.push(c.dead);
+    this.dirty = true;
+    return true;
+  }
+
+  /** Redraw if anything changed. */
+  draw(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const cv = this.canvas;
+    const dpr = globalThis.devicePixelRatio || 1;
+    const cssW = cv.clientWidth || 290;
+    const cssH = cv.clientHeight || 120;
+    if (cv.width !== Math.round(cssW * dpr) || cv.height !== Math.round(cssH * dpr)) {
+      cv.width = Math.round(cssW * dpr);
+      cv.height = Math.round(cssH * dpr);
+    }
+    const g = cv.getContext('2d');
+    if (!g) return;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, cssW, cssH);
+    const padL = 40, padR = 6, padT = 6, padB = 16;
+    const w = cssW - padL - padR;
+    const h = cssH - padT - padB;
+    const s = this.series;
+    let ymax = 1;
+    for (let i = 0; i < s.t_min.length; i++) ymax = Math.max(ymax, s.alive[i] + s.dying[i] + s.dead[i]);
+    const X = (t: number) => padL + (w * t) / this.duration;
+    const Y = (v: number) => padT + h - (h * v) / ymax;
+    // axes and labels
+    g.strokeStyle = '#3a3c47';
+    g.lineWidth = 1;
+    g.strokeRect(padL + 0.5, padT + 0.5, w, h);
+    g.fillStyle = '#9a9aa6';
+    g.font = '10px system-ui, sans-serif';
+    g.textAlign = 'right';
+    g.textBaseline = 'middle';
+    g.fillText(String(ymax), padL - 3, padT + 4);
+    g.fillText('0', padL - 3, padT + h);
+    g.textAlign = 'left';
+    g.textBaseline = 'top';
+    g.fillText('0 h', padL, padT + h + 3);
+    g.textAlign = 'right';
+    g.fillText(`${+(this.duration / 60).toFixed(1)} h`, padL + w, padT + h + 3);
+    g.textAlign = 'left';
+    g.fillText('cells', 2, padT + h / 2 - 5);
+    // lines
+    g.lineWidth = 1.5;
+    for (const line of LINES) {
+      const ys = s[line.key];
+      if (!ys.length) continue;
+      g.strokeStyle = rgbCss(line.rgb);
+      g.beginPath();
+      for (let i = 0; i < ys.length; i++) {
+        const x = X(s.t_min[i]);
+        const y = Y(ys[i]);
+        if (i === 0) g.moveTo(x, y);
+        else g.lineTo(x, y);
+      }
+      g.stroke();
+    }
+  }
+}
+
+export const PLOT_LINES = LINES;

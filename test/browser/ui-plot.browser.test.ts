@@ -1,0 +1,75 @@
+// The sandbox page's live plot, in real headless Chromium with index.html's markup mounted: while a
+// small primed monolayer runs (light pulse fired in the page, stepping in 2 workers) the plot
+// samples alive / dying / dead with countsAndMeans once per output.sample_every_min of simulated
+// time, its last sample equals the counts of the state, and the canvas shows the dead line rising.
+import { afterAll, describe, expect, it } from 'vitest';
+import indexHtml from '../../index.html?raw';
+import { countsAndMeans } from '../../src/analysis/observables';
+import { spawnBrowserWorker } from '../../src/host/browser-workers';
+import { PRESETS } from '../../src/model/presets';
+import { applyOverride, resolveScenario } from '../../src/model/scenario';
+import { FERROWAVE_VERSION } from '../../src/model/version';
+import { FATE_COLOURS } from '../../src/render/colormaps';
+import { type SandboxApp, startApp } from '../../src/ui/app';
+import { encodeShareHash } from '../../src/ui/share';
+
+let app: SandboxApp | null = null;
+let root: HTMLElement | null = null;
+
+afterAll(() => {
+  app?.dispose();
+  root?.remove();
+});
+
+describe('live plot', () => {
+  it('samples alive / dying / dead over simulated time and draws them', async () => {
+    const raw = structuredClone(PRESETS['primed-light-pulse']);
+    applyOverride(raw, 'lattice.width=60');
+    applyOverride(raw, 'lattice.height=20');
+    applyOverride(raw, 'duration_min=600');
+    raw.treatments = (raw.treatments as { agent: string }[]).filter((t) => t.agent !== 'light-pulse');
+    const sc = resolveScenario({ ...raw, seed: 7 }, FERROWAVE_VERSION);
+    const doc = new DOMParser().parseFromString(indexHtml, 'text/html');
+    root = document.importNode(doc.getElementById('app') as HTMLElement, true);
+    root.style.cssText = 'position: fixed; inset: 0; display: flex;';
+    (root.querySelector('#stage') as HTMLElement).style.cssText = 'position: relative; flex: 1; height: 400px;';
+    (root.querySelector('#plot') as HTMLElement).style.cssText = 'width: 290px; height: 120px; display: block;';
+    document.body.appendChild(root);
+    app = await startApp({ spawn: spawnBrowserWorker, hash: encodeShareHash(sc) });
+    await app.ready;
+    const c = app.controller;
+    const every = sc.output.sample_every_min;
+    expect(app.plot.series.t_min).toEqual([0]);
+    expect(app.plot.series.alive[0]).toBe(60 * 20);
+
+    await c.step(360 / c.sim.dt);
+    await c.lightPulse(0, 200);
+    c.speed = 4;
+    c.play();
+    while (c.playing) await new Promise((r) => setTimeout(r, 50));
+    expect(c.finished()).toBe(true);
+
+    const s = app.plot.series;
+    // spaced by at least the sample interval, in order, ending at the end of the run
+    for (let i = 1; i < s.t_min.length; i++) expect(s.t_min[i] - s.t_min[i - 1]).toBeGreaterThanOrEqual(every);
+    expect(s.t_min.length).toBeGreaterThan(20);
+    expect(s.t_min[s.t_min.length - 1]).toBe(600);
+    const end = countsAndMeans(c.sim.state);
+    expect([s.alive.at(-1), s.dying.at(-1), s.dead.at(-1)]).toEqual([end.alive, end.dying, end.dead]);
+    expect(end.dead).toBeGreaterThan(100);
+    expect(s.dead[0]).toBe(0);
+
+    // drawn: after a readout (every 200 ms) the canvas holds the dead colour
+    await new Promise((r) => setTimeout(r, 400));
+    const cv = document.getElementById('plot') as HTMLCanvasElement;
+    expect(cv.width).toBeGreaterThan(0);
+    const px = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
+    const near = (rgb: readonly number[]) => {
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - rgb[0]) + Math.abs(px[i + 1] - rgb[1]) + Math.abs(px[i + 2] - rgb[2]) < 30 && px[i + 3] > 200) n++;
+      return n;
+    };
+    expect(near(FATE_COLOURS[3].rgb), 'pixels of the dead line').toBeGreaterThan(20);
+    expect(near(FATE_COLOURS[1].rgb), 'pixels of the alive line').toBeGreaterThan(20);
+  });
+});
