@@ -10,7 +10,8 @@ import { rgbCss } from '../render/colormaps';
 import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-renderer';
 import { formatClock, formatLength, renderLegend, updateScaleBar } from '../render/overlays';
 import { VIEWS, viewById } from '../render/views';
-import { type RawScenario, type RawTreatment, SimController } from './controller';
+import { type Checkpoint, type RawScenario, type RawTreatment, SimController } from './controller';
+import { CellInspector } from './inspector';
 import { FatePlot, PLOT_LINES } from './plot';
 import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from './share';
 
@@ -40,6 +41,14 @@ export interface SandboxApp {
   renderer: LatticeRenderer;
   /** the live alive / dying / dead plot */
   plot: FatePlot;
+  /** the cell inspector (a click with "click fires a light pulse" unchecked selects a site) */
+  inspector: CellInspector;
+  /** checkpoints saved so far, oldest first */
+  checkpoints: SavedCheckpoint[];
+  /** save a checkpoint (as the button does) */
+  saveCheckpoint(): Promise<SavedCheckpoint>;
+  /** branch from a checkpoint (as its button does), adding `add` from the checkpoint's time; false (error shown) if invalid */
+  branch(cp: SavedCheckpoint, add?: BranchAdd): Promise<boolean>;
   stats(): AppStats;
   /** resolves once the first simulation is loaded */
   ready: Promise<void>;
@@ -51,6 +60,18 @@ export interface SandboxApp {
   importText(text: string): Promise<boolean>;
   /** stop drawing and stepping, free the workers and the renderer */
   dispose(): void;
+}
+
+/** what a branch adds, from the checkpoint's time on */
+export interface BranchAdd {
+  erastin_uM?: number;
+  rsl3_uM?: number;
+}
+
+/** a checkpoint with what the page needs to restore it: the preset selector and the plot so far */
+export interface SavedCheckpoint extends Checkpoint {
+  preset: string;
+  plot: { t_min: number[]; alive: number[]; dying: number[]; dead: number[] };
 }
 
 /** the preset selector's entry for a scenario that came from a file or a link */
@@ -113,6 +134,14 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const linkOut = $<HTMLInputElement>('share-link');
   const plot = new FatePlot($<HTMLCanvasElement>('plot'));
   const plotKey = $('plot-key');
+  const inspector = new CellInspector($('inspector'), $<HTMLCanvasElement>('inspect-history'));
+  const inspectClose = $<HTMLButtonElement>('inspect-close');
+  const marker = $('inspect-marker');
+  const saveCpBtn = $<HTMLButtonElement>('save-checkpoint');
+  const branchAddSel = $<HTMLSelectElement>('branch-add');
+  const branchErastin = $<HTMLInputElement>('branch-erastin');
+  const branchRsl3 = $<HTMLInputElement>('branch-rsl3');
+  const cpListEl = $('checkpoint-list');
   for (const line of PLOT_LINES) {
     const span = document.createElement('span');
     span.style.color = rgbCss(line.rgb);
@@ -172,6 +201,9 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     renderer.setState(sim.state, sim.scenario.lattice.site_um);
     if (fresh) {
       renderer.fit();
+      inspector.reset(sim.scenario.output.sample_every_min, sim.scenario.lattice.site_um);
+      inspector.render(null);
+      marker.hidden = true;
       plot.clear(sim.scenario.duration_min, sim.scenario.output.sample_every_min);
       plot.sample(sim.state, sim.time());
     }
@@ -189,7 +221,10 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   // sampled here: after a step or an advance, before the next one starts (the state is consistent)
   controller.onChange = () => {
     refreshButtons();
-    if (controller.sim) plot.sample(controller.sim.state, controller.sim.time());
+    if (controller.sim) {
+      plot.sample(controller.sim.state, controller.sim.time());
+      inspector.sample(controller.sim.state, controller.sim.time());
+    }
   };
 
   // the scenario that reset / seed changes reload: a preset, or one imported from a file or a link
@@ -293,8 +328,83 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       showError(e);
     }
   });
+  // --- cell inspector
+  const placeMarker = () => {
+    const s = inspector.selected;
+    marker.hidden = !s;
+    if (!s) return;
+    const a = renderer.siteToScreen(s.x, s.y);
+    const size = Math.max(6, renderer.camera().scale);
+    marker.style.left = `${a.px - size / 2 - 2}px`;
+    marker.style.top = `${a.py - size / 2 - 2}px`;
+    marker.style.width = `${size + 4}px`;
+    marker.style.height = `${size + 4}px`;
+  };
+  inspectClose.addEventListener('click', () => {
+    inspector.selected = null;
+    inspector.render(null);
+    placeMarker();
+  });
+
+  // --- checkpoints and branches
+  const checkpoints: SavedCheckpoint[] = [];
+  const branchTreatments = (cp: Checkpoint, add: BranchAdd): RawTreatment[] => {
+    const out: RawTreatment[] = [];
+    if (add.erastin_uM !== undefined) out.push({ agent: 'erastin', uM: add.erastin_uM, start_min: cp.t_min });
+    if (add.rsl3_uM !== undefined) out.push({ agent: 'rsl3', uM: add.rsl3_uM, start_min: cp.t_min });
+    return out;
+  };
+  const branch = async (cp: SavedCheckpoint, add: BranchAdd = {}): Promise<boolean> => {
+    try {
+      await controller.branch(cp, branchTreatments(cp, add));
+    } catch (e) {
+      showError(e);
+      return false;
+    }
+    clearError();
+    base = cp.base;
+    seedIn.value = String(cp.seed);
+    if ([...presetSel.options].some((o) => o.value === cp.preset)) presetSel.value = cp.preset;
+    // the plot as it was at the checkpoint, then on from there
+    plot.clear(controller.scenario.duration_min, controller.scenario.output.sample_every_min);
+    for (const k of Object.keys(cp.plot) as (keyof SavedCheckpoint['plot'])[]) plot.series[k].push(...cp.plot[k]);
+    plot.sample(controller.sim.state, controller.sim.time());
+    inspector.sample(controller.sim.state, controller.sim.time());
+    refreshTreatments();
+    return true;
+  };
+  const formAdd = (): BranchAdd => {
+    const v = branchAddSel.value;
+    const num = (el: HTMLInputElement) => Number(el.value);
+    return { erastin_uM: v.includes('erastin') ? num(branchErastin) : undefined, rsl3_uM: v.includes('rsl3') ? num(branchRsl3) : undefined };
+  };
+  const saveCheckpoint = async (): Promise<SavedCheckpoint> => {
+    const cp = await controller.checkpoint();
+    const saved: SavedCheckpoint = { ...cp, preset: presetSel.value, plot: structuredClone(plot.series) };
+    checkpoints.push(saved);
+    const li = document.createElement('li');
+    const label = document.createElement('span');
+    const n = saved.added.length;
+    label.textContent = `#${saved.id} at ${formatClock(saved.t_min)} (seed ${saved.seed}${n ? `, ${n} added` : ''})`;
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = 'branch';
+    btn.title = 'continue from this checkpoint in a new simulation, adding the treatment chosen above';
+    btn.addEventListener('click', () => void branch(saved, formAdd()));
+    li.append(label, btn);
+    cpListEl.appendChild(li);
+    return saved;
+  };
+  saveCpBtn.addEventListener('click', () => saveCheckpoint().catch(showError));
+
   renderer.onClick = (p) => {
-    if (!pulseMode.checked) return;
+    if (!pulseMode.checked) {
+      if (!controller.sim) return;
+      inspector.select(controller.sim.state, p.x_um, p.y_um, controller.sim.time());
+      inspector.render(controller.sim.state);
+      placeMarker();
+      return;
+    }
     controller
       .lightPulse(p.x_um, p.y_um)
       .then(() => {
@@ -344,7 +454,9 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
         stats.t_min = sim.time();
         stats.playing = controller.playing;
         plot.draw();
+        inspector.render(sim.state);
       }
+      if (inspector.selected) placeMarker();
     }
     if (now - markTime >= 1000) {
       const dt = (now - markTime) / 1000;
@@ -378,6 +490,10 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     controller,
     renderer,
     plot,
+    inspector,
+    checkpoints,
+    saveCheckpoint,
+    branch,
     stats: () => ({ ...stats, counts: [...stats.counts] }),
     ready,
     exportScenario: doExport,

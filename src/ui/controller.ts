@@ -20,6 +20,26 @@ export interface ControllerOptions {
   spawn: () => WorkerHandle;
 }
 
+/** A saved moment of a run: a copy of the full state buffer plus the scenario JSON and seed that produced it. */
+export interface Checkpoint {
+  id: number;
+  t_min: number;
+  step: number;
+  seed: number;
+  /** the scenario JSON without the treatments added in the sandbox */
+  base: RawScenario;
+  /** the treatments added in the sandbox up to this moment */
+  added: RawTreatment[];
+  /** copy of sim.state.buffer (never attached to a simulation: branches copy it again) */
+  buffer: SharedArrayBuffer;
+}
+
+function copyBuffer(src: ArrayBufferLike): SharedArrayBuffer {
+  const dst = new SharedArrayBuffer(src.byteLength);
+  new Uint8Array(dst).set(new Uint8Array(src));
+  return dst;
+}
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export class SimController {
@@ -42,6 +62,7 @@ export class SimController {
   /** called when the simulation object was replaced (new scenario or new buffer) */
   onSimulation: ((sim: Simulation, freshState: boolean) => void) | null = null;
   onError: ((e: unknown) => void) | null = null;
+  private nextCheckpoint = 1;
   private readonly pool: WorkerPool;
   private queue: Promise<unknown> = Promise.resolve();
   private looping = false;
@@ -134,6 +155,42 @@ export class SimController {
       };
       await this.rebuild([t]);
       return t;
+    });
+  }
+
+  /** Save the full state now (between two advances) with the scenario and seed that produced it. */
+  checkpoint(): Promise<Checkpoint> {
+    return this.exclusive(async () => {
+      if (!this.sim) throw new Error('nothing is loaded');
+      return {
+        id: this.nextCheckpoint++,
+        t_min: this.sim.time(),
+        step: this.sim.stepIndex(),
+        seed: this.seed,
+        base: structuredClone(this.base),
+        added: structuredClone(this.added),
+        buffer: copyBuffer(this.sim.state.buffer),
+      };
+    });
+  }
+
+  /**
+   * Continue from a checkpoint in a fresh simulation on a copy of its buffer (attached, not
+   * re-initialised), optionally with treatments added (as scenario JSON, e.g. starting at the
+   * checkpoint's time). Pauses; rejects (nothing changed) when the scenario with `extra` is invalid.
+   */
+  branch(cp: Checkpoint, extra: RawTreatment[] = []): Promise<void> {
+    this.playing = false;
+    return this.exclusive(async () => {
+      const base = structuredClone(cp.base);
+      const treatments = Array.isArray(base.treatments) ? base.treatments : [];
+      const added = [...structuredClone(cp.added), ...structuredClone(extra)];
+      const scenario = resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...added] }, FERROWAVE_VERSION);
+      const sim = createSimulation(scenario, cp.seed, { buffer: copyBuffer(cp.buffer) });
+      this.base = base;
+      this.seed = cp.seed;
+      this.added = added;
+      await this.attach(sim, false);
     });
   }
 
