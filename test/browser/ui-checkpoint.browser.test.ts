@@ -4,14 +4,10 @@
 // checkpoint is a full copy, reusable, and the branch attaches to it without re-initialising);
 // branching with RSL3 added (from the form) or erastin + RSL3 gives different hashes.
 import { afterAll, describe, expect, it } from 'vitest';
-import indexHtml from '../../index.html?raw';
 import { hashBuffer } from '../../src/analysis/hash';
-import { spawnBrowserWorker } from '../../src/host/browser-workers';
-import { PRESETS } from '../../src/model/presets';
-import { applyOverride, resolveScenario } from '../../src/model/scenario';
-import { FERROWAVE_VERSION } from '../../src/model/version';
-import { type SandboxApp, startApp } from '../../src/ui/app';
+import type { SandboxApp } from '../../src/ui/app';
 import { encodeShareHash } from '../../src/ui/share';
+import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp | null = null;
 let root: HTMLElement | null = null;
@@ -23,19 +19,10 @@ afterAll(() => {
 
 describe('checkpoints and branches', () => {
   it('a branch from a checkpoint reproduces the run; an added treatment changes it', async () => {
-    const raw = structuredClone(PRESETS['primed-light-pulse']);
-    applyOverride(raw, 'lattice.width=60');
-    applyOverride(raw, 'lattice.height=20');
-    applyOverride(raw, 'duration_min=600');
-    raw.treatments = (raw.treatments as { agent: string }[]).filter((t) => t.agent !== 'light-pulse');
-    const sc = resolveScenario({ ...raw, seed: 7 }, FERROWAVE_VERSION);
-    const doc = new DOMParser().parseFromString(indexHtml, 'text/html');
-    root = document.importNode(doc.getElementById('app') as HTMLElement, true);
-    root.style.cssText = 'position: fixed; inset: 0; display: flex;';
-    (root.querySelector('#stage') as HTMLElement).style.cssText = 'position: relative; flex: 1; height: 400px;';
-    document.body.appendChild(root);
-    app = await startApp({ spawn: spawnBrowserWorker, hash: encodeShareHash(sc) });
-    await app.ready;
+    const sc = smallPrimed();
+    const mounted = await mountSandbox(encodeShareHash(sc));
+    app = mounted.app;
+    root = mounted.root;
     const c = app.controller;
     const dt = c.sim.dt;
 

@@ -4,15 +4,11 @@
 // per-cell variable and field with units, equal to sim.state; its history (ros, lpo, gsh, ca) is
 // recorded from the selection on, once per output.sample_every_min, and ends at the state's values.
 import { afterAll, describe, expect, it } from 'vitest';
-import indexHtml from '../../index.html?raw';
-import { spawnBrowserWorker } from '../../src/host/browser-workers';
 import { CELL_VARS, DYING, FIELDS } from '../../src/model/layout';
-import { PRESETS } from '../../src/model/presets';
-import { applyOverride, resolveScenario } from '../../src/model/scenario';
-import { FERROWAVE_VERSION } from '../../src/model/version';
-import { type SandboxApp, startApp } from '../../src/ui/app';
+import type { SandboxApp } from '../../src/ui/app';
 import { HISTORY_VARS } from '../../src/ui/inspector';
 import { encodeShareHash } from '../../src/ui/share';
+import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp | null = null;
 let root: HTMLElement | null = null;
@@ -28,19 +24,10 @@ const close = (shown: number, v: number) => (Number.isNaN(v) ? Number.isNaN(show
 
 describe('cell inspector', () => {
   it('shows the full state of a dying cell and records its history from the selection on', async () => {
-    const raw = structuredClone(PRESETS['primed-light-pulse']);
-    applyOverride(raw, 'lattice.width=60');
-    applyOverride(raw, 'lattice.height=20');
-    applyOverride(raw, 'duration_min=600');
-    raw.treatments = (raw.treatments as { agent: string }[]).filter((t) => t.agent !== 'light-pulse');
-    const sc = resolveScenario({ ...raw, seed: 7 }, FERROWAVE_VERSION);
-    const doc = new DOMParser().parseFromString(indexHtml, 'text/html');
-    root = document.importNode(doc.getElementById('app') as HTMLElement, true);
-    root.style.cssText = 'position: fixed; inset: 0; display: flex;';
-    (root.querySelector('#stage') as HTMLElement).style.cssText = 'position: relative; flex: 1; height: 400px;';
-    document.body.appendChild(root);
-    app = await startApp({ spawn: spawnBrowserWorker, hash: encodeShareHash(sc) });
-    await app.ready;
+    const sc = smallPrimed();
+    const mounted = await mountSandbox(encodeShareHash(sc));
+    app = mounted.app;
+    root = mounted.root;
     const c = app.controller;
     const panel = document.getElementById('inspector') as HTMLElement;
     expect(panel.hidden).toBe(true);

@@ -3,15 +3,11 @@
 // samples alive / dying / dead with countsAndMeans once per output.sample_every_min of simulated
 // time, its last sample equals the counts of the state, and the canvas shows the dead line rising.
 import { afterAll, describe, expect, it } from 'vitest';
-import indexHtml from '../../index.html?raw';
 import { countsAndMeans } from '../../src/analysis/observables';
-import { spawnBrowserWorker } from '../../src/host/browser-workers';
-import { PRESETS } from '../../src/model/presets';
-import { applyOverride, resolveScenario } from '../../src/model/scenario';
-import { FERROWAVE_VERSION } from '../../src/model/version';
 import { FATE_COLOURS } from '../../src/render/colormaps';
-import { type SandboxApp, startApp } from '../../src/ui/app';
+import type { SandboxApp } from '../../src/ui/app';
 import { encodeShareHash } from '../../src/ui/share';
+import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp | null = null;
 let root: HTMLElement | null = null;
@@ -23,20 +19,10 @@ afterAll(() => {
 
 describe('live plot', () => {
   it('samples alive / dying / dead over simulated time and draws them', async () => {
-    const raw = structuredClone(PRESETS['primed-light-pulse']);
-    applyOverride(raw, 'lattice.width=60');
-    applyOverride(raw, 'lattice.height=20');
-    applyOverride(raw, 'duration_min=600');
-    raw.treatments = (raw.treatments as { agent: string }[]).filter((t) => t.agent !== 'light-pulse');
-    const sc = resolveScenario({ ...raw, seed: 7 }, FERROWAVE_VERSION);
-    const doc = new DOMParser().parseFromString(indexHtml, 'text/html');
-    root = document.importNode(doc.getElementById('app') as HTMLElement, true);
-    root.style.cssText = 'position: fixed; inset: 0; display: flex;';
-    (root.querySelector('#stage') as HTMLElement).style.cssText = 'position: relative; flex: 1; height: 400px;';
-    (root.querySelector('#plot') as HTMLElement).style.cssText = 'width: 290px; height: 120px; display: block;';
-    document.body.appendChild(root);
-    app = await startApp({ spawn: spawnBrowserWorker, hash: encodeShareHash(sc) });
-    await app.ready;
+    const sc = smallPrimed();
+    const mounted = await mountSandbox(encodeShareHash(sc), { styles: { '#plot': 'width: 290px; height: 120px; display: block;' } });
+    app = mounted.app;
+    root = mounted.root;
     const c = app.controller;
     const every = sc.output.sample_every_min;
     expect(app.plot.series.t_min).toEqual([0]);

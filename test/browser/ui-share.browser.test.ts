@@ -4,27 +4,18 @@
 // the added pulse, the seed and the version); a malformed or invalid link shows a readable error and
 // the default preset runs; a malformed or invalid file leaves the running sandbox as it was.
 import { afterEach, describe, expect, it } from 'vitest';
-import indexHtml from '../../index.html?raw';
 import { hashBuffer } from '../../src/analysis/hash';
-import { spawnBrowserWorker } from '../../src/host/browser-workers';
 import { PRESET_NAMES, PRESETS } from '../../src/model/presets';
-import { applyOverride, resolveScenario } from '../../src/model/scenario';
+import { resolveScenario } from '../../src/model/scenario';
 import { FERROWAVE_VERSION } from '../../src/model/version';
-import { type SandboxApp, startApp } from '../../src/ui/app';
+import type { SandboxApp } from '../../src/ui/app';
 import { encodeShareHash } from '../../src/ui/share';
+import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 const W = 60;
 const H = 20;
 
-/** primed-light-pulse on a 60 x 20 lattice without its pulse, seed 7 */
-function small() {
-  const raw = structuredClone(PRESETS['primed-light-pulse']);
-  applyOverride(raw, `lattice.width=${W}`);
-  applyOverride(raw, `lattice.height=${H}`);
-  applyOverride(raw, 'duration_min=600');
-  raw.treatments = (raw.treatments as { agent: string }[]).filter((t) => t.agent !== 'light-pulse');
-  return resolveScenario({ ...raw, seed: 7 }, FERROWAVE_VERSION);
-}
+const small = () => smallPrimed(W, H);
 
 const b64url = (text: string) => {
   const bytes = new TextEncoder().encode(text);
@@ -36,14 +27,10 @@ let root: HTMLElement | null = null;
 let shared: string[] = [];
 
 async function mount(hash: string): Promise<SandboxApp> {
-  const doc = new DOMParser().parseFromString(indexHtml, 'text/html');
-  root = document.importNode(doc.getElementById('app') as HTMLElement, true);
-  root.style.cssText = 'position: fixed; inset: 0; display: flex;';
-  (root.querySelector('#stage') as HTMLElement).style.cssText = 'position: relative; flex: 1; height: 400px;';
-  document.body.appendChild(root);
   shared = [];
-  app = await startApp({ spawn: spawnBrowserWorker, hash, onShare: (h) => shared.push(h) });
-  await app.ready;
+  const mounted = await mountSandbox(hash, { onShare: (h) => shared.push(h) });
+    app = mounted.app;
+    root = mounted.root;
   return app;
 }
 
