@@ -5,6 +5,7 @@
 // where the live plot samples (once per output.sample_every_min, while the workers are idle).
 import { CELL_VARS, type CellVar, FIELDS, type SimState, STATUS_NAMES } from '../model/layout';
 import { formatClock, formatLength } from '../render/overlays';
+import { clearCanvas } from './plot';
 
 /** the variables kept in the selected site's history, with their line colours */
 export const HISTORY_VARS = [
@@ -130,18 +131,9 @@ export class CellInspector {
   private draw(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const cv = this.canvas;
-    const dpr = globalThis.devicePixelRatio || 1;
-    const cssW = cv.clientWidth || 290;
-    const cssH = cv.clientHeight || 70;
-    if (cv.width !== Math.round(cssW * dpr) || cv.height !== Math.round(cssH * dpr)) {
-      cv.width = Math.round(cssW * dpr);
-      cv.height = Math.round(cssH * dpr);
-    }
-    const g = cv.getContext('2d');
-    if (!g) return;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, cssW, cssH);
+    const ctx = clearCanvas(this.canvas, 70);
+    if (!ctx) return;
+    const { g, cssW, cssH } = ctx;
     const pad = 4;
     const w = cssW - 2 * pad;
     const hh = cssH - 2 * pad;

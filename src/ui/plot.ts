@@ -54,18 +54,9 @@ export class FatePlot {
   draw(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const cv = this.canvas;
-    const dpr = globalThis.devicePixelRatio || 1;
-    const cssW = cv.clientWidth || 290;
-    const cssH = cv.clientHeight || 120;
-    if (cv.width !== Math.round(cssW * dpr) || cv.height !== Math.round(cssH * dpr)) {
-      cv.width = Math.round(cssW * dpr);
-      cv.height = Math.round(cssH * dpr);
-    }
-    const g = cv.getContext('2d');
-    if (!g) return;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, cssW, cssH);
+    const ctx = clearCanvas(this.canvas, 120);
+    if (!ctx) return;
+    const { g, cssW, cssH } = ctx;
     const padL = 40, padR = 6, padT = 6, padB = 16;
     const w = cssW - padL - padR;
     const h = cssH - padT - padB;
@@ -110,3 +101,22 @@ export class FatePlot {
 }
 
 export const PLOT_LINES = LINES;
+
+/**
+ * Sizes a canvas to its CSS box at the device pixel ratio, clears it and returns a context drawing
+ * in CSS pixels (null without a 2D context).
+ */
+export function clearCanvas(cv: HTMLCanvasElement, defaultH: number): { g: CanvasRenderingContext2D; cssW: number; cssH: number } | null {
+  const dpr = globalThis.devicePixelRatio || 1;
+  const cssW = cv.clientWidth || 290;
+  const cssH = cv.clientHeight || defaultH;
+  if (cv.width !== Math.round(cssW * dpr) || cv.height !== Math.round(cssH * dpr)) {
+    cv.width = Math.round(cssW * dpr);
+    cv.height = Math.round(cssH * dpr);
+  }
+  const g = cv.getContext('2d');
+  if (!g) return null;
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, cssW, cssH);
+  return { g, cssW, cssH };
+}
