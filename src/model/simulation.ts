@@ -118,10 +118,17 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const changes = schedule.changeSteps();
   /** the slow block runs every slow_every steps and whenever the treatments change */
   const isSlow = (s: number) => s % slowEvery === 0 || changes.has(s);
-  const nextSlow = (s: number) => {
-    let k = s + 1;
-    while (!isSlow(k)) k++;
-    return k;
+  /**
+   * Minutes the slow block at step s integrates: the gap since the previous slow step (slow_every
+   * steps at step 0). Looking back, not ahead, keeps a step independent of treatments that start
+   * later, so a treatment added to a running simulation (the sandbox) gives the same state as a
+   * scenario that listed it from the start.
+   */
+  const slowSpan = (s: number) => {
+    if (s === 0) return slowEvery * dt;
+    let k = s - 1;
+    while (k > 0 && !isSlow(k)) k--;
+    return (s - k) * dt;
   };
 
   const sim: Simulation = {
@@ -135,13 +142,12 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     cellsPhase(y0, y1, step) {
       const pulses = schedule.pulses(step);
       const slow = isSlow(step);
-      const dts = slow ? (nextSlow(step) - step) * dt : 0;
+      const dts = slow ? slowSpan(step) : 0;
       const cx: StepContext = { t: step * dt, dt, step, key, dts };
       for (let y = y0; y < y1; y++) {
         const o = y * W;
         for (const pu of pulses) {
-          const [a, b] = schedule.cover(pu.region, y);
-          if (b > a) applyPulse(st, o + a, o + b, pu.target, pu.amount);
+          for (const [a, b] of schedule.cover(pu.region, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
         for (const seg of schedule.segments(y, step, drugArrays)) {
           if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx);
@@ -157,8 +163,9 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
-      // at the end of this one: refresh the snapshot before either
-      if (isSlow(step + 1) || sim.growthStep(step)) countNeighbours(st, y0, y1);
+      // at the end of this one: refresh the snapshot before either. Every step, not only before
+      // slow ones, so that a slow step added by a treatment change mid-run finds it fresh.
+      countNeighbours(st, y0, y1);
     },
     colPhase(x0, x1, step) {
       const T = schedule.globalTargets(step);
@@ -243,8 +250,7 @@ function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: Ran
     for (let y = 0; y < H; y++) {
       const factorRow = new Float64Array(W).fill(1);
       for (const m of mods) {
-        const [a, b] = schedule.cover(m.region, y);
-        for (let x = a; x < b; x++) factorRow[x] *= m.factor ?? 1;
+        for (const [a, b] of schedule.cover(m.region, y)) for (let x = a; x < b; x++) factorRow[x] *= m.factor ?? 1;
       }
       for (let x = 0; x < W; x++) {
         const i = y * W + x;
