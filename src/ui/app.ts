@@ -12,8 +12,11 @@ import { formatClock, formatLength, renderLegend, updateScaleBar } from '../rend
 import { VIEWS, viewById } from '../render/views';
 import { type Checkpoint, type RawScenario, type RawTreatment, SimController } from './controller';
 import { CellInspector } from './inspector';
+import { ModelEditor } from './model-editor';
 import { FatePlot, PLOT_LINES } from './plot';
+import { RegionOverlay } from './region-overlay';
 import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from './share';
+import { TreatmentPanel } from './treatment-panel';
 
 export interface AppOptions {
   spawn: () => WorkerHandle;
@@ -41,6 +44,10 @@ export interface SandboxApp {
   renderer: LatticeRenderer;
   /** the live alive / dying / dead plot */
   plot: FatePlot;
+  /** the treatment form, brush and timeline */
+  treatments: TreatmentPanel;
+  /** parameter and subclone editing */
+  editor: ModelEditor;
   /** the cell inspector (a click with "click fires a light pulse" unchecked selects a site) */
   inspector: CellInspector;
   /** checkpoints saved so far, oldest first */
@@ -92,19 +99,6 @@ export function countStatus(status: Uint8Array, out = new Array<number>(STATUS_N
   return out;
 }
 
-function describeTreatment(t: RawTreatment): string {
-  const amount = t.uM !== undefined ? `${t.uM} uM` : t.dose !== undefined ? `dose ${t.dose}` : t.factor !== undefined ? `${t.gene} x${t.factor}` : '';
-  const start = Number(t.start_min ?? 0);
-  const when = t.end_min !== undefined && t.end_min !== null ? `${formatClock(start)}–${formatClock(Number(t.end_min))}` : `from ${formatClock(start)}`;
-  const r = t.region as { disc?: { x_um: number; y_um: number; r_um: number }; rect?: { x_um: number; y_um: number; width_um: number; height_um: number } } | null | undefined;
-  const where = r?.disc
-    ? ` at (${formatLength(r.disc.x_um)}, ${formatLength(r.disc.y_um)}), r ${formatLength(r.disc.r_um)}`
-    : r?.rect
-      ? ` in rect (${formatLength(r.rect.x_um)}, ${formatLength(r.rect.y_um)}) ${formatLength(r.rect.width_um)} x ${formatLength(r.rect.height_um)}`
-      : ' everywhere';
-  return `${t.agent} ${amount}, ${when}${where}`;
-}
-
 export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const params = opts.params ?? new URLSearchParams();
   const presetSel = $<HTMLSelectElement>('preset');
@@ -117,7 +111,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const speedVal = $('speed-val');
   const viewSel = $<HTMLSelectElement>('view');
   const fpsSel = $<HTMLSelectElement>('max-fps');
-  const pulseMode = $<HTMLInputElement>('pulse-mode');
+  const mouseMode = $<HTMLSelectElement>('mouse-mode');
   const fitBtn = $<HTMLButtonElement>('fit');
   const clockEl = $('clock');
   const countsEl = $('counts');
@@ -180,26 +174,35 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   controller.speed = Number(speedIn.value);
   controller.onError = showError;
 
-  const refreshTreatments = () => {
-    listEl.replaceChildren();
-    const raw = controller.rawScenario();
-    const all = (raw.treatments as RawTreatment[]) ?? [];
-    const nAdded = controller.added.length;
-    all.forEach((t, i) => {
-      const li = document.createElement('li');
-      li.textContent = describeTreatment(t);
-      if (i >= all.length - nAdded) li.className = 'added';
-      listEl.appendChild(li);
-    });
-  };
+  const overlay = new RegionOverlay($('stage'), {
+    pxPerUm: () => renderer.pxPerUm(),
+    originPx: () => ({ px: renderer.camera().x, py: renderer.camera().y }),
+  });
+  const treatments = new TreatmentPanel($('treat-form'), listEl, mouseMode, { controller, renderer, overlay, showError, clearError });
+  const refreshTreatments = () => treatments.refresh();
+  const editor = new ModelEditor($('model-editor'), {
+    current: () => controller.rawScenario(),
+    apply: async (raw) => {
+      const previous = base;
+      base = raw;
+      selectCustom();
+      if (await load()) return true;
+      base = previous;
+      return false;
+    },
+  });
 
   const refreshLegend = () => renderLegend(legendEl, renderer.view);
   const refreshScale = () => updateScaleBar(scaleBar, scaleLabel, renderer.pxPerUm());
-  renderer.onCamera = refreshScale;
+  renderer.onCamera = () => {
+    refreshScale();
+    overlay.draw();
+  };
 
   controller.onSimulation = (sim, fresh) => {
     renderer.setState(sim.state, sim.scenario.lattice.site_um);
     if (fresh) {
+      editor.sync();
       renderer.fit();
       inspector.reset(sim.scenario.output.sample_every_min, sim.scenario.lattice.site_um);
       inspector.render(null);
@@ -229,14 +232,16 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
 
   // the scenario that reset / seed changes reload: a preset, or one imported from a file or a link
   let base: RawScenario = PRESETS[presetSel.value];
-  const load = async () => {
+  const load = async (): Promise<boolean> => {
     const seed = Number(seedIn.value);
     try {
       if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got "${seedIn.value}"`);
       await controller.load(base, seed);
       clearError();
+      return true;
     } catch (e) {
       showError(e);
+      return false;
     }
   };
   const selectCustom = () => {
@@ -363,6 +368,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     }
     clearError();
     base = cp.base;
+    editor.sync();
     seedIn.value = String(cp.seed);
     if ([...presetSel.options].some((o) => o.value === cp.preset)) presetSel.value = cp.preset;
     // the plot as it was at the checkpoint, then on from there
@@ -398,7 +404,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   saveCpBtn.addEventListener('click', () => saveCheckpoint().catch(showError));
 
   renderer.onClick = (p) => {
-    if (!pulseMode.checked) {
+    if (mouseMode.value === 'paint') return;
+    if (mouseMode.value === 'inspect') {
       if (!controller.sim) return;
       inspector.select(controller.sim.state, p.x_um, p.y_um, controller.sim.time());
       inspector.render(controller.sim.state);
@@ -490,6 +497,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     controller,
     renderer,
     plot,
+    treatments,
+    editor,
     inspector,
     checkpoints,
     saveCheckpoint,
