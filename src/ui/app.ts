@@ -16,6 +16,7 @@ import { ModelEditor } from './model-editor';
 import { FatePlot, PLOT_LINES } from './plot';
 import { RegionOverlay } from './region-overlay';
 import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from './share';
+import { type TraceSeries, TracePlots } from './trace-plots';
 import { TreatmentPanel } from './treatment-panel';
 
 export interface AppOptions {
@@ -44,6 +45,8 @@ export interface SandboxApp {
   renderer: LatticeRenderer;
   /** the live alive / dying / dead plot */
   plot: FatePlot;
+  /** live means of a chosen variable and the front's position and speed */
+  traces: TracePlots;
   /** the treatment form, brush and timeline */
   treatments: TreatmentPanel;
   /** parameter and subclone editing */
@@ -79,6 +82,7 @@ export interface BranchAdd {
 export interface SavedCheckpoint extends Checkpoint {
   preset: string;
   plot: { t_min: number[]; alive: number[]; dying: number[]; dead: number[] };
+  traces: TraceSeries;
 }
 
 /** the preset selector's entry for a scenario that came from a file or a link */
@@ -128,6 +132,10 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const linkOut = $<HTMLInputElement>('share-link');
   const plot = new FatePlot($<HTMLCanvasElement>('plot'));
   const plotKey = $('plot-key');
+  const traces = new TracePlots($<HTMLCanvasElement>('trace-mean'), $<HTMLSelectElement>('trace-var'), $<HTMLCanvasElement>('trace-front'), $('front-readout'));
+  plot.onSample = (st, t, c) => {
+    if (controller.sim) traces.record(st, controller.scenario, t, c);
+  };
   const inspector = new CellInspector($('inspector'), $<HTMLCanvasElement>('inspect-history'));
   const inspectClose = $<HTMLButtonElement>('inspect-close');
   const marker = $('inspect-marker');
@@ -208,6 +216,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       inspector.render(null);
       marker.hidden = true;
       plot.clear(sim.scenario.duration_min, sim.scenario.output.sample_every_min);
+      traces.clear(sim.scenario.duration_min);
       plot.sample(sim.state, sim.time());
     }
     const { width, height, site_um } = sim.scenario.lattice;
@@ -374,6 +383,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     // the plot as it was at the checkpoint, then on from there
     plot.clear(controller.scenario.duration_min, controller.scenario.output.sample_every_min);
     for (const k of Object.keys(cp.plot) as (keyof SavedCheckpoint['plot'])[]) plot.series[k].push(...cp.plot[k]);
+    traces.clear(controller.scenario.duration_min);
+    traces.series = structuredClone(cp.traces);
     plot.sample(controller.sim.state, controller.sim.time());
     inspector.sample(controller.sim.state, controller.sim.time());
     refreshTreatments();
@@ -386,7 +397,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   };
   const saveCheckpoint = async (): Promise<SavedCheckpoint> => {
     const cp = await controller.checkpoint();
-    const saved: SavedCheckpoint = { ...cp, preset: presetSel.value, plot: structuredClone(plot.series) };
+    const saved: SavedCheckpoint = { ...cp, preset: presetSel.value, plot: structuredClone(plot.series), traces: structuredClone(traces.series) };
     checkpoints.push(saved);
     const li = document.createElement('li');
     const label = document.createElement('span');
@@ -461,6 +472,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
         stats.t_min = sim.time();
         stats.playing = controller.playing;
         plot.draw();
+        traces.draw();
         inspector.render(sim.state);
       }
       if (inspector.selected) placeMarker();
@@ -497,6 +509,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     controller,
     renderer,
     plot,
+    traces,
     treatments,
     editor,
     inspector,

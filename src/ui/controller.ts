@@ -99,7 +99,8 @@ export class SimController {
     return this.exclusive(async () => {
       const base = structuredClone(raw);
       const scenario = resolveScenario({ ...base, seed }, FERROWAVE_VERSION);
-      const sim = createSimulation(scenario, seed);
+      // the per-site initial state is built on the workers: the page stays responsive
+      const sim = createSimulation(scenario, seed, { deferInit: true });
       this.base = base;
       this.seed = seed;
       this.added = [];
@@ -119,6 +120,7 @@ export class SimController {
     this.sim = sim;
     this.scenario = sim.scenario;
     this.engine = await createEngine(sim, this.workers, this.workers > 0 ? this.pool.spawnFor(this.workers) : undefined);
+    if (fresh) await this.engine.initialise();
     this.onSimulation?.(sim, fresh);
     this.onChange?.();
   }

@@ -70,7 +70,7 @@ export class TreatmentPanel {
     private readonly mouseMode: HTMLSelectElement,
     private readonly d: TreatmentPanelDeps,
   ) {
-    for (const id of AGENT_IDS) this.agentSel.add(new Option(`${id}${AGENTS[id].name !== id ? ` (${AGENTS[id].name})` : ''}`, id));
+    for (const id of AGENT_IDS) this.agentSel.add(new Option(AGENTS[id].name, id));
     this.agentSel.value = 'ferrostatin-1';
     this.whenSel.add(new Option('now', 'now'));
     this.whenSel.add(new Option('at (min)', 'at'));
