@@ -220,6 +220,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       plot.sample(sim.state, sim.time());
     }
     const { width, height, site_um } = sim.scenario.lattice;
+    latW.value = String(width);
+    latH.value = String(height);
     infoEl.textContent = `${width} x ${height} sites (${formatLength(width * site_um)} x ${formatLength(height * site_um)}), ${site_um} um per site`;
     refreshTreatments();
     refreshScale();
@@ -245,6 +247,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     const seed = Number(seedIn.value);
     try {
       if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got "${seedIn.value}"`);
+      const lat = base.lattice as { width?: number; height?: number } | undefined;
+      if (lat?.width && lat?.height) infoEl.textContent = `setting up ${(lat.width * lat.height).toLocaleString('en')} sites on the workers…`;
       await controller.load(base, seed);
       clearError();
       return true;
@@ -272,6 +276,25 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     void load();
   });
   seedIn.addEventListener('change', () => void load());
+  // lattice size: the running scenario (treatments added so far kept) on a new lattice, from t = 0
+  const latW = $<HTMLInputElement>('lat-w');
+  const latH = $<HTMLInputElement>('lat-h');
+  const resize = async (): Promise<boolean> => {
+    const W = Number(latW.value), H = Number(latH.value);
+    if (!(Number.isInteger(W) && Number.isInteger(H) && W >= 1 && H >= 1 && W <= 2048 && H <= 2048)) {
+      showError(new Error(`lattice: width and height must be whole numbers of sites from 1 to 2048 in the sandbox (got ${latW.value} x ${latH.value}; the CLI runs up to 8192)`));
+      return false;
+    }
+    const raw = controller.rawScenario();
+    const previous = base;
+    base = { ...raw, lattice: { ...(raw.lattice as Record<string, unknown>), width: W, height: H } };
+    selectCustom();
+    if (await load()) return true;
+    base = previous;
+    return false;
+  };
+  latW.addEventListener('change', () => void resize());
+  latH.addEventListener('change', () => void resize());
   resetBtn.addEventListener('click', () => void load());
   workersSel.addEventListener('change', () => controller.setWorkers(Number(workersSel.value)).catch(showError));
   playBtn.addEventListener('click', () => (controller.playing ? controller.pause() : controller.play()));
