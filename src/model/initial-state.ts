@@ -95,13 +95,32 @@ export function initEnd(st: SimState, sc: ResolvedScenario, key: RandomKey): voi
  */
 export function countNeighbours(st: SimState, y0: number, y1: number): void {
   const { width: W, height: H, status, nbr } = st;
-  const living = (j: number) => (status[j] === ALIVE || status[j] === DYING ? 1 : 0);
-  const free = (j: number) => (status[j] === EMPTY ? 1 : 0);
   for (let y = y0; y < y1; y++) {
+    const o = y * W;
     for (let x = 0; x < W; x++) {
-      const i = y * W + x;
-      const n = (x > 0 ? living(i - 1) : 1) + (x < W - 1 ? living(i + 1) : 1) + (y > 0 ? living(i - W) : 1) + (y < H - 1 ? living(i + W) : 1);
-      const mask = (x > 0 ? free(i - 1) : 0) | ((x < W - 1 ? free(i + 1) : 0) << 1) | ((y > 0 ? free(i - W) : 0) << 2) | ((y < H - 1 ? free(i + W) : 0) << 3);
+      const i = o + x;
+      let n = 0;
+      let mask = 0;
+      if (x > 0) {
+        const s = status[i - 1];
+        if (s === ALIVE || s === DYING) n++;
+        else if (s === EMPTY) mask |= 1;
+      } else n++;
+      if (x < W - 1) {
+        const s = status[i + 1];
+        if (s === ALIVE || s === DYING) n++;
+        else if (s === EMPTY) mask |= 2;
+      } else n++;
+      if (y > 0) {
+        const s = status[i - W];
+        if (s === ALIVE || s === DYING) n++;
+        else if (s === EMPTY) mask |= 4;
+      } else n++;
+      if (y < H - 1) {
+        const s = status[i + W];
+        if (s === ALIVE || s === DYING) n++;
+        else if (s === EMPTY) mask |= 8;
+      } else n++;
       nbr[i] = n | (mask << 4);
     }
   }
@@ -130,4 +149,9 @@ export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimSta
     fastSegment(one, 0, 1, seg, q, cx, ex);
   }
   return one;
+}
+
+/** The neighbour snapshot over the whole lattice (for continueSimulation). */
+export function initialiseNeighbours(st: SimState): void {
+  countNeighbours(st, 0, st.height);
 }

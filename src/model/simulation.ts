@@ -31,6 +31,8 @@ export interface Simulation {
   colPhase(x0: number, x1: number, step: number): void;
   /** whether step `step` ends with the two growth phases (tumours, on slow steps) */
   growthStep(step: number): boolean;
+  /** whether the slow block runs at step `step` (every slow_every steps and when treatments change) */
+  slowStep(step: number): boolean;
   /** growth phase 1 (free sites take daughters) and 2 (parents restart their cycle), by rows */
   growPhase1(y0: number, y1: number, step: number): void;
   growPhase2(y0: number, y1: number, step: number): void;
@@ -168,9 +170,9 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
-      // at the end of this one: refresh the snapshot before either. Every step, not only before
-      // slow ones, so that a slow step added by a treatment change mid-run finds it fresh.
-      countNeighbours(st, y0, y1);
+      // at the end of this one: refresh the snapshot before either (continueSimulation refreshes
+      // it when a treatment change mid-run makes the next step a slow one)
+      if (isSlow(step + 1) || sim.growthStep(step)) countNeighbours(st, y0, y1);
     },
     colPhase(x0, x1, step) {
       const T = schedule.globalTargets(step);
@@ -181,6 +183,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       }
     },
     growthStep: (step) => tumour && isSlow(step),
+    slowStep: isSlow,
     growPhase1(y0, y1, step) {
       growPhase1(st, y0, y1, step, (step + 1) * dt, kp, key);
     },

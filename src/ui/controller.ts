@@ -4,9 +4,8 @@
 // most `speed` steps per animation frame); every engine operation is serialised, so a light pulse
 // or a change of workers swaps the engine between two advances, on the same state buffer.
 import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
-import { layoutState, relayoutForDrugs } from '../model/layout';
+import { continueSimulation } from '../model/continue';
 import { resolveScenario, type ResolvedScenario } from '../model/scenario';
-import { diffusingAgents } from '../model/schedule';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { FERROWAVE_VERSION } from '../model/version';
 import { WorkerPool } from './worker-pool';
@@ -126,18 +125,14 @@ export class SimController {
   }
 
   /**
-   * Rebuild the simulation for a changed treatment list on the SAME state (no re-initialisation):
-   * validates first (nothing changes when invalid); a tumour whose diffusing drugs change gets a
-   * new buffer with the same state and the new drug fields at 0 uM.
+   * Rebuild the simulation for a changed treatment list on the same state (no re-initialisation;
+   * continueSimulation keeps it bit-identical to a run of the changed scenario): validates first,
+   * nothing changes when invalid.
    */
   private async rebuild(base: RawScenario, added: RawTreatment[]): Promise<void> {
     const treatments = Array.isArray(base.treatments) ? base.treatments : [];
     const scenario = resolveScenario({ ...base, seed: this.seed, treatments: [...treatments, ...added] }, FERROWAVE_VERSION);
-    const drugs = diffusingAgents(scenario);
-    const old = Object.keys(this.sim.state.drug);
-    const same = drugs.length === old.length && drugs.every((d, i) => d === old[i]);
-    const buffer = same ? this.sim.state.buffer : relayoutForDrugs(this.sim.state, drugs);
-    const sim = createSimulation(scenario, this.seed, { buffer });
+    const sim = continueSimulation(this.sim, scenario, this.seed);
     this.base = base;
     this.added = added;
     await this.attach(sim, false);
@@ -249,14 +244,9 @@ export class SimController {
       const treatments = Array.isArray(base.treatments) ? base.treatments : [];
       const added = [...structuredClone(cp.added), ...structuredClone(extra)];
       const scenario = resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...added] }, FERROWAVE_VERSION);
-      // the checkpoint's buffer is laid out for the drugs of its own scenario; a branch adding a
-      // diffusing drug to a tumour needs one more field
-      const before = diffusingAgents(resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...cp.added] }, FERROWAVE_VERSION));
-      const drugs = diffusingAgents(scenario);
-      const { width: W, height: H } = scenario.lattice;
-      const same = drugs.length === before.length && drugs.every((d, i) => d === before[i]);
-      const buffer = same ? copyBuffer(cp.buffer) : relayoutForDrugs(layoutState(W, H, cp.buffer, before), drugs);
-      const sim = createSimulation(scenario, cp.seed, { buffer });
+      // the checkpoint's own simulation on a copy of its state, carried on under the branch's scenario
+      const at = resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...cp.added] }, FERROWAVE_VERSION);
+      const sim = continueSimulation(createSimulation(at, cp.seed, { buffer: copyBuffer(cp.buffer) }), scenario, cp.seed);
       this.base = base;
       this.seed = cp.seed;
       this.added = added;
