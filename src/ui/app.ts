@@ -182,6 +182,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   controller.speed = Number(speedIn.value);
   controller.onError = showError;
 
+  /** set once the frame-rate cap is known (below) */
+  let autoFps: (sites: number) => void = () => {};
   const overlay = new RegionOverlay($('stage'), {
     pxPerUm: () => renderer.pxPerUm(),
     originPx: () => ({ px: renderer.camera().x, py: renderer.camera().y }),
@@ -210,6 +212,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   controller.onSimulation = (sim, fresh) => {
     renderer.setState(sim.state, sim.scenario.lattice.site_um);
     if (fresh) {
+      autoFps(sim.state.n);
       editor.sync();
       renderer.fit();
       inspector.reset(sim.scenario.output.sample_every_min, sim.scenario.lattice.site_um);
@@ -469,7 +472,16 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   if (!FPS_CHOICES.includes(fps0)) fpsSel.add(new Option(`${fps0} frames/s`, String(fps0)));
   fpsSel.value = String(fps0);
   let maxFps = fps0;
+  // unless chosen (?fps= or the selector), big lattices draw at most 20 frames/s: in software GL
+  // every frame costs the CPU the workers step with
+  let fpsChosen = params.has('fps');
+  autoFps = (sites: number) => {
+    if (fpsChosen) return;
+    maxFps = sites >= 1_000_000 ? 20 : 60;
+    fpsSel.value = String(maxFps);
+  };
   fpsSel.addEventListener('change', () => {
+    fpsChosen = true;
     maxFps = Number(fpsSel.value);
   });
   const stats: AppStats = { fps: 0, stepsPerSec: 0, step: 0, t_min: 0, playing: false, counts: [0, 0, 0, 0, 0, 0] };
