@@ -358,8 +358,14 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   if (tissue.kind === 'tumour') {
     treatments.forEach((t, i) => {
       if (!t.region || t.agent === 'knockdown' || t.agent === 'overexpress') return;
-      const pulse = AGENTS[t.agent].actions.some((a) => TARGETS[a.target].kind === 'pulse');
-      if (!pulse) c.bad(`scenario.treatments[${i}].region`, t.region, `in a tumour ${t.agent} reaches cells from the plasma (through vessels and the edge), not by region: remove the region (regions are for light-pulse, h2o2 and genetic changes)`);
+      const kinds = AGENTS[t.agent].actions.map((a) => TARGETS[a.target].kind);
+      const local = kinds.includes('pulse') || kinds.includes('inhibit') || kinds.includes('saturating');
+      if (!local)
+        c.bad(
+          `scenario.treatments[${i}].region`,
+          t.region,
+          `in a tumour ${t.agent} is part of the medium and plasma (it reaches cells through vessels and the edge), not applied by region: remove the region (regions in tumours are for drugs, applied locally, pulses and genetic changes)`,
+        );
     });
   }
   if (c.problems.length) throw new ScenarioError(c.problems);

@@ -196,6 +196,19 @@ export class Schedule {
     return this.targetsFor(covering);
   }
 
+  /**
+   * Diffusing drugs applied to a region (tumours) active at `step`: the tissue in the region is
+   * brought towards `amount` uM (simulation.ts); outside it the drug arrives by diffusion.
+   */
+  localDrugs(step: number): Array<{ field: number; amount: number; region: Region }> {
+    const out: Array<{ field: number; amount: number; region: Region }> = [];
+    for (const p of this.placed) {
+      if (!p.diffusing || !p.region || step < p.startStep || step >= p.endStep) continue;
+      out.push({ field: this.drugs.indexOf(p.agent), amount: p.amount, region: p.region });
+    }
+    return out;
+  }
+
   /** Pulses active at this step. A pulse with an end spreads its dose over its window. */
   pulses(step: number): PulseEvent[] {
     const out: PulseEvent[] = [];

@@ -122,6 +122,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
 
   const total = Math.round(scenario.duration_min / dt);
   const ex = exchangeMatrix(p.ros_exchange, p.ox_release_gain, p.ox_decay, dt / 2);
+  /** a locally applied drug: the share of the gap to its concentration left after one step */
+  const localKeep = Math.exp(-p.drug_local_rate * dt);
   const changes = schedule.changeSteps();
   /** the slow block runs every slow_every steps and whenever the treatments change */
   const isSlow = (s: number) => s % slowEvery === 0 || changes.has(s);
@@ -151,8 +153,14 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const slow = isSlow(step);
       const dts = slow ? slowSpan(step) : 0;
       const cx: StepContext = { t: step * dt, dt, step, key, dts };
+      const local = schedule.localDrugs(step);
       for (let y = y0; y < y1; y++) {
         const o = y * W;
+        for (const ld of local) {
+          const arr = drugArrays[ld.field];
+          const c = ld.amount;
+          for (const [a, b] of schedule.cover(ld.region, y)) for (let i = o + a; i < o + b; i++) arr[i] = c + (arr[i] - c) * localKeep;
+        }
         for (const pu of pulses) {
           for (const [a, b] of schedule.cover(pu.region, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
