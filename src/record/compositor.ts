@@ -131,19 +131,25 @@ export class Compositor {
     g.font = `${Math.round(u * 1.3)}px ${FONT}`;
     this.textBox(formatClock(t_min), m, y, pad);
     this.drawLegend(u, m, pad);
-    this.drawScaleBar(u, m, pad);
-    // captions, bottom centre, newest at the bottom
-    g.font = `${u}px ${FONT}`;
+    const sbRight = this.drawScaleBar(u, m, pad);
+    // captions at the bottom, centred right of the scale bar, newest lowest; shrunk to fit
+    const left = sbRight + m;
+    const room = this.layout.width - m - left - 2 * pad;
+    let size = u;
+    g.font = `${size}px ${FONT}`;
+    const widest = Math.max(0, ...captions.map((c) => g.measureText(c).width));
+    if (widest > room && widest > 0) size = Math.max(8, Math.floor((size * room) / widest));
+    g.font = `${size}px ${FONT}`;
     let cy = this.layout.height - m;
     for (let i = captions.length - 1; i >= 0; i--) {
       const w = g.measureText(captions[i]).width + 2 * pad;
-      const h = Math.round(u * 1.2) + 2 * pad;
+      const h = Math.round(size * 1.2) + 2 * pad;
       cy -= h;
-      const x = Math.round((this.layout.width - w) / 2);
+      const x = Math.max(left, Math.round(left + (this.layout.width - m - left - w) / 2));
       g.fillStyle = 'rgba(40, 36, 8, 0.88)';
       g.fillRect(x, cy, w, h);
       g.fillStyle = '#f0e442';
-      g.fillText(captions[i], x + pad, cy + pad + Math.round(u * 0.1));
+      g.fillText(captions[i], x + pad, cy + pad + Math.round(size * 0.1));
       cy -= Math.round(u * 0.3);
     }
   }
@@ -234,7 +240,8 @@ export class Compositor {
     return { um, px: Math.round(um * pxPerUm) };
   }
 
-  private drawScaleBar(u: number, m: number, pad: number): void {
+  /** Draws the scale bar box at the bottom left; returns its right edge (px). */
+  private drawScaleBar(u: number, m: number, pad: number): number {
     const g = this.g;
     const { um, px } = this.scaleBar();
     const label = formatLength(um);
@@ -249,6 +256,7 @@ export class Compositor {
     g.fillStyle = FG;
     g.fillRect(x + pad, y + pad, px, barH);
     g.fillText(label, x + pad, y + pad + barH + Math.round(u * 0.3));
+    return x + w;
   }
 }
 

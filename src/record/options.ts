@@ -207,3 +207,8 @@ export function codecString(format: FormatName, width: number, height: number): 
   if (codec === 'vp9') return px <= 1280 * 720 ? 'vp09.00.31.08' : px <= 2048 * 1088 ? 'vp09.00.41.08' : 'vp09.00.51.08';
   return px <= 2048 * 1152 ? 'av01.0.08M.08' : 'av01.0.13M.08';
 }
+
+/** Bits per second for a frame size and rate: 0.08 bit per pixel per frame, 1-40 Mbit/s. */
+export function bitrateFor(plan: { width: number; height: number; fps: number }): number {
+  return Math.round(Math.min(40e6, Math.max(1e6, plan.width * plan.height * plan.fps * 0.08)));
+}

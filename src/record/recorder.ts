@@ -10,7 +10,7 @@ import type { Simulation } from '../model/simulation';
 import { viewById } from '../render/views';
 import { activeCaptions, treatmentCaptions } from './captions';
 import { Compositor, context2d } from './compositor';
-import { codecString, FORMATS, type RecordPlan } from './options';
+import { bitrateFor, codecString, FORMATS, type RecordPlan } from './options';
 
 /** What the recorder drives: the sandbox's SimController fits (sim + serialised step). */
 export interface SteppableRun {
@@ -42,11 +42,6 @@ export class RecordCancelled extends Error {
     super('recording cancelled');
     this.name = 'AbortError';
   }
-}
-
-/** Bits per second for a frame size and rate: 0.08 bit per pixel per frame, 1-40 Mbit/s. */
-export function bitrateFor(plan: Pick<RecordPlan, 'width' | 'height' | 'fps'>): number {
-  return Math.round(Math.min(40e6, Math.max(1e6, plan.width * plan.height * plan.fps * 0.08)));
 }
 
 /**
