@@ -145,7 +145,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   for (const [k, r] of Object.entries(RESOLUTIONS)) resSel.add(new Option(`${k} (${r.width} x ${r.height})`, k));
   resSel.value = '1080p';
   const fpsSel = el('select', { id: 'rec-fps' });
-  for (const f of [24, 25, 30, 60]) fpsSel.add(new Option(`${f} frames/s`, String(f)));
+  for (const f of [10, 15, 24, 25, 30, 60]) fpsSel.add(new Option(`${f} frames/s`, String(f)));
   fpsSel.value = '30';
   const lenIn = el('input', { id: 'rec-length', type: 'number', min: '0', step: 'any', value: '10' });
   const lenUnit = el('select', { id: 'rec-length-unit' });
