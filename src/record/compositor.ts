@@ -219,6 +219,7 @@ export class Compositor {
       g.fillStyle = rgbCss(colormapRGB(view.colormap, k));
       g.fillRect(x + pad + i, by, 1, barH);
     }
+    g.fillStyle = FG;
     g.font = font;
     const ty = by + barH + Math.round(u * 0.2);
     g.textAlign = 'left';
