@@ -15,7 +15,8 @@ import { loadScenario } from './scenario-input';
 
 export const RECORD_USAGE = `  ferrowave record <scenario.json | preset> --out FILE.webm|FILE.mp4 [--width W --height H | --resolution NAME]
                 [--fps F] [--seconds S | --minutes M] --minutes-per-second P [--codec vp9|h264|av1]
-                [--view NAME] [--title TEXT] [--no-overlays] [--from-min T] [--seed N] [--set path=value ...]
+                [--view NAME] [--title TEXT] [--no-overlays] [--region X,Y,W,H] [--from-min T] [--seed N]
+                [--set path=value ...]
                 [--workers N] [--force] [--quiet]
                    a frame-exact video in headless chromium (CHROMIUM_PATH or /usr/bin/chromium), the same
                    file the sandbox's record dialog makes; WebM/VP9 (the default for .webm) is byte-identical
@@ -82,7 +83,12 @@ export function parseRecordArgs(args: string[]): RecordJob {
   if (v.seconds !== undefined) request.seconds = num('seconds', v.seconds);
   if (v.minutes !== undefined) request.minutes = num('minutes', v.minutes);
   if (v.view !== undefined) request.view = v.view;
-  const plan = resolveRecordOptions(request, { dt_min: dt, t0_min: Math.round(k) * dt, duration_min: sc.duration_min, defaultView: 'fate' });
+  if (v.region !== undefined) {
+    const parts = v.region.split(',').map((x) => Number(x));
+    if (parts.length !== 4 || parts.some((x) => !Number.isInteger(x))) throw new RecordUsageError(`--region must be X,Y,W,H in whole sites (top-left site and size), got "${v.region}"`);
+    request.region = { x: parts[0], y: parts[1], width: parts[2], height: parts[3] };
+  }
+  const plan = resolveRecordOptions(request, { dt_min: dt, t0_min: Math.round(k) * dt, duration_min: sc.duration_min, defaultView: 'fate', lattice: sc.lattice });
   return { scenario: sc, request, plan, out, fromMin: Math.round(k) * dt, workers, quiet: Boolean(v.quiet) };
 }
 
@@ -101,6 +107,7 @@ function parse(args: string[]) {
       'minutes-per-second': { type: 'string' },
       codec: { type: 'string' },
       view: { type: 'string' },
+      region: { type: 'string' },
       title: { type: 'string' },
       'no-overlays': { type: 'boolean' },
       'from-min': { type: 'string' },

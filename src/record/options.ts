@@ -51,6 +51,16 @@ export interface RecordRequest {
   view?: string;
   /** video seconds a treatment's caption stays up (default 3) */
   captionSeconds?: number;
+  /** a rectangle of sites to show (default: the whole lattice) */
+  region?: SiteRect;
+}
+
+/** A rectangle of sites: top-left site (x, y) and size, in sites. */
+export interface SiteRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** A checked request, with everything derived from it. */
@@ -69,6 +79,8 @@ export interface RecordPlan {
   title: string;
   view: string;
   captionSeconds: number;
+  /** the sites shown (null: the whole lattice) */
+  region: SiteRect | null;
   /** simulated time of the first frame and of the last one, min */
   t0_min: number;
   tEnd_min: number;
@@ -82,6 +94,8 @@ export interface RecordContext {
   duration_min: number;
   /** the view used when the request names none */
   defaultView?: string;
+  /** the lattice (sites), to check a region against */
+  lattice?: { width: number; height: number };
 }
 
 export class RecordOptionError extends Error {
@@ -103,7 +117,7 @@ function multipleOf(x: number, step: number): boolean {
 /** Check a request against the run it starts from; throws RecordOptionError listing every problem. */
 export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): RecordPlan {
   const p: string[] = [];
-  const known = new Set(['resolution', 'width', 'height', 'fps', 'minutes', 'seconds', 'minutesPerSecond', 'format', 'overlays', 'title', 'view', 'captionSeconds']);
+  const known = new Set(['resolution', 'width', 'height', 'fps', 'minutes', 'seconds', 'minutesPerSecond', 'format', 'overlays', 'title', 'view', 'captionSeconds', 'region']);
   for (const k of Object.keys(req)) if (!known.has(k)) p.push(`unknown option "${k}"; options: ${[...known].join(', ')}`);
 
   // --- frame size
@@ -175,6 +189,15 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
   const captionSeconds = req.captionSeconds ?? 3;
   if (!(isNum(captionSeconds) && captionSeconds >= 0 && captionSeconds <= 60)) p.push(`captionSeconds: must be from 0 to 60 s, got ${String(req.captionSeconds)}`);
 
+  const region = req.region ?? null;
+  if (region) {
+    const L = ctx.lattice;
+    const ints = [region.x, region.y, region.width, region.height].every((v) => isNum(v) && Number.isInteger(v));
+    if (!ints || region.x < 0 || region.y < 0 || region.width < 1 || region.height < 1 || (L && (region.x + region.width > L.width || region.y + region.height > L.height))) {
+      p.push(`region: must be whole sites x, y >= 0 and width, height >= 1 inside the lattice${L ? ` (${L.width} x ${L.height} sites)` : ''}, got ${JSON.stringify(region)}`);
+    }
+  }
+
   if (p.length) throw new RecordOptionError(p);
   return {
     width,
@@ -191,6 +214,7 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
     title,
     view,
     captionSeconds,
+    region: region ? { x: region.x, y: region.y, width: region.width, height: region.height } : null,
     t0_min: t0,
     tEnd_min: tEnd,
   };

@@ -75,7 +75,7 @@ export async function recordVideo(run: SteppableRun, plan: RecordPlan, opts: { s
   const canvas = new OffscreenCanvas(plan.width, plan.height);
   const g = context2d(canvas);
   const { width: LW, height: LH, site_um } = sim0.scenario.lattice;
-  const comp = new Compositor(g, { width: plan.width, height: plan.height, view: viewById(plan.view), site_um, overlays: plan.overlays, title: plan.title }, { width: LW, height: LH });
+  const comp = new Compositor(g, { width: plan.width, height: plan.height, view: viewById(plan.view), site_um, overlays: plan.overlays, title: plan.title, region: plan.region ?? undefined }, { width: LW, height: LH });
   const captions = treatmentCaptions(sim0.scenario, plan.t0_min);
   const holdMin = plan.captionSeconds * plan.minutesPerSecond;
   const fmt = FORMATS[plan.format];

@@ -47,7 +47,7 @@ export function createRecordApi(app: SandboxApp): RecordApi {
   };
   const plan = (req: PageRecordRequest, t0_min: number): RecordPlan => {
     const { fromCheckpoint: _, ...rest } = req;
-    return resolveRecordOptions(rest, { dt_min: c.sim.dt, t0_min, duration_min: c.scenario.duration_min, defaultView: app.renderer.view.id });
+    return resolveRecordOptions(rest, { dt_min: c.sim.dt, t0_min, duration_min: c.scenario.duration_min, defaultView: app.renderer.view.id, lattice: c.scenario.lattice });
   };
 
   async function record(req: PageRecordRequest, opts: PageRecordOptions = {}): Promise<Recording> {
@@ -131,6 +131,18 @@ function download(blob: Blob, name: string, a = el('a')): HTMLAnchorElement {
 
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);
 
+/** The sites the live view shows now (clipped to the lattice), as a region. */
+export function visibleSites(app: SandboxApp): { x: number; y: number; width: number; height: number } {
+  const cam = app.renderer.camera();
+  const { width: W, height: H } = app.controller.scenario.lattice;
+  const sw = app.renderer.app.screen.width, sh = app.renderer.app.screen.height;
+  const x0 = Math.max(0, Math.min(W - 1, Math.floor(-cam.x / cam.scale)));
+  const y0 = Math.max(0, Math.min(H - 1, Math.floor(-cam.y / cam.scale)));
+  const x1 = Math.max(x0 + 1, Math.min(W, Math.ceil((sw - cam.x) / cam.scale)));
+  const y1 = Math.max(y0 + 1, Math.min(H, Math.ceil((sh - cam.y) / cam.scale)));
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /** Build the buttons and the dialog in `host`; returns the page API. */
 export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi {
   const api = createRecordApi(app);
@@ -159,6 +171,9 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   const titleIn = el('input', { id: 'rec-title', type: 'text', placeholder: 'optional' });
   const overlaysIn = el('input', { id: 'rec-overlays', type: 'checkbox', checked: true });
   const fromSel = el('select', { id: 'rec-from' });
+  const areaSel = el('select', { id: 'rec-area' });
+  areaSel.add(new Option('the whole lattice', 'all'));
+  areaSel.add(new Option('what the view shows now', 'view'));
   const startBtn = el('button', { type: 'submit', id: 'rec-start', textContent: 'record' });
   const closeBtn = el('button', { type: 'button', id: 'rec-close', textContent: 'close' });
   const cancelBtn = el('button', { type: 'button', id: 'rec-cancel', textContent: 'cancel', disabled: true });
@@ -180,6 +195,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     row('view', viewSel),
     row('title', titleIn),
     el('label', { className: 'check' }, overlaysIn, ' overlays: title, clock, scale bar, legend, treatment captions'),
+    row('area', areaSel),
     row('from', fromSel),
     el('div', { className: 'buttons' }, startBtn, cancelBtn, closeBtn),
     bar,
@@ -223,6 +239,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     title: titleIn.value,
     overlays: overlaysIn.checked,
     fromCheckpoint: fromSel.value ? Number(fromSel.value) : undefined,
+    region: areaSel.value === 'view' ? visibleSites(app) : undefined,
   });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();

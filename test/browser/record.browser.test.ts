@@ -61,6 +61,27 @@ describe('frames and stills', () => {
     }
   });
 
+  it('shows a chosen region of sites, scaled to the frame', () => {
+    const c = app.controller;
+    const st = c.sim.state;
+    const region = { x: 10, y: 5, width: 30, height: 10 };
+    // 300 x 100 px for 30 x 10 sites: 10 px per site
+    const cv = drawStill(st, c.scenario, c.sim.time(), { width: 300, height: 100, view: 'fate', overlays: false, region });
+    const px = (cv.getContext('2d') as OffscreenCanvasRenderingContext2D).getImageData(0, 0, 300, 100).data;
+    const table = viewTable(viewById('fate'));
+    let bad = 0;
+    const seen = new Set<number>();
+    for (let y = 0; y < 10; y++)
+      for (let x = 0; x < 30; x++) {
+        const s = st.status[(y + 5) * 60 + x + 10];
+        seen.add(s);
+        const o = 4 * ((10 * y + 5) * 300 + 10 * x + 5);
+        if (px[o] !== table[4 * s] || px[o + 1] !== table[4 * s + 1] || px[o + 2] !== table[4 * s + 2]) bad++;
+      }
+    expect(bad).toBe(0);
+    expect(seen.size).toBeGreaterThan(1); // the region holds the front, so the check can tell sites apart
+  });
+
   it('adds overlays (clock, legend, scale bar) and letterboxes a wide frame', () => {
     const c = app.controller;
     const plain = drawStill(c.sim.state, c.scenario, c.sim.time(), { width: 640, height: 360, view: 'fate', overlays: false });

@@ -47,6 +47,14 @@ describe('record options', () => {
     expect(problems(() => resolveRecordOptions({ minutesPerSecond: 15 }, ctx))).toEqual(['length: give exactly one of minutes (simulated) or seconds (of video)']);
   });
 
+  it('checks a region of sites against the lattice', () => {
+    const lattice = { width: 400, height: 40 };
+    expect(resolveRecordOptions({ seconds: 1, minutesPerSecond: 15, region: { x: 100, y: 0, width: 100, height: 40 } }, { ...ctx, lattice }).region).toEqual({ x: 100, y: 0, width: 100, height: 40 });
+    expect(problems(() => resolveRecordOptions({ seconds: 1, minutesPerSecond: 15, region: { x: 350, y: 0, width: 100, height: 40 } }, { ...ctx, lattice }))).toEqual([
+      'region: must be whole sites x, y >= 0 and width, height >= 1 inside the lattice (400 x 40 sites), got {"x":350,"y":0,"width":100,"height":40}',
+    ]);
+  });
+
   it('refuses a clip that runs past the end of the scenario, saying how much fits', () => {
     const p = problems(() => resolveRecordOptions({ fps: 30, seconds: 30, minutesPerSecond: 30 }, ctx));
     expect(p[0]).toMatch(/^length: the last frame would show t = 1199 min but the run ends at duration_min = 900 min \(starting at 300 min there is room for 601 frames = 20\.03 s/);
