@@ -178,12 +178,20 @@ export async function recordCommand(job: RecordJob): Promise<{ out: string; byte
     });
     // the sandbox with this scenario (seed inside the link), drawing its live view at most once a second
     await page.goto(`${url}?fps=1&workers=${job.workers}${encodeShareHash(job.scenario)}`);
-    await page.waitForFunction(() => Boolean(window.__ferrowave), undefined, { timeout: 120_000 });
-    await page.evaluate(() => window.__ferrowave?.ready);
-    const err = await page.evaluate(() => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // started, or stopped with a message in its error box (e.g. not cross-origin isolated)
+    const shownError = () => {
       const e = document.getElementById('error');
       return e && !e.hidden ? e.textContent : null;
-    });
+    };
+    await page
+      .waitForFunction(`Boolean(window.__ferrowave) || (${shownError.toString()})() !== null`, undefined, { timeout: 120_000 })
+      .catch((e) => {
+        throw new Error(`the sandbox did not start in 120 s${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}: ${(e as Error).message}`);
+      });
+    await page.evaluate(() => window.__ferrowave?.ready);
+    const err = await page.evaluate(shownError);
     if (err) throw new Error(`the sandbox reported: ${err}`);
     if (job.fromMin > 0) {
       log(`[ferrowave] record: running to t = ${job.fromMin} min first\n`);
