@@ -192,6 +192,10 @@ export class Compositor {
         const sw = Math.round(u * 0.8);
         g.fillStyle = rgbCss(f.rgb);
         g.fillRect(x + pad, yy + Math.round((line - sw) / 2) - 2, sw, sw);
+        // outlined as in the live legend, so the near-black "empty" swatch shows
+        g.strokeStyle = '#55565f';
+        g.lineWidth = 1;
+        g.strokeRect(x + pad + 0.5, yy + Math.round((line - sw) / 2) - 1.5, sw - 1, sw - 1);
         g.fillStyle = FG;
         g.fillText(f.name, x + pad + line, yy);
       });
