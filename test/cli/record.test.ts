@@ -2,7 +2,7 @@
 // with Debian's ffprobe / ffmpeg: codec, size, frame count, duration; a decoded frame shows the
 // death front where the simulation (run here in Node, bit-identical to the page's) puts it at that
 // frame's time; a second run gives the same bytes (WebM/VP9); bad options fail before any work.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +117,32 @@ describe('ferrowave record', () => {
     const b = join(dir, 'b.webm');
     expect(cli('record', 'primed-light-pulse', ...SET, ...CLIP, '--out', b).status).toBe(0);
     expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+  });
+
+  it('Ctrl-C mid-way leaves no file (nor a partial one) and no browser behind', async () => {
+    const out = join(dir, 'interrupted.webm');
+    const child = spawn(process.execPath, [bin, 'record', 'primed-light-pulse', ...SET, '--out', out, '--resolution', '1080p', '--fps', '30', '--seconds', '30', '--minutes-per-second', '15', '--from-min', '350']);
+    let err = '';
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no progress line: ${err}`)), 120_000);
+      child.stderr.on('data', (d) => {
+        err += String(d);
+        if (/record: frame \d+\/900/.test(err)) {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+    });
+    // the browser this command started (a child of it)
+    const kids = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    expect(kids.length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.part`)).toBe(false);
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const k of kids) expect(spawnSync('ps', ['-p', k]).status, `process ${k} still runs`).not.toBe(0);
   });
 
   it('makes an MP4/H.264 clip', () => {
