@@ -2,8 +2,8 @@
 // canvas, on the CPU: sites are colour-mapped with the live view's own tables (views.ts
 // fillViewBytes + viewTable, no copy of them here), scaled nearest-neighbour and letterboxed, then
 // the overlays a talk needs are drawn on top: title, simulated clock, scale bar in um/mm, legend
-// with units and treatment captions. No WebGL and no pixi, so the same state gives the same pixels
-// on any machine state, which is what makes a re-recorded VP9 file byte-identical.
+// with units and treatment captions. No WebGL and no pixi: the same state gives the same pixels
+// run after run, which is what makes a re-recorded VP9 file byte-identical.
 import type { SimState } from '../model/layout';
 import { colormapRGB, FATE_COLOURS, rgbCss } from '../render/colormaps';
 import { fmt, formatClock, formatLength, niceLength } from '../render/overlays';
@@ -265,7 +265,7 @@ export class Compositor {
   }
 }
 
-/** A 2D context of a canvas that is not read back by the GPU path (willReadFrequently keeps it on the CPU). */
+/** An opaque 2D context kept on the CPU (willReadFrequently), so frames never depend on a GPU. */
 export function context2d(canvas: HTMLCanvasElement | OffscreenCanvas): Canvas2D {
   const g = canvas.getContext('2d', { alpha: false, willReadFrequently: true }) as Canvas2D | null;
   if (!g) throw new Error('no 2D canvas context in this browser');
