@@ -76,7 +76,6 @@ export async function recordVideo(run: SteppableRun, plan: RecordPlan, opts: { s
   const g = context2d(canvas);
   const { width: LW, height: LH, site_um } = sim0.scenario.lattice;
   const comp = new Compositor(g, { width: plan.width, height: plan.height, view: viewById(plan.view), site_um, overlays: plan.overlays, title: plan.title, region: plan.region ?? undefined }, { width: LW, height: LH });
-  const captions = treatmentCaptions(sim0.scenario, plan.t0_min);
   const holdMin = plan.captionSeconds * plan.minutesPerSecond;
   const fmt = FORMATS[plan.format];
   const output = new Output({
@@ -102,7 +101,8 @@ export async function recordVideo(run: SteppableRun, plan: RecordPlan, opts: { s
       const want = step0 + i * plan.stepsPerFrame;
       if (sim.stepIndex() !== want) throw new Error(`frame ${i}: the run is at step ${sim.stepIndex()}, expected ${want} (did something else step or replace the simulation?)`);
       const t = sim.time();
-      comp.draw(sim.state, t, plan.overlays ? activeCaptions(captions, t, holdMin) : []);
+      // from the running scenario each frame: a treatment added mid-clip (a click) gets its caption too
+      comp.draw(sim.state, t, plan.overlays ? activeCaptions(treatmentCaptions(sim.scenario, plan.t0_min), t, holdMin) : []);
       await source.add(i / plan.fps, 1 / plan.fps);
       const elapsed = (performance.now() - t0) / 1000;
       opts.onProgress?.({ frame: i + 1, frames: plan.frames, t_min: t, elapsed_s: elapsed, eta_s: (elapsed / (i + 1)) * (plan.frames - i - 1) });

@@ -148,7 +148,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   const api = createRecordApi(app);
   host.appendChild(el('style', { textContent: CSS }));
   const openBtn = el('button', { type: 'button', id: 'record-open', textContent: 'record video…', title: 'a frame-exact video of the run from now (or from a checkpoint)' });
-  const stillBtn = el('button', { type: 'button', id: 'still-png', textContent: 'still PNG', title: 'the lattice now at 1920 x 1080 with clock, scale bar and legend' });
+  const stillBtn = el('button', { type: 'button', id: 'still-png', textContent: 'still PNG', title: "the lattice now, at the record dialog's resolution (1080p unless changed), with clock, scale bar and legend" });
   const figBtn = el('button', { type: 'button', id: 'plot-figures', textContent: 'plot figures', title: 'the live plots as SVG and PNG' });
   const links = el('div', { id: 'record-links', className: 'hint' });
   host.append(el('div', { className: 'buttons' }, openBtn, stillBtn, figBtn), links);
@@ -288,8 +288,10 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   cancelBtn.addEventListener('click', () => controller?.abort());
 
   stillBtn.addEventListener('click', () => {
+    // the dialog's resolution, title and overlays setting; the live view
+    const r = RESOLUTIONS[resSel.value as keyof typeof RESOLUTIONS] ?? RESOLUTIONS['1080p'];
     api
-      .still()
+      .still({ width: r.width, height: r.height, title: titleIn.value, overlays: overlaysIn.checked })
       .then((png) => {
         const name = `ferrowave-${app.controller.scenario.name}-${Math.round(app.controller.sim.time())}min.png`;
         const a = download(png, name, el('a', { textContent: name }));
