@@ -1,4 +1,5 @@
-// Why this file exists: the `ferrowave` command line: `run`, `presets`, `params`, `help`.
+// Why this file exists: the `ferrowave` command line: `run`, `presets`, `params`, `validate`,
+// `sweep`, `merge`, `report`, `help`.
 // Usage errors and invalid scenarios exit with code 2 and one line per problem.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,12 @@ import { formatProblem, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
 import { runCommand } from './run-command';
 import { loadScenario } from './scenario-input';
+import { mergeCommand } from './merge-command';
+import { reportCommand } from './report-command';
+import { SWEEP_USAGE, sweepCommand } from './sweep-command';
+import { UsageError } from './usage-error';
 import { VALIDATE_USAGE, validateCommand } from './validate-command';
+import { SweepError } from '../sweep/spec';
 
 const USAGE = `ferrowave ${FERROWAVE_VERSION}: agent-based ferroptosis sandbox (headless)
 
@@ -18,13 +24,12 @@ Usage:
   ferrowave presets            list the shipped presets
   ferrowave params             list every model parameter with unit, default, range and source
 ${VALIDATE_USAGE}
+${SWEEP_USAGE}
   ferrowave help
 
 run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
 with --cells-csv). --set overrides any scenario path, e.g. --set treatments[0].uM=2.5
 --set params.ox_diffusion=300 --set lattice.width=200.`;
-
-class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -34,6 +39,12 @@ export async function main(argv: string[]): Promise<number> {
         return await run(rest);
       case 'validate':
         return await validateCommand(rest);
+      case 'sweep':
+        return await sweepCommand(rest);
+      case 'merge':
+        return await mergeCommand(rest);
+      case 'report':
+        return await reportCommand(rest);
       case 'presets':
         for (const n of PRESET_NAMES) console.log(`${n.padEnd(28)} ${String(PRESETS[n].description ?? '')}`);
         return 0;
@@ -47,11 +58,16 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(`unknown command "${cmd}"; commands: run, presets, params, validate, help`);
+        throw new UsageError(`unknown command "${cmd}"; commands: run, presets, params, validate, sweep, merge, report, help`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {
       console.error(`ferrowave: invalid scenario (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
+      for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
+      return 2;
+    }
+    if (e instanceof SweepError) {
+      console.error(`ferrowave: invalid sweep (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
       for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
       return 2;
     }
