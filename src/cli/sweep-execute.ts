@@ -2,6 +2,10 @@
 // worker, or the main thread with --workers 0): the same createSimulation + in-thread engine +
 // runToEnd + summarise as `ferrowave run`, so a sweep run gives the numbers of `ferrowave run` of
 // its scenario.resolved.json. A throw or a diverged run comes back as a failure, never a crash.
+// Testing hook: FERROWAVE_SWEEP_INJECT="3:throw,5:nan,6:crash" makes those runs throw, diverge
+// (a NaN mean) or kill their worker thread, so the tests exercise the real failure paths (the
+// model itself is clamped and has not been seen to diverge).
+import { isMainThread } from 'node:worker_threads';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
@@ -38,14 +42,27 @@ function columnPicker(keep: Keep['timeseries']): ((cells: string[]) => string[])
   return (c) => idx.map((i) => c[i]);
 }
 
+/** The fault injected into run `run` by FERROWAVE_SWEEP_INJECT, if any. */
+export function injectedFault(run: number, spec = process.env.FERROWAVE_SWEEP_INJECT ?? ''): 'throw' | 'nan' | 'crash' | null {
+  for (const item of spec.split(',')) {
+    const [r, what] = item.trim().split(':');
+    if (Number(r) === run && r !== '' && (what === 'throw' || what === 'nan' || what === 'crash')) return what;
+  }
+  return null;
+}
+
 export async function executeRun(job: RunJob): Promise<RunResult> {
   const t0 = performance.now();
+  const fault = injectedFault(job.run);
+  if (fault === 'crash' && !isMainThread) process.exit(70);
   const pick = columnPicker(job.timeseries);
   const lines: string[] = pick ? [pick(timeseriesHeader().split(',')).join(',')] : [];
   try {
+    if (fault === 'throw' || fault === 'crash') throw new Error(`injected failure of run ${job.run} (FERROWAVE_SWEEP_INJECT)`);
     const sim = createSimulation(job.scenario);
     const engine = await createEngine(sim, 0);
     const samples = await runToEnd(engine, { onSample: pick ? (s) => lines.push(pick(timeseriesRow(s).split(',')).join(',')) : undefined });
+    if (fault === 'nan') samples[samples.length - 1].means.ros = Number.NaN;
     const summary = summarise(sim, samples);
     const sim_ms = performance.now() - t0;
     const diverged = divergence(samples, summary);

@@ -59,6 +59,16 @@ function stats(xs: number[]): Stats | null {
 }
 
 const key = (vals: Scalar[]) => JSON.stringify(vals);
+
+/** Order value lists element by element: numbers by value, anything else as text. */
+function compareValues(a: readonly Scalar[], b: readonly Scalar[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    const d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 const numeric = (vals: readonly Scalar[]) => vals.every((v) => typeof v === 'number');
 
 /** Distinct values of axis k among the runs, sorted. */
@@ -75,7 +85,7 @@ function doseResponse(input: ReportInput, metric: string, k: number): string {
   const [label, unit] = LABELS[metric];
   const [xl, xu] = axisUnit(columns[k]);
   const others = columns.map((_, j) => j).filter((j) => j !== k);
-  const groups = new Map<string, { name: string; byX: Map<number, number[]> }>();
+  const groups = new Map<string, { name: string; at: Scalar[]; byX: Map<number, number[]> }>();
   for (const r of rows) {
     const v = metricNumber(r, metric);
     const x = r.planned.values[k];
@@ -83,14 +93,14 @@ function doseResponse(input: ReportInput, metric: string, k: number): string {
     const g = key(others.map((j) => r.planned.values[j]));
     let grp = groups.get(g);
     if (!grp) {
-      grp = { name: others.map((j) => `${columns[j]} = ${r.planned.values[j]}`).join(', ') || label, byX: new Map() };
+      grp = { name: others.map((j) => `${columns[j]} = ${r.planned.values[j]}`).join(', ') || label, at: others.map((j) => r.planned.values[j]), byX: new Map() };
       groups.set(g, grp);
     }
     const list = grp.byX.get(x) ?? [];
     if (v !== null) list.push(v);
     grp.byX.set(x, list);
   }
-  const ordered = [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+  const ordered = [...groups.values()].sort((a, b) => compareValues(a.at, b.at));
   const shown = ordered.slice(0, 8);
   const series: Series[] = [];
   const ribbons: Ribbon[] = [];

@@ -125,7 +125,7 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
       if (ax) axes.push(ax);
     }
   if (design === 'sobol' && axes.length > SOBOL_MAX_DIMS) bad('sweep.axes', axes.length, `a sobol design takes at most ${SOBOL_MAX_DIMS} axes`);
-  if (spaceFilling && axes.length === 0 && Array.isArray(rawAxes)) bad('sweep.axes', rawAxes, `a ${design} design needs at least one axis`);
+  if (spaceFilling && Array.isArray(rawAxes) && rawAxes.length === 0) bad('sweep.axes', rawAxes, `a ${design} design needs at least one axis`);
   const seen = new Map<string, number>();
   axes.forEach((a, i) => {
     if (seen.has(a.path)) bad(`sweep.axes[${i}].path`, a.path, `already varied by sweep.axes[${seen.get(a.path)}]`);
