@@ -111,3 +111,25 @@ describe('planning a sweep', () => {
     expect(() => planSweep(twin, PRESETS['primed-light-pulse'], 'test')).toThrow(/same column name as sweep.axes\[0\]/);
   });
 });
+
+describe('the shipped examples', () => {
+  it('examples/erastin-dfo-sweep.json is a valid 4 x 4 x 3 sweep', async () => {
+    const { readSweepFile } = await import('../../src/cli/sweep-folder');
+    const { spec, baseRaw } = readSweepFile(new URL('../../examples/erastin-dfo-sweep.json', import.meta.url).pathname);
+    const plan = planSweep(spec, baseRaw, 'test');
+    expect(plan.columns).toEqual(['erastin_uM', 'dfo_uM']);
+    expect(plan.runs).toHaveLength(48);
+  });
+
+  it('examples/k8s-indexed-job.yaml shards by the completion index over as many shards as completions', async () => {
+    const { readFileSync } = await import('node:fs');
+    const yaml = readFileSync(new URL('../../examples/k8s-indexed-job.yaml', import.meta.url), 'utf8');
+    expect(yaml).toContain('completionMode: Indexed');
+    const completions = /^\s+completions: (\d+)/m.exec(yaml)?.[1];
+    const shards = /name: SHARDS\s+value: "(\d+)"/.exec(yaml)?.[1];
+    expect(completions).toBeDefined();
+    expect(shards).toBe(completions);
+    expect(yaml).toContain('--shard "$JOB_COMPLETION_INDEX/$SHARDS"');
+    expect(yaml).toContain('--resume');
+  });
+});
