@@ -70,8 +70,10 @@ export async function sweepCommand(args: string[]): Promise<number> {
     if (JSON.stringify(old.shard) !== JSON.stringify(opts.shard)) throw new Error(`${dir} was started with ${shardText(old.shard)}: resume it with the same`);
   } else {
     if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not a sweep folder: choose an empty or new --out`);
-    mkdirSync(join(dir, 'runs'), { recursive: true });
+    // the manifest first: a folder with a manifest can always be resumed
+    mkdirSync(dir, { recursive: true });
     writeManifest(dir, manifest);
+    mkdirSync(join(dir, 'runs'), { recursive: true });
   }
   removeTemporaries(dir);
   const present = completedRuns(dir);
