@@ -98,6 +98,19 @@ describe('runs.csv and the report', () => {
     expect(parseCsv(text)[1]).toEqual(['1', '0', '1', '11', '2.5', 'a,b', 'failed', 'Error: bad <thing>, "quoted"', '']);
   });
 
+  it('draws space-filling designs as scatter plots of every run', async () => {
+    const r = await executeRun({ run: 0, scenario: sc, timeseries: 'none' });
+    const summary = r.summary as unknown as Summary;
+    const spec = validateSweep({ name: 'lhs', base: 'p', design: 'latin-hypercube', points: 3, axes: [{ path: 'a', from: 1, to: 10 }] }, { metrics: METRICS.map((m) => m.name), timeseriesColumns: ['t_min'] });
+    const ok = (run: number, x: number): RunRow => ({ planned: { run, point: run, replicate: 0, seed: run, values: [x] }, outcome: { status: 'ok', error: null, summary } });
+    const html = sweepReportHtml({ spec, version: 'test', columns: ['erastin_uM'], totalRuns: 3, rows: [ok(0, 1.5), ok(1, 4), ok(2, 8)] });
+    expect(html).toContain('wave speed (runs with a wave) vs erastin');
+    expect(html).not.toContain('Heat maps');
+    expect(html).toContain('<p>No run failed.</p>');
+    // three markers, no line through them
+    expect(html.match(/<circle /g)?.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('lists failed runs in the report, escaped', () => {
     const spec = validateSweep({ name: 'x', base: 'p', replicates: 2, axes: [{ path: 'a', values: [2.5] }, { path: 'b', values: ['a,b'] }] }, { metrics: ['wave_detected'], timeseriesColumns: ['t_min'] });
     const html = sweepReportHtml({ spec, version: 'test', columns: ['erastin_uM', 'label'], totalRuns: 2, rows });

@@ -112,6 +112,25 @@ describe('planning a sweep', () => {
   });
 });
 
+describe('reading a sweep file', () => {
+  it('takes the base scenario from a file next to the sweep file, and names a bad base', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readSweepFile } = await import('../../src/cli/sweep-folder');
+    const dir = mkdtempSync(join(tmpdir(), 'ferrowave-sweepfile-'));
+    writeFileSync(join(dir, 'dish.json'), JSON.stringify({ ...PRESETS['primed-light-pulse'], name: 'my-dish' }));
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ base: 'dish.json', axes: [{ path: 'treatments[0].uM', values: [1] }] }));
+    expect(readSweepFile(join(dir, 'sweep.json')).baseRaw.name).toBe('my-dish');
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ base: 'nothere.json' }));
+    expect(() => readSweepFile(join(dir, 'sweep.json'))).toThrow(/cannot read the scenario file .*nothere\.json/);
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ base: 'no-such-preset' }));
+    expect(() => readSweepFile(join(dir, 'sweep.json'))).toThrow(/neither a preset nor a \.json file; presets: primed-light-pulse, /);
+    writeFileSync(join(dir, 'sweep.json'), '{ nope');
+    expect(() => readSweepFile(join(dir, 'sweep.json'))).toThrow(/cannot read the sweep file as JSON/);
+  });
+});
+
 describe('the shipped examples', () => {
   it('examples/erastin-dfo-sweep.json is a valid 4 x 4 x 3 sweep', async () => {
     const { readSweepFile } = await import('../../src/cli/sweep-folder');
