@@ -3,7 +3,7 @@
 // (with the reason) only when the SLURM and munge binaries are absent outside CI; in CI
 // (.ci/run installs them) a missing binary fails the test.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,13 +19,15 @@ if (missing.length && !inCI) {
 
 describe.skipIf(missing.length > 0 && !inCI)('SLURM job array', () => {
   let cluster: SlurmCluster | null = null;
+  let root = '';
   afterAll(async () => {
     await cluster?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('runs the sweep as a job array of shards (examples/slurm-sweep.sh) that merge to the local result', async () => {
     expect(missing, 'SLURM/munge binaries (CI installs them in .ci/run)').toEqual([]);
-    const root = mkdtempSync(join(tmpdir(), 'ferrowave-slurm-'));
+    root = mkdtempSync(join(tmpdir(), 'ferrowave-slurm-'));
     const sweep = join(root, 'sweep.json');
     writeFileSync(
       sweep,

@@ -2,14 +2,15 @@
 // the same runs.csv for any number of workers, for shards merged, after a kill and --resume;
 // each run equal to `ferrowave run` of its resolved scenario; failures recorded, the sweep going on.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
 const cli = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, ...env } });
 const root = mkdtempSync(join(tmpdir(), 'ferrowave-sweep-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 const withoutRunInfo = (text: string) => {
   const { run, ...rest } = JSON.parse(text);
