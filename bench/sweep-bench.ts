@@ -5,12 +5,12 @@
 // is repeated and the median reported (the machines are shared and noisy); writes
 // bench/sweep-results.json.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sweepCommand } from '../src/cli/sweep-command';
 import { FERROWAVE_VERSION } from '../src/model/version';
 
-const RUNS = Number(process.env.SWEEP_BENCH_RUNS ?? 64);
+const RUNS = Number(process.env.SWEEP_BENCH_RUNS ?? 192);
 const REPS = Number(process.env.SWEEP_BENCH_REPS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -48,6 +48,7 @@ async function once(workers: number): Promise<{ wall_s: number; runs_per_s: numb
   }
 }
 
+const loadBefore = loadavg()[0];
 const results: Record<number, Array<Awaited<ReturnType<typeof once>>>> = { 1: [], 2: [] };
 // alternate the two configurations so that background load hits both alike
 for (let r = 0; r < REPS; r++) {
@@ -63,6 +64,8 @@ const out = {
   date: new Date().toISOString(),
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
+  /** other processes' load when the benchmark started (2 cores: above ~0.5 the scaling is understated) */
+  load_avg_1min_before: Number(loadBefore.toFixed(2)),
   runs: RUNS,
   repetitions: REPS,
   run: '60 x 3 sites, 600 min, dt 0.5 min (1200 steps)',
