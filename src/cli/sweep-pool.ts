@@ -22,6 +22,8 @@ export function runPool(jobs: Iterator<RunJob>, workers: number, onResult: (r: R
       for (let j = jobs.next(); !j.done && !stopped; j = jobs.next()) {
         const r = await executeRun(j.value);
         if (!stopped) onResult(r);
+        // let signals (Ctrl-C) and timers in between runs: the run itself never yields
+        await new Promise((res) => setImmediate(res));
       }
     })();
     return {

@@ -179,4 +179,21 @@ describe('kill and --resume', () => {
     expect(readdirSync(runs).filter((n) => n.startsWith('.tmp'))).toEqual([]);
     expect(read(out, 'runs.csv')).toBe(read(root, 'big-ref', 'runs.csv'));
   });
+
+  it('stops on Ctrl-C (SIGINT) between runs, even in this thread (--workers 0), and says how to resume', async () => {
+    const out = join(root, 'interrupted');
+    const child = spawn(process.execPath, [bin, 'sweep', sweepFile, '--out', out, '--workers', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    const runs = join(out, 'runs');
+    const t0 = Date.now();
+    while (!(existsSync(runs) && readdirSync(runs).some((n) => /^r\d+$/.test(n))) && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toContain('stopped by SIGINT; finished runs are kept: run again with --resume to finish the rest');
+    expect(readdirSync(runs).filter((n) => /^r\d+$/.test(n)).length).toBeLessThan(8);
+  });
 });
