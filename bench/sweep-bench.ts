@@ -3,7 +3,9 @@
 // its ratio, and the runner's overhead per run, i.e. the wall time per run on 1 worker minus the
 // time the run spent simulating inside its worker (summary.json run.wall_s). Each configuration
 // is repeated and the median reported (the machines are shared and noisy); writes
-// bench/sweep-results.json.
+// bench/sweep-results.json. On a loaded machine the wall-clock scaling says more about the other
+// processes than about the runner, so the workers' busy fraction (time simulating / (wall x
+// workers)) is reported too: with free cores the scaling is 2 x busy(2) / busy(1).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +26,7 @@ const sweep = {
   seed: 1,
 };
 
-async function once(workers: number): Promise<{ wall_s: number; runs_per_s: number; sim_s_per_run: number; overhead_ms_per_run: number }> {
+async function once(workers: number): Promise<{ wall_s: number; runs_per_s: number; sim_s_per_run: number; overhead_ms_per_run: number; busy: number }> {
   const root = mkdtempSync(join(tmpdir(), 'ferrowave-sweep-bench-'));
   try {
     const file = join(root, 'sweep.json');
@@ -42,7 +44,7 @@ async function once(workers: number): Promise<{ wall_s: number; runs_per_s: numb
     const runs = readdirSync(join(root, 'out', 'runs'));
     for (const r of runs) sim += JSON.parse(readFileSync(join(root, 'out', 'runs', r, 'summary.json'), 'utf8')).run.wall_s;
     if (runs.length !== RUNS) throw new Error(`expected ${RUNS} runs, found ${runs.length}`);
-    return { wall_s: wall, runs_per_s: RUNS / wall, sim_s_per_run: sim / RUNS, overhead_ms_per_run: ((wall * workers - sim) / RUNS) * 1000 };
+    return { wall_s: wall, runs_per_s: RUNS / wall, sim_s_per_run: sim / RUNS, overhead_ms_per_run: ((wall * workers - sim) / RUNS) * 1000, busy: sim / (wall * workers) };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -55,10 +57,11 @@ for (let r = 0; r < REPS; r++) {
   for (const w of [1, 2]) {
     const x = await once(w);
     results[w].push(x);
-    console.error(`[bench:sweep] ${w} worker${w > 1 ? 's' : ''}: ${RUNS} runs in ${x.wall_s.toFixed(2)} s (${x.runs_per_s.toFixed(2)} runs/s), ${(x.sim_s_per_run * 1000).toFixed(1)} ms simulating per run, overhead ${x.overhead_ms_per_run.toFixed(1)} ms/run`);
+    console.error(`[bench:sweep] ${w} worker${w > 1 ? 's' : ''}: ${RUNS} runs in ${x.wall_s.toFixed(2)} s (${x.runs_per_s.toFixed(2)} runs/s), ${(x.sim_s_per_run * 1000).toFixed(1)} ms simulating per run, overhead ${x.overhead_ms_per_run.toFixed(1)} ms/run, workers busy ${(100 * x.busy).toFixed(1)}%`);
   }
 }
 const rate = (w: number) => median(results[w].map((x) => x.runs_per_s));
+const busy = (w: number) => median(results[w].map((x) => x.busy));
 const out = {
   ferrowave_version: FERROWAVE_VERSION,
   date: new Date().toISOString(),
@@ -74,6 +77,8 @@ const out = {
   scaling_1_to_2: Number((rate(2) / rate(1)).toFixed(2)),
   overhead_ms_per_run_1_worker: Number(median(results[1].map((x) => x.overhead_ms_per_run)).toFixed(1)),
   overhead_ms_per_run_2_workers: Number(median(results[2].map((x) => x.overhead_ms_per_run)).toFixed(1)),
+  workers_busy: { workers_1: Number(busy(1).toFixed(3)), workers_2: Number(busy(2).toFixed(3)) },
+  scaling_1_to_2_with_free_cores: Number(((2 * busy(2)) / busy(1)).toFixed(2)),
 };
 writeFileSync(join(import.meta.dirname, 'sweep-results.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log(JSON.stringify(out, null, 2));
