@@ -1,4 +1,5 @@
-// Why this file exists: the `ferrowave` command line: `run`, `record`, `presets`, `params`, `help`.
+// Why this file exists: the `ferrowave` command line: `run`, `record`, `presets`, `params`,
+// `validate`, `sweep`, `merge`, `report`, `help`.
 // Usage errors and invalid scenarios exit with code 2 and one line per problem.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,12 @@ import { RECORD_USAGE, RecordUsageError, parseRecordArgs, recordCommand } from '
 import { RecordOptionError } from '../record/options';
 import { runCommand } from './run-command';
 import { loadScenario } from './scenario-input';
+import { mergeCommand } from './merge-command';
+import { reportCommand } from './report-command';
+import { SWEEP_USAGE, sweepCommand } from './sweep-command';
+import { UsageError } from './usage-error';
 import { VALIDATE_USAGE, validateCommand } from './validate-command';
+import { SweepError } from '../sweep/spec';
 
 const USAGE = `ferrowave ${FERROWAVE_VERSION}: agent-based ferroptosis sandbox (headless)
 
@@ -21,13 +27,12 @@ Usage:
   ferrowave params             list every model parameter with unit, default, range and source
 ${VALIDATE_USAGE}
 ${RECORD_USAGE}
+${SWEEP_USAGE}
   ferrowave help
 
 run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
 with --cells-csv). --set overrides any scenario path, e.g. --set treatments[0].uM=2.5
 --set params.ox_diffusion=300 --set lattice.width=200.`;
-
-class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -39,6 +44,12 @@ export async function main(argv: string[]): Promise<number> {
         return await record(rest);
       case 'validate':
         return await validateCommand(rest);
+      case 'sweep':
+        return await sweepCommand(rest);
+      case 'merge':
+        return await mergeCommand(rest);
+      case 'report':
+        return await reportCommand(rest);
       case 'presets':
         for (const n of PRESET_NAMES) console.log(`${n.padEnd(28)} ${String(PRESETS[n].description ?? '')}`);
         return 0;
@@ -52,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(`unknown command "${cmd}"; commands: run, record, presets, params, validate, help`);
+        throw new UsageError(`unknown command "${cmd}"; commands: run, record, presets, params, validate, sweep, merge, report, help`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {
@@ -67,6 +78,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof RecordUsageError) {
       console.error(`ferrowave: ${e.message}\n\nUsage:\n${RECORD_USAGE}`);
+      return 2;
+    }
+    if (e instanceof SweepError) {
+      console.error(`ferrowave: invalid sweep (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
+      for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
       return 2;
     }
     if (e instanceof UsageError) {
