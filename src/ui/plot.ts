@@ -68,21 +68,7 @@ export class FatePlot {
     for (let i = 0; i < s.t_min.length; i++) ymax = Math.max(ymax, s.alive[i] + s.dying[i] + s.dead[i]);
     const X = (t: number) => padL + (w * t) / this.duration;
     const Y = (v: number) => padT + h - (h * v) / ymax;
-    // axes and labels
-    g.strokeStyle = '#3a3c47';
-    g.lineWidth = 1;
-    g.strokeRect(padL + 0.5, padT + 0.5, w, h);
-    g.fillStyle = '#9a9aa6';
-    g.font = '10px system-ui, sans-serif';
-    g.textAlign = 'right';
-    g.textBaseline = 'middle';
-    g.fillText(String(ymax), padL - 3, padT + 4);
-    g.fillText('0', padL - 3, padT + h);
-    g.textAlign = 'left';
-    g.textBaseline = 'top';
-    g.fillText('0 h', padL, padT + h + 3);
-    g.textAlign = 'right';
-    g.fillText(`${+(this.duration / 60).toFixed(1)} h`, padL + w, padT + h + 3);
+    drawFrame(g, { x: padL, y: padT, w, h }, String(ymax), '0', this.duration);
     g.textAlign = 'left';
     g.fillText('cells', 2, padT + h / 2 - 5);
     // lines
@@ -104,6 +90,24 @@ export class FatePlot {
 }
 
 export const PLOT_LINES = LINES;
+
+/** The plot box, the y range labels (top, bottom) and the time axis 0 h .. duration, in the panel's colours. */
+export function drawFrame(g: CanvasRenderingContext2D, box: { x: number; y: number; w: number; h: number }, top: string, bottom: string, duration_min: number): void {
+  const { x, y, w, h } = box;
+  g.strokeStyle = '#3a3c47';
+  g.lineWidth = 1;
+  g.strokeRect(x + 0.5, y + 0.5, w, h);
+  g.fillStyle = '#9a9aa6';
+  g.font = '10px system-ui, sans-serif';
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
+  g.fillText(top, x - 3, y + 4);
+  g.fillText(bottom, x - 3, y + h);
+  g.textBaseline = 'top';
+  g.fillText(`${+(duration_min / 60).toFixed(1)} h`, x + w, y + h + 3);
+  g.textAlign = 'left';
+  g.fillText('0 h', x, y + h + 3);
+}
 
 /**
  * Sizes a canvas to its CSS box at the device pixel ratio, clears it and returns a context drawing

@@ -7,7 +7,7 @@ import { type countsAndMeans, MEAN_VARS } from '../analysis/observables';
 import { firstCommitOrigin, frontPosition, linfit, type Origin, pulseOrigin } from '../analysis/wave';
 import { CELL_VARS, type SimState } from '../model/layout';
 import type { ResolvedScenario } from '../model/scenario';
-import { clearCanvas } from './plot';
+import { clearCanvas, drawFrame } from './plot';
 
 export interface TraceSeries {
   t_min: number[];
@@ -117,19 +117,7 @@ function drawLine(cv: HTMLCanvasElement, t: number[], ys: Array<number | null>, 
   if (hi <= lo) hi = lo + 1;
   const X = (x: number) => padL + (w * x) / duration;
   const Y = (y: number) => padT + h - (h * (y - lo)) / (hi - lo);
-  g.strokeStyle = '#3a3c47';
-  g.lineWidth = 1;
-  g.strokeRect(padL + 0.5, padT + 0.5, w, h);
-  g.fillStyle = '#9a9aa6';
-  g.font = '10px system-ui, sans-serif';
-  g.textAlign = 'right';
-  g.textBaseline = 'middle';
-  g.fillText(fmt(hi), padL - 3, padT + 4);
-  g.fillText(fmt(lo), padL - 3, padT + h);
-  g.textBaseline = 'top';
-  g.fillText(`${+(duration / 60).toFixed(1)} h`, padL + w, padT + h + 3);
-  g.textAlign = 'left';
-  g.fillText('0 h', padL, padT + h + 3);
+  drawFrame(g, { x: padL, y: padT, w, h }, fmt(hi), fmt(lo), duration);
   g.fillText(`${label} (${unit})`, padL + 4, padT + 2);
   g.strokeStyle = colour;
   g.lineWidth = 1.5;

@@ -172,9 +172,14 @@ export class TreatmentPanel {
   }
 
   /** Add the form's treatment over `region` (null = everywhere); false (error shown) if refused. */
-  async add(region: Region | null): Promise<boolean> {
+  add(region: Region | null): Promise<boolean> {
+    return this.attempt(() => this.d.controller.addTreatments([this.formTreatment(region)]));
+  }
+
+  /** Run a controller change; refresh on success, show the error (run untouched) on failure. */
+  private async attempt(f: () => Promise<unknown>): Promise<boolean> {
     try {
-      await this.d.controller.addTreatments([this.formTreatment(region)]);
+      await f();
       this.d.clearError();
       this.refresh();
       return true;
@@ -224,15 +229,7 @@ export class TreatmentPanel {
   }
 
   /** Remove treatment i (timeline order) from now on; false (error shown) if refused. */
-  async remove(i: number): Promise<boolean> {
-    try {
-      await this.d.controller.removeTreatment(i);
-      this.d.clearError();
-      this.refresh();
-      return true;
-    } catch (e) {
-      this.d.showError(e);
-      return false;
-    }
+  remove(i: number): Promise<boolean> {
+    return this.attempt(() => this.d.controller.removeTreatment(i));
   }
 }
