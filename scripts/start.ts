@@ -6,11 +6,17 @@
 import { parseArgs } from 'node:util';
 import { buildSandbox, previewSandbox } from './lib/serve-built';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '4173' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4173' },
+    // where the build goes (the tests use a temporary folder)
+    'out-dir': { type: 'string', default: 'dist' },
+  },
+});
 
 const t0 = performance.now();
-await buildSandbox('dist');
-const served = await previewSandbox({ outDir: 'dist', port: Number(values.port), host: true });
+const outDir = await buildSandbox(values['out-dir']);
+const served = await previewSandbox({ outDir, port: Number(values.port), host: true });
 const urls = served.server.resolvedUrls;
 const local = urls?.local[0] ?? served.url;
 console.log(`\nferrowave sandbox built in ${((performance.now() - t0) / 1000).toFixed(1)} s and served (cross-origin isolated)`);
