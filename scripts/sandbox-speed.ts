@@ -1,10 +1,13 @@
 // Why this file exists: `npm run speed`, the sandbox's speed as a user sees it: the production
 // build (or, with --dev, the vite dev server, to compare) in Debian's headless chromium (software
 // WebGL), a big primed dish loaded through a #s= link with N workers, playing with rendering on.
-// For each lattice size: load time (navigation until the first simulation is ready), simulation
-// steps per second and frames drawn per second over a window of wall time, repeated; medians are
-// printed as a table and written to bench/sandbox-speed.json (or --out). Not part of CI.
-//   npm run speed -- [--sizes 1024,2048] [--workers 2] [--window 10] [--repeats 3] [--fps 60]
+// For each lattice size and cap on drawn frames per second (the page's "draw at most"; in software
+// WebGL drawing competes with the simulation workers for the cores): load time (navigation until the
+// first simulation is ready), simulation steps per second and frames drawn per second over a window
+// of wall time. Repeats are interleaved across the settings (the machine is shared and its load
+// drifts); medians are printed as a table and written to bench/sandbox-speed.json (or --out).
+// Not part of CI.
+//   npm run speed -- [--sizes 1024,2048] [--fps 60,10] [--workers 2] [--window 10] [--repeats 3]
 //                    [--speed 10] [--dev] [--out FILE]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -25,13 +28,14 @@ const { values: opt } = parseArgs({
     workers: { type: 'string', default: '2' },
     window: { type: 'string', default: '10' },
     repeats: { type: 'string', default: '3' },
-    fps: { type: 'string', default: '60' },
+    fps: { type: 'string', default: '60,10' },
     speed: { type: 'string', default: '10' },
     dev: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/sandbox-speed.json' },
   },
 });
 const sizes = opt.sizes.split(',').map(Number);
+const fpsCaps = opt.fps.split(',').map(Number);
 const workers = Number(opt.workers);
 const windowS = Number(opt.window);
 const repeats = Number(opt.repeats);
@@ -107,35 +111,36 @@ async function main() {
   const load_before = loadavg()[0];
   const served = await serve();
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const rows: { size: number; cells: number; runs: Run[]; median: Run }[] = [];
+  const settings = sizes.flatMap((size) => fpsCaps.map((fps_cap) => ({ size, fps_cap, runs: [] as Run[] })));
   try {
-    for (const size of sizes) {
-      const url = `${served.url}?workers=${workers}&speed=${opt.speed}&fps=${opt.fps}${dishHash(size)}`;
-      const runs: Run[] = [];
-      for (let r = 0; r < repeats; r++) {
+    for (let r = 0; r < repeats; r++) {
+      for (const st of settings) {
+        const url = `${served.url}?workers=${workers}&speed=${opt.speed}&fps=${st.fps_cap}${dishHash(st.size)}`;
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         try {
           const run = await measure(page, url);
-          runs.push(run);
-          console.log(`${size}x${size} run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps`);
+          st.runs.push(run);
+          console.log(`${st.size}x${st.size}, draw cap ${st.fps_cap} fps, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps`);
         } finally {
           await page.close();
         }
       }
-      const med = (k: keyof Run) => median(runs.map((x) => x[k]));
-      rows.push({ size, cells: size * size, runs, median: { load_s: med('load_s'), steps_per_s: med('steps_per_s'), fps: med('fps'), steps_per_s_readout: med('steps_per_s_readout') } });
     }
   } finally {
     await browser.close();
     await served.close();
   }
+  const rows = settings.map((st) => {
+    const med = (k: keyof Run) => median(st.runs.map((x) => x[k]));
+    return { ...st, cells: st.size * st.size, median: { load_s: med('load_s'), steps_per_s: med('steps_per_s'), fps: med('fps'), steps_per_s_readout: med('steps_per_s_readout') } };
+  });
   const server = opt.dev ? 'vite dev' : 'vite build + preview';
-  console.log(`\nsandbox speed (${server}, ${workers} workers, ${opt.speed} steps/frame at most, draw cap ${opt.fps} fps, window ${windowS} s, medians of ${repeats}; load average ${load_before.toFixed(1)} -> ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
-  console.log('| lattice | cells | load (s) | steps/s | fps drawn | simulated min per wall s |');
-  console.log('|---|---|---|---|---|---|');
+  console.log(`\nsandbox speed (${server}, ${workers} workers, ${opt.speed} steps/frame at most, window ${windowS} s, medians of ${repeats}; load average ${load_before.toFixed(1)} -> ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
+  console.log('| lattice | cells | draw cap (fps) | load (s) | steps/s | fps drawn | simulated min per wall s |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const m = r.median;
-    console.log(`| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`);
+    console.log(`| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`);
   }
   const out = resolve(ROOT, opt.out);
   mkdirSync(dirname(out), { recursive: true });
@@ -151,7 +156,6 @@ async function main() {
         load_average: { before: load_before, after: loadavg()[0] },
         workers,
         steps_per_frame: Number(opt.speed),
-        fps_cap: Number(opt.fps),
         window_s: windowS,
         repeats,
         results: rows,
