@@ -2,23 +2,11 @@
 // there a travelling death front, where is it, how fast does it move, and is it linear in time
 // (a trigger wave) or slowing like sqrt(t) (diffusion of the trigger alone).
 import { DYING, type SimState } from '../model/layout';
+import { distanceBeyond } from '../model/region';
 import type { Region, ResolvedScenario } from '../model/scenario';
 
 /** Where a wave starts: the region of the first pulse (or, without one, the first committed cell). */
 export type Origin = Region;
-
-/** Distance (um) from a point to the origin region's edge; <= 0 inside. */
-export function distanceBeyond(o: Origin, x_um: number, y_um: number): number {
-  if (o.disc) {
-    const dx = x_um - o.disc.x_um;
-    const dy = y_um - o.disc.y_um;
-    return Math.sqrt(dx * dx + dy * dy) - o.disc.r_um;
-  }
-  const r = o.rect!;
-  const dx = Math.max(r.x_um - x_um, 0, x_um - (r.x_um + r.width_um));
-  const dy = Math.max(r.y_um - y_um, 0, y_um - (r.y_um + r.height_um));
-  return Math.sqrt(dx * dx + dy * dy);
-}
 
 /** The scenario's first pulse region (light pulse or H2O2), or null. */
 export function pulseOrigin(sc: ResolvedScenario): Origin | null {

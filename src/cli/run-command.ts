@@ -22,12 +22,14 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
   const dir = resolve(o.out);
   prepareOutDir(dir, o.force);
   writeResolvedScenario(dir, sc);
-  const sim = createSimulation(sc);
+  // the per-site initial state is built by row bands on the workers
+  const sim = createSimulation(sc, sc.seed, { deferInit: true });
   const engine = await createEngine(sim, o.workers, spawnNodeWorker);
   const ts = new TimeseriesWriter(dir);
   const progress = new Progress(sc.name, o.quiet);
   const t0 = performance.now();
   try {
+    await engine.initialise();
     const samples = await runToEnd(engine, {
       onSample: (s) => {
         ts.add(s);

@@ -16,6 +16,11 @@ export interface Engine {
   readonly workers: number;
   /** advance `steps` steps (clipped to the scenario's end); resolves when all bands are done */
   advance(steps: number): Promise<void>;
+  /**
+   * Build the initial state of a simulation created with deferInit, the per-site part by row bands
+   * on the workers (so a page's UI thread stays free while a million cells are set up).
+   */
+  initialise(): Promise<void>;
   dispose(): void;
 }
 
@@ -27,6 +32,11 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
       workers,
       async advance(steps) {
         sim.step(Math.min(steps, sim.totalSteps() - sim.stepIndex()));
+      },
+      async initialise() {
+        sim.initBegin();
+        sim.initRows(0, sim.state.height);
+        sim.initEnd();
       },
       dispose() {},
     };
@@ -49,6 +59,11 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
     async advance(steps) {
       const n = Math.min(steps, sim.totalSteps() - sim.stepIndex());
       if (n > 0) await Promise.all(handles.map((h) => h.api.run(n)));
+    },
+    async initialise() {
+      sim.initBegin();
+      await Promise.all(handles.map((h) => h.api.initRows()));
+      sim.initEnd();
     },
     dispose() {
       for (const h of handles) h.terminate();

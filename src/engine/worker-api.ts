@@ -21,6 +21,8 @@ export interface WorkerApi {
   init(msg: WorkerInit): void;
   /** run `steps` steps from the step recorded in the shared header; resolves when done */
   run(steps: number): number;
+  /** the per-site part of the initial state for this worker's rows (see Engine.initialise) */
+  initRows(): void;
 }
 
 export function createWorkerApi(): WorkerApi {
@@ -38,6 +40,10 @@ export function createWorkerApi(): WorkerApi {
       count = msg.count;
       rows = band(msg.scenario.lattice.height, count, index);
       cols = band(msg.scenario.lattice.width, count, index);
+    },
+    initRows() {
+      if (!sim) throw new Error('worker not initialised');
+      sim.initRows(rows[0], rows[1]);
     },
     run(steps) {
       if (!sim) throw new Error('worker not initialised');

@@ -1,6 +1,7 @@
 // Why this file exists: turns the concentrations of the agents acting on a cell into the values
 // of the molecular targets (targets.ts) that the kinetics read. One place for the pharmacology:
 // inhibitors combine by summed occupancy, saturating effects add, bath agents add to the medium.
+import type { ParamValues } from './params';
 import { AGENTS, type AgentId } from './agents';
 import { TARGET_IDS, TARGETS, type TargetId } from './targets';
 
@@ -47,4 +48,9 @@ export function targetValues(doses: ReadonlyArray<{ agent: AgentId; amount: numb
     else if (k === 'medium') out[i] = Number.isFinite(medium[i]) ? medium[i] : ((base as unknown as Record<string, number>)[t] ?? 0);
   }
   return out;
+}
+
+/** The untreated medium a scenario's parameters describe. */
+export function mediumBase(p: ParamValues): MediumBase {
+  return { cystine_medium: p.cystine_medium, ca_medium: p.ca_medium, tf_iron: p.tf_medium, ntbi: 0, zn_bath: p.zn_medium, se_bath: p.se_medium, glutamate_bath: 0 };
 }

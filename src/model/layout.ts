@@ -181,3 +181,25 @@ export function layoutState(width: number, height: number, buffer?: SharedArrayB
   const clone = u8();
   return { width, height, n, buffer: buf, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug };
 }
+
+/**
+ * A new buffer laid out for `drugs` holding the same state as `st` (drug fields missing from `st`
+ * start at 0 uM, as they would in a run that listed the drug from t = 0 but applied it later).
+ * Used when a diffusing drug is first added to a running tumour, which adds a field.
+ */
+export function relayoutForDrugs(st: SimState, drugs: readonly string[]): SharedArrayBuffer | ArrayBuffer {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && st.buffer instanceof SharedArrayBuffer;
+  const total = stateBytes(st.width, st.height, drugs.length);
+  const out = layoutState(st.width, st.height, shared ? new SharedArrayBuffer(total) : new ArrayBuffer(total), drugs);
+  out.header.set(st.header);
+  for (const v of CELL_VARS) out.cell[v.name].set(st.cell[v.name]);
+  for (const v of AUX_VARS) out.aux[v.name].set(st.aux[v.name]);
+  for (const v of FIELDS) out.field[v.name].set(st.field[v.name]);
+  for (const d of drugs) if (st.drug[d]) out.drug[d].set(st.drug[d]);
+  for (const g of GENES) out.pheno[g].set(st.pheno[g]);
+  out.status.set(st.status);
+  out.nbr.set(st.nbr);
+  out.born.set(st.born);
+  out.clone.set(st.clone);
+  return out.buffer;
+}

@@ -141,6 +141,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P('vessel_sigma_um', 'um', 40, 5, 1000, 'tumour', 'width of the tissue a vessel supplies directly (its radius if larger)', 'assumption: a vessel and its immediate surroundings'),
   P('drug_diffusion', 'um^2/min', 6000, 0, 1e6, 'tumour', 'drug diffusivity in tumour tissue', 'small molecules in tissue ~1e-6 cm^2/s'),
   P('drug_clearance', '1/min', 0.05, 0, 10, 'tumour', 'loss of a drug in tissue (uptake, metabolism)', 'assumption'),
+  P('drug_local_rate', '1/min', 5, 0.001, 100, 'tumour', 'rate at which a drug applied to a region of a tumour (painted, topical or local injection) brings the tissue there to its concentration', 'assumption: near-clamp (equilibrates within a minute, like a bath change in a dish)'),
   P('tissue_cell_ratio', '1', 0.1, 0, 1, 'tumour', 'volume of cells per volume of interstitial fluid they exchange solutes with in a tumour (replaces cell_medium_ratio)', 'assumption'),
 ];
 

@@ -8,7 +8,12 @@ import { TARGETS } from './targets';
 
 export interface Disc { x_um: number; y_um: number; r_um: number }
 export interface Rect { x_um: number; y_um: number; width_um: number; height_um: number }
-export interface Region { disc?: Disc; rect?: Rect }
+/** A painted brush stroke: the union of discs of radius r_um centred on the points (x_um, y_um). */
+export interface Stroke { r_um: number; points_um: Array<[number, number]> }
+export interface Region { disc?: Disc; rect?: Rect; stroke?: Stroke }
+
+/** Most points a stroke may hold (a brush samples a drag every half radius or so). */
+export const STROKE_MAX_POINTS = 5000;
 
 export const GENETIC_AGENTS = ['knockdown', 'overexpress'] as const;
 export type GeneticAgent = (typeof GENETIC_AGENTS)[number];
@@ -117,15 +122,18 @@ function rangeText(o: { min?: number; max?: number; gt?: number }): string {
 const TOP_KEYS = ['name', 'description', 'seed', 'lattice', 'duration_min', 'tissue', 'boundary', 'treatments', 'params', 'numerics', 'output', 'ferrowave_version'];
 const TREATMENT_KEYS = ['agent', 'uM', 'dose', 'start_min', 'end_min', 'region', 'gene', 'factor'];
 
+const REGION_FORMS = '"disc" {x_um, y_um, r_um}, "rect" {x_um, y_um, width_um, height_um} or "stroke" {r_um, points_um: [[x_um, y_um], ...]}';
+
 function checkRegion(c: Checker, v: unknown, path: string): Region | null {
   if (v === undefined || v === null) return null;
   if (!isObj(v)) {
-    c.bad(path, v, 'must be an object with "disc" {x_um, y_um, r_um} or "rect" {x_um, y_um, width_um, height_um}');
+    c.bad(path, v, `must be an object with one of ${REGION_FORMS}`);
     return null;
   }
-  c.keys(v, path, ['disc', 'rect']);
-  if (isObj(v.disc) === isObj(v.rect)) {
-    c.bad(path, v, 'give exactly one of "disc" {x_um, y_um, r_um} or "rect" {x_um, y_um, width_um, height_um}');
+  c.keys(v, path, ['disc', 'rect', 'stroke']);
+  const given = ['disc', 'rect', 'stroke'].filter((k) => isObj(v[k]));
+  if (given.length !== 1) {
+    c.bad(path, v, `give exactly one of ${REGION_FORMS}`);
     return null;
   }
   if (isObj(v.disc)) {
@@ -133,6 +141,23 @@ function checkRegion(c: Checker, v: unknown, path: string): Region | null {
     const p = `${path}.disc`;
     c.keys(d, p, ['x_um', 'y_um', 'r_um']);
     return { disc: { x_um: c.num(d, 'x_um', p, { unit: 'um' }), y_um: c.num(d, 'y_um', p, { unit: 'um' }), r_um: c.num(d, 'r_um', p, { gt: 0, unit: 'um' }) } };
+  }
+  if (isObj(v.stroke)) {
+    const st = v.stroke;
+    const p = `${path}.stroke`;
+    c.keys(st, p, ['r_um', 'points_um']);
+    const r_um = c.num(st, 'r_um', p, { gt: 0, unit: 'um' });
+    const pts = st.points_um;
+    const points_um: Array<[number, number]> = [];
+    if (!Array.isArray(pts) || pts.length === 0 || pts.length > STROKE_MAX_POINTS) {
+      c.bad(`${p}.points_um`, Array.isArray(pts) ? `${pts.length} points` : pts, `must be a list of 1 to ${STROKE_MAX_POINTS} points [x_um, y_um]`);
+    } else {
+      for (const [i, q] of pts.entries()) {
+        if (Array.isArray(q) && q.length === 2 && q.every((z) => typeof z === 'number' && Number.isFinite(z))) points_um.push([q[0], q[1]]);
+        else c.bad(`${p}.points_um[${i}]`, q, 'must be a point [x_um, y_um] of two finite numbers (um)');
+      }
+    }
+    return { stroke: { r_um, points_um } };
   }
   const r = v.rect as Record<string, unknown>;
   const p = `${path}.rect`;
@@ -333,8 +358,14 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   if (tissue.kind === 'tumour') {
     treatments.forEach((t, i) => {
       if (!t.region || t.agent === 'knockdown' || t.agent === 'overexpress') return;
-      const pulse = AGENTS[t.agent].actions.some((a) => TARGETS[a.target].kind === 'pulse');
-      if (!pulse) c.bad(`scenario.treatments[${i}].region`, t.region, `in a tumour ${t.agent} reaches cells from the plasma (through vessels and the edge), not by region: remove the region (regions are for light-pulse, h2o2 and genetic changes)`);
+      const kinds = AGENTS[t.agent].actions.map((a) => TARGETS[a.target].kind);
+      const local = kinds.includes('pulse') || kinds.includes('inhibit') || kinds.includes('saturating');
+      if (!local)
+        c.bad(
+          `scenario.treatments[${i}].region`,
+          t.region,
+          `in a tumour ${t.agent} is part of the medium and plasma (it reaches cells through vessels and the edge), not applied by region: remove the region (regions in tumours are for drugs, applied locally, pulses and genetic changes)`,
+        );
     });
   }
   if (c.problems.length) throw new ScenarioError(c.problems);

@@ -7,6 +7,7 @@
 import type { AgentId } from './agents';
 import { AGENTS } from './agents';
 import { type MediumBase, targetValues } from './effects';
+import { type Runs, regionRuns } from './region';
 import type { Region, ResolvedScenario } from './scenario';
 import { TARGETS } from './targets';
 
@@ -53,6 +54,8 @@ export interface PulseEvent {
 export class Schedule {
   private readonly placed: Placed[];
   private readonly cache = new Map<string, Float64Array>();
+  /** covered runs per treatment and row */
+  private readonly runCache = new Map<number, Runs[]>();
   private readonly site: number;
 
   private readonly drugs: AgentId[];
@@ -86,23 +89,26 @@ export class Schedule {
     return out;
   }
 
-  /** Columns [x0, x1) of row y covered by a region (site centres inside it). */
-  cover(region: Region | null, y: number): [number, number] {
-    const W = this.sc.lattice.width;
-    if (!region) return [0, W];
-    const s = this.site;
-    const yc = (y + 0.5) * s;
-    if (region.disc) {
-      const { x_um, y_um, r_um } = region.disc;
-      const dy = yc - y_um;
-      const h2 = r_um * r_um - dy * dy;
-      if (h2 < 0) return [0, 0];
-      const h = Math.sqrt(h2);
-      return clampRange(Math.ceil((x_um - h) / s - 0.5), Math.floor((x_um + h) / s - 0.5) + 1, W);
+  /** Runs of row y covered by a region (site centres inside it); null = the whole row. */
+  cover(region: Region | null, y: number): Runs {
+    return regionRuns(region, y, this.sc.lattice.width, this.site);
+  }
+
+  /** cover() of treatment k's region, cached per row (strokes have many points; rows are asked every step). */
+  private coverOf(k: number, y: number): Runs {
+    const p = this.placed[k];
+    if (!p.region) return [[0, this.sc.lattice.width]];
+    let rows = this.runCache.get(k);
+    if (!rows) {
+      rows = new Array(this.sc.lattice.height);
+      this.runCache.set(k, rows);
     }
-    const r = region.rect!;
-    if (yc < r.y_um || yc > r.y_um + r.height_um) return [0, 0];
-    return clampRange(Math.ceil(r.x_um / s - 0.5), Math.floor((r.x_um + r.width_um) / s - 0.5) + 1, W);
+    let r = rows[y];
+    if (!r) {
+      r = this.cover(p.region, y);
+      rows[y] = r;
+    }
+    return r;
   }
 
   /**
@@ -116,14 +122,13 @@ export class Schedule {
       const p = this.placed[k];
       if (!p.pulse && !p.diffusing && step >= p.startStep && step < p.endStep) active.push(k);
     }
-    const ranges = active.map((k) => this.cover(this.placed[k].region, y));
+    const ranges = active.map((k) => this.coverOf(k, y));
     const cuts = new Set<number>([0, W]);
-    for (const [a, b] of ranges) {
-      if (b > a) {
+    for (const runs of ranges)
+      for (const [a, b] of runs) {
         cuts.add(a);
         cuts.add(b);
       }
-    }
     const xs = [...cuts].sort((a, b) => a - b);
     const out: Segment[] = [];
     for (let i = 0; i + 1 < xs.length; i++) {
@@ -131,7 +136,7 @@ export class Schedule {
       const x1 = xs[i + 1];
       if (x1 <= x0) continue;
       const covering: number[] = [];
-      for (let j = 0; j < active.length; j++) if (ranges[j][0] <= x0 && x1 <= ranges[j][1]) covering.push(active[j]);
+      for (let j = 0; j < active.length; j++) if (ranges[j].some(([a, b]) => a <= x0 && x1 <= b)) covering.push(active[j]);
       if (drugFields.length === 0) out.push({ x0, x1, targets: this.targetsFor(covering) });
       else this.splitByDrugs(out, covering, x0, x1, y * W, drugFields);
     }
@@ -191,6 +196,19 @@ export class Schedule {
     return this.targetsFor(covering);
   }
 
+  /**
+   * Diffusing drugs applied to a region (tumours) active at `step`: the tissue in the region is
+   * brought towards `amount` uM (simulation.ts); outside it the drug arrives by diffusion.
+   */
+  localDrugs(step: number): Array<{ field: number; amount: number; region: Region }> {
+    const out: Array<{ field: number; amount: number; region: Region }> = [];
+    for (const p of this.placed) {
+      if (!p.diffusing || !p.region || step < p.startStep || step >= p.endStep) continue;
+      out.push({ field: this.drugs.indexOf(p.agent), amount: p.amount, region: p.region });
+    }
+    return out;
+  }
+
   /** Pulses active at this step. A pulse with an end spreads its dose over its window. */
   pulses(step: number): PulseEvent[] {
     const out: PulseEvent[] = [];
@@ -204,10 +222,4 @@ export class Schedule {
     }
     return out;
   }
-}
-
-function clampRange(a: number, b: number, W: number): [number, number] {
-  const lo = Math.max(0, a);
-  const hi = Math.min(W, b);
-  return hi > lo ? [lo, hi] : [0, 0];
 }

@@ -4,15 +4,15 @@
 // y-diffusion by columns, and in tumours two growth phases by rows on slow steps) so that workers
 // can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
 import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
-import { type MediumBase, TI } from './effects';
+import { mediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
-import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes } from './layout';
+import { countNeighbours, initBegin, initEnd, initRows } from './initial-state';
+import { H_STEP, layoutState, type SimState, stateBytes } from './layout';
 import type { ParamValues } from './params';
-import { deriveKey, normal, PURPOSE, type RandomKey, uniform } from './random';
+import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
 import { diffusingAgents, Schedule } from './schedule';
-import { placePerfusion, placeTissue } from './tissue';
 
 export interface Simulation {
   readonly scenario: ResolvedScenario;
@@ -31,6 +31,8 @@ export interface Simulation {
   colPhase(x0: number, x1: number, step: number): void;
   /** whether step `step` ends with the two growth phases (tumours, on slow steps) */
   growthStep(step: number): boolean;
+  /** whether the slow block runs at step `step` (every slow_every steps and when treatments change) */
+  slowStep(step: number): boolean;
   /** growth phase 1 (free sites take daughters) and 2 (parents restart their cycle), by rows */
   growPhase1(y0: number, y1: number, step: number): void;
   growPhase2(y0: number, y1: number, step: number): void;
@@ -38,6 +40,13 @@ export interface Simulation {
   commitStep(step: number): void;
   /** all phases over the whole lattice, in this thread */
   step(n?: number): void;
+  /**
+   * Initial state in three parts (only for a simulation created with deferInit): begin and end over
+   * the whole lattice in one thread, rows by bands in between (on workers). Same state as createSimulation's.
+   */
+  initBegin(): void;
+  initRows(y0: number, y1: number): void;
+  initEnd(): void;
 }
 
 interface FieldPlan {
@@ -59,10 +68,8 @@ export interface CreateOptions {
   buffer?: SharedArrayBuffer | ArrayBuffer;
   /** use a plain ArrayBuffer even when SharedArrayBuffer exists */
   unshared?: boolean;
-}
-
-export function mediumBase(p: ParamValues): MediumBase {
-  return { cystine_medium: p.cystine_medium, ca_medium: p.ca_medium, tf_iron: p.tf_medium, ntbi: 0, zn_bath: p.zn_medium, se_bath: p.se_medium, glutamate_bath: 0 };
+  /** lay out a new state but leave it to initBegin / initRows / initEnd (the engine runs initRows on the workers) */
+  deferInit?: boolean;
 }
 
 export function createSimulation(scenario: ResolvedScenario, seed: number = scenario.seed, opts: CreateOptions = {}): Simulation {
@@ -112,16 +119,25 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     fields[4].sink = { rate: 0, plasma: (T) => T[TI.zn_bath] };
   }
   const sinkOf = (f: FieldPlan, T: Float64Array, step: number): Sink => ({ rate: f.sink!.rate, perfusion: st.field.perfusion, plasma: f.sink!.plasma(T, step) });
-  if (!opts.buffer) initialise(st, scenario, p, key, schedule);
+
   const total = Math.round(scenario.duration_min / dt);
   const ex = exchangeMatrix(p.ros_exchange, p.ox_release_gain, p.ox_decay, dt / 2);
+  /** a locally applied drug: the share of the gap to its concentration left after one step */
+  const localKeep = Math.exp(-p.drug_local_rate * dt);
   const changes = schedule.changeSteps();
   /** the slow block runs every slow_every steps and whenever the treatments change */
   const isSlow = (s: number) => s % slowEvery === 0 || changes.has(s);
-  const nextSlow = (s: number) => {
-    let k = s + 1;
-    while (!isSlow(k)) k++;
-    return k;
+  /**
+   * Minutes the slow block at step s integrates: the gap since the previous slow step (slow_every
+   * steps at step 0). Looking back, not ahead, keeps a step independent of treatments that start
+   * later, so a treatment added to a running simulation (the sandbox) gives the same state as a
+   * scenario that listed it from the start.
+   */
+  const slowSpan = (s: number) => {
+    if (s === 0) return slowEvery * dt;
+    let k = s - 1;
+    while (k > 0 && !isSlow(k)) k--;
+    return (s - k) * dt;
   };
 
   const sim: Simulation = {
@@ -135,13 +151,18 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     cellsPhase(y0, y1, step) {
       const pulses = schedule.pulses(step);
       const slow = isSlow(step);
-      const dts = slow ? (nextSlow(step) - step) * dt : 0;
+      const dts = slow ? slowSpan(step) : 0;
       const cx: StepContext = { t: step * dt, dt, step, key, dts };
+      const local = schedule.localDrugs(step);
       for (let y = y0; y < y1; y++) {
         const o = y * W;
+        for (const ld of local) {
+          const arr = drugArrays[ld.field];
+          const c = ld.amount;
+          for (const [a, b] of schedule.cover(ld.region, y)) for (let i = o + a; i < o + b; i++) arr[i] = c + (arr[i] - c) * localKeep;
+        }
         for (const pu of pulses) {
-          const [a, b] = schedule.cover(pu.region, y);
-          if (b > a) applyPulse(st, o + a, o + b, pu.target, pu.amount);
+          for (const [a, b] of schedule.cover(pu.region, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
         for (const seg of schedule.segments(y, step, drugArrays)) {
           if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx);
@@ -157,7 +178,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
-      // at the end of this one: refresh the snapshot before either
+      // at the end of this one: refresh the snapshot before either (continueSimulation refreshes
+      // it when a treatment change mid-run makes the next step a slow one)
       if (isSlow(step + 1) || sim.growthStep(step)) countNeighbours(st, y0, y1);
     },
     colPhase(x0, x1, step) {
@@ -169,6 +191,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       }
     },
     growthStep: (step) => tumour && isSlow(step),
+    slowStep: isSlow,
     growPhase1(y0, y1, step) {
       growPhase1(st, y0, y1, step, (step + 1) * dt, kp, key);
     },
@@ -178,6 +201,9 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     commitStep(step) {
       st.header[H_STEP] = step + 1;
     },
+    initBegin: () => initBegin(st, scenario, key),
+    initRows: (y0, y1) => initRows(st, scenario, key, schedule, y0, y1),
+    initEnd: () => initEnd(st, scenario, key),
     step(n = 1) {
       for (let k = 0; k < n; k++) {
         const s = st.header[H_STEP];
@@ -193,104 +219,10 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     },
   };
 
+  if (!opts.buffer && !opts.deferInit) {
+    sim.initBegin();
+    sim.initRows(0, H);
+    sim.initEnd();
+  }
   return sim;
-}
-
-/**
- * Living 4-neighbours of each site in rows [y0, y1), and which neighbours are empty (status is
- * read-only in this phase). The lattice edge counts as a living neighbour: the simulated window is
- * part of a larger culture.
- */
-function countNeighbours(st: SimState, y0: number, y1: number): void {
-  const { width: W, height: H, status, nbr } = st;
-  const living = (j: number) => (status[j] === ALIVE || status[j] === DYING ? 1 : 0);
-  const free = (j: number) => (status[j] === EMPTY ? 1 : 0);
-  for (let y = y0; y < y1; y++) {
-    for (let x = 0; x < W; x++) {
-      const i = y * W + x;
-      const n = (x > 0 ? living(i - 1) : 1) + (x < W - 1 ? living(i + 1) : 1) + (y > 0 ? living(i - W) : 1) + (y < H - 1 ? living(i + W) : 1);
-      const mask = (x > 0 ? free(i - 1) : 0) | ((x < W - 1 ? free(i + 1) : 0) << 1) | ((y > 0 ? free(i - W) : 0) << 2) | ((y < H - 1 ? free(i + W) : 0) << 3);
-      nbr[i] = n | (mask << 4);
-    }
-  }
-}
-
-/** Tissue, phenotypes (genetic changes x subclones x heritable noise) and the control steady state. */
-function initialise(st: SimState, sc: ResolvedScenario, p: ParamValues, key: RandomKey, schedule: Schedule): void {
-  const { width: W, height: H, site_um: site } = sc.lattice;
-  placeTissue(st, sc, key);
-  const clones = sc.tissue.kind === 'tumour' ? sc.tissue.subclones : [];
-  // phenotypes
-  const genetic = sc.treatments.filter((t) => t.agent === 'knockdown' || t.agent === 'overexpress');
-  const cv = p.pheno_cv;
-  const share = cv > 0 ? p.pheno_patch_share : 0;
-  const L = p.pheno_patch_um;
-  const nodesX = Math.ceil((W * site) / L) + 2;
-  /** a smooth standard-normal field: keyed normals on a grid of spacing L, interpolated with
-   * weights normalised so the variance stays 1 (cosine-smoothed bilinear) */
-  const patch = (gi: number, x_um: number, y_um: number) => {
-    const gx = x_um / L, gy = y_um / L;
-    const x0 = Math.floor(gx), y0 = Math.floor(gy);
-    const sx = 0.5 - 0.5 * Math.cos(Math.PI * (gx - x0)), sy = 0.5 - 0.5 * Math.cos(Math.PI * (gy - y0));
-    const node = (ix: number, iy: number) => normal(key, iy * nodesX + ix, 1, PURPOSE.patch + gi);
-    const w00 = (1 - sx) * (1 - sy), w10 = sx * (1 - sy), w01 = (1 - sx) * sy, w11 = sx * sy;
-    const v = w00 * node(x0, y0) + w10 * node(x0 + 1, y0) + w01 * node(x0, y0 + 1) + w11 * node(x0 + 1, y0 + 1);
-    return v / Math.sqrt(w00 * w00 + w10 * w10 + w01 * w01 + w11 * w11);
-  };
-  GENES.forEach((gene, gi) => {
-    const arr = st.pheno[gene];
-    const mods = genetic.filter((t) => t.gene === gene);
-    for (let y = 0; y < H; y++) {
-      const factorRow = new Float64Array(W).fill(1);
-      for (const m of mods) {
-        const [a, b] = schedule.cover(m.region, y);
-        for (let x = a; x < b; x++) factorRow[x] *= m.factor ?? 1;
-      }
-      for (let x = 0; x < W; x++) {
-        const i = y * W + x;
-        const clone = st.clone[i] > 0 ? (clones[st.clone[i] - 1].pheno[gene] ?? 1) : 1;
-        // each cell's own noise plus a share that is smooth over pheno_patch_um (local lineage and
-        // micro-environment), both standard normal, so the total spread is pheno_cv
-        const own = cv > 0 ? normal(key, i, 0, PURPOSE.pheno + gi) : 0;
-        const z = share > 0 ? Math.sqrt(1 - share) * own + Math.sqrt(share) * patch(gi, (x + 0.5) * site, (y + 0.5) * site) : own;
-        arr[i] = encodePheno(factorRow[x] * clone * Math.exp(cv * z));
-      }
-    }
-  });
-  // the control steady state of one confluent cell, copied to every site
-  const ref = controlSteadyState(sc, p);
-  for (const [name, arr] of Object.entries(st.cell)) arr.fill(ref.cell[name as keyof typeof ref.cell][0]);
-  for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
-  placePerfusion(st, sc, p);
-  st.cell.t_dying.fill(Number.NaN);
-  st.cell.t_dead.fill(Number.NaN);
-  // asynchronous cycles: each seeded tumour cell starts at a random point of its cycle
-  for (let i = 0; i < st.n; i++) st.cell.cycle[i] = sc.tissue.kind === 'tumour' && st.status[i] === ALIVE ? uniform(key, i, 0, PURPOSE.cycle0) : 0;
-  countNeighbours(st, 0, H);
-  st.header[H_STEP] = 0;
-}
-
-/** Integrate one untreated, confluent, average cell to steady state (same kernel as the lattice). */
-export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimState {
-  const one = layoutState(1, 1, new ArrayBuffer(stateBytes(1, 1)));
-  one.status[0] = ALIVE;
-  one.nbr[0] = 4;
-  for (const g of GENES) one.pheno[g][0] = 128;
-  const c = one.cell;
-  c.fe[0] = p.fe_ref; c.ftn[0] = p.ftn_ref; c.ca[0] = p.ca_rest; c.zn[0] = p.zn_ref; c.se[0] = 1; c.cl[0] = p.cl_rest;
-  c.cys[0] = 20; c.gsh[0] = p.gsh_ref; c.gpx4[0] = 1; c.coq[0] = 0.5; c.bh4[0] = 1; c.nrf2[0] = 1; c.ros[0] = 0.3;
-  c.lpo[0] = 0.1; c.pufa[0] = 1; c.vol[0] = 1;
-  const f = one.field;
-  f.cystine[0] = p.cystine_medium; f.o2[0] = p.o2_medium; f.zn_ex[0] = p.zn_medium;
-  const bare = new Schedule({ ...sc, treatments: [] }, mediumBase(p));
-  const seg = bare.segments(0, 0)[0];
-  const cx: StepContext = { t: 0, dt: 1, step: 0, key: { k0: 0, k1: 0 }, dts: 1 };
-  // the reference is a cell in culture medium (also for tumours, whose fields then equilibrate)
-  const q: ParamValues = { ...p, burst_rate: 0, prolif_rate: 0, necrosis_rate: 0 };
-  const ex = exchangeMatrix(q.ros_exchange, q.ox_release_gain, q.ox_decay, 0.5);
-  for (let k = 0; k < 20000; k++) {
-    slowSegment(one, 0, 1, seg, q, 1, cx);
-    fastSegment(one, 0, 1, seg, q, cx, ex);
-  }
-  return one;
 }

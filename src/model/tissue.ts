@@ -4,24 +4,8 @@
 import { ALIVE, EMPTY, VESSEL, type SimState } from './layout';
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
-import type { Region, ResolvedScenario } from './scenario';
-
-/** Sites whose centre lies in a region, row by row. */
-export function forEachSiteIn(region: Region, W: number, H: number, site: number, f: (i: number) => void): void {
-  for (let y = 0; y < H; y++) {
-    const yc = (y + 0.5) * site;
-    for (let x = 0; x < W; x++) {
-      const xc = (x + 0.5) * site;
-      if (region.disc) {
-        const dx = xc - region.disc.x_um, dy = yc - region.disc.y_um;
-        if (dx * dx + dy * dy <= region.disc.r_um * region.disc.r_um) f(y * W + x);
-      } else if (region.rect) {
-        const r = region.rect;
-        if (xc >= r.x_um && xc <= r.x_um + r.width_um && yc >= r.y_um && yc <= r.y_um + r.height_um) f(y * W + x);
-      }
-    }
-  }
-}
+import { forEachSiteIn } from './region';
+import type { ResolvedScenario } from './scenario';
 
 /** Fills status (and clone) for the scenario's tissue. */
 export function placeTissue(st: SimState, sc: ResolvedScenario, key: RandomKey): void {

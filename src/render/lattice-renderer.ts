@@ -86,6 +86,11 @@ export interface LatticeRenderer {
   siteToScreen(x: number, y: number): { px: number; py: number };
   /** called when the user clicks (not drags) on the lattice */
   onClick: ((p: { x_um: number; y_um: number }) => void) | null;
+  /**
+   * When set, a left-button drag calls this (start, each move, end; positions in um, not clamped
+   * to the lattice) instead of panning; shift + drag still pans. Used by the treatment brush.
+   */
+  onDrag: ((phase: 'start' | 'move' | 'end', p: { x_um: number; y_um: number }) => void) | null;
   /** called after the camera moved */
   onCamera: (() => void) | null;
   /** draw the current state, then read back the RGBA pixels of the whole canvas (row 0 at the top) */
@@ -172,17 +177,32 @@ export async function createLatticeRenderer(host: HTMLElement, opts: RendererOpt
     const k = s / c.scale;
     setCamera({ scale: s, x: px - (px - c.x) * k, y: py - (py - c.y) * k });
   };
-  let drag: { id: number; px: number; py: number; x: number; y: number; moved: boolean } | null = null;
+  const toUm = (px: number, py: number) => {
+    const c = camera();
+    return { x_um: ((px - c.x) / c.scale) * site, y_um: ((py - c.y) / c.scale) * site };
+  };
+  let drag: { id: number; px: number; py: number; x: number; y: number; moved: boolean; paint: boolean } | null = null;
   const onDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
     const { px, py } = local(e);
     const c = camera();
-    drag = { id: e.pointerId, px, py, x: c.x, y: c.y, moved: false };
-    canvas.setPointerCapture(e.pointerId);
+    const paint = r.onDrag !== null && !e.shiftKey;
+    drag = { id: e.pointerId, px, py, x: c.x, y: c.y, moved: false, paint };
+    try {
+      canvas.setPointerCapture(e.pointerId);
+    } catch {
+      // synthetic events (scripts, tests) have no active pointer to capture
+    }
+    if (paint) r.onDrag?.('start', toUm(px, py));
   };
   const onMove = (e: PointerEvent) => {
     if (!drag || e.pointerId !== drag.id) return;
     const { px, py } = local(e);
+    if (drag.paint) {
+      drag.moved = true;
+      r.onDrag?.('move', toUm(px, py));
+      return;
+    }
     const dx = px - drag.px;
     const dy = py - drag.py;
     if (!drag.moved && dx * dx + dy * dy < 16) return;
@@ -193,9 +213,15 @@ export async function createLatticeRenderer(host: HTMLElement, opts: RendererOpt
   const onUp = (e: PointerEvent) => {
     if (!drag || e.pointerId !== drag.id) return;
     const wasDrag = drag.moved;
+    const paint = drag.paint;
     drag = null;
     canvas.style.cursor = '';
     if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
+    if (paint) {
+      const q = local(e);
+      r.onDrag?.('end', toUm(q.px, q.py));
+      return;
+    }
     if (wasDrag) return;
     const { px, py } = local(e);
     const p = r.toLattice(px, py);
@@ -225,6 +251,7 @@ export async function createLatticeRenderer(host: HTMLElement, opts: RendererOpt
       return fillMs;
     },
     onClick: null,
+    onDrag: null,
     onCamera: null,
     setState(st, site_um) {
       const sameSize = state && mesh && state.width === st.width && state.height === st.height;

@@ -12,8 +12,12 @@ import { formatClock, formatLength, renderLegend, updateScaleBar } from '../rend
 import { VIEWS, viewById } from '../render/views';
 import { type Checkpoint, type RawScenario, type RawTreatment, SimController } from './controller';
 import { CellInspector } from './inspector';
+import { ModelEditor } from './model-editor';
 import { FatePlot, PLOT_LINES } from './plot';
+import { RegionOverlay } from './region-overlay';
 import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from './share';
+import { type TraceSeries, TracePlots } from './trace-plots';
+import { TreatmentPanel } from './treatment-panel';
 
 export interface AppOptions {
   spawn: () => WorkerHandle;
@@ -41,6 +45,12 @@ export interface SandboxApp {
   renderer: LatticeRenderer;
   /** the live alive / dying / dead plot */
   plot: FatePlot;
+  /** live means of a chosen variable and the front's position and speed */
+  traces: TracePlots;
+  /** the treatment form, brush and timeline */
+  treatments: TreatmentPanel;
+  /** parameter and subclone editing */
+  editor: ModelEditor;
   /** the cell inspector (a click with "click fires a light pulse" unchecked selects a site) */
   inspector: CellInspector;
   /** checkpoints saved so far, oldest first */
@@ -72,6 +82,7 @@ export interface BranchAdd {
 export interface SavedCheckpoint extends Checkpoint {
   preset: string;
   plot: { t_min: number[]; alive: number[]; dying: number[]; dead: number[] };
+  traces: TraceSeries;
 }
 
 /** the preset selector's entry for a scenario that came from a file or a link */
@@ -92,19 +103,6 @@ export function countStatus(status: Uint8Array, out = new Array<number>(STATUS_N
   return out;
 }
 
-function describeTreatment(t: RawTreatment): string {
-  const amount = t.uM !== undefined ? `${t.uM} uM` : t.dose !== undefined ? `dose ${t.dose}` : t.factor !== undefined ? `${t.gene} x${t.factor}` : '';
-  const start = Number(t.start_min ?? 0);
-  const when = t.end_min !== undefined && t.end_min !== null ? `${formatClock(start)}–${formatClock(Number(t.end_min))}` : `from ${formatClock(start)}`;
-  const r = t.region as { disc?: { x_um: number; y_um: number; r_um: number }; rect?: { x_um: number; y_um: number; width_um: number; height_um: number } } | null | undefined;
-  const where = r?.disc
-    ? ` at (${formatLength(r.disc.x_um)}, ${formatLength(r.disc.y_um)}), r ${formatLength(r.disc.r_um)}`
-    : r?.rect
-      ? ` in rect (${formatLength(r.rect.x_um)}, ${formatLength(r.rect.y_um)}) ${formatLength(r.rect.width_um)} x ${formatLength(r.rect.height_um)}`
-      : ' everywhere';
-  return `${t.agent} ${amount}, ${when}${where}`;
-}
-
 export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const params = opts.params ?? new URLSearchParams();
   const presetSel = $<HTMLSelectElement>('preset');
@@ -117,7 +115,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const speedVal = $('speed-val');
   const viewSel = $<HTMLSelectElement>('view');
   const fpsSel = $<HTMLSelectElement>('max-fps');
-  const pulseMode = $<HTMLInputElement>('pulse-mode');
+  const mouseMode = $<HTMLSelectElement>('mouse-mode');
   const fitBtn = $<HTMLButtonElement>('fit');
   const clockEl = $('clock');
   const countsEl = $('counts');
@@ -134,6 +132,10 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const linkOut = $<HTMLInputElement>('share-link');
   const plot = new FatePlot($<HTMLCanvasElement>('plot'));
   const plotKey = $('plot-key');
+  const traces = new TracePlots($<HTMLCanvasElement>('trace-mean'), $<HTMLSelectElement>('trace-var'), $<HTMLCanvasElement>('trace-front'), $('front-readout'));
+  plot.onSample = (st, t, c) => {
+    if (controller.sim) traces.record(st, controller.scenario, t, c);
+  };
   const inspector = new CellInspector($('inspector'), $<HTMLCanvasElement>('inspect-history'));
   const inspectClose = $<HTMLButtonElement>('inspect-close');
   const marker = $('inspect-marker');
@@ -180,34 +182,49 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   controller.speed = Number(speedIn.value);
   controller.onError = showError;
 
-  const refreshTreatments = () => {
-    listEl.replaceChildren();
-    const raw = controller.rawScenario();
-    const all = (raw.treatments as RawTreatment[]) ?? [];
-    const nAdded = controller.added.length;
-    all.forEach((t, i) => {
-      const li = document.createElement('li');
-      li.textContent = describeTreatment(t);
-      if (i >= all.length - nAdded) li.className = 'added';
-      listEl.appendChild(li);
-    });
-  };
+  /** set once the frame-rate cap is known (below) */
+  let autoFps: (sites: number) => void = () => {};
+  const overlay = new RegionOverlay($('stage'), {
+    pxPerUm: () => renderer.pxPerUm(),
+    originPx: () => ({ px: renderer.camera().x, py: renderer.camera().y }),
+  });
+  const treatments = new TreatmentPanel($('treat-form'), listEl, mouseMode, { controller, renderer, overlay, showError, clearError });
+  const refreshTreatments = () => treatments.refresh();
+  const editor = new ModelEditor($('model-editor'), {
+    current: () => controller.rawScenario(),
+    apply: async (raw) => {
+      const previous = base;
+      base = raw;
+      selectCustom();
+      if (await load()) return true;
+      base = previous;
+      return false;
+    },
+  });
 
   const refreshLegend = () => renderLegend(legendEl, renderer.view);
   const refreshScale = () => updateScaleBar(scaleBar, scaleLabel, renderer.pxPerUm());
-  renderer.onCamera = refreshScale;
+  renderer.onCamera = () => {
+    refreshScale();
+    overlay.draw();
+  };
 
   controller.onSimulation = (sim, fresh) => {
     renderer.setState(sim.state, sim.scenario.lattice.site_um);
     if (fresh) {
+      autoFps(sim.state.n);
+      editor.sync();
       renderer.fit();
       inspector.reset(sim.scenario.output.sample_every_min, sim.scenario.lattice.site_um);
       inspector.render(null);
       marker.hidden = true;
       plot.clear(sim.scenario.duration_min, sim.scenario.output.sample_every_min);
+      traces.clear(sim.scenario.duration_min);
       plot.sample(sim.state, sim.time());
     }
     const { width, height, site_um } = sim.scenario.lattice;
+    latW.value = String(width);
+    latH.value = String(height);
     infoEl.textContent = `${width} x ${height} sites (${formatLength(width * site_um)} x ${formatLength(height * site_um)}), ${site_um} um per site`;
     refreshTreatments();
     refreshScale();
@@ -229,14 +246,18 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
 
   // the scenario that reset / seed changes reload: a preset, or one imported from a file or a link
   let base: RawScenario = PRESETS[presetSel.value];
-  const load = async () => {
+  const load = async (): Promise<boolean> => {
     const seed = Number(seedIn.value);
     try {
       if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got "${seedIn.value}"`);
+      const lat = base.lattice as { width?: number; height?: number } | undefined;
+      if (lat?.width && lat?.height) infoEl.textContent = `setting up ${(lat.width * lat.height).toLocaleString('en')} sites on the workers…`;
       await controller.load(base, seed);
       clearError();
+      return true;
     } catch (e) {
       showError(e);
+      return false;
     }
   };
   const selectCustom = () => {
@@ -258,6 +279,25 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     void load();
   });
   seedIn.addEventListener('change', () => void load());
+  // lattice size: the running scenario (treatments added so far kept) on a new lattice, from t = 0
+  const latW = $<HTMLInputElement>('lat-w');
+  const latH = $<HTMLInputElement>('lat-h');
+  const resize = async (): Promise<boolean> => {
+    const W = Number(latW.value), H = Number(latH.value);
+    if (!(Number.isInteger(W) && Number.isInteger(H) && W >= 1 && H >= 1 && W <= 2048 && H <= 2048)) {
+      showError(new Error(`lattice: width and height must be whole numbers of sites from 1 to 2048 in the sandbox (got ${latW.value} x ${latH.value}; the CLI runs up to 8192)`));
+      return false;
+    }
+    const raw = controller.rawScenario();
+    const previous = base;
+    base = { ...raw, lattice: { ...(raw.lattice as Record<string, unknown>), width: W, height: H } };
+    selectCustom();
+    if (await load()) return true;
+    base = previous;
+    return false;
+  };
+  latW.addEventListener('change', () => void resize());
+  latH.addEventListener('change', () => void resize());
   resetBtn.addEventListener('click', () => void load());
   workersSel.addEventListener('change', () => controller.setWorkers(Number(workersSel.value)).catch(showError));
   playBtn.addEventListener('click', () => (controller.playing ? controller.pause() : controller.play()));
@@ -363,11 +403,14 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     }
     clearError();
     base = cp.base;
+    editor.sync();
     seedIn.value = String(cp.seed);
     if ([...presetSel.options].some((o) => o.value === cp.preset)) presetSel.value = cp.preset;
     // the plot as it was at the checkpoint, then on from there
     plot.clear(controller.scenario.duration_min, controller.scenario.output.sample_every_min);
     for (const k of Object.keys(cp.plot) as (keyof SavedCheckpoint['plot'])[]) plot.series[k].push(...cp.plot[k]);
+    traces.clear(controller.scenario.duration_min);
+    traces.series = structuredClone(cp.traces);
     plot.sample(controller.sim.state, controller.sim.time());
     inspector.sample(controller.sim.state, controller.sim.time());
     refreshTreatments();
@@ -380,7 +423,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   };
   const saveCheckpoint = async (): Promise<SavedCheckpoint> => {
     const cp = await controller.checkpoint();
-    const saved: SavedCheckpoint = { ...cp, preset: presetSel.value, plot: structuredClone(plot.series) };
+    const saved: SavedCheckpoint = { ...cp, preset: presetSel.value, plot: structuredClone(plot.series), traces: structuredClone(traces.series) };
     checkpoints.push(saved);
     const li = document.createElement('li');
     const label = document.createElement('span');
@@ -398,7 +441,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   saveCpBtn.addEventListener('click', () => saveCheckpoint().catch(showError));
 
   renderer.onClick = (p) => {
-    if (!pulseMode.checked) {
+    if (mouseMode.value === 'paint') return;
+    if (mouseMode.value === 'inspect') {
       if (!controller.sim) return;
       inspector.select(controller.sim.state, p.x_um, p.y_um, controller.sim.time());
       inspector.render(controller.sim.state);
@@ -428,7 +472,16 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   if (!FPS_CHOICES.includes(fps0)) fpsSel.add(new Option(`${fps0} frames/s`, String(fps0)));
   fpsSel.value = String(fps0);
   let maxFps = fps0;
+  // unless chosen (?fps= or the selector), big lattices draw at most 20 frames/s: in software GL
+  // every frame costs the CPU the workers step with
+  let fpsChosen = params.has('fps');
+  autoFps = (sites: number) => {
+    if (fpsChosen) return;
+    maxFps = sites >= 1_000_000 ? 20 : 60;
+    fpsSel.value = String(maxFps);
+  };
   fpsSel.addEventListener('change', () => {
+    fpsChosen = true;
     maxFps = Number(fpsSel.value);
   });
   const stats: AppStats = { fps: 0, stepsPerSec: 0, step: 0, t_min: 0, playing: false, counts: [0, 0, 0, 0, 0, 0] };
@@ -454,6 +507,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
         stats.t_min = sim.time();
         stats.playing = controller.playing;
         plot.draw();
+        traces.draw();
         inspector.render(sim.state);
       }
       if (inspector.selected) placeMarker();
@@ -490,6 +544,9 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     controller,
     renderer,
     plot,
+    traces,
+    treatments,
+    editor,
     inspector,
     checkpoints,
     saveCheckpoint,

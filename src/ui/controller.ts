@@ -4,6 +4,7 @@
 // most `speed` steps per animation frame); every engine operation is serialised, so a light pulse
 // or a change of workers swaps the engine between two advances, on the same state buffer.
 import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
+import { continueSimulation } from '../model/continue';
 import { resolveScenario, type ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { FERROWAVE_VERSION } from '../model/version';
@@ -97,7 +98,8 @@ export class SimController {
     return this.exclusive(async () => {
       const base = structuredClone(raw);
       const scenario = resolveScenario({ ...base, seed }, FERROWAVE_VERSION);
-      const sim = createSimulation(scenario, seed);
+      // the per-site initial state is built on the workers: the page stays responsive
+      const sim = createSimulation(scenario, seed, { deferInit: true });
       this.base = base;
       this.seed = seed;
       this.added = [];
@@ -117,16 +119,72 @@ export class SimController {
     this.sim = sim;
     this.scenario = sim.scenario;
     this.engine = await createEngine(sim, this.workers, this.workers > 0 ? this.pool.spawnFor(this.workers) : undefined);
+    if (fresh) await this.engine.initialise();
     this.onSimulation?.(sim, fresh);
     this.onChange?.();
   }
 
-  /** Rebuild the simulation from the current scenario JSON plus `extra`, on the SAME state buffer (no re-initialisation). */
-  private async rebuild(extra: RawTreatment[]): Promise<void> {
-    const scenario = resolveScenario(this.rawScenario(extra), FERROWAVE_VERSION);
-    const sim = createSimulation(scenario, this.seed, { buffer: this.sim.state.buffer });
-    this.added.push(...extra);
+  /**
+   * Rebuild the simulation for a changed treatment list on the same state (no re-initialisation;
+   * continueSimulation keeps it bit-identical to a run of the changed scenario): validates first,
+   * nothing changes when invalid.
+   */
+  private async rebuild(base: RawScenario, added: RawTreatment[]): Promise<void> {
+    const treatments = Array.isArray(base.treatments) ? base.treatments : [];
+    const scenario = resolveScenario({ ...base, seed: this.seed, treatments: [...treatments, ...added] }, FERROWAVE_VERSION);
+    const sim = continueSimulation(this.sim, scenario, this.seed);
+    this.base = base;
+    this.added = added;
     await this.attach(sim, false);
+  }
+
+  /**
+   * Add treatments (scenario JSON) to the running simulation. Each must start now or later; the
+   * whole scenario is validated with them first. Resolves with the treatments as added.
+   */
+  addTreatments(ts: RawTreatment[]): Promise<RawTreatment[]> {
+    return this.exclusive(async () => {
+      if (this.finished()) throw new Error('the run has reached its end (duration_min); reset to start again');
+      const now = this.sim.time();
+      const out = ts.map((t) => ({ ...structuredClone(t), start_min: t.start_min ?? now }));
+      for (const t of out) {
+        const s = Number(t.start_min);
+        if (!(s >= now - 1e-9)) throw new Error(`a treatment added during a run must start now or later: start_min ${t.start_min} is before the current time ${now} min`);
+      }
+      await this.rebuild(this.base, [...this.added, ...out]);
+      return out;
+    });
+  }
+
+  /**
+   * Remove treatment `index` (in rawScenario().treatments order, preset treatments first) from now
+   * on: one that has not started yet is deleted; one that is running ends now (end_min = now, so
+   * the exported scenario re-runs the same history); one that is over (or a pulse that fired)
+   * cannot be undone and rejects.
+   */
+  removeTreatment(index: number): Promise<void> {
+    return this.exclusive(async () => {
+      const base = structuredClone(this.base);
+      const baseList = (Array.isArray(base.treatments) ? base.treatments : []) as RawTreatment[];
+      base.treatments = baseList;
+      const added = structuredClone(this.added);
+      const inBase = index < baseList.length;
+      const list = inBase ? baseList : added;
+      const k = inBase ? index : index - baseList.length;
+      const t = list[k];
+      if (!t) throw new Error(`no treatment number ${index}`);
+      const now = this.sim.time();
+      const dt = this.sim.dt;
+      const start = Number(t.start_min ?? 0);
+      const end = t.end_min === undefined || t.end_min === null ? Number.POSITIVE_INFINITY : Number(t.end_min);
+      const pulse = t.agent === 'light-pulse' || t.agent === 'h2o2';
+      const genetic = t.agent === 'knockdown' || t.agent === 'overexpress';
+      if (start > now + dt / 2) list.splice(k, 1);
+      else if (genetic) throw new Error(`${t.agent} of ${t.gene} acts from the start of the run and cannot be removed mid-run; reset to run without it`);
+      else if (pulse || end <= now + dt / 2) throw new Error(`${t.agent} is already over (it cannot be undone); save a checkpoint earlier to branch without it`);
+      else list[k] = { ...t, end_min: now };
+      await this.rebuild(base, added);
+    });
   }
 
   /** Change the number of workers; the state and step carry on. */
@@ -153,7 +211,7 @@ export class SimController {
         end_min: now + 10,
         region: { disc: { x_um: Math.round(x_um), y_um: Math.round(y_um), r_um } },
       };
-      await this.rebuild([t]);
+      await this.rebuild(this.base, [...this.added, t]);
       return t;
     });
   }
@@ -186,7 +244,9 @@ export class SimController {
       const treatments = Array.isArray(base.treatments) ? base.treatments : [];
       const added = [...structuredClone(cp.added), ...structuredClone(extra)];
       const scenario = resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...added] }, FERROWAVE_VERSION);
-      const sim = createSimulation(scenario, cp.seed, { buffer: copyBuffer(cp.buffer) });
+      // the checkpoint's own simulation on a copy of its state, carried on under the branch's scenario
+      const at = resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...cp.added] }, FERROWAVE_VERSION);
+      const sim = continueSimulation(createSimulation(at, cp.seed, { buffer: copyBuffer(cp.buffer) }), scenario, cp.seed);
       this.base = base;
       this.seed = cp.seed;
       this.added = added;

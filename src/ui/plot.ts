@@ -24,6 +24,8 @@ export class FatePlot {
   private duration = 1;
   private every = 5;
   private dirty = true;
+  /** called with each recorded sample's counts and means (other plots record at the same cadence) */
+  onSample: ((st: SimState, t_min: number, c: ReturnType<typeof countsAndMeans>) => void) | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -47,6 +49,7 @@ export class FatePlot {
     this.series.dying.push(c.dying);
     this.series.dead.push(c.dead);
     this.dirty = true;
+    this.onSample?.(st, t_min, c);
     return true;
   }
 

@@ -3,7 +3,8 @@
 // front up to where a spontaneously ignited one meets it), a committed-fraction profile against
 // distance, when a trajectory crosses a level or starts to rise, quantiles, and formatting.
 import type { Sample } from '../analysis/observables';
-import { distanceBeyond, frontPoints as binnedFront, linfit, type Origin } from '../analysis/wave';
+import { frontPoints as binnedFront, linfit, type Origin } from '../analysis/wave';
+import { distanceBeyond } from '../model/region';
 import { DYING, EMPTY, type SimState } from '../model/layout';
 
 /** The points the front fit uses (frontPoints of src/analysis/wave.ts), with their linear fit. */

@@ -46,7 +46,7 @@ describe('cell inspector', () => {
     const site = sc.lattice.site_um;
 
     // with pulses on, a click fires a pulse (not inspected); unchecked, it selects the site
-    (document.getElementById('pulse-mode') as HTMLInputElement).checked = false;
+    (document.getElementById('mouse-mode') as HTMLSelectElement).value = 'inspect';
     app.renderer.onClick?.({ x_um: (x + 0.5) * site, y_um: (y + 0.5) * site });
     expect(app.inspector.selected).toEqual({ x, y, i });
     expect(panel.hidden).toBe(false);

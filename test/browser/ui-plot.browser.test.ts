@@ -57,5 +57,16 @@ describe('live plot', () => {
     };
     expect(near(FATE_COLOURS[3].rgb), 'pixels of the dead line').toBeGreaterThan(20);
     expect(near(FATE_COLOURS[1].rgb), 'pixels of the alive line').toBeGreaterThan(20);
+
+    // the traces: recorded at the same times; the front moves from the pulse at the wave's speed
+    const tr = app.traces.series;
+    expect(tr.t_min).toEqual(s.t_min);
+    expect(tr.means.gsh.at(-1)).toBeCloseTo(end.means.gsh, 5);
+    const fronts = tr.front_um.filter((f): f is number => f !== null);
+    expect(fronts.at(-1)).toBeGreaterThan(500);
+    const v = app.traces.speed();
+    expect(v?.v, 'front speed over the run, um/min').toBeGreaterThan(4);
+    expect(v?.v).toBeLessThan(7);
+    expect(document.getElementById('front-readout')?.textContent).toMatch(/um\/min over the run/);
   });
 });

@@ -63,3 +63,22 @@ describe('determinism of tumours (growth, necrosis, diffusing drugs) across work
     for (const w of [1, 2, 4]) expect((await tumourHash(w)).hash, `${w} workers`).toBe(ref.hash);
   });
 });
+
+describe('initial state built on workers', () => {
+  it('is bit-identical to the one createSimulation builds in one thread, for a dish and a tumour', async () => {
+    for (const sc of [determinismScenario(), tumourDeterminismScenario()]) {
+      const ref = hashBuffer(createSimulation(sc, sc.seed).state.buffer);
+      for (const w of [0, 3]) {
+        const sim = createSimulation(sc, sc.seed, { deferInit: true });
+        expect(hashBuffer(sim.state.buffer), 'not initialised yet').not.toBe(ref);
+        const engine = await createEngine(sim, w, spawnNodeWorker);
+        try {
+          await engine.initialise();
+          expect(hashBuffer(sim.state.buffer), `${w} workers`).toBe(ref);
+        } finally {
+          engine.dispose();
+        }
+      }
+    }
+  });
+});

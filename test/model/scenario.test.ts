@@ -80,16 +80,21 @@ describe('scenario validation', () => {
     for (const n of PRESET_NAMES) expect(() => resolveScenario(PRESETS[n], 't'), n).not.toThrow();
   });
 
-  it('validates tumours: genes of subclones, fractions, and no drug regions in tissue', () => {
+  it('validates tumours: genes of subclones, fractions, and no regions for medium species', () => {
     const base = { seed: 1, lattice: { width: 40, height: 40, site_um: 20 }, duration_min: 60 };
     const p = problems({
       ...base,
       tissue: { kind: 'tumour', subclones: [{ name: 'a', pheno: { FSP2: 2 }, fraction: 0.7 }, { name: 'b', pheno: { FSP1: 2 }, fraction: 0.6 }] },
-      treatments: [{ agent: 'erastin', uM: 10, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } }],
+      treatments: [
+        { agent: 'zncl2', uM: 10, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } },
+        { agent: 'erastin', uM: 10, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } },
+      ],
     });
     expect(p).toContainEqual(expect.stringMatching(/^scenario\.tissue\.subclones\[0\]\.pheno\.FSP2 \| 2 \| unknown gene; allowed: SLC7A11/));
     expect(p).toContainEqual(expect.stringMatching(/^scenario\.tissue\.subclones \| 1\.3 \| the fractions/));
-    expect(p).toContainEqual(expect.stringMatching(/^scenario\.treatments\[0\]\.region .* in a tumour erastin reaches cells from the plasma/));
+    expect(p).toContainEqual(expect.stringMatching(/^scenario\.treatments\[0\]\.region .* in a tumour zncl2 is part of the medium/));
+    // a drug may be applied locally (painted): no problem for treatments[1]
+    expect(p.some((l) => l.startsWith('scenario.treatments[1]'))).toBe(false);
     const sc = resolveScenario({ ...base, tissue: { kind: 'tumour' } }, 't');
     expect(sc.boundary).toBe('medium');
     expect(sc.numerics.field_every).toBe(2);

@@ -90,6 +90,41 @@ describe('oxygen, vessels and necrosis', () => {
     expect(at(5)).toBeGreaterThan(2 * at(30));
     expect(sim.state.status.includes(VESSEL)).toBe(true);
   });
+
+  it('a drug painted on part of a tumour holds the tissue there near its concentration and primes it', () => {
+    // erastin 10 uM painted on the left of a 50 x 50 tumour fed from the edge, then a weak light
+    // pulse over all of it: the painted (primed) tissue dies; without the paint nobody does
+    const paint = { stroke: { r_um: 120, points_um: [[250, 200], [250, 500], [250, 800]] } };
+    const pulse = { agent: 'light-pulse', dose: 5, start_min: 420, end_min: 430 };
+    const run = (treatments: T[]) => {
+      const sim = createSimulation(tumour({ size: 50, r: 450, minutes: 600, treatments }));
+      sim.step(sim.totalSteps());
+      return sim;
+    };
+    const W = 50;
+    const dead = (sim: Simulation, x0: number, x1: number) => {
+      let n = 0, k = 0;
+      for (let y = 15; y < 35; y++)
+        for (let x = x0; x < x1; x++) {
+          const s = sim.state.status[y * W + x];
+          if (s === 0 || s === VESSEL) continue;
+          n++;
+          if (s >= DYING && s !== NECROTIC) k++;
+        }
+      return k / n;
+    };
+    const painted = run([{ agent: 'erastin', uM: 10, start_min: 0, region: paint }, pulse]);
+    const d = painted.state.drug.erastin;
+    expect(d[25 * W + 12], 'uM under the paint').toBeGreaterThan(6);
+    expect(d[25 * W + 40], 'uM far from it').toBeLessThan(0.35 * d[25 * W + 12]);
+    expect(dead(painted, 9, 16), 'under the paint').toBeGreaterThan(0.9);
+    const unpainted = run([pulse]);
+    expect(dead(unpainted, 0, W), 'the pulse alone').toBeLessThan(0.05);
+  });
+
+  it('refuses a region on a medium species in a tumour, naming the field', () => {
+    expect(() => tumour({ treatments: [{ agent: 'fac', uM: 50, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } }] })).toThrow(/treatments\[0\]\.region.*part of the medium/);
+  });
 });
 
 describe('a resistant subclone (issue 3 presets)', () => {
