@@ -79,19 +79,28 @@ async function measure(page: Page, url: string): Promise<Run> {
   if (err) throw new Error(`the sandbox reports: ${err}`);
   await page.click('#play');
   await page.waitForTimeout(2000); // warm-up: JIT, first frames, first slow and field steps
-  const read = () => page.evaluate(() => ({ steps: window.__ferrowave?.controller.stepsAdvanced ?? 0, t: performance.now(), stats: window.__ferrowave?.stats() }));
-  const a = await read();
+  // the step index moves when an advance (up to --speed steps) completes: time the window from one
+  // such moment to another, so a big lattice's slow advances do not quantise the rate
+  const boundary = () =>
+    // (no named functions inside: tsx's keepNames would reference a helper the page lacks)
+    page.evaluate(async () => {
+      const c = window.__ferrowave!.controller;
+      const s0 = c.sim.stepIndex();
+      while (c.sim.stepIndex() === s0) await new Promise((ok) => setTimeout(ok, 5));
+      return { step: c.sim.stepIndex(), t: performance.now() };
+    });
+  const a = await boundary();
   const fps: number[] = [];
   const sps: number[] = [];
   for (let i = 0; i < windowS; i++) {
     await page.waitForTimeout(1000);
-    const s = await read();
-    fps.push(s.stats?.fps ?? 0);
-    sps.push(s.stats?.stepsPerSec ?? 0);
+    const st = await page.evaluate(() => window.__ferrowave?.stats());
+    fps.push(st?.fps ?? 0);
+    sps.push(st?.stepsPerSec ?? 0);
   }
-  const b = await read();
+  const b = await boundary();
   await page.click('#play');
-  return { load_s, steps_per_s: ((b.steps - a.steps) * 1000) / (b.t - a.t), fps: median(fps), steps_per_s_readout: median(sps) };
+  return { load_s, steps_per_s: ((b.step - a.step) * 1000) / (b.t - a.t), fps: median(fps), steps_per_s_readout: median(sps) };
 }
 
 async function serve(): Promise<Served> {

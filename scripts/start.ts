@@ -21,7 +21,14 @@ const urls = served.server.resolvedUrls;
 const local = urls?.local[0] ?? served.url;
 console.log(`\nferrowave sandbox built in ${((performance.now() - t0) / 1000).toFixed(1)} s and served (cross-origin isolated)`);
 console.log(`\n  open: ${local}\n`);
-for (const u of urls?.network ?? []) console.log(`  on the network: ${u}`);
+const network = urls?.network ?? [];
+for (const u of network) console.log(`  on the network: ${u}`);
+if (network.length > 0) {
+  // browsers allow SharedArrayBuffer only in a secure context: https, or http on localhost
+  const port = new URL(local).port;
+  console.log(`  (from another machine over plain http the page cannot be isolated: tunnel it,
+   ssh -L ${port}:localhost:${port} <this host>, and open ${local})`);
+}
 console.log('\n  Ctrl+C stops it. The headless default run is `npm run demo`.\n');
 
 const stop = () => {
