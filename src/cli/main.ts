@@ -1,4 +1,5 @@
-// Why this file exists: the `ferrowave` command line: `run`, `presets`, `params`, `help`.
+// Why this file exists: the `ferrowave` command line: `run`, `record`, `presets`, `params`,
+// `validate`, `sweep`, `merge`, `report`, `help`.
 // Usage errors and invalid scenarios exit with code 2 and one line per problem.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -6,9 +7,16 @@ import { PARAMS } from '../model/params';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
 import { formatProblem, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
+import { RECORD_USAGE, RecordUsageError, parseRecordArgs, recordCommand } from './record-command';
+import { RecordOptionError } from '../record/options';
 import { runCommand } from './run-command';
 import { loadScenario } from './scenario-input';
+import { mergeCommand } from './merge-command';
+import { reportCommand } from './report-command';
+import { SWEEP_USAGE, sweepCommand } from './sweep-command';
+import { UsageError } from './usage-error';
 import { VALIDATE_USAGE, validateCommand } from './validate-command';
+import { SweepError } from '../sweep/spec';
 
 const USAGE = `ferrowave ${FERROWAVE_VERSION}: agent-based ferroptosis sandbox (headless)
 
@@ -18,13 +26,13 @@ Usage:
   ferrowave presets            list the shipped presets
   ferrowave params             list every model parameter with unit, default, range and source
 ${VALIDATE_USAGE}
+${RECORD_USAGE}
+${SWEEP_USAGE}
   ferrowave help
 
 run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
 with --cells-csv). --set overrides any scenario path, e.g. --set treatments[0].uM=2.5
 --set params.ox_diffusion=300 --set lattice.width=200.`;
-
-class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -32,8 +40,16 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'run':
         return await run(rest);
+      case 'record':
+        return await record(rest);
       case 'validate':
         return await validateCommand(rest);
+      case 'sweep':
+        return await sweepCommand(rest);
+      case 'merge':
+        return await mergeCommand(rest);
+      case 'report':
+        return await reportCommand(rest);
       case 'presets':
         for (const n of PRESET_NAMES) console.log(`${n.padEnd(28)} ${String(PRESETS[n].description ?? '')}`);
         return 0;
@@ -47,11 +63,25 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(`unknown command "${cmd}"; commands: run, presets, params, validate, help`);
+        throw new UsageError(`unknown command "${cmd}"; commands: run, record, presets, params, validate, sweep, merge, report, help`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {
       console.error(`ferrowave: invalid scenario (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
+      for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
+      return 2;
+    }
+    if (e instanceof RecordOptionError) {
+      console.error(`ferrowave: invalid record option${e.problems.length > 1 ? 's' : ''}:`);
+      for (const p of e.problems) console.error(`  ${p}`);
+      return 2;
+    }
+    if (e instanceof RecordUsageError) {
+      console.error(`ferrowave: ${e.message}\n\nUsage:\n${RECORD_USAGE}`);
+      return 2;
+    }
+    if (e instanceof SweepError) {
+      console.error(`ferrowave: invalid sweep (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
       for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
       return 2;
     }
@@ -80,6 +110,25 @@ async function run(args: string[]): Promise<number> {
   const dir = await runCommand(sc, { out: values.out, workers, cellsCsv: Boolean(values['cells-csv']), force: Boolean(values.force), quiet: Boolean(values.quiet) });
   console.log(dir);
   return 0;
+}
+
+async function record(args: string[]): Promise<number> {
+  // every option and the scenario checked before the server or the browser starts
+  const job = parseRecordArgs(args);
+  try {
+    const r = await recordCommand(job);
+    console.log(r.out);
+    return 0;
+  } catch (e) {
+    const msg = (e as Error).message;
+    // the page refuses a format its encoder cannot make at that size: a usage error too
+    const refused = msg.match(/format: .* is not supported by this browser's encoder[^\n]*/);
+    if (refused) {
+      console.error(`ferrowave: invalid record option:\n  ${refused[0]}`);
+      return 2;
+    }
+    throw e;
+  }
 }
 
 function parseRunArgs(args: string[]) {

@@ -29,7 +29,8 @@ export function updateScaleBar(bar: HTMLElement, label: HTMLElement, pxPerUm: nu
   label.textContent = formatLength(um);
 }
 
-const fmt = (x: number) => {
+/** A legend tick value: 2 significant digits, exponent form outside 0.01..1000. */
+export const fmt = (x: number) => {
   if (x === 0) return '0';
   const a = Math.abs(x);
   if (a >= 1000 || a < 0.01) return x.toExponential(0).replace('e+', 'e');

@@ -13,6 +13,7 @@ import { VIEWS, viewById } from '../render/views';
 import { type Checkpoint, type RawScenario, type RawTreatment, SimController } from './controller';
 import { CellInspector } from './inspector';
 import { ModelEditor } from './model-editor';
+import { mountRecordDialog, type RecordApi } from './record-dialog';
 import { FatePlot, PLOT_LINES } from './plot';
 import { RegionOverlay } from './region-overlay';
 import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from './share';
@@ -70,6 +71,10 @@ export interface SandboxApp {
   importText(text: string): Promise<boolean>;
   /** stop drawing and stepping, free the workers and the renderer */
   dispose(): void;
+  /** a frame-exact video, a PNG still, the plots as SVG + PNG (src/ui/record-dialog.ts) */
+  record: RecordApi['record'];
+  still: RecordApi['still'];
+  figures: RecordApi['figures'];
 }
 
 /** what a branch adds, from the checkpoint's time on */
@@ -540,7 +545,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     if (linkError) showError(new Error(linkError));
     if (params.get('play') === '1') controller.play();
   });
-  return {
+  const app: SandboxApp = {
     controller,
     renderer,
     plot,
@@ -562,5 +567,10 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       controller.dispose();
       renderer.destroy();
     },
+    record: (req, o) => rec.record(req, o),
+    still: (req) => rec.still(req),
+    figures: (v) => rec.figures(v),
   };
+  const rec = mountRecordDialog($('record-panel'), app);
+  return app;
 }

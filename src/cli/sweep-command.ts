@@ -1,0 +1,124 @@
+// Why this file exists: `ferrowave sweep`: validate the sweep and every design point's scenario,
+// write the manifest, run the missing runs of this shard on a pool of worker threads (each run
+// folder written atomically as it finishes), then rebuild runs.csv from the folders. Killing it
+// loses at most the runs in flight; `--resume` finishes only what is missing.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ResolvedScenario } from '../model/scenario';
+import { FERROWAVE_VERSION } from '../model/version';
+import { buildManifest, manifestIdentity } from '../sweep/manifest';
+import { planSweep, runScenario } from '../sweep/plan';
+import { inShard, parseShard, type Shard } from '../sweep/shard';
+import type { RunJob } from './sweep-execute';
+import { completedRuns, MANIFEST, readManifest, readRows, readSweepFile, removeTemporaries, writeManifest, writeRunFolder, writeRunsCsv } from './sweep-folder';
+import { runPool } from './sweep-pool';
+import { SweepProgress } from './sweep-progress';
+import { UsageError } from './usage-error';
+
+export const SWEEP_USAGE = `  ferrowave sweep <sweep.json> --out DIR [--workers N] [--shard i/n] [--resume] [--quiet]
+                               runs a parameter sweep (see README "Parameter sweeps"); --workers 0 runs
+                               in this thread; --shard i/n runs the runs with index mod n = i
+  ferrowave merge DIR... --out DIR      combines the folders of the shards of one sweep
+  ferrowave report DIR [--out FILE]     writes DIR/report.html: dose-response, heat maps, failed runs`;
+
+export interface SweepOptions {
+  out: string;
+  workers: number;
+  shard: Shard | null;
+  resume: boolean;
+  quiet: boolean;
+}
+
+export function parseSweepArgs(args: string[]): { file: string; opts: SweepOptions } {
+  let parsed: ReturnType<typeof parse>;
+  const parse = () =>
+    parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' } } });
+  try {
+    parsed = parse();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('sweep takes exactly one sweep file (.json)');
+  if (!values.out) throw new UsageError('sweep needs --out DIR');
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new UsageError(`--workers must be an integer from 0 to 256, got ${values.workers}`);
+  let shard: Shard | null = null;
+  if (values.shard !== undefined) {
+    try {
+      shard = parseShard(values.shard);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  return { file: positionals[0], opts: { out: values.out, workers, shard, resume: Boolean(values.resume), quiet: Boolean(values.quiet) } };
+}
+
+export async function sweepCommand(args: string[]): Promise<number> {
+  const { file, opts } = parseSweepArgs(args);
+  const { spec, baseRaw } = readSweepFile(file);
+  const plan = planSweep(spec, baseRaw, FERROWAVE_VERSION);
+  const manifest = buildManifest(spec, plan, FERROWAVE_VERSION, opts.shard);
+  const dir = resolve(opts.out);
+  const shardText = (s: Shard | null) => (s ? `--shard ${s.index}/${s.count}` : 'no --shard');
+  if (existsSync(join(dir, MANIFEST))) {
+    if (!opts.resume) throw new UsageError(`${dir} already holds a sweep (${MANIFEST}): pass --resume to finish it, or choose another --out`);
+    const old = readManifest(dir);
+    if (manifestIdentity(old) !== manifestIdentity(manifest)) throw new Error(`${dir} holds another sweep (different sweep file, base scenario or ferrowave version ${old.ferrowave_version}): it cannot be resumed with ${file}`);
+    if (JSON.stringify(old.shard) !== JSON.stringify(opts.shard)) throw new Error(`${dir} was started with ${shardText(old.shard)}: resume it with the same`);
+  } else {
+    if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not a sweep folder: choose an empty or new --out`);
+    // the manifest first: a folder with a manifest can always be resumed
+    mkdirSync(dir, { recursive: true });
+    writeManifest(dir, manifest);
+    mkdirSync(join(dir, 'runs'), { recursive: true });
+  }
+  removeTemporaries(dir);
+  const present = completedRuns(dir);
+  const mine = manifest.runs.filter((r) => inShard(r.run, opts.shard));
+  const todo = mine.filter((r) => !present.has(r.run));
+  const label = `${spec.name}${opts.shard ? ` shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
+  const progress = new SweepProgress(label, todo.length, mine.length - todo.length, opts.quiet);
+
+  const inFlight = new Map<number, ResolvedScenario>();
+  function* jobs(): Generator<RunJob> {
+    for (const r of todo) {
+      const scenario = runScenario(plan, spec, plan.runs[r.run], FERROWAVE_VERSION);
+      inFlight.set(r.run, scenario);
+      yield { run: r.run, scenario, timeseries: spec.keep.timeseries };
+    }
+  }
+  let failed = 0;
+  const t0 = performance.now();
+  progress.start();
+  const pool = runPool(jobs(), Math.min(opts.workers, todo.length), (res) => {
+    const scenario = inFlight.get(res.run);
+    if (!scenario) throw new Error(`internal: result for run ${res.run}, which is not in flight`);
+    writeRunFolder(dir, manifest.runs[res.run], scenario, res);
+    inFlight.delete(res.run);
+    if (!res.ok) failed++;
+    progress.tick(res.ok);
+  });
+  const onSignal = (sig: NodeJS.Signals) => {
+    pool.stop();
+    progress.finish(`stopped by ${sig}; finished runs are kept: run again with --resume to finish the rest`);
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await pool.done;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const rows = readRows(dir, manifest, mine);
+  writeRunsCsv(dir, manifest, rows);
+  const wall = (performance.now() - t0) / 1000;
+  const allFailed = rows.filter((r) => r.outcome.status === 'failed').length;
+  progress.finish(`${todo.length} runs in ${wall.toFixed(1)} s (${failed} failed)${mine.length > todo.length ? `, ${mine.length - todo.length} were already done` : ''}; ${mine.length} runs in runs.csv, ${allFailed} failed`);
+  console.log(dir);
+  return 0;
+}

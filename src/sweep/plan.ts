@@ -1,0 +1,122 @@
+// Why this file exists: expands a validated sweep into its numbered runs (design point x
+// replicate, replicate fastest), each with its seed and varied values, and builds any run's
+// scenario from the base. Every design point's scenario is validated up front, so a bad value
+// is reported (naming the axis values and the scenario problem) before the first run starts.
+import { paramSpec } from '../model/params';
+import { applyOverride, formatProblem, type Problem, type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
+import { designPoints } from './design';
+import { runSeed } from './seeds';
+import { type Scalar, SweepError, type SweepSpec } from './spec';
+
+export interface PlannedRun {
+  /** 0-based run index: point * replicates + replicate */
+  run: number;
+  point: number;
+  replicate: number;
+  seed: number;
+  /** the varied values, one per axis */
+  values: Scalar[];
+}
+
+export interface Plan {
+  /** runs.csv column of each axis */
+  columns: string[];
+  runs: PlannedRun[];
+  /** the base scenario (raw JSON) with sweep.set applied, before the axes */
+  base: Record<string, unknown>;
+}
+
+/** runs.csv column name for a unit: "um^2/min" -> "um2_per_min", dimensionless -> "". */
+export function unitSuffix(unit: string): string {
+  if (unit === '1' || unit === 'rel' || unit === '') return '';
+  return unit.replace(/\./g, '').replace(/\^/g, '').replace(/^1\//, 'per_').replace(/\//g, '_per_').replace(/[()]/g, '').replace(/\s+/g, '_');
+}
+
+/** The column name of an axis: its own name, or one derived from the path and the base scenario. */
+export function axisColumn(path: string, base: Record<string, unknown>): string {
+  const t = /^treatments\[(\d+)\]\.([A-Za-z_]+)$/.exec(path);
+  const treatments = base.treatments;
+  if (t && Array.isArray(treatments)) {
+    const agent = (treatments[Number(t[1])] as Record<string, unknown> | undefined)?.agent;
+    if (typeof agent === 'string') return `${agent.replace(/[^A-Za-z0-9]+/g, '_')}_${t[2]}`;
+  }
+  const p = /^params\.([A-Za-z0-9_]+)$/.exec(path);
+  const spec = p ? paramSpec(p[1]) : undefined;
+  if (spec) {
+    const u = unitSuffix(spec.unit);
+    return u ? `${spec.name}_${u}` : spec.name;
+  }
+  return path.replace(/\[(\d+)\]/g, '_$1').replace(/\./g, '_');
+}
+
+/** The raw base with sweep.set applied (a copy). */
+export function baseWithSet(baseRaw: Record<string, unknown>, spec: SweepSpec): Record<string, unknown> {
+  const raw = structuredClone(baseRaw);
+  for (const [p, v] of Object.entries(spec.set)) applyOverride(raw, `${p}=${JSON.stringify(v)}`);
+  return raw;
+}
+
+/** The raw scenario of a run: the base (with set), the axis values, the run's seed and name. */
+export function runRawScenario(plan: Plan, spec: SweepSpec, r: PlannedRun): Record<string, unknown> {
+  const raw = structuredClone(plan.base);
+  for (let k = 0; k < spec.axes.length; k++) applyOverride(raw, `${spec.axes[k].path}=${JSON.stringify(r.values[k])}`);
+  raw.seed = r.seed;
+  raw.name = `${spec.name}-${runLabel(r.run, plan.runs.length)}`;
+  return raw;
+}
+
+export function runScenario(plan: Plan, spec: SweepSpec, r: PlannedRun, version: string): ResolvedScenario {
+  return resolveScenario(runRawScenario(plan, spec, r), version);
+}
+
+/** "r00012": the run's folder and label, zero-padded to the sweep's size (at least 5 digits). */
+export function runLabel(run: number, total: number): string {
+  const width = Math.max(5, String(Math.max(0, total - 1)).length);
+  return `r${String(run).padStart(width, '0')}`;
+}
+
+/** Expand the sweep into runs and validate every design point's scenario (throws SweepError). */
+export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, version: string): Plan {
+  const base = baseWithSet(baseRaw, spec);
+  const columns = spec.axes.map((a) => a.name ?? axisColumn(a.path, base));
+  const problems: Problem[] = [];
+  const fixed = ['run', 'point', 'replicate', 'seed', 'status', 'error'];
+  columns.forEach((c, i) => {
+    const j = columns.indexOf(c);
+    if (j !== i) problems.push({ path: `sweep.axes[${i}].name`, value: c, message: `same column name as sweep.axes[${j}]: give one of them a "name"` });
+    if (fixed.includes(c)) problems.push({ path: `sweep.axes[${i}].name`, value: c, message: `reserved column name (${fixed.join(', ')}): give the axis another "name"` });
+  });
+  if (problems.length) throw new SweepError(problems);
+
+  const points = designPoints(spec);
+  const runs: PlannedRun[] = [];
+  for (let p = 0; p < points.length; p++) {
+    for (let k = 0; k < spec.replicates; k++) {
+      const run = p * spec.replicates + k;
+      runs.push({ run, point: p, replicate: k, seed: runSeed(spec.seed, run), values: points[p] });
+    }
+  }
+  const plan: Plan = { columns, runs, base };
+
+  // validate each design point once (replicates differ only by seed), grouping repeats
+  const seen = new Map<string, { point: number; values: Record<string, Scalar>; more: number }>();
+  for (let p = 0; p < points.length; p++) {
+    const r = runs[p * spec.replicates];
+    try {
+      runScenario(plan, spec, r, version);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      for (const pr of e.problems) {
+        const key = formatProblem(pr);
+        const s = seen.get(key);
+        if (s) s.more++;
+        else seen.set(key, { point: p, values: Object.fromEntries(columns.map((c, k) => [c, points[p][k]])), more: 0 });
+      }
+    }
+  }
+  for (const [text, s] of seen) {
+    problems.push({ path: `design point ${s.point}`, value: s.values, message: `${text}${s.more ? ` (and ${s.more} more design point${s.more > 1 ? 's' : ''})` : ''}` });
+  }
+  if (problems.length) throw new SweepError(problems);
+  return plan;
+}

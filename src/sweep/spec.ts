@@ -1,0 +1,242 @@
+// Why this file exists: sweep files are data, validated before anything runs, like scenarios:
+// one message per problem naming the JSON path, the value and what is allowed. This is their
+// schema (base scenario, axes, design, replicates, master seed, what to keep) and its checker.
+import { formatProblem, type Problem } from '../model/scenario';
+import { SOBOL_MAX_DIMS } from './sobol';
+
+export type Scalar = number | string | boolean;
+
+export const DESIGNS = ['grid', 'latin-hypercube', 'sobol'] as const;
+export type Design = (typeof DESIGNS)[number];
+
+export interface Axis {
+  /** scenario path, as in `--set`: e.g. treatments[0].uM, params.ox_diffusion, lattice.width */
+  path: string;
+  /** column name in runs.csv (default: derived from the path and the base scenario) */
+  name: string | null;
+  /** an explicit list of values (grid), or of choices (space-filling designs) */
+  values: Scalar[] | null;
+  /** a range: from, to; n values on a grid (space-filling designs draw `points` values) */
+  from: number | null;
+  to: number | null;
+  n: number | null;
+  scale: 'linear' | 'log';
+  /** round drawn or spaced values to integers (e.g. lattice.width) */
+  integer: boolean;
+}
+
+export interface Keep {
+  /** runs.csv metric columns (default: every metric) */
+  metrics: string[];
+  /** timeseries.csv columns kept in each run folder: all, none, or a list (t_min always) */
+  timeseries: 'all' | 'none' | string[];
+}
+
+export interface SweepSpec {
+  name: string;
+  description: string;
+  /** a preset name, a scenario file (relative to the sweep file), or an inline scenario */
+  base: string | Record<string, unknown>;
+  /** overrides applied to the base before the axes, as { "path": value } */
+  set: Record<string, unknown>;
+  design: Design;
+  /** number of design points (latin-hypercube, sobol) */
+  points: number | null;
+  axes: Axis[];
+  replicates: number;
+  /** master seed: every run's seed and the space-filling design derive from it */
+  seed: number;
+  keep: Keep;
+}
+
+export class SweepError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'SweepError';
+  }
+}
+
+/** What the checker needs to know about the rest of the program (passed in, keeps this pure). */
+export interface SweepVocabulary {
+  metrics: readonly string[];
+  timeseriesColumns: readonly string[];
+}
+
+/** At most this many runs in one sweep (the manifest lists them all). */
+export const MAX_RUNS = 10_000_000;
+
+const TOP_KEYS = ['name', 'description', 'base', 'set', 'design', 'points', 'axes', 'replicates', 'seed', 'keep'];
+const AXIS_KEYS = ['path', 'name', 'values', 'from', 'to', 'n', 'scale', 'integer'];
+const PATH_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*)*$/;
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isScalar = (v: unknown): v is Scalar => isNum(v) || typeof v === 'string' || typeof v === 'boolean';
+
+/** Validate parsed sweep JSON; throws SweepError listing every problem. */
+export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
+  const problems: Problem[] = [];
+  const bad = (path: string, value: unknown, message: string) => problems.push({ path, value, message });
+  if (!isObj(raw)) throw new SweepError([{ path: 'sweep', value: raw, message: 'must be a JSON object with "base", "axes", "replicates" and "seed"' }]);
+  for (const k of Object.keys(raw)) if (!TOP_KEYS.includes(k)) bad(`sweep.${k}`, raw[k], `unknown key; allowed keys here: ${TOP_KEYS.join(', ')}`);
+
+  const str = (k: 'name' | 'description', def: string): string => {
+    if (raw[k] === undefined) return def;
+    if (typeof raw[k] !== 'string') bad(`sweep.${k}`, raw[k], 'must be a string');
+    return String(raw[k]);
+  };
+  const name = str('name', 'sweep');
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) bad('sweep.name', name, 'letters, digits, "_", "." and "-" only (it names folders and files)');
+  const description = str('description', '');
+
+  let base: SweepSpec['base'] = '';
+  if (typeof raw.base === 'string' && raw.base.length > 0) base = raw.base;
+  else if (isObj(raw.base)) base = raw.base;
+  else bad('sweep.base', raw.base, 'required: a preset name (see `ferrowave presets`), a scenario .json file (relative to the sweep file) or an inline scenario object');
+
+  const set: Record<string, unknown> = {};
+  if (raw.set !== undefined) {
+    if (!isObj(raw.set)) bad('sweep.set', raw.set, 'must be an object { "scenario.path": value }, e.g. { "lattice.width": 160 }');
+    else
+      for (const [p, v] of Object.entries(raw.set)) {
+        if (!PATH_RE.test(p)) bad(`sweep.set["${p}"]`, v, 'the key must be a scenario path like lattice.width or treatments[0].uM');
+        else set[p] = v;
+      }
+  }
+
+  const design = (raw.design ?? 'grid') as Design;
+  if (!DESIGNS.includes(design)) bad('sweep.design', raw.design, `allowed: ${DESIGNS.join(', ')}`);
+  const spaceFilling = design === 'latin-hypercube' || design === 'sobol';
+
+  let points: number | null = null;
+  if (spaceFilling) {
+    if (!Number.isInteger(raw.points) || (raw.points as number) < 1 || (raw.points as number) > 1_000_000) bad('sweep.points', raw.points, `required for design "${design}": an integer from 1 to 1000000 (the number of design points)`);
+    else points = raw.points as number;
+  } else if (raw.points !== undefined) bad('sweep.points', raw.points, 'only for designs latin-hypercube and sobol; a grid takes its values from the axes');
+
+  const axes: Axis[] = [];
+  const rawAxes = raw.axes ?? [];
+  if (!Array.isArray(rawAxes)) bad('sweep.axes', rawAxes, 'must be a list of axes like { "path": "treatments[0].uM", "values": [1, 2.5, 5] }');
+  else
+    for (const [i, a] of rawAxes.entries()) {
+      const p = `sweep.axes[${i}]`;
+      const ax = checkAxis(a, p, design, bad);
+      if (ax) axes.push(ax);
+    }
+  if (design === 'sobol' && axes.length > SOBOL_MAX_DIMS) bad('sweep.axes', axes.length, `a sobol design takes at most ${SOBOL_MAX_DIMS} axes`);
+  if (spaceFilling && Array.isArray(rawAxes) && rawAxes.length === 0) bad('sweep.axes', rawAxes, `a ${design} design needs at least one axis`);
+  const seen = new Map<string, number>();
+  axes.forEach((a, i) => {
+    if (seen.has(a.path)) bad(`sweep.axes[${i}].path`, a.path, `already varied by sweep.axes[${seen.get(a.path)}]`);
+    seen.set(a.path, i);
+    if (a.path in set) bad(`sweep.axes[${i}].path`, a.path, 'also fixed in sweep.set: vary it or fix it, not both');
+  });
+
+  let replicates = 1;
+  if (raw.replicates !== undefined) {
+    if (!Number.isInteger(raw.replicates) || (raw.replicates as number) < 1 || (raw.replicates as number) > 100_000) bad('sweep.replicates', raw.replicates, 'must be an integer from 1 to 100000 (runs per design point, each with its own seed)');
+    else replicates = raw.replicates as number;
+  }
+  let seed = 0;
+  if (raw.seed !== undefined) {
+    if (!Number.isInteger(raw.seed) || (raw.seed as number) < 0 || (raw.seed as number) > 2 ** 32 - 1) bad('sweep.seed', raw.seed, 'must be an integer from 0 to 4294967295 (the master seed)');
+    else seed = raw.seed as number;
+  }
+
+  const keep = checkKeep(raw.keep, vocab, bad);
+
+  if (problems.length === 0) {
+    const total = countPoints(design, points, axes) * replicates;
+    if (total > MAX_RUNS) bad('sweep', total, `${total} runs: at most ${MAX_RUNS} in one sweep (split it into several sweeps)`);
+  }
+  if (problems.length) throw new SweepError(problems);
+  return { name, description, base, set, design, points, axes, replicates, seed, keep };
+}
+
+function checkAxis(a: unknown, p: string, design: Design, bad: (path: string, value: unknown, message: string) => void): Axis | null {
+  if (!isObj(a)) {
+    bad(p, a, 'must be an axis like { "path": "treatments[0].uM", "values": [1, 2.5, 5] } or { "path": ..., "from": 0.1, "to": 10, "n": 5, "scale": "log" }');
+    return null;
+  }
+  let ok = true;
+  const fail = (path: string, value: unknown, message: string) => {
+    ok = false;
+    bad(path, value, message);
+  };
+  for (const k of Object.keys(a)) if (!AXIS_KEYS.includes(k)) fail(`${p}.${k}`, a[k], `unknown key; allowed keys here: ${AXIS_KEYS.join(', ')}`);
+  if (typeof a.path !== 'string' || !PATH_RE.test(a.path)) fail(`${p}.path`, a.path, 'required: a scenario path like treatments[0].uM, params.ox_diffusion or lattice.width');
+  if (a.name !== undefined && (typeof a.name !== 'string' || !NAME_RE.test(a.name))) fail(`${p}.name`, a.name, 'must be a column name: a letter or "_", then letters, digits, "_" or "." (e.g. erastin_uM)');
+  const scale = a.scale ?? 'linear';
+  if (scale !== 'linear' && scale !== 'log') fail(`${p}.scale`, a.scale, 'allowed: linear, log');
+  if (a.integer !== undefined && typeof a.integer !== 'boolean') fail(`${p}.integer`, a.integer, 'must be true or false');
+  const axis: Axis = { path: String(a.path), name: (a.name as string) ?? null, values: null, from: null, to: null, n: null, scale: scale as Axis['scale'], integer: a.integer === true };
+  const hasValues = a.values !== undefined;
+  const hasRange = a.from !== undefined || a.to !== undefined || a.n !== undefined;
+  if (hasValues === hasRange) {
+    fail(p, a, 'give exactly one of "values": [...] or a range "from", "to" (and "n" on a grid)');
+    return null;
+  }
+  if (hasValues) {
+    if (!Array.isArray(a.values) || a.values.length === 0) fail(`${p}.values`, a.values, 'must be a non-empty list of numbers, strings or booleans');
+    else {
+      a.values.forEach((v, k) => {
+        if (!isScalar(v)) fail(`${p}.values[${k}]`, v, 'must be a number, a string or a boolean');
+      });
+      axis.values = a.values as Scalar[];
+    }
+    if (a.scale !== undefined) fail(`${p}.scale`, a.scale, 'only for ranges (from, to), not for a list of values');
+    if (a.integer !== undefined) fail(`${p}.integer`, a.integer, 'only for ranges (from, to), not for a list of values');
+    return ok ? axis : null;
+  }
+  if (!isNum(a.from)) fail(`${p}.from`, a.from, 'required for a range: a number');
+  if (!isNum(a.to)) fail(`${p}.to`, a.to, 'required for a range: a number');
+  if (isNum(a.from) && isNum(a.to) && scale === 'log' && (a.from <= 0 || a.to <= 0)) fail(`${p}.${a.from <= 0 ? 'from' : 'to'}`, a.from <= 0 ? a.from : a.to, 'must be > 0 on a log scale');
+  axis.from = a.from as number;
+  axis.to = a.to as number;
+  if (design === 'grid') {
+    if (!Number.isInteger(a.n) || (a.n as number) < 1 || (a.n as number) > 100_000) fail(`${p}.n`, a.n, 'required for a range on a grid: an integer from 1 to 100000 (number of values, ends included)');
+    else if (a.n === 1 && a.from !== a.to) fail(`${p}.n`, a.n, 'a range with n = 1 must have from = to (or use "values")');
+    axis.n = a.n as number;
+  } else if (a.n !== undefined) fail(`${p}.n`, a.n, `not used by design "${design}": the design draws sweep.points values`);
+  return ok ? axis : null;
+}
+
+function checkKeep(v: unknown, vocab: SweepVocabulary, bad: (path: string, value: unknown, message: string) => void): Keep {
+  const keep: Keep = { metrics: [...vocab.metrics], timeseries: 'all' };
+  if (v === undefined) return keep;
+  if (!isObj(v)) {
+    bad('sweep.keep', v, 'must be { "metrics": "all" | [names], "timeseries": "all" | "none" | [columns] }');
+    return keep;
+  }
+  for (const k of Object.keys(v)) if (k !== 'metrics' && k !== 'timeseries') bad(`sweep.keep.${k}`, v[k], 'unknown key; allowed keys here: metrics, timeseries');
+  if (v.metrics !== undefined && v.metrics !== 'all') {
+    if (!Array.isArray(v.metrics) || v.metrics.length === 0) bad('sweep.keep.metrics', v.metrics, `must be "all" or a non-empty list of: ${vocab.metrics.join(', ')}`);
+    else {
+      v.metrics.forEach((m, k) => {
+        if (typeof m !== 'string' || !vocab.metrics.includes(m)) bad(`sweep.keep.metrics[${k}]`, m, `unknown metric; allowed: ${vocab.metrics.join(', ')}`);
+      });
+      // keep the canonical order, whatever order was given
+      keep.metrics = vocab.metrics.filter((m) => (v.metrics as unknown[]).includes(m));
+    }
+  }
+  if (v.timeseries !== undefined && v.timeseries !== 'all') {
+    if (v.timeseries === 'none') keep.timeseries = 'none';
+    else if (!Array.isArray(v.timeseries) || v.timeseries.length === 0) bad('sweep.keep.timeseries', v.timeseries, `must be "all", "none" or a non-empty list of columns: ${vocab.timeseriesColumns.join(', ')}`);
+    else {
+      v.timeseries.forEach((c, k) => {
+        if (typeof c !== 'string' || !vocab.timeseriesColumns.includes(c)) bad(`sweep.keep.timeseries[${k}]`, c, `unknown column; allowed: ${vocab.timeseriesColumns.join(', ')}`);
+      });
+      keep.timeseries = vocab.timeseriesColumns.filter((c) => c === 't_min' || (v.timeseries as unknown[]).includes(c));
+    }
+  }
+  return keep;
+}
+
+/** Number of design points (before replicates). */
+export function countPoints(design: Design, points: number | null, axes: readonly Axis[]): number {
+  if (design !== 'grid') return points ?? 0;
+  let n = 1;
+  for (const a of axes) n *= a.values ? a.values.length : (a.n ?? 0);
+  return n;
+}

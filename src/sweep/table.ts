@@ -1,0 +1,76 @@
+// Why this file exists: the tidy runs.csv, one row per run: index, design point, replicate, seed,
+// the varied values, status and error, then every kept summary metric (units in the names). It is
+// built from the run folders' contents, sorted by run index, so it is byte-identical however the
+// sweep was run: any number of workers, killed and resumed, sharded and merged.
+import type { Summary } from '../analysis/summary';
+import { metricValues } from './metrics';
+import type { PlannedRun } from './plan';
+import type { Scalar } from './spec';
+
+export interface RunOutcome {
+  status: 'ok' | 'failed';
+  /** failed runs: what went wrong (one line) */
+  error: string | null;
+  /** ok runs: the run's summary.json */
+  summary: Summary | null;
+}
+
+export interface RunRow {
+  planned: PlannedRun;
+  outcome: RunOutcome;
+}
+
+/** One CSV field: empty for null, quoted when it holds a comma, quote or line break. */
+export function csvField(v: Scalar | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) || s.trim() !== s ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function runsCsvHeader(columns: readonly string[], metrics: readonly string[]): string {
+  return ['run', 'point', 'replicate', 'seed', ...columns, 'status', 'error', ...metrics].join(',');
+}
+
+export function runsCsv(columns: readonly string[], metrics: readonly string[], rows: readonly RunRow[]): string {
+  const sorted = [...rows].sort((a, b) => a.planned.run - b.planned.run);
+  const lines = [runsCsvHeader(columns, metrics)];
+  for (const { planned: p, outcome: o } of sorted) {
+    const m = o.summary ? metricValues(o.summary, metrics) : metrics.map(() => null);
+    const firstLine = o.error ? o.error.split('\n')[0] : null;
+    lines.push([p.run, p.point, p.replicate, p.seed, ...p.values, o.status, firstLine, ...m].map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Parse a CSV produced by runsCsv (quoted fields allowed) into rows of strings. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
