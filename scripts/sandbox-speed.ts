@@ -7,8 +7,8 @@
 // of wall time. Repeats are interleaved across the settings (the machine is shared and its load
 // drifts); medians are printed as a table and written to bench/sandbox-speed.json (or --out).
 // Not part of CI.
-//   npm run speed -- [--sizes 1024,2048] [--fps 60,10] [--workers 2] [--window 10] [--repeats 3]
-//                    [--speed 10] [--dev] [--out FILE]
+//   npm run speed -- [--sizes 1024,2048] [--fps 60,20,10] [--viewports 1280x800] [--workers 2]
+//                    [--window 10] [--repeats 3] [--speed 10] [--dev] [--out FILE]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -28,7 +28,9 @@ const { values: opt } = parseArgs({
     workers: { type: 'string', default: '2' },
     window: { type: 'string', default: '10' },
     repeats: { type: 'string', default: '3' },
-    fps: { type: 'string', default: '60,10' },
+    fps: { type: 'string', default: '60,20,10' },
+    // browser window sizes (the canvas fills the window beside the 320 px panel)
+    viewports: { type: 'string', default: '1280x800' },
     speed: { type: 'string', default: '10' },
     dev: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/sandbox-speed.json' },
@@ -36,6 +38,10 @@ const { values: opt } = parseArgs({
 });
 const sizes = opt.sizes.split(',').map(Number);
 const fpsCaps = opt.fps.split(',').map(Number);
+const viewports = opt.viewports.split(',').map((v) => {
+  const [width, height] = v.split('x').map(Number);
+  return { width, height };
+});
 const workers = Number(opt.workers);
 const windowS = Number(opt.window);
 const repeats = Number(opt.repeats);
@@ -120,16 +126,16 @@ async function main() {
   const load_before = loadavg()[0];
   const served = await serve();
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const settings = sizes.flatMap((size) => fpsCaps.map((fps_cap) => ({ size, fps_cap, runs: [] as Run[] })));
+  const settings = sizes.flatMap((size) => fpsCaps.flatMap((fps_cap) => viewports.map((viewport) => ({ size, fps_cap, viewport, runs: [] as Run[] }))));
   try {
     for (let r = 0; r < repeats; r++) {
       for (const st of settings) {
         const url = `${served.url}?workers=${workers}&speed=${opt.speed}&fps=${st.fps_cap}${dishHash(st.size)}`;
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const page = await browser.newPage({ viewport: st.viewport });
         try {
           const run = await measure(page, url);
           st.runs.push(run);
-          console.log(`${st.size}x${st.size}, draw cap ${st.fps_cap} fps, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps`);
+          console.log(`${st.size}x${st.size}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps`);
         } finally {
           await page.close();
         }
@@ -145,11 +151,11 @@ async function main() {
   });
   const server = opt.dev ? 'vite dev' : 'vite build + preview';
   console.log(`\nsandbox speed (${server}, ${workers} workers, ${opt.speed} steps/frame at most, window ${windowS} s, medians of ${repeats}; load average ${load_before.toFixed(1)} -> ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
-  console.log('| lattice | cells | draw cap (fps) | load (s) | steps/s | fps drawn | simulated min per wall s |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| lattice | cells | draw cap (fps) | browser window | load (s) | steps/s | fps drawn | simulated min per wall s |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const m = r.median;
-    console.log(`| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`);
+    console.log(`| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${r.viewport.width}x${r.viewport.height} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`);
   }
   const out = resolve(ROOT, opt.out);
   mkdirSync(dirname(out), { recursive: true });
