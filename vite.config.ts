@@ -9,6 +9,8 @@ export const crossOriginIsolationHeaders = {
 };
 
 export default defineConfig({
+  // relative asset URLs: the build also works from a sub-path of a static host (e.g. /ferrowave/)
+  base: './',
   publicDir: 'public',
   server: { headers: crossOriginIsolationHeaders },
   preview: { headers: crossOriginIsolationHeaders },
