@@ -2,6 +2,7 @@
 // simulation controller (stepping in Web Workers) and the pixi renderer (drawing on
 // requestAnimationFrame from the shared state, decoupled from stepping), plus the live readouts:
 // clock, counts, legend, scale bar, treatments, fps and steps/s.
+import { hashBuffer } from '../analysis/hash';
 import type { WorkerHandle } from '../engine/engine';
 import { STATUS_NAMES } from '../model/layout';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
@@ -61,6 +62,8 @@ export interface SandboxApp {
   /** branch from a checkpoint (as its button does), adding `add` from the checkpoint's time; false (error shown) if invalid */
   branch(cp: SavedCheckpoint, add?: BranchAdd): Promise<boolean>;
   stats(): AppStats;
+  /** fingerprint of the full simulation state now (hashBuffer of the shared buffer), as the CLI's determinism tests compute it */
+  stateHash(): string;
   /** resolves once the first simulation is loaded */
   ready: Promise<void>;
   /** the running scenario as the CLI's resolved JSON (treatments added here included, seed, ferrowave_version) */
@@ -557,6 +560,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     saveCheckpoint,
     branch,
     stats: () => ({ ...stats, counts: [...stats.counts] }),
+    stateHash: () => hashBuffer(controller.sim.state.buffer),
     ready,
     exportScenario: doExport,
     shareHash,

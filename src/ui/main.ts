@@ -17,7 +17,9 @@ async function main() {
       err.hidden = false;
       err.textContent =
         'This page is not cross-origin isolated, so SharedArrayBuffer is unavailable. Serve it with the headers ' +
-        'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (npm run dev and npm run preview do).';
+        'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (npm start, npm run dev and ' +
+        'npm run preview do; on a static host the bundled service worker adds them after one reload). Browsers isolate pages ' +
+        'only on https or localhost: from another machine, tunnel the port (ssh -L 4173:localhost:4173 HOST).';
     }
     return;
   }

@@ -3,7 +3,6 @@
 // state hash, play until a simulated time, read #error. The state hash is the same function as
 // src/analysis/hash.ts, evaluated in the page on the shared state buffer.
 import { expect, type Page } from '@playwright/test';
-import { hashBuffer } from '../../src/analysis/hash';
 
 export function baseUrl(): string {
   const url = process.env.FERROWAVE_E2E_URL;
@@ -33,9 +32,8 @@ export const stepIndex = (page: Page) => page.evaluate(() => window.__ferrowave?
 
 export const simTime = (page: Page) => page.evaluate(() => window.__ferrowave?.controller.sim.time() ?? -1);
 
-/** the 64-bit hash of the whole simulation state, computed in the page */
-export const stateHash = (page: Page): Promise<string> =>
-  page.evaluate(`(${hashBuffer.toString()})(window.__ferrowave.controller.sim.state.buffer)`) as Promise<string>;
+/** the 64-bit hash of the whole simulation state, computed in the page (the app's stateHash) */
+export const stateHash = (page: Page): Promise<string> => page.evaluate(() => window.__ferrowave?.stateHash() ?? '');
 
 /** the text of #error, '' while it is hidden */
 export const errorText = (page: Page) =>
