@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { sweepCommand } from '../src/cli/sweep-command';
 import { FERROWAVE_VERSION } from '../src/model/version';
 
-const RUNS = Number(process.env.SWEEP_BENCH_RUNS ?? 192);
+const RUNS = Number(process.env.SWEEP_BENCH_RUNS ?? 128);
 const REPS = Number(process.env.SWEEP_BENCH_REPS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
