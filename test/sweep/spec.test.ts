@@ -114,7 +114,7 @@ describe('planning a sweep', () => {
 
 describe('reading a sweep file', () => {
   it('takes the base scenario from a file next to the sweep file, and names a bad base', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { readSweepFile } = await import('../../src/cli/sweep-folder');
@@ -128,6 +128,7 @@ describe('reading a sweep file', () => {
     expect(() => readSweepFile(join(dir, 'sweep.json'))).toThrow(/neither a preset nor a \.json file; presets: primed-light-pulse, /);
     writeFileSync(join(dir, 'sweep.json'), '{ nope');
     expect(() => readSweepFile(join(dir, 'sweep.json'))).toThrow(/cannot read the sweep file as JSON/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
