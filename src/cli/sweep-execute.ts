@@ -10,6 +10,7 @@ import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
 import type { ResolvedScenario } from '../model/scenario';
+import type { SteadyStateCache } from '../model/initial-state';
 import { createSimulation } from '../model/simulation';
 import { divergence } from '../sweep/metrics';
 import type { Keep } from '../sweep/spec';
@@ -51,6 +52,9 @@ export function injectedFault(run: number, spec = process.env.FERROWAVE_SWEEP_IN
   return null;
 }
 
+/** this thread's control steady states by parameter values (a sweep repeats the same parameters) */
+const steadyCache: SteadyStateCache = new Map();
+
 export async function executeRun(job: RunJob): Promise<RunResult> {
   const t0 = performance.now();
   const fault = injectedFault(job.run);
@@ -59,7 +63,7 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
   const lines: string[] = pick ? [pick(timeseriesHeader().split(',')).join(',')] : [];
   try {
     if (fault === 'throw' || fault === 'crash') throw new Error(`injected failure of run ${job.run} (FERROWAVE_SWEEP_INJECT)`);
-    const sim = createSimulation(job.scenario);
+    const sim = createSimulation(job.scenario, job.scenario.seed, { steadyCache });
     const engine = await createEngine(sim, 0);
     const samples = await runToEnd(engine, { onSample: pick ? (s) => lines.push(pick(timeseriesRow(s).split(',')).join(',')) : undefined });
     if (fault === 'nan') samples[samples.length - 1].means.ros = Number.NaN;

@@ -72,11 +72,11 @@ export function initRows(st: SimState, sc: ResolvedScenario, key: RandomKey, sch
 }
 
 /** Every cell at the control steady state, perfusion, cycle phases, neighbour snapshot, step 0. */
-export function initEnd(st: SimState, sc: ResolvedScenario, key: RandomKey): void {
+export function initEnd(st: SimState, sc: ResolvedScenario, key: RandomKey, cache?: SteadyStateCache): void {
   const { height: H } = sc.lattice;
   const p = sc.params;
   // the control steady state of one confluent cell, copied to every site
-  const ref = controlSteadyState(sc, p);
+  const ref = cachedSteadyState(sc, p, cache);
   for (const [name, arr] of Object.entries(st.cell)) arr.fill(ref.cell[name as keyof typeof ref.cell][0]);
   for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
   placePerfusion(st, sc, p);
@@ -124,6 +124,24 @@ export function countNeighbours(st: SimState, y0: number, y1: number): void {
       nbr[i] = n | (mask << 4);
     }
   }
+}
+
+/**
+ * Keeps controlSteadyState results by parameter values (it depends on nothing else), for a caller
+ * that builds many simulations with the same parameters (a sweep worker). Owned by that caller.
+ */
+export type SteadyStateCache = Map<string, SimState>;
+
+function cachedSteadyState(sc: ResolvedScenario, p: ParamValues, cache?: SteadyStateCache): SimState {
+  if (!cache) return controlSteadyState(sc, p);
+  const key = JSON.stringify(p);
+  let ref = cache.get(key);
+  if (!ref) {
+    ref = controlSteadyState(sc, p);
+    if (cache.size >= 8) cache.delete(cache.keys().next().value as string);
+    cache.set(key, ref);
+  }
+  return ref;
 }
 
 /** Integrate one untreated, confluent, average cell to steady state (same kernel as the lattice). */

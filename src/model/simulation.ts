@@ -7,7 +7,7 @@ import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweep
 import { mediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
-import { countNeighbours, initBegin, initEnd, initRows } from './initial-state';
+import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
 import { H_STEP, layoutState, type SimState, stateBytes } from './layout';
 import type { ParamValues } from './params';
 import { deriveKey } from './random';
@@ -70,6 +70,8 @@ export interface CreateOptions {
   unshared?: boolean;
   /** lay out a new state but leave it to initBegin / initRows / initEnd (the engine runs initRows on the workers) */
   deferInit?: boolean;
+  /** reuse the control steady state across simulations with the same parameters (sweep workers) */
+  steadyCache?: SteadyStateCache;
 }
 
 export function createSimulation(scenario: ResolvedScenario, seed: number = scenario.seed, opts: CreateOptions = {}): Simulation {
@@ -203,7 +205,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     },
     initBegin: () => initBegin(st, scenario, key),
     initRows: (y0, y1) => initRows(st, scenario, key, schedule, y0, y1),
-    initEnd: () => initEnd(st, scenario, key),
+    initEnd: () => initEnd(st, scenario, key, opts.steadyCache),
     step(n = 1) {
       for (let k = 0; k < n; k++) {
         const s = st.header[H_STEP];
