@@ -74,16 +74,19 @@ export function runPool(jobs: Iterator<RunJob>, workers: number, onResult: (r: R
       busy--;
       void w.terminate();
     };
-    const next = () => {
+    /** post the next job (or retire the worker when there is none); `then` runs after posting, before retiring */
+    const next = (then?: () => void): void => {
       const j = stopped ? { done: true as const, value: undefined } : jobs.next();
       if (j.done) {
         current = null;
+        then?.();
         retire();
         checkDone();
         return;
       }
       current = j.value;
       w.postMessage(j.value);
+      then?.();
     };
     w.on('message', (m: RunResult | { ready: true }) => {
       if ('ready' in m) {
@@ -91,8 +94,10 @@ export function runPool(jobs: Iterator<RunJob>, workers: number, onResult: (r: R
         next();
         return;
       }
+      // hand the worker its next job first, then write this result while it computes (after the
+      // last job, the result is written before the pool can report that it is done)
       current = null;
-      if (deliver(m)) next();
+      next(() => deliver(m));
     });
     const gone = (why: string) => {
       if (retired) return;

@@ -56,6 +56,11 @@ export class Schedule {
   private readonly cache = new Map<string, Float64Array>();
   /** covered runs per treatment and row */
   private readonly runCache = new Map<number, Runs[]>();
+  /** each row's segments by active set (no drug fields), and the active set of the last step asked */
+  private readonly rowCache = new Map<string, Segment[][]>();
+  private activeStep = -1;
+  private active: number[] = [];
+  private activeKey = '';
   private readonly site: number;
 
   private readonly drugs: AgentId[];
@@ -116,12 +121,41 @@ export class Schedule {
    * fields of diffusingAgents(), in that order.
    */
   segments(y: number, step: number, drugFields: readonly Float32Array[] = []): Segment[] {
-    const W = this.sc.lattice.width;
+    const active = this.activeAt(step);
+    // without drug fields a row's runs depend only on the active set: computed once per set
+    if (drugFields.length === 0) {
+      let rows = this.rowCache.get(this.activeKey);
+      if (!rows) {
+        if (this.rowCache.size >= 8) this.rowCache.clear();
+        rows = new Array(this.sc.lattice.height);
+        this.rowCache.set(this.activeKey, rows);
+      }
+      let r = rows[y];
+      if (!r) {
+        r = this.computeSegments(y, active, drugFields);
+        rows[y] = r;
+      }
+      return r;
+    }
+    return this.computeSegments(y, active, drugFields);
+  }
+
+  /** Indices of the non-pulse, non-diffusing treatments active at `step` (kept for the last step asked). */
+  private activeAt(step: number): number[] {
+    if (step === this.activeStep) return this.active;
     const active: number[] = [];
     for (let k = 0; k < this.placed.length; k++) {
       const p = this.placed[k];
       if (!p.pulse && !p.diffusing && step >= p.startStep && step < p.endStep) active.push(k);
     }
+    this.activeStep = step;
+    this.active = active;
+    this.activeKey = active.join(',');
+    return active;
+  }
+
+  private computeSegments(y: number, active: number[], drugFields: readonly Float32Array[]): Segment[] {
+    const W = this.sc.lattice.width;
     const ranges = active.map((k) => this.coverOf(k, y));
     const cuts = new Set<number>([0, W]);
     for (const runs of ranges)
