@@ -18,7 +18,7 @@ import { createServer } from 'vite';
 import { PRESETS } from '../src/model/presets';
 import { resolveScenario } from '../src/model/scenario';
 import { FERROWAVE_VERSION } from '../src/model/version';
-import { encodeShareHash } from '../src/ui/share';
+import { encodeShareHash } from '../src/io/scenario-text';
 import { chromiumLaunchOptions } from './lib/chromium';
 import { buildSandbox, previewSandbox, ROOT, type Served } from './lib/serve-built';
 

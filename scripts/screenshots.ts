@@ -9,7 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { PRESETS } from '../src/model/presets';
 import { resolveScenario } from '../src/model/scenario';
 import { FERROWAVE_VERSION } from '../src/model/version';
-import { encodeShareHash } from '../src/ui/share';
+import { encodeShareHash } from '../src/io/scenario-text';
 import { chromiumLaunchOptions } from './lib/chromium';
 import { buildSandbox, previewSandbox, ROOT } from './lib/serve-built';
 

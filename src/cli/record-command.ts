@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ResolvedScenario } from '../model/scenario';
 import { type FormatName, FORMATS, type RecordPlan, type RecordRequest, RecordOptionError, resolveRecordOptions } from '../record/options';
-import { encodeShareHash } from '../ui/share';
+import { encodeShareHash } from '../io/scenario-text';
 import { loadScenario } from './scenario-input';
 
 export const RECORD_USAGE = `  ferrowave record <scenario.json | preset> --out FILE.webm|FILE.mp4 [--width W --height H | --resolution NAME]

@@ -7,8 +7,6 @@ import type { ResolvedScenario } from '../model/scenario';
 import { rgbCss } from '../render/colormaps';
 import { viewById } from '../render/views';
 import { lineChart } from '../report/svg';
-import type { FateSeries } from '../ui/plot';
-import type { TraceSeries } from '../ui/trace-plots';
 import { activeCaptions, treatmentCaptions } from './captions';
 import { Compositor, context2d, type SiteRegion } from './compositor';
 import { MAX_SIDE, RecordOptionError } from './options';
@@ -49,6 +47,19 @@ export async function stillPng(st: SimState, sc: ResolvedScenario, t_min: number
 }
 
 /** The live plots as one SVG figure: cells over time, the mean of `meanVar`, the front position. */
+/** The live plots' series (the sandbox's FatePlot and TracePlots hold these shapes). */
+export interface FateSeries {
+  t_min: number[];
+  alive: number[];
+  dying: number[];
+  dead: number[];
+}
+export interface TraceSeries {
+  t_min: number[];
+  means: Record<string, number[]>;
+  front_um: Array<number | null>;
+}
+
 export function plotsSvg(fate: FateSeries, traces: TraceSeries, meanVar: { name: string; label: string; unit: string }, title: string): string {
   const colours = { alive: [0, 114, 178], dying: [240, 228, 66], dead: [140, 50, 20] } as const;
   const panels: string[] = [];

@@ -17,7 +17,7 @@ import { ModelEditor } from './model-editor';
 import { mountRecordDialog, type RecordApi } from './record-dialog';
 import { FatePlot, PLOT_LINES } from './plot';
 import { RegionOverlay } from './region-overlay';
-import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from './share';
+import { decodeShareHash, describeImportError, encodeShareHash, exportScenario, parseScenarioText } from '../io/scenario-text';
 import { type TraceSeries, TracePlots } from './trace-plots';
 import { TreatmentPanel } from './treatment-panel';
 

@@ -10,7 +10,7 @@ import { checkEncoder } from '../../src/record/recorder';
 import { drawStill } from '../../src/record/still';
 import { fillViewBytes, viewById, viewTable } from '../../src/render/views';
 import type { SandboxApp } from '../../src/ui/app';
-import { encodeShareHash } from '../../src/ui/share';
+import { encodeShareHash } from '../../src/io/scenario-text';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp;

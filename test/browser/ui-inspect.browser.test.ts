@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CELL_VARS, DYING, FIELDS } from '../../src/model/layout';
 import type { SandboxApp } from '../../src/ui/app';
 import { HISTORY_VARS } from '../../src/ui/inspector';
-import { encodeShareHash } from '../../src/ui/share';
+import { encodeShareHash } from '../../src/io/scenario-text';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp | null = null;

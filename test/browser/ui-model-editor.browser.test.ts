@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/model/presets';
 import type { SandboxApp } from '../../src/ui/app';
-import { encodeShareHash } from '../../src/ui/share';
+import { encodeShareHash } from '../../src/io/scenario-text';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp | null = null;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countsAndMeans } from '../../src/analysis/observables';
 import { FATE_COLOURS } from '../../src/render/colormaps';
 import type { SandboxApp } from '../../src/ui/app';
-import { encodeShareHash } from '../../src/ui/share';
+import { encodeShareHash } from '../../src/io/scenario-text';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp | null = null;

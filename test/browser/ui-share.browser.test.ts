@@ -9,7 +9,7 @@ import { PRESET_NAMES, PRESETS } from '../../src/model/presets';
 import { resolveScenario } from '../../src/model/scenario';
 import { FERROWAVE_VERSION } from '../../src/model/version';
 import type { SandboxApp } from '../../src/ui/app';
-import { encodeShareHash } from '../../src/ui/share';
+import { encodeShareHash } from '../../src/io/scenario-text';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 const W = 60;

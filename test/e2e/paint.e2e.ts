@@ -9,7 +9,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { ROOT } from '../../scripts/lib/serve-built';
 import { resolveScenario } from '../../src/model/scenario';
 import { FERROWAVE_VERSION } from '../../src/model/version';
-import { encodeShareHash } from '../../src/ui/share';
+import { encodeShareHash } from '../../src/io/scenario-text';
 import { openSandbox, playUntil } from './sandbox';
 
 const W = 160; // sites: 3.2 mm

@@ -1,11 +1,14 @@
-// Why this file exists: the sandbox's scenario leaving and entering the page, apart from any DOM:
+// Why this file exists: scenarios leaving and entering as text, apart from any DOM (the sandbox's
+// export, import and links; the CLI's `record` opens the page with a link):
 // export as the CLI's JSON (resolved, with seed and ferrowave_version, so `ferrowave run file.json`
 // re-runs it headless), import from a file's text, and share in the URL hash (#s=<base64url of the
 // JSON>). Anything coming in is parsed with JSON.parse only (never evaluated) and validated with
 // resolveScenario before the running simulation is touched.
 import { type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
-import type { RawScenario } from './controller';
+
+/** Scenario JSON as typed or exported (validated by resolveScenario). */
+export type RawScenario = Record<string, unknown>;
 
 /** The hash key of a shared scenario: location.hash = `#s=<base64url JSON>`. */
 export const HASH_KEY = 's';
