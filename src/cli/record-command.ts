@@ -12,6 +12,7 @@ import type { ResolvedScenario } from '../model/scenario';
 import { type FormatName, FORMATS, type RecordPlan, type RecordRequest, RecordOptionError, resolveRecordOptions } from '../record/options';
 import { encodeShareHash } from '../io/scenario-text';
 import { loadScenario } from './scenario-input';
+import { chromiumLaunchOptions } from './chromium';
 
 export const RECORD_USAGE = `  ferrowave record <scenario.json | preset> --out FILE.webm|FILE.mp4 [--width W --height H | --resolution NAME]
                 [--fps F] [--seconds S | --minutes M] --minutes-per-second P [--codec vp9|h264|av1]
@@ -120,8 +121,6 @@ function parse(args: string[]) {
   });
 }
 
-const BROWSER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
-
 interface ProgressMsg {
   frame: number;
   frames: number;
@@ -155,7 +154,7 @@ export async function recordCommand(job: RecordJob): Promise<{ out: string; byte
     await server.listen();
     const url = server.resolvedUrls?.local[0];
     if (!url) throw new Error('vite did not report a local URL');
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: BROWSER_FLAGS, headless: true });
+    browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     // tsx compiles this file with esbuild's keepNames, which wraps the functions handed to
     // page.evaluate in __name(...): give the page a no-op __name so they run there

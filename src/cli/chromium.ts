@@ -1,5 +1,5 @@
-// Why this file exists: every script and test that drives the built sandbox (playwright e2e tests,
-// the speed script, the README screenshots) launches Debian's chromium the same way: its path from
+// Why this file exists: everything that drives the sandbox in a browser (`ferrowave record`, the
+// vitest browser project, the playwright e2e tests, the speed script, the README screenshots) launches Debian's chromium the same way: its path from
 // CHROMIUM_PATH (else /usr/bin/chromium; never a browser downloaded by playwright) and the flags
 // that work headless, as root, offline, with WebGL2 on SwiftShader (docs: shared STACK notes).
 import { existsSync } from 'node:fs';
