@@ -48,12 +48,15 @@ export interface PulseEvent {
   target: 'ros_burst' | 'oxidant_bolus';
   /** amount added per step while active (a bolus is one step) */
   amount: number;
-  region: Region | null;
+  /** the treatment's index, for runsOf() */
+  treatment: number;
 }
 
 export class Schedule {
   private readonly placed: Placed[];
   private readonly cache = new Map<string, Float64Array>();
+  /** the runs of a treatment without a region (read-only) */
+  private readonly wholeRow: Runs;
   /** covered runs per treatment and row */
   private readonly runCache = new Map<number, Runs[]>();
   /** each row's segments by active set (no drug fields), and the active set of the last step asked */
@@ -72,6 +75,7 @@ export class Schedule {
     this.drugs = diffusingAgents(sc);
     const dt = sc.numerics.dt_min;
     this.site = sc.lattice.site_um;
+    this.wholeRow = [[0, sc.lattice.width]];
     this.placed = [];
     for (const t of sc.treatments) {
       if (t.agent === 'knockdown' || t.agent === 'overexpress') continue;
@@ -100,9 +104,9 @@ export class Schedule {
   }
 
   /** cover() of treatment k's region, cached per row (strokes have many points; rows are asked every step). */
-  private coverOf(k: number, y: number): Runs {
+  runsOf(k: number, y: number): Runs {
     const p = this.placed[k];
-    if (!p.region) return [[0, this.sc.lattice.width]];
+    if (!p.region) return this.wholeRow;
     let rows = this.runCache.get(k);
     if (!rows) {
       rows = new Array(this.sc.lattice.height);
@@ -156,7 +160,7 @@ export class Schedule {
 
   private computeSegments(y: number, active: number[], drugFields: readonly Float32Array[]): Segment[] {
     const W = this.sc.lattice.width;
-    const ranges = active.map((k) => this.coverOf(k, y));
+    const ranges = active.map((k) => this.runsOf(k, y));
     const cuts = new Set<number>([0, W]);
     for (const runs of ranges)
       for (const [a, b] of runs) {
@@ -234,26 +238,26 @@ export class Schedule {
    * Diffusing drugs applied to a region (tumours) active at `step`: the tissue in the region is
    * brought towards `amount` uM (simulation.ts); outside it the drug arrives by diffusion.
    */
-  localDrugs(step: number): Array<{ field: number; amount: number; region: Region }> {
-    const out: Array<{ field: number; amount: number; region: Region }> = [];
-    for (const p of this.placed) {
-      if (!p.diffusing || !p.region || step < p.startStep || step >= p.endStep) continue;
-      out.push({ field: this.drugs.indexOf(p.agent), amount: p.amount, region: p.region });
-    }
+  localDrugs(step: number): Array<{ field: number; amount: number; treatment: number }> {
+    const out: Array<{ field: number; amount: number; treatment: number }> = [];
+    this.placed.forEach((p, k) => {
+      if (!p.diffusing || !p.region || step < p.startStep || step >= p.endStep) return;
+      out.push({ field: this.drugs.indexOf(p.agent), amount: p.amount, treatment: k });
+    });
     return out;
   }
 
   /** Pulses active at this step. A pulse with an end spreads its dose over its window. */
   pulses(step: number): PulseEvent[] {
     const out: PulseEvent[] = [];
-    for (const p of this.placed) {
-      if (!p.pulse || step < p.startStep || step >= p.endStep) continue;
+    this.placed.forEach((p, k) => {
+      if (!p.pulse || step < p.startStep || step >= p.endStep) return;
       for (const a of AGENTS[p.agent].actions) {
         const kind = TARGETS[a.target].kind;
         if (kind !== 'pulse') continue;
-        out.push({ target: a.target as PulseEvent['target'], amount: (a.max_effect * p.amount) / (p.endStep - p.startStep), region: p.region });
+        out.push({ target: a.target as PulseEvent['target'], amount: (a.max_effect * p.amount) / (p.endStep - p.startStep), treatment: k });
       }
-    }
+    });
     return out;
   }
 }

@@ -161,10 +161,10 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         for (const ld of local) {
           const arr = drugArrays[ld.field];
           const c = ld.amount;
-          for (const [a, b] of schedule.cover(ld.region, y)) for (let i = o + a; i < o + b; i++) arr[i] = c + (arr[i] - c) * localKeep;
+          for (const [a, b] of schedule.runsOf(ld.treatment, y)) for (let i = o + a; i < o + b; i++) arr[i] = c + (arr[i] - c) * localKeep;
         }
         for (const pu of pulses) {
-          for (const [a, b] of schedule.cover(pu.region, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
+          for (const [a, b] of schedule.runsOf(pu.treatment, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
         for (const seg of schedule.segments(y, step, drugArrays)) {
           if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx);
