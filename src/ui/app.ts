@@ -200,14 +200,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const refreshTreatments = () => treatments.refresh();
   const editor = new ModelEditor($('model-editor'), {
     current: () => controller.rawScenario(),
-    apply: async (raw) => {
-      const previous = base;
-      base = raw;
-      selectCustom();
-      if (await load()) return true;
-      base = previous;
-      return false;
-    },
+    apply: (raw) => restartWith(raw),
   });
 
   const refreshLegend = () => renderLegend(legendEl, renderer.view);
@@ -272,6 +265,15 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     if (![...presetSel.options].some((o) => o.value === CUSTOM)) presetSel.add(new Option(CUSTOM, CUSTOM));
     presetSel.value = CUSTOM;
   };
+  /** restart at t = 0 with an edited scenario; false (error shown, the previous one kept for reset) when invalid */
+  const restartWith = async (raw: RawScenario): Promise<boolean> => {
+    const previous = base;
+    base = raw;
+    selectCustom();
+    if (await load()) return true;
+    base = previous;
+    return false;
+  };
   /** switch to an already validated scenario (from a file or a link) */
   const loadResolved = async (sc: ResolvedScenario) => {
     base = sc as unknown as RawScenario;
@@ -297,12 +299,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       return false;
     }
     const raw = controller.rawScenario();
-    const previous = base;
-    base = { ...raw, lattice: { ...(raw.lattice as Record<string, unknown>), width: W, height: H } };
-    selectCustom();
-    if (await load()) return true;
-    base = previous;
-    return false;
+    return restartWith({ ...raw, lattice: { ...(raw.lattice as Record<string, unknown>), width: W, height: H } });
   };
   latW.addEventListener('change', () => void resize());
   latH.addEventListener('change', () => void resize());

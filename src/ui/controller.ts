@@ -143,10 +143,15 @@ export class SimController {
    * whole scenario is validated with them first. Resolves with the treatments as added.
    */
   addTreatments(ts: RawTreatment[]): Promise<RawTreatment[]> {
+    return this.addAtNow(() => ts);
+  }
+
+  /** addTreatments with treatments made from the simulated time when the change is applied (after queued steps). */
+  private addAtNow(make: (now: number) => RawTreatment[]): Promise<RawTreatment[]> {
     return this.exclusive(async () => {
       if (this.finished()) throw new Error('the run has reached its end (duration_min); reset to start again');
       const now = this.sim.time();
-      const out = ts.map((t) => ({ ...structuredClone(t), start_min: t.start_min ?? now }));
+      const out = make(now).map((t) => ({ ...structuredClone(t), start_min: t.start_min ?? now }));
       for (const t of out) {
         const s = Number(t.start_min);
         if (!(s >= now - 1e-9)) throw new Error(`a treatment added during a run must start now or later: start_min ${t.start_min} is before the current time ${now} min`);
@@ -201,19 +206,8 @@ export class SimController {
    * treatment, or rejects (scenario invalid, run finished).
    */
   lightPulse(x_um: number, y_um: number, r_um = 100, dose = 30): Promise<RawTreatment> {
-    return this.exclusive(async () => {
-      if (this.finished()) throw new Error('the run has reached its end (duration_min); reset to start again');
-      const now = this.sim.time();
-      const t: RawTreatment = {
-        agent: 'light-pulse',
-        dose,
-        start_min: now,
-        end_min: now + 10,
-        region: { disc: { x_um: Math.round(x_um), y_um: Math.round(y_um), r_um } },
-      };
-      await this.rebuild(this.base, [...this.added, t]);
-      return t;
-    });
+    const region = { disc: { x_um: Math.round(x_um), y_um: Math.round(y_um), r_um } };
+    return this.addAtNow((now) => [{ agent: 'light-pulse', dose, start_min: now, end_min: now + 10, region }]).then(([added]) => added);
   }
 
   /** Save the full state now (between two advances) with the scenario and seed that produced it. */

@@ -6,6 +6,7 @@
 import { GENES } from '../model/layout';
 import { PARAMS, type ParamSpec } from '../model/params';
 import type { RawScenario } from './controller';
+import { el } from './dom';
 
 export interface ModelEditorDeps {
   /** the running scenario JSON (with the treatments added so far) */
@@ -19,12 +20,6 @@ interface SubcloneJson {
   pheno: Record<string, number>;
   fraction?: number;
   region?: unknown;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
 }
 
 export class ModelEditor {

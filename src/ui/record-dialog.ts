@@ -12,6 +12,7 @@ import { formatClock } from '../render/overlays';
 import { VIEWS } from '../render/views';
 import type { SandboxApp, SavedCheckpoint } from './app';
 import { TRACE_VARS } from './trace-plots';
+import { el, labelRow } from './dom';
 
 export interface PageRecordRequest extends RecordRequest {
   /** id of a saved checkpoint to branch from first (default: record from now) */
@@ -115,14 +116,6 @@ const CSS = `
 #rec-result a { color: #f0e442; }
 `;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
-}
-
-const row = (label: string, ...kids: (Node | string)[]) => el('label', {}, label, el('span', { className: 'inline' }, ...kids));
-
 function download(blob: Blob, name: string, a = el('a')): HTMLAnchorElement {
   a.href = URL.createObjectURL(blob);
   a.download = name;
@@ -186,17 +179,17 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     'form',
     { method: 'dialog' },
     el('strong', {}, 'record a video'),
-    row('resolution', resSel),
-    row('frame rate', fpsSel),
-    row('length', lenIn, lenUnit),
-    row('pace', mpsIn, 'sim. min per video s'),
+    labelRow('resolution', resSel),
+    labelRow('frame rate', fpsSel),
+    labelRow('length', lenIn, lenUnit),
+    labelRow('pace', mpsIn, 'sim. min per video s'),
     hint,
-    row('format', fmtSel),
-    row('view', viewSel),
-    row('title', titleIn),
+    labelRow('format', fmtSel),
+    labelRow('view', viewSel),
+    labelRow('title', titleIn),
     el('label', { className: 'check' }, overlaysIn, ' overlays: title, clock, scale bar, legend, treatment captions'),
-    row('area', areaSel),
-    row('from', fromSel),
+    labelRow('area', areaSel),
+    labelRow('from', fromSel),
     el('div', { className: 'buttons' }, startBtn, cancelBtn, closeBtn),
     bar,
     status,

@@ -79,7 +79,6 @@ export class RegionOverlay {
         p.setAttribute('stroke-linecap', 'round');
         p.setAttribute('stroke-linejoin', 'round');
         p.setAttribute('stroke-opacity', '0.3');
-        p.removeAttribute('stroke-dasharray');
         add(p);
       }
       this.svg.appendChild(g);

@@ -10,6 +10,7 @@ import type { LatticeRenderer } from '../render/lattice-renderer';
 import { formatClock, formatLength } from '../render/overlays';
 import type { RawTreatment, SimController } from './controller';
 import type { RegionOverlay } from './region-overlay';
+import { el, labelRow } from './dom';
 
 export type Where = 'all' | 'brush' | 'rect';
 
@@ -27,12 +28,6 @@ const PALETTE = ['#56b4e9', '#e69f00', '#cc79a7', '#009e73', '#f0e442', '#d55e00
 export function agentColour(agent: string): string {
   const i = (AGENT_IDS as readonly string[]).indexOf(agent);
   return PALETTE[(i < 0 ? 0 : i) % PALETTE.length];
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
 }
 
 /** One line saying what a treatment is, when and where. */
@@ -77,15 +72,13 @@ export class TreatmentPanel {
     this.whereSel.add(new Option('whole lattice', 'all'));
     this.whereSel.add(new Option('paint with a brush', 'brush'));
     this.whereSel.add(new Option('drag a rectangle', 'rect'));
-    const row = (label: string, ...kids: (Node | string)[]) => el('label', {}, label, el('span', { className: 'inline' }, ...kids));
-    const startRow = row('start', this.whenSel, this.startIn);
-    const radiusRow = row('brush radius', this.radiusIn, ' um');
+    const radiusRow = labelRow('brush radius', this.radiusIn, ' um');
     form.append(
-      row('agent', this.agentSel),
-      row('dose', this.amountIn, this.unitEl),
-      startRow,
-      row('lasting', this.lastingIn, ' min'),
-      row('where', this.whereSel),
+      labelRow('agent', this.agentSel),
+      labelRow('dose', this.amountIn, this.unitEl),
+      labelRow('start', this.whenSel, this.startIn),
+      labelRow('lasting', this.lastingIn, ' min'),
+      labelRow('where', this.whereSel),
       radiusRow,
       el('div', { className: 'buttons' }, this.addBtn),
       el('div', { className: 'hint', id: 'tx-hint' }),
