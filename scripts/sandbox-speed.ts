@@ -74,6 +74,8 @@ interface Run {
   fps: number;
   /** median of the app's own per-second steps/s readout during the window */
   steps_per_s_readout: number;
+  /** the code that ran the fast block on the workers ('wasm-simd' or 'typescript') */
+  kernel: string;
 }
 
 async function measure(page: Page, url: string): Promise<Run> {
@@ -98,15 +100,17 @@ async function measure(page: Page, url: string): Promise<Run> {
   const a = await boundary();
   const fps: number[] = [];
   const sps: number[] = [];
+  let kernel = '';
   for (let i = 0; i < windowS; i++) {
     await page.waitForTimeout(1000);
     const st = await page.evaluate(() => window.__ferrowave?.stats());
     fps.push(st?.fps ?? 0);
     sps.push(st?.stepsPerSec ?? 0);
+    kernel = st?.kernel ?? '';
   }
   const b = await boundary();
   await page.click('#play');
-  return { load_s, steps_per_s: ((b.step - a.step) * 1000) / (b.t - a.t), fps: median(fps), steps_per_s_readout: median(sps) };
+  return { load_s, steps_per_s: ((b.step - a.step) * 1000) / (b.t - a.t), fps: median(fps), steps_per_s_readout: median(sps), kernel };
 }
 
 async function serve(): Promise<Served> {
@@ -135,7 +139,7 @@ async function main() {
         try {
           const run = await measure(page, url);
           st.runs.push(run);
-          console.log(`${st.size}x${st.size}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps`);
+          console.log(`${st.size}x${st.size}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps (${run.kernel})`);
         } finally {
           await page.close();
         }
@@ -146,8 +150,8 @@ async function main() {
     await served.close();
   }
   const rows = settings.map((st) => {
-    const med = (k: keyof Run) => median(st.runs.map((x) => x[k]));
-    return { ...st, cells: st.size * st.size, median: { load_s: med('load_s'), steps_per_s: med('steps_per_s'), fps: med('fps'), steps_per_s_readout: med('steps_per_s_readout') } };
+    const med = (k: Exclude<keyof Run, 'kernel'>) => median(st.runs.map((x) => x[k]));
+    return { ...st, cells: st.size * st.size, kernel: [...new Set(st.runs.map((x) => x.kernel))].join(', '), median: { load_s: med('load_s'), steps_per_s: med('steps_per_s'), fps: med('fps'), steps_per_s_readout: med('steps_per_s_readout') } };
   });
   const server = opt.dev ? 'vite dev' : 'vite build + preview';
   console.log(`\nsandbox speed (${server}, ${workers} workers, ${opt.speed} steps/frame at most, window ${windowS} s, medians of ${repeats}; load average ${load_before.toFixed(1)} -> ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);

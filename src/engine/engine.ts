@@ -14,6 +14,8 @@ export interface WorkerHandle {
 export interface Engine {
   readonly sim: Simulation;
   readonly workers: number;
+  /** which code runs the fast block's hot loop ('typescript' if any worker could not load the WebAssembly kernel) */
+  readonly kernel: Simulation['kernel'];
   /** advance `steps` steps (clipped to the scenario's end); resolves when all bands are done */
   advance(steps: number): Promise<void>;
   /**
@@ -30,6 +32,7 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
     return {
       sim,
       workers,
+      kernel: sim.kernel,
       async advance(steps) {
         sim.step(Math.min(steps, sim.totalSteps() - sim.stepIndex()));
       },
@@ -42,12 +45,12 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
     };
   }
   if (!spawn) throw new Error('running on workers needs a spawn function from the host');
-  const buf = sim.state.buffer;
-  if (!(buf instanceof SharedArrayBuffer)) throw new Error('workers need the state on a SharedArrayBuffer (cross-origin isolation in browsers)');
+  if (!(sim.state.buffer instanceof SharedArrayBuffer)) throw new Error('workers need the state in shared memory (cross-origin isolation in browsers)');
   const barrier = createBarrierBuffer();
   const handles = Array.from({ length: workers }, spawn);
+  let kernels: Simulation['kernel'][];
   try {
-    await Promise.all(handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: buf, barrier, index, count: workers })));
+    kernels = await Promise.all(handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: sim.state.store, barrier, index, count: workers })));
   } catch (e) {
     // a worker that failed to start must not keep the process alive
     for (const h of handles) h.terminate();
@@ -56,6 +59,7 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
   return {
     sim,
     workers,
+    kernel: kernels.every((k) => k === 'wasm-simd') ? 'wasm-simd' : 'typescript',
     async advance(steps) {
       const n = Math.min(steps, sim.totalSteps() - sim.stepIndex());
       if (n > 0) await Promise.all(handles.map((h) => h.api.run(n)));

@@ -4,21 +4,23 @@
 // comlink carries only control calls (init, run N steps).
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
-import { H_STEP } from '../model/layout';
+import { H_STEP, type StateStore } from '../model/layout';
 import { band } from './bands';
 import { barrierWait } from './barrier';
 
 export interface WorkerInit {
   scenario: ResolvedScenario;
   seed: number;
-  state: SharedArrayBuffer;
+  /** the shared state: a shared WebAssembly memory (or a SharedArrayBuffer without WebAssembly) */
+  state: StateStore;
   barrier: SharedArrayBuffer;
   index: number;
   count: number;
 }
 
 export interface WorkerApi {
-  init(msg: WorkerInit): void;
+  /** attach to the state; returns which code runs the fast block's hot loop in this worker */
+  init(msg: WorkerInit): Simulation['kernel'];
   /** run `steps` steps from the step recorded in the shared header; resolves when done */
   run(steps: number): number;
   /** the per-site part of the initial state for this worker's rows (see Engine.initialise) */
@@ -40,6 +42,7 @@ export function createWorkerApi(): WorkerApi {
       count = msg.count;
       rows = band(msg.scenario.lattice.height, count, index);
       cols = band(msg.scenario.lattice.width, count, index);
+      return sim.kernel;
     },
     initRows() {
       if (!sim) throw new Error('worker not initialised');

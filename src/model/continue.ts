@@ -20,7 +20,7 @@ export function continueSimulation(old: Simulation, scenario: ResolvedScenario, 
   const drugs = diffusingAgents(scenario);
   const had = Object.keys(old.state.drug);
   const same = drugs.length === had.length && drugs.every((d, i) => d === had[i]);
-  const buffer = same ? old.state.buffer : relayoutForDrugs(old.state, drugs);
+  const buffer = same ? old.state.store : relayoutForDrugs(old.state, drugs);
   const sim = createSimulation(scenario, seed, { buffer });
   const c = sim.stepIndex();
   // the rows phase of step c-1 refreshes `nbr` when step c is slow or c-1 grew; the old scenario

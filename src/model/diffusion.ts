@@ -31,51 +31,123 @@ export function lineSolver(n: number, r: number, dirichlet: boolean, theta = 1):
   return { n, r, theta, dirichlet, cp, invm };
 }
 
-/** Solve along rows y in [y0, y1) of a width x height field (row-major). */
+/**
+ * Solve along rows y in [y0, y1) of a width x height field (row-major). Each row is a serial
+ * recurrence (bound by the latency of its multiply-adds), so rows are solved two at a time in one
+ * loop: the same operations per row, twice the work per cycle.
+ */
 export function sweepRows(u: Float32Array, width: number, y0: number, y1: number, s: LineSolver, edge: number): void {
+  let y = y0;
+  if (width > 2) for (; y + 1 < y1; y += 2) rowPair(u, y * width, (y + 1) * width, width, s, edge);
+  for (; y < y1; y++) rowOne(u, y * width, width, s, edge);
+}
+
+/** one row of sweepRows (any width) */
+function rowOne(u: Float32Array, o: number, n: number, s: LineSolver, edge: number): void {
   const { cp, invm, r, theta, dirichlet } = s;
   const ri = theta * r;
   const re = (1 - theta) * r;
   const add = dirichlet ? r * edge : 0;
-  const n = width;
-  for (let y = y0; y < y1; y++) {
-    const o = y * width;
-    if (re > 0 && n > 1) {
-      // Crank-Nicolson, fused: the explicit part rhs_i = u_i + re (u_{i-1} - 2 u_i + u_{i+1}) (mirror
-      // or edge ghosts) is formed from the original values as the forward pass reaches them
-      let orig = u[o];
-      let left = dirichlet ? edge : orig;
-      let p = 0;
-      for (let x = 0; x < n; x++) {
-        const next = x < n - 1 ? u[o + x + 1] : dirichlet ? edge : orig;
-        const rhs = orig + re * (left - 2 * orig + next) + (x === 0 || x === n - 1 ? theta * add : 0);
-        p = x === 0 ? rhs * invm[0] : (rhs + ri * p) * invm[x];
-        u[o + x] = p;
-        left = orig;
-        orig = next;
-      }
-    } else {
-      // forward: d'_i = (d_i + ri d'_{i-1}) / m_i ; the ends carry the Dirichlet edge value
-      let p = (u[o] + theta * add) * invm[0];
-      u[o] = p;
-      for (let x = 1; x < n; x++) {
-        const d = x === n - 1 ? u[o + x] + theta * add : u[o + x];
-        p = (d + ri * p) * invm[x];
-        u[o + x] = p;
-      }
+  if (re > 0 && n > 1) {
+    // Crank-Nicolson, fused: the explicit part rhs_i = u_i + re (u_{i-1} - 2 u_i + u_{i+1}) (mirror
+    // or edge ghosts) is formed from the original values as the forward pass reaches them
+    let orig = u[o];
+    let left = dirichlet ? edge : orig;
+    let p = 0;
+    for (let x = 0; x < n; x++) {
+      const next = x < n - 1 ? u[o + x + 1] : dirichlet ? edge : orig;
+      const rhs = orig + re * (left - 2 * orig + next) + (x === 0 || x === n - 1 ? theta * add : 0);
+      p = x === 0 ? rhs * invm[0] : (rhs + ri * p) * invm[x];
+      u[o + x] = p;
+      left = orig;
+      orig = next;
     }
-    // back substitution: x_i = d'_i - c'_i x_{i+1}
-    let next = u[o + n - 1];
-    for (let x = n - 2; x >= 0; x--) {
-      next = u[o + x] - cp[x] * next;
-      u[o + x] = next;
+  } else {
+    // forward: d'_i = (d_i + ri d'_{i-1}) / m_i ; the ends carry the Dirichlet edge value
+    let p = (u[o] + theta * add) * invm[0];
+    u[o] = p;
+    for (let x = 1; x < n; x++) {
+      const d = x === n - 1 ? u[o + x] + theta * add : u[o + x];
+      p = (d + ri * p) * invm[x];
+      u[o + x] = p;
     }
+  }
+  // back substitution: x_i = d'_i - c'_i x_{i+1}
+  let next = u[o + n - 1];
+  for (let x = n - 2; x >= 0; x--) {
+    next = u[o + x] - cp[x] * next;
+    u[o + x] = next;
+  }
+}
+
+/**
+ * Two rows (offsets oa, ob) of sweepRows, n > 2, interleaved: the operations of rowOne for each,
+ * with its first and last sites taken out of the loop.
+ */
+function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolver, edge: number): void {
+  const { cp, invm, r, theta, dirichlet } = s;
+  const ri = theta * r;
+  const re = (1 - theta) * r;
+  const add = dirichlet ? r * edge : 0;
+  const ta = theta * add;
+  const last = n - 1;
+  if (re > 0) {
+    let origA = u[oa], origB = u[ob];
+    const leftA0 = dirichlet ? edge : origA, leftB0 = dirichlet ? edge : origB;
+    // x = 0
+    let nextA = u[oa + 1], nextB = u[ob + 1];
+    let pA = (origA + re * (leftA0 - 2 * origA + nextA) + ta) * invm[0];
+    let pB = (origB + re * (leftB0 - 2 * origB + nextB) + ta) * invm[0];
+    u[oa] = pA;
+    u[ob] = pB;
+    let leftA = origA, leftB = origB;
+    origA = nextA;
+    origB = nextB;
+    for (let x = 1; x < last; x++) {
+      nextA = u[oa + x + 1];
+      nextB = u[ob + x + 1];
+      const m = invm[x];
+      pA = (origA + re * (leftA - 2 * origA + nextA) + 0 + ri * pA) * m;
+      pB = (origB + re * (leftB - 2 * origB + nextB) + 0 + ri * pB) * m;
+      u[oa + x] = pA;
+      u[ob + x] = pB;
+      leftA = origA;
+      leftB = origB;
+      origA = nextA;
+      origB = nextB;
+    }
+    // x = n - 1: the ghost beyond the end is the edge (Dirichlet) or the site itself (mirror)
+    const gA = dirichlet ? edge : origA, gB = dirichlet ? edge : origB;
+    u[oa + last] = (origA + re * (leftA - 2 * origA + gA) + ta + ri * pA) * invm[last];
+    u[ob + last] = (origB + re * (leftB - 2 * origB + gB) + ta + ri * pB) * invm[last];
+  } else {
+    let pA = (u[oa] + ta) * invm[0];
+    let pB = (u[ob] + ta) * invm[0];
+    u[oa] = pA;
+    u[ob] = pB;
+    for (let x = 1; x < last; x++) {
+      const m = invm[x];
+      pA = (u[oa + x] + ri * pA) * m;
+      pB = (u[ob + x] + ri * pB) * m;
+      u[oa + x] = pA;
+      u[ob + x] = pB;
+    }
+    u[oa + last] = (u[oa + last] + ta + ri * pA) * invm[last];
+    u[ob + last] = (u[ob + last] + ta + ri * pB) * invm[last];
+  }
+  let nextA = u[oa + last], nextB = u[ob + last];
+  for (let x = n - 2; x >= 0; x--) {
+    const c = cp[x];
+    nextA = u[oa + x] - c * nextA;
+    nextB = u[ob + x] - c * nextB;
+    u[oa + x] = nextA;
+    u[ob + x] = nextB;
   }
 }
 
 /**
  * Solve along columns x in [x0, x1), sweeping rows in order so memory access stays sequential.
- * `scratch` holds two rows of the original field for the explicit (Crank-Nicolson) part.
+ * `scratch` holds the original previous row for the explicit (Crank-Nicolson) part.
  */
 export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number, scratch?: Float32Array): void {
   const { cp, invm, r, theta, dirichlet } = s;
@@ -87,22 +159,34 @@ export function sweepCols(u: Float32Array, width: number, height: number, x0: nu
   const a0 = theta * add;
   if (re > 0 && H > 1) {
     // Crank-Nicolson, fused with the forward pass: rhs_y = u_y + re (u_{y-1} - 2 u_y + u_{y+1}) from
-    // the original values (the original previous row is kept in scratch)
+    // the original values (the original previous row is kept in scratch); the first and last rows
+    // are taken out of the loop over the rows in between
     const prev = scratch ?? new Float32Array(width);
-    for (let y = 0; y < H; y++) {
+    for (let x = x0; x < x1; x++) {
+      const c = u[x];
+      const up = dirichlet ? edge : c;
+      u[x] = (c + re * (up - 2 * c + u[width + x]) + a0) * i0;
+      prev[x] = c;
+    }
+    for (let y = 1; y < H - 1; y++) {
       const o = y * width;
-      const on = y < H - 1 ? o + width : -1;
+      const on = o + width;
       const op = o - width;
       const im = invm[y];
-      const extra = y === 0 || y === H - 1 ? a0 : 0;
       for (let x = x0; x < x1; x++) {
         const c = u[o + x];
-        const up = y === 0 ? (dirichlet ? edge : c) : prev[x];
-        const down = on >= 0 ? u[on + x] : dirichlet ? edge : c;
-        const rhs = c + re * (up - 2 * c + down) + extra;
-        u[o + x] = y === 0 ? rhs * i0 : (rhs + ri * u[op + x]) * im;
+        u[o + x] = (c + re * (prev[x] - 2 * c + u[on + x]) + 0 + ri * u[op + x]) * im;
         prev[x] = c;
       }
+    }
+    const o = (H - 1) * width;
+    const op = o - width;
+    const im = invm[H - 1];
+    for (let x = x0; x < x1; x++) {
+      const c = u[o + x];
+      const down = dirichlet ? edge : c;
+      u[o + x] = (c + re * (prev[x] - 2 * c + down) + a0 + ri * u[op + x]) * im;
+      prev[x] = c;
     }
   } else {
     for (let x = x0; x < x1; x++) u[x] = (u[x] + a0) * i0;

@@ -5,7 +5,7 @@
 // end (whole lattice). The result does not depend on how rows are split.
 import { mediumBase } from './effects';
 import { exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
-import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, type SimState, stateBytes } from './layout';
+import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, newStateStore, type SimState, stateBytes } from './layout';
 import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
@@ -146,7 +146,7 @@ function cachedSteadyState(sc: ResolvedScenario, p: ParamValues, cache?: SteadyS
 
 /** Integrate one untreated, confluent, average cell to steady state (same kernel as the lattice). */
 export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimState {
-  const one = layoutState(1, 1, new ArrayBuffer(stateBytes(1, 1)));
+  const one = layoutState(1, 1, newStateStore(stateBytes(1, 1), false));
   one.status[0] = ALIVE;
   one.nbr[0] = 4;
   for (const g of GENES) one.pheno[g][0] = 128;

@@ -9,10 +9,11 @@
 // ROS <-> oxidant exchange is solved exactly. Diffusion and the splitting stay first order: the
 // front speed at dt = 0.5 min is within ~4% of dt = 0.25 min (test/model/behaviour.test.ts).
 import { TI } from './effects';
-import { ALIVE, DEAD, DYING, H_COMMITTED, H_NECROSES, NECROTIC, PHENO_DECODE, type SimState } from './layout';
+import { ALIVE, DEAD, DECODE_AT, DYING, H_COMMITTED, H_NECROSES, NECROTIC, PHENO_DECODE, type SimState } from './layout';
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 import type { Segment } from './schedule';
+import type { FastKernel } from './wasm/fast-kernel';
 
 const T_XC = TI.xc, T_GCL = TI.gcl, T_INACT = TI.gpx4_inactivation, T_DEG = TI.gpx4_degradation;
 const T_COQ = TI.coq10_depletion, T_FSP1 = TI.fsp1, T_DHFR = TI.dhfr, T_RTA = TI.rta;
@@ -173,34 +174,57 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   }
 }
 
-/** Fast block for sites [i0, i1) of one row segment: one step of dt. */
-export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): void {
+/**
+ * Fast block for sites [i0, i1) of one row segment: one step of dt. The first pass runs in the
+ * WebAssembly SIMD kernel when one is given (pairs of cells; same bits), the rest here.
+ */
+export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: FastKernel | null = null): void {
   const T = seg.targets;
+  const { t, dt } = cx;
+  let i = i0;
+  if (kernel) {
+    const ts = p.ros_time_scale;
+    const F = st.f32.byteOffset;
+    const b = st.base;
+    const a = (v: keyof SimState['base']) => F + 4 * b[v];
+    const pairsEnd = i0 + ((i1 - i0) & ~1);
+    // the arguments are the constants fastCells computes, computed the same way
+    const n = kernel.fast(
+      i0, pairsEnd, st.status.byteOffset,
+      a('def_gsh'), a('def_rt'), a('nox'), a('ros'), a('ox'), a('fenton'), a('ros_src'), a('lpo'), a('lpo_src'), a('t_dying'),
+      ex[0], ex[1], ex[2], ex[3], p.ros_clear * ts * 8, p.ros_clear * ts, p.ros_decay * ts, dt, 0.5 * dt,
+      dt * p.lpo_clear, p.lpo_commit, 1 / (1 + dt * p.ox_decay * p.kd_dead_factor), t + dt,
+      a('fe'), p.burst_rate * dt, p.burst_size / dt, p.fe_ref, cx.key.k0, cx.key.k1, cx.step, Math.imul(PURPOSE.burst + 1, 0x27d4eb2f),
+    );
+    if (n > 0) Atomics.add(st.header, H_COMMITTED, n);
+    i = pairsEnd;
+  }
+  if (i < i1) fastCells(st, i, i1, p, cx, ex);
+  if (kernel) {
+    const pairsEnd = i0 + ((i1 - i0) & ~1);
+    deathKernel(kernel.death, st, i0, pairsEnd, T, p, cx);
+    if (pairsEnd < i1) deathProgram(st, pairsEnd, i1, T, p, cx);
+  } else deathProgram(st, i0, i1, T, p, cx);
+}
+
+/**
+ * First pass of the fast block for sites [i0, i1): ROS <-> oxidant exchange, the ROS switch,
+ * lipid peroxidation and commitment (wasm/fast-kernel.wat is the same loop in SIMD).
+ */
+export function fastCells(st: SimState, i0: number, i1: number, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): void {
   const { t, dt, step, key } = cx;
   // one Float32 view with per-variable offsets: far fewer live array objects in the hot loop
   const F = st.f32;
   const b = st.base;
-  const CA = b.ca, CL = b.cl, ROS = b.ros, LPO = b.lpo, VOL = b.vol, FE = b.fe, FTN = b.ftn, ZN = b.zn;
-  const TDYING = b.t_dying, TDEAD = b.t_dead, CYCLE = b.cycle, DEFG = b.def_gsh, DEFR = b.def_rt, FEN = b.fenton, SRC = b.ros_src, NOX = b.nox, LP = b.lpo_src;
-  const OX = b.ox, NTBI = b.ntbi, ZNEX = b.zn_ex;
+  const ROS = b.ros, LPO = b.lpo, FE = b.fe, TDYING = b.t_dying, DEFG = b.def_gsh, DEFR = b.def_rt, FEN = b.fenton, SRC = b.ros_src, NOX = b.nox, LP = b.lpo_src;
+  const OX = b.ox;
   const status = st.status;
-  const pORAI1 = st.pheno.ORAI1, pTMEM = st.pheno.TMEM16F;
-  const D = PHENO_DECODE;
   const ts = p.ros_time_scale;
   const kg8 = p.ros_clear * ts * 8, kgR = p.ros_clear * ts, kd = p.ros_decay * ts;
-  const gain = p.ox_release_gain, oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
+  const oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
   const e00 = ex[0], e01 = ex[1], e10 = ex[2], e11 = ex[3];
-  const lpC = p.lpo_clear, lCommit = p.lpo_commit;
-  const lCommit4 = lCommit * lCommit * lCommit * lCommit;
-  const caPump = p.ca_pump, caDmg = p.ca_damage, dtStep = dt;
-  const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
-  const caBase = cab * (caPump * p.ca_rest + T[T_IONO]), caSoce = cab * p.ca_soce * orai, caDmgB = cab * caDmg;
-  const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k, tmem = T[T_TMEM], clRest = p.cl_rest, clOpen = p.cl_open, clRate = p.cl_rate;
-  const clLoadNorm = 1 / (clOpen - clRest);
-  const swell = p.swell_rate * T[T_SWELL], volRupt = p.vol_rupture, rupRel = p.ox_rupture_release;
+  const dtLpC = dt * p.lpo_clear, lCommit = p.lpo_commit;
   const burstP = p.burst_rate * dt, burstSize = p.burst_size, feRef = p.fe_ref;
-  const ratio = p.cell_medium_ratio;
-  const soceK2 = p.ca_soce_ros_k * p.ca_soce_ros_k, rvd = p.rvd_rate, clLeak = p.cl_leak;
   const h = 0.5 * dt;
 
   for (let i = i0; i < i1; i++) {
@@ -237,7 +261,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
 
     // --- lipid peroxidation of PUFA-PL (ROS^2 x iron), reduction by the defences
     const R12 = R1 * R1;
-    const L = (F[LPO + i] + dt * F[LP + i] * R12) / (1 + dt * lpC * (defG + defR));
+    const L = (F[LPO + i] + dt * F[LP + i] * R12) / (1 + dtLpC * (defG + defR));
     F[LPO + i] = L;
 
     // --- commitment: lipid peroxides past lpo_commit
@@ -247,9 +271,33 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
       F[TDYING + i] = t + dt;
     }
   }
+}
 
-  // second pass: the death program (kept apart so each loop holds few live values). Committed cells
-  // run it every step; living cells, whose Ca2+, Cl- and volume only drift at rest, on slow steps.
+/**
+ * Second pass of the fast block (kept apart so each loop holds few live values): the death
+ * program. Committed cells run it every step; living cells, whose Ca2+, Cl- and volume only drift
+ * at rest, on slow steps.
+ */
+function deathProgram(st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext): void {
+  const { t, dt } = cx;
+  const F = st.f32;
+  const b = st.base;
+  const CA = b.ca, CL = b.cl, ROS = b.ros, LPO = b.lpo, VOL = b.vol, FE = b.fe, FTN = b.ftn, ZN = b.zn;
+  const TDEAD = b.t_dead, CYCLE = b.cycle, OX = b.ox, NTBI = b.ntbi, ZNEX = b.zn_ex;
+  const status = st.status;
+  const pORAI1 = st.pheno.ORAI1, pTMEM = st.pheno.TMEM16F;
+  const D = PHENO_DECODE;
+  const gain = p.ox_release_gain;
+  const lCommit = p.lpo_commit;
+  const lCommit4 = lCommit * lCommit * lCommit * lCommit;
+  const caPump = p.ca_pump, caDmg = p.ca_damage, dtStep = dt;
+  const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
+  const caBase = cab * (caPump * p.ca_rest + T[T_IONO]), caSoce = cab * p.ca_soce * orai, caDmgB = cab * caDmg;
+  const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k, tmem = T[T_TMEM], clRest = p.cl_rest, clOpen = p.cl_open, clRate = p.cl_rate;
+  const clLoadNorm = 1 / (clOpen - clRest);
+  const swell = p.swell_rate * T[T_SWELL], volRupt = p.vol_rupture, rupRel = p.ox_rupture_release;
+  const ratio = p.cell_medium_ratio;
+  const soceK2 = p.ca_soce_ros_k * p.ca_soce_ros_k, rvd = p.rvd_rate, clLeak = p.cl_leak;
   const dtsAlive = cx.dts;
   for (let i = i0; i < i1; i++) {
     const s = status[i];
@@ -286,6 +334,27 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
       F[ZNEX + i] += ratio * F[ZN + i] * 1e-3;
     }
   }
+}
+
+/** deathProgram for [i0, i1) (i1 - i0 even) in the WebAssembly kernel: its constants computed as deathProgram computes them. */
+function deathKernel(death: FastKernel['death'], st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext): void {
+  if (i1 <= i0) return;
+  const { t, dt } = cx;
+  const F = st.f32.byteOffset;
+  const b = st.base;
+  const a = (v: keyof SimState['base']) => F + 4 * b[v];
+  const g = st.pheno;
+  const lCommit = p.lpo_commit;
+  const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
+  const caPump = p.ca_pump;
+  death(
+    i0, i1, st.status.byteOffset, DECODE_AT, g.ORAI1.byteOffset, g.TMEM16F.byteOffset,
+    a('ros'), a('lpo'), a('ca'), a('cl'), a('vol'), a('t_dead'), a('cycle'), a('ox'), a('ntbi'), a('fe'), a('ftn'), a('zn'), a('zn_ex'),
+    dt, cx.dts, caPump, p.ca_soce_ros_k * p.ca_soce_ros_k, lCommit * lCommit * lCommit * lCommit,
+    cab * (caPump * p.ca_rest + T[T_IONO]), cab * p.ca_soce * orai, cab * p.ca_damage,
+    T[T_TMEM], p.tmem16f_ca_k * p.tmem16f_ca_k, p.cl_rate, p.cl_open, p.cl_leak, p.cl_rest, 1 / (p.cl_open - p.cl_rest),
+    p.swell_rate * T[T_SWELL], p.rvd_rate, p.vol_rupture, t + dt, p.ox_rupture_release * p.ox_release_gain, p.cell_medium_ratio,
+  );
 }
 
 export type ExchangeMatrix = [number, number, number, number];

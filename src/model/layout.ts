@@ -1,6 +1,7 @@
 // Why this file exists: the structure-of-arrays layout of the whole simulation state on ONE
-// SharedArrayBuffer, so that workers in the browser or in Node attach to the same memory and a
-// checkpoint is one buffer copy. Names here are the names used in docs/model.md.
+// shared memory (a shared WebAssembly.Memory, so that the SIMD kernel of wasm/ runs on it; a
+// SharedArrayBuffer where WebAssembly is missing), so that workers in the browser or in Node attach
+// to the same memory and a checkpoint is one buffer copy. Names here are the names used in docs/model.md.
 
 /** Per-cell state variables (Float32 each), with units. */
 export const CELL_VARS = [
@@ -85,12 +86,52 @@ export const H_COMMITTED = 1;
 export const H_NECROSES = 2;
 export const H_BIRTHS = 3;
 const HEADER_BYTES = 64;
+/** after the header: PHENO_DECODE (256 float32), for the WebAssembly kernels, which read only the state's memory */
+export const DECODE_AT = HEADER_BYTES;
+const PREFIX_BYTES = HEADER_BYTES + 4 * 256;
+
+/**
+ * Where a state lives: a WebAssembly memory (shared when SharedArrayBuffer exists), or a plain
+ * buffer when WebAssembly is not available. Always a whole number of 64 KiB pages, whichever it is,
+ * so that states of the same layout have the same bytes (and hashes).
+ */
+export type StateStore = WebAssembly.Memory | SharedArrayBuffer | ArrayBuffer;
+const PAGE = 65536;
+const hasWasm = () => typeof WebAssembly !== 'undefined' && typeof WebAssembly.Memory === 'function';
+
+/** A new zeroed store of at least `bytes` bytes, shared between threads when `shared`. */
+export function newStateStore(bytes: number, shared: boolean): StateStore {
+  const pages = Math.ceil(bytes / PAGE);
+  if (hasWasm()) {
+    try {
+      return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+    } catch {
+      // e.g. a page without cross-origin isolation asked for shared memory: plain buffers below
+    }
+  }
+  return shared ? new SharedArrayBuffer(pages * PAGE) : new ArrayBuffer(pages * PAGE);
+}
+
+/** whether new stores can be shared with workers here */
+export const canShare = (): boolean => typeof SharedArrayBuffer !== 'undefined';
+
+/** A new store holding a copy of `src`'s bytes (checkpoints, branches). */
+export function copyStateStore(src: ArrayBufferLike, shared = canShare()): StateStore {
+  const out = newStateStore(src.byteLength, shared);
+  new Uint8Array(out instanceof ArrayBuffer || out instanceof SharedArrayBuffer ? out : out.buffer).set(new Uint8Array(src));
+  return out;
+}
 
 export interface SimState {
   width: number;
   height: number;
   n: number;
+  /** the bytes of the state (the memory's buffer when it lives in a WebAssembly memory) */
   buffer: SharedArrayBuffer | ArrayBuffer;
+  /** the WebAssembly memory holding `buffer`, or null (then only the TypeScript kernels run) */
+  memory: WebAssembly.Memory | null;
+  /** what to hand to workers or to another simulation that attaches to this state */
+  store: StateStore;
   header: Int32Array;
   cell: Record<CellVar, Float32Array>;
   field: Record<FieldName, Float32Array>;
@@ -130,19 +171,24 @@ export function bytesPerSite(): number {
 
 export function stateBytes(width: number, height: number, drugs = 0): number {
   const n = width * height;
-  return HEADER_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64);
+  return PREFIX_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64);
 }
 
-/** Views over a buffer laid out by this module (a fresh one when none is given); `drugs` names the diffusing drug fields. */
-export function layoutState(width: number, height: number, buffer?: SharedArrayBuffer | ArrayBuffer, drugs: readonly string[] = []): SimState {
+/** Views over a store laid out by this module (a fresh shared one when none is given); `drugs` names the diffusing drug fields. */
+export function layoutState(width: number, height: number, given?: StateStore, drugs: readonly string[] = []): SimState {
   const n = width * height;
   const total = stateBytes(width, height, drugs.length);
-  const buf = buffer ?? (typeof SharedArrayBuffer !== 'undefined' ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
-  if (buf.byteLength !== total) throw new Error(`state buffer has ${buf.byteLength} bytes, layout needs ${total}`);
-  let off = HEADER_BYTES;
+  const store = given ?? newStateStore(total, canShare());
+  const memory = hasWasm() && store instanceof WebAssembly.Memory ? store : null;
+  const buf = memory ? memory.buffer : (store as SharedArrayBuffer | ArrayBuffer);
+  const expected = Math.ceil(total / PAGE) * PAGE;
+  if (buf.byteLength !== expected) throw new Error(`state buffer has ${buf.byteLength} bytes, layout needs ${expected} (${total} rounded up to 64 KiB pages)`);
+  let off = PREFIX_BYTES;
   const stride = floatStride(n) / 4;
   const nFloat = CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs.length;
-  const all = new Float32Array(buf, HEADER_BYTES, nFloat * stride);
+  const all = new Float32Array(buf, PREFIX_BYTES, nFloat * stride);
+  // the same constant bytes whoever lays the state out (a worker attaching writes what is there)
+  new Float32Array(buf, DECODE_AT, 256).set(PHENO_DECODE);
   const base = {} as SimState['base'];
   let slot = 0;
   const f32 = () => {
@@ -179,7 +225,7 @@ export function layoutState(width: number, height: number, buffer?: SharedArrayB
   const nbr = u8();
   const born = u8();
   const clone = u8();
-  return { width, height, n, buffer: buf, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug };
+  return { width, height, n, buffer: buf, memory, store, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug };
 }
 
 /**
@@ -187,10 +233,9 @@ export function layoutState(width: number, height: number, buffer?: SharedArrayB
  * start at 0 uM, as they would in a run that listed the drug from t = 0 but applied it later).
  * Used when a diffusing drug is first added to a running tumour, which adds a field.
  */
-export function relayoutForDrugs(st: SimState, drugs: readonly string[]): SharedArrayBuffer | ArrayBuffer {
-  const shared = typeof SharedArrayBuffer !== 'undefined' && st.buffer instanceof SharedArrayBuffer;
-  const total = stateBytes(st.width, st.height, drugs.length);
-  const out = layoutState(st.width, st.height, shared ? new SharedArrayBuffer(total) : new ArrayBuffer(total), drugs);
+export function relayoutForDrugs(st: SimState, drugs: readonly string[]): StateStore {
+  const shared = canShare() && st.buffer instanceof SharedArrayBuffer;
+  const out = layoutState(st.width, st.height, newStateStore(stateBytes(st.width, st.height, drugs.length), shared), drugs);
   out.header.set(st.header);
   for (const v of CELL_VARS) out.cell[v.name].set(st.cell[v.name]);
   for (const v of AUX_VARS) out.aux[v.name].set(st.aux[v.name]);
@@ -201,5 +246,5 @@ export function relayoutForDrugs(st: SimState, drugs: readonly string[]): Shared
   out.nbr.set(st.nbr);
   out.born.set(st.born);
   out.clone.set(st.clone);
-  return out.buffer;
+  return out.store;
 }

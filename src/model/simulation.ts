@@ -8,17 +8,20 @@ import { mediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
-import { H_STEP, layoutState, type SimState, stateBytes } from './layout';
+import { H_STEP, layoutState, newStateStore, type SimState, type StateStore, stateBytes } from './layout';
 import type { ParamValues } from './params';
 import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
 import { diffusingAgents, Schedule } from './schedule';
+import { fastKernelFor } from './wasm/fast-kernel';
 
 export interface Simulation {
   readonly scenario: ResolvedScenario;
   readonly seed: number;
   readonly state: SimState;
   readonly dt: number;
+  /** which code runs the fast block's hot loop in this thread: 'wasm-simd' or 'typescript' */
+  readonly kernel: 'wasm-simd' | 'typescript';
   /** number of steps done */
   stepIndex(): number;
   /** simulated time, min */
@@ -64,14 +67,16 @@ interface FieldPlan {
 }
 
 export interface CreateOptions {
-  /** attach to an existing, initialised buffer (workers) instead of initialising a new one */
-  buffer?: SharedArrayBuffer | ArrayBuffer;
-  /** use a plain ArrayBuffer even when SharedArrayBuffer exists */
+  /** attach to an existing, initialised state (workers, checkpoints) instead of initialising a new one */
+  buffer?: StateStore;
+  /** keep the state in unshared memory even when SharedArrayBuffer exists */
   unshared?: boolean;
   /** lay out a new state but leave it to initBegin / initRows / initEnd (the engine runs initRows on the workers) */
   deferInit?: boolean;
   /** reuse the control steady state across simulations with the same parameters (sweep workers) */
   steadyCache?: SteadyStateCache;
+  /** never use the WebAssembly kernel (tests compare the two; the results are the same bits) */
+  noWasm?: boolean;
 }
 
 export function createSimulation(scenario: ResolvedScenario, seed: number = scenario.seed, opts: CreateOptions = {}): Simulation {
@@ -84,8 +89,10 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const key = deriveKey(seed);
   const tumour = scenario.tissue.kind === 'tumour';
   const drugs = diffusingAgents(scenario);
-  const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? new ArrayBuffer(stateBytes(W, H, drugs.length)) : undefined), drugs);
+  const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? newStateStore(stateBytes(W, H, drugs.length), false) : undefined), drugs);
   const drugArrays = drugs.map((d) => st.drug[d]);
+  /** the SIMD kernel of the fast block on this state's memory, in this thread (null: TypeScript only) */
+  const kernel = st.memory && !opts.noWasm ? fastKernelFor(st.memory) : null;
   const schedule = new Schedule(scenario, mediumBase(p));
   // a tumour is tissue: no medium above it, cells exchange with interstitial fluid, cells divide
   const kp: ParamValues = tumour
@@ -147,6 +154,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     seed,
     state: st,
     dt,
+    kernel: kernel ? 'wasm-simd' : 'typescript',
     stepIndex: () => st.header[H_STEP],
     time: () => st.header[H_STEP] * dt,
     totalSteps: () => total,
@@ -168,7 +176,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         }
         for (const seg of schedule.segments(y, step, drugArrays)) {
           if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx);
-          fastSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, ex);
+          fastSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, ex, kernel);
         }
       }
     },

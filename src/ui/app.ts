@@ -40,6 +40,8 @@ export interface AppStats {
   t_min: number;
   playing: boolean;
   counts: number[];
+  /** which code runs the fast block on the workers: 'wasm-simd', 'typescript' (no WebAssembly SIMD here) or '' before loading */
+  kernel: string;
 }
 
 export interface SandboxApp {
@@ -489,7 +491,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     fpsChosen = true;
     maxFps = Number(fpsSel.value);
   });
-  const stats: AppStats = { fps: 0, stepsPerSec: 0, step: 0, t_min: 0, playing: false, counts: [0, 0, 0, 0, 0, 0] };
+  const stats: AppStats = { fps: 0, stepsPerSec: 0, step: 0, t_min: 0, playing: false, counts: [0, 0, 0, 0, 0, 0], kernel: '' };
   const frame = (now: number) => {
     const sim = controller.sim;
     if (sim) {
@@ -524,7 +526,9 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       frames = 0;
       stepsMark = controller.stepsAdvanced;
       markTime = now;
-      perfEl.textContent = `${stats.fps.toFixed(0)} fps drawn, ${stats.stepsPerSec.toFixed(0)} steps/s (${controller.sim ? controller.sim.dt : 0} min per step)`;
+      stats.kernel = controller.kernel ?? '';
+      const slow = stats.kernel === 'typescript' ? ', no WebAssembly SIMD: slower' : '';
+      perfEl.textContent = `${stats.fps.toFixed(0)} fps drawn, ${stats.stepsPerSec.toFixed(0)} steps/s (${controller.sim ? controller.sim.dt : 0} min per step${slow})`;
     }
     if (!disposed) rafId = requestAnimationFrame(frame);
   };

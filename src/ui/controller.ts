@@ -5,6 +5,7 @@
 // or a change of workers swaps the engine between two advances, on the same state buffer.
 import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
 import { continueSimulation } from '../model/continue';
+import { copyStateStore } from '../model/layout';
 import { resolveScenario, type ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { FERROWAVE_VERSION } from '../model/version';
@@ -67,6 +68,11 @@ export class SimController {
   private readonly pool: WorkerPool;
   private queue: Promise<unknown> = Promise.resolve();
   private looping = false;
+
+  /** which code runs the fast block's hot loop on the workers now ('wasm-simd' or 'typescript') */
+  get kernel(): Engine['kernel'] | null {
+    return this.engine?.kernel ?? null;
+  }
 
   constructor(opts: ControllerOptions) {
     this.workers = opts.workers;
@@ -240,7 +246,7 @@ export class SimController {
       const scenario = resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...added] }, FERROWAVE_VERSION);
       // the checkpoint's own simulation on a copy of its state, carried on under the branch's scenario
       const at = resolveScenario({ ...base, seed: cp.seed, treatments: [...treatments, ...cp.added] }, FERROWAVE_VERSION);
-      const sim = continueSimulation(createSimulation(at, cp.seed, { buffer: copyBuffer(cp.buffer) }), scenario, cp.seed);
+      const sim = continueSimulation(createSimulation(at, cp.seed, { buffer: copyStateStore(cp.buffer) }), scenario, cp.seed);
       this.base = base;
       this.seed = cp.seed;
       this.added = added;

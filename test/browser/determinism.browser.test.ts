@@ -1,5 +1,6 @@
 // The same scenario and seed give the same bits in Chromium, in the page and in 1 or 2 Web
-// Workers, as in Node.
+// Workers, as in Node; and Chromium's workers run the WebAssembly SIMD kernel (the speed of the
+// sandbox depends on it).
 import { describe, expect, inject, it } from 'vitest';
 import { hashBuffer } from '../../src/analysis/hash';
 import { createEngine } from '../../src/engine/engine';
@@ -11,6 +12,7 @@ async function browserHash(workers: number, tumour = false): Promise<string> {
   const sim = createSimulation(tumour ? tumourDeterminismScenario() : determinismScenario());
   const engine = await createEngine(sim, workers, spawnBrowserWorker);
   try {
+    expect(engine.kernel, `${workers} web workers`).toBe('wasm-simd');
     const steps = tumour ? TUMOUR_STEPS : DETERMINISM_STEPS;
     await engine.advance(37);
     await engine.advance(steps - 37);

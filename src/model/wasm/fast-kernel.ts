@@ -1,0 +1,53 @@
+// Why this file exists: instantiates the WebAssembly SIMD fast-block kernel (fast-kernel.wat) on
+// the memory that holds a simulation's state, in whichever thread steps it. Where WebAssembly,
+// SIMD or the memory is missing it returns null and the TypeScript loop runs instead: the two give
+// the same bits (test/model/wasm-kernel.test.ts), so this only changes the speed.
+import { FAST_KERNEL_SHARED, FAST_KERNEL_UNSHARED } from './fast-kernel.bytes';
+
+/**
+ * fastCells for sites [i0, i1) (i1 - i0 even) of one row segment; addresses are byte addresses in
+ * the memory. Returns the number of cells committed.
+ */
+export type FastCellsKernel = (
+  i0: number, i1: number, status: number,
+  aDefG: number, aDefR: number, aNox: number, aRos: number, aOx: number, aFen: number, aSrc: number, aLpo: number, aLp: number, aTdy: number,
+  e00: number, e01: number, e10: number, e11: number, kg8: number, kgR: number, kd: number, dt: number, h: number,
+  dtLpC: number, lCommit: number, oxDeadDen: number, tDying: number,
+  aFe: number, burstP: number, burstAdd: number, feRef: number, k0: number, k1: number, step: number, purposeMix: number,
+) => number;
+
+/** deathProgram for sites [i0, i1) (i1 - i0 even); addresses as above, aD of PHENO_DECODE. */
+export type DeathKernel = (
+  i0: number, i1: number, status: number, aD: number, pOrai: number, pTmem: number,
+  aRos: number, aLpo: number, aCa: number, aCl: number, aVol: number, aTdead: number, aCycle: number, aOx: number, aNtbi: number,
+  aFe: number, aFtn: number, aZn: number, aZnEx: number,
+  dt: number, dtAlive: number, caPump: number, soceK2: number, lCommit4: number, caBase: number, caSoce: number, caDmgB: number,
+  tmem: number, tK2: number, clRate: number, clOpen: number, clLeak: number, clRest: number, clLoadNorm: number,
+  swell: number, rvd: number, volRupt: number, tDead: number, rupRelGain: number, ratio: number,
+) => void;
+
+/** The fast block's two passes in WebAssembly, bound to one state's memory. */
+export interface FastKernel {
+  fast: FastCellsKernel;
+  death: DeathKernel;
+}
+
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(base64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** The kernel bound to `memory`, or null where it cannot run here. */
+export function fastKernelFor(memory: WebAssembly.Memory): FastKernel | null {
+  try {
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    const mod = new WebAssembly.Module(bytesOf(shared ? FAST_KERNEL_SHARED : FAST_KERNEL_UNSHARED));
+    const inst = new WebAssembly.Instance(mod, { env: { memory } });
+    return { fast: inst.exports.fast as FastCellsKernel, death: inst.exports.death as DeathKernel };
+  } catch {
+    // no SIMD (old engines) or no WebAssembly: the TypeScript loop gives the same bits
+    return null;
+  }
+}

@@ -1,0 +1,115 @@
+// The speed-ups are not a second model: the WebAssembly SIMD kernels of the fast block give the
+// bits of the TypeScript loops, the restructured field sweeps give the bits of the sweeps as they
+// were (test/model/reference/diffusion-before.ts), and the committed kernel bytes are what the
+// .wat source compiles to today.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { kernelModuleText, KERNEL_MODULE } from '../../scripts/lib/wasm-kernels';
+import { hashBuffer } from '../../src/analysis/hash';
+import { lineSolver, sweepCols, sweepRows } from '../../src/model/diffusion';
+import { CELL_VARS, AUX_VARS, FIELDS, STATUS_NAMES, type SimState } from '../../src/model/layout';
+import { PRESETS } from '../../src/model/presets';
+import { deriveKey, uniform } from '../../src/model/random';
+import { resolveScenario } from '../../src/model/scenario';
+import { createSimulation } from '../../src/model/simulation';
+import { determinismScenario, tumourDeterminismScenario } from '../engine/determinism-scenario';
+import * as before from './reference/diffusion-before';
+
+const key = deriveKey(11);
+/** keyed draws in [0, 1) for test data (no Math.random) */
+const draw = (i: number, purpose: number) => uniform(key, i, 0, purpose);
+
+/** the same wild state in a simulation: every status code, values around the switch and the commitment threshold, huge and zero ones */
+function scramble(st: SimState): void {
+  for (let i = 0; i < st.n; i++) {
+    st.status[i] = Math.floor(draw(i, 1) * STATUS_NAMES.length);
+    let k = 2;
+    for (const v of [...CELL_VARS.map((c) => st.cell[c.name]), ...AUX_VARS.map((a) => st.aux[a.name]), ...FIELDS.map((f) => st.field[f.name])]) {
+      const u = draw(i, k++);
+      // mostly O(1) values, some zeros, some large
+      v[i] = u < 0.1 ? 0 : u < 0.2 ? 1e3 * u : 4 * u;
+    }
+  }
+}
+
+describe('WebAssembly kernels', () => {
+  it('the committed kernel bytes are what fast-kernel.wat compiles to (npm run build:wasm)', async () => {
+    expect(readFileSync(KERNEL_MODULE, 'utf8')).toBe(await kernelModuleText());
+  });
+
+  it('run in Node (the fast block is not silently on the slow path)', () => {
+    const sc = resolveScenario(PRESETS['primed-light-pulse'], 'test');
+    expect(createSimulation(sc).kernel).toBe('wasm-simd');
+    expect(createSimulation(sc, sc.seed, { unshared: true }).kernel).toBe('wasm-simd');
+    expect(createSimulation(sc, sc.seed, { noWasm: true }).kernel).toBe('typescript');
+  });
+
+  it('give the bits of the TypeScript loops on a scrambled state (odd widths, every status, commitments, ruptures, bursts)', () => {
+    for (const burst of [0, 1e-3]) {
+      const sc = resolveScenario({ ...structuredClone(PRESETS['primed-light-pulse']), lattice: { width: 37, height: 9, site_um: 20 }, params: { burst_rate: burst } }, 'test');
+      const wasm = createSimulation(sc, 3);
+      const ts = createSimulation(sc, 3, { noWasm: true });
+      scramble(wasm.state);
+      scramble(ts.state);
+      expect(hashBuffer(wasm.state.buffer)).toBe(hashBuffer(ts.state.buffer));
+      const committed = ts.state.header[1];
+      // steps 0..19 include slow steps (ALIVE cells run the death program) and fast ones
+      for (let k = 0; k < 20; k++) {
+        wasm.step();
+        ts.step();
+        expect(hashBuffer(wasm.state.buffer), `burst ${burst}, step ${k}`).toBe(hashBuffer(ts.state.buffer));
+      }
+      expect(ts.state.header[1]).toBeGreaterThan(committed);
+    }
+  });
+
+  it('give the bits of the TypeScript loops over whole runs: a wave in a dish, bursts and painted drugs, a growing tumour', () => {
+    const runs = [
+      { sc: resolveScenario(PRESETS['primed-light-pulse'], 'test'), steps: 900 },
+      { sc: determinismScenario(), steps: 240 },
+      { sc: tumourDeterminismScenario(), steps: 200 },
+    ];
+    for (const { sc, steps } of runs) {
+      const wasm = createSimulation(sc);
+      const ts = createSimulation(sc, sc.seed, { noWasm: true });
+      wasm.step(steps);
+      ts.step(steps);
+      expect(hashBuffer(wasm.state.buffer), sc.name).toBe(hashBuffer(ts.state.buffer));
+    }
+  });
+});
+
+describe('restructured field sweeps', () => {
+  it('give the bits of the sweeps before the restructuring (any size, edges, theta, r)', () => {
+    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer));
+    let cases = 0;
+    for (const [W, H] of [[1, 5], [2, 3], [3, 1], [3, 4], [7, 5], [64, 33], [65, 2]]) {
+      for (const r of [0.05, 0.4, 0.95, 6]) {
+        for (const dirichlet of [false, true]) {
+          for (const theta of [0.5, 1]) {
+            const u0 = new Float32Array(W * H);
+            for (let i = 0; i < u0.length; i++) {
+              const d = draw(i, 50 + cases);
+              u0[i] = d < 0.15 ? 0 : 10 * d;
+            }
+            const a = u0.slice(), b = u0.slice();
+            const rs = lineSolver(W, r, dirichlet, theta), cs = lineSolver(H, r, dirichlet, theta);
+            const sa = new Float32Array(W), sb = new Float32Array(W);
+            for (let k = 0; k < 3; k++) {
+              // rows and columns in two uneven bands, as two workers split them
+              sweepRows(a, W, 0, H >> 1, rs, 2.5);
+              sweepRows(a, W, H >> 1, H, rs, 2.5);
+              before.sweepRows(b, W, 0, H, rs, 2.5);
+              sweepCols(a, W, H, 0, W >> 1, cs, 2.5, sa);
+              sweepCols(a, W, H, W >> 1, W, cs, 2.5, sa);
+              before.sweepCols(b, W, H, 0, W, cs, 2.5, sb);
+            }
+            expect(bits(a), `${W}x${H} r ${r} dirichlet ${dirichlet} theta ${theta}`).toEqual(bits(b));
+            cases++;
+          }
+        }
+      }
+    }
+    expect(cases).toBe(112);
+  });
+});
