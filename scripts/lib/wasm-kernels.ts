@@ -9,10 +9,29 @@ import wabtInit from 'wabt';
 const WAT = fileURLToPath(new URL('../../src/model/wasm/fast-kernel.wat', import.meta.url));
 export const KERNEL_MODULE = fileURLToPath(new URL('../../src/model/wasm/fast-kernel.bytes.ts', import.meta.url));
 
+/**
+ * Expand the leaf macros of the .wat source (documented there): #ld, #raw, #addr, #d and #c, written
+ * as (#ld $a); the splatted locals of #c are declared at the `;;#locals` marker and set at `;;#splats`.
+ */
+export function expandMacros(src: string): string {
+  const addr = (a: string) => `(i32.add (local.get ${a}) (local.get $j))`;
+  const consts = [...new Set([...src.matchAll(/\(#c (\$\w+)\)/g)].map((m) => m[1]))];
+  const gather = (lane: string, p: string) =>
+    `(f64.promote_f32 (f32.load (i32.add (local.get $aD) (i32.shl (i32.load8_u${lane} (i32.add (local.get ${p}) (local.get $i))) (i32.const 2)))))`;
+  return src
+    .replace(/\(#ld (\$\w+)\)/g, (_m, a) => `(f64x2.promote_low_f32x4 (v128.load64_zero ${addr(a)}))`)
+    .replace(/\(#raw (\$\w+)\)/g, (_m, a) => `(v128.load64_zero ${addr(a)})`)
+    .replace(/\(#addr (\$\w+)\)/g, (_m, a) => addr(a))
+    .replace(/\(#d (\$\w+)\)/g, (_m, p) => `(f64x2.replace_lane 1 (f64x2.splat ${gather('', p)}) ${gather(' offset=1', p)})`)
+    .replace(/\(#c \$(\w+)\)/g, (_m, x) => `(local.get $c_${x})`)
+    .replace(';;#locals', consts.map((c) => `(local $c_${c.slice(1)} v128)`).join(' '))
+    .replace(';;#splats', consts.map((c) => `(local.set $c_${c.slice(1)} (f64x2.splat (local.get ${c})))`).join('\n    '));
+}
+
 /** The text of fast-kernel.bytes.ts: the kernel for a shared and for an unshared memory, base64. */
 export async function kernelModuleText(): Promise<string> {
   const wabt = await wabtInit();
-  const source = readFileSync(WAT, 'utf8');
+  const source = expandMacros(readFileSync(WAT, 'utf8'));
   const compile = (memory: string): string => {
     const mod = wabt.parseWat('fast-kernel.wat', source.replace('@MEMORY@', memory), { simd: true, threads: true });
     try {

@@ -145,11 +145,28 @@ function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolv
   }
 }
 
+/** The row kernels of the column sweeps in WebAssembly (wasm/fast-kernel.wat), on the memory holding u and scratch. */
+export interface ColumnKernel {
+  cnFirst(row: number, down: number, prev: number, x0: number, x1: number, re: number, im: number, extra: number, edge: number, dirichlet: number): void;
+  cnMid(row: number, down: number, above: number, prev: number, x0: number, x1: number, re: number, ri: number, im: number): void;
+  cnLast(row: number, above: number, prev: number, x0: number, x1: number, re: number, ri: number, im: number, extra: number, edge: number, dirichlet: number): void;
+  ieRow(row: number, above: number, x0: number, x1: number, ri: number, im: number, extra: number): void;
+  backRow(row: number, below: number, x0: number, x1: number, c: number): void;
+}
+
 /**
  * Solve along columns x in [x0, x1), sweeping rows in order so memory access stays sequential.
- * `scratch` holds the original previous row for the explicit (Crank-Nicolson) part.
+ * `scratch` holds the original previous row for the explicit (Crank-Nicolson) part. With `k`
+ * (u and scratch in its memory), pairs of columns run in WebAssembly SIMD and the odd last
+ * column here: the same operations, the same bits.
  */
-export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number, scratch?: Float32Array): void {
+export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number, scratch?: Float32Array, k: ColumnKernel | null = null): void {
+  if (k && scratch && x1 > x0 + 1) {
+    const xe = x0 + ((x1 - x0) & ~1);
+    colsWasm(k, u, width, height, x0, xe, s, edge, scratch);
+    if (xe < x1) sweepCols(u, width, height, xe, x1, s, edge, scratch);
+    return;
+  }
   const { cp, invm, r, theta, dirichlet } = s;
   const ri = theta * r;
   const re = (1 - theta) * r;
@@ -206,6 +223,26 @@ export function sweepCols(u: Float32Array, width: number, height: number, x0: nu
   }
 }
 
+/** sweepCols for x1 - x0 even in the WebAssembly row kernels */
+function colsWasm(k: ColumnKernel, u: Float32Array, width: number, H: number, x0: number, x1: number, s: LineSolver, edge: number, scratch: Float32Array): void {
+  const { cp, invm, r, theta, dirichlet } = s;
+  const ri = theta * r;
+  const re = (1 - theta) * r;
+  const a0 = theta * (dirichlet ? r * edge : 0);
+  const rowAt = (y: number) => u.byteOffset + 4 * y * width;
+  const prev = scratch.byteOffset;
+  const d = dirichlet ? 1 : 0;
+  if (re > 0 && H > 1) {
+    k.cnFirst(rowAt(0), rowAt(1), prev, x0, x1, re, invm[0], a0, edge, d);
+    for (let y = 1; y < H - 1; y++) k.cnMid(rowAt(y), rowAt(y + 1), rowAt(y - 1), prev, x0, x1, re, ri, invm[y]);
+    k.cnLast(rowAt(H - 1), rowAt(H - 2), prev, x0, x1, re, ri, invm[H - 1], a0, edge, d);
+  } else {
+    k.ieRow(rowAt(0), -1, x0, x1, ri, invm[0], a0);
+    for (let y = 1; y < H; y++) k.ieRow(rowAt(y), rowAt(y - 1), x0, x1, ri, invm[y], y === H - 1 ? a0 : 0);
+  }
+  for (let y = H - 2; y >= 0; y--) k.backRow(rowAt(y), rowAt(y + 1), x0, x1, cp[y]);
+}
+
 /**
  * What a tissue field exchanges locally, solved together with its diffusion: a first-order loss
  * (1/min: uptake by cells, clearance) and a supply from plasma through nearby vessels,
@@ -230,9 +267,75 @@ export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: nu
   for (let y = y0; y < y1; y++) solveLine(u, y * width, 1, width, r, dirichlet, edge, sink, h, tmp);
 }
 
-/** The same along columns x in [x0, x1), one column at a time. */
-export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
-  for (let x = x0; x < x1; x++) solveLine(u, x, width, height, r, dirichlet, edge, sink, h, tmp);
+/** Scratch for sweepColsSink: per column of a band, the running values, and the factors of every site. */
+export interface ColumnScratch {
+  prev: Float64Array;
+  cPrev: Float64Array;
+  next: Float64Array;
+  cp: Float64Array;
+}
+
+export function columnScratch(width: number, height: number): ColumnScratch {
+  return { prev: new Float64Array(width), cPrev: new Float64Array(width), next: new Float64Array(width), cp: new Float64Array(width * height) };
+}
+
+/**
+ * The same along columns x in [x0, x1): solveLine's recurrence for every column, run row by row
+ * across the band (memory order, and independent columns side by side instead of one long serial
+ * chain), with each column's running values and factors kept in `scr`. The same bits as solveLine
+ * on each column.
+ */
+export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, scr: ColumnScratch): void {
+  const n = height;
+  if (n === 1) {
+    for (let x = x0; x < x1; x++) solveLine(u, x, width, 1, r, dirichlet, edge, sink, h, scr.cp);
+    return;
+  }
+  const add = dirichlet ? r * edge : 0;
+  const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
+  const bMid = 1 + 2 * r;
+  const rate = sink.rate;
+  const uniformRate = typeof rate === 'number' ? rate : 0;
+  const rates = typeof rate === 'number' ? null : rate;
+  const { perfusion, plasma } = sink;
+  const { prev, cPrev, next, cp } = scr;
+  for (let y = 0; y < n; y++) {
+    const o = y * width;
+    const edgeRow = y === 0 || y === n - 1;
+    const bRow = edgeRow ? bEnd : bMid;
+    const addRow = edgeRow ? add : 0;
+    const c0 = y * width;
+    for (let x = x0; x < x1; x++) {
+      const j = o + x;
+      const k = rates === null ? uniformRate : rates[j];
+      const pj = perfusion[j];
+      const b = bRow + h * (k + pj);
+      const d = u[j] + addRow + h * pj * plasma;
+      let m: number, p: number;
+      if (y === 0) {
+        m = b;
+        p = (d + 0) / m;
+      } else {
+        m = b + r * cPrev[x];
+        p = (d + r * prev[x]) / m;
+      }
+      u[j] = p;
+      prev[x] = p;
+      const c = -r / m;
+      cPrev[x] = c;
+      cp[c0 + x] = c;
+    }
+  }
+  const last = (n - 1) * width;
+  for (let x = x0; x < x1; x++) next[x] = u[last + x];
+  for (let y = n - 2; y >= 0; y--) {
+    const o = y * width;
+    for (let x = x0; x < x1; x++) {
+      const v = u[o + x] - cp[o + x] * next[x];
+      next[x] = v;
+      u[o + x] = v;
+    }
+  }
 }
 
 function solveLine(u: Float32Array, o: number, stride: number, n: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array): void {

@@ -36,7 +36,7 @@ export interface StepContext {
  * Slow block for sites [i0, i1) of one row segment, advancing `dts` minutes (slow_every steps),
  * then the aux rates the fast block reads.
  */
-export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, dts: number, cx: StepContext): void {
+export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, dts: number, cx: StepContext, kernel: FastKernel | null = null): void {
   const T = seg.targets;
   const dt = dts;
   const cycle = st.cell.cycle, tDead = st.cell.t_dead;
@@ -79,7 +79,39 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   const ratio = p.cell_medium_ratio;
   const mexDen = 1 / (1 + dt * mex);
 
-  for (let i = i0; i < i1; i++) {
+  let iStart = i0;
+  if (kernel) {
+    // pairs of cells in the WebAssembly kernel, with the constants of the loop below (same bits)
+    const F = st.f32.byteOffset;
+    const b = st.base;
+    const a = (v: keyof SimState['base']) => F + 4 * b[v];
+    const pairsEnd = i0 + ((i1 - i0) & ~1);
+    const necroses = kernel.slow(
+      i0, pairsEnd, status.byteOffset, nbr.byteOffset, DECODE_AT,
+      pTFR1.byteOffset, pNCOA4.byteOffset, pFTH.byteOffset, pFPN.byteOffset, pZIP7.byteOffset, pSLC.byteOffset,
+      pGPX4.byteOffset, pFSP1.byteOffset, pGCH1.byteOffset, pACSL4.byteOffset, pPROLIF.byteOffset, pNOX.byteOffset,
+      a('fe'), a('ftn'), a('zn'), a('se'), a('cys'), a('gsh'), a('gpx4'), a('coq'), a('bh4'), a('nrf2'), a('ros'), a('pufa'), a('cycle'), a('t_dead'),
+      a('def_gsh'), a('def_rt'), a('ros_src'), a('nox'), a('lpo_src'), a('fenton'), a('o2_sink'),
+      a('cystine'), a('o2'), a('ntbi'), a('zn_ex'),
+      mexDen, dt * mex * cystBath, dt * mex * ntbiBath, dt * mex * znBath, dt * mex * o2Bath,
+      dt, dp, cfNorm, nrfEff, feRef, 2 * feRef,
+      tfUp, tfRel, ntbiUp, ncoa4, store, fpn, chel,
+      1 + dt * ntbiUp * ratio, znRef, znMed, dt * znRate, 1 + dt * (znRate + znChel), znGain,
+      grNorm, grKi, dt * seRate * seT, 1 + dt * seRate, seKm, 1 + seKm,
+      dt * nrfRate, nrfGain, nrfK2, 1 + dt * nrfRate,
+      xcV, xcKm, dt * ratio, tsp, cysDecay, gclV, gclKm,
+      gshTurn, gshOx, dt * gpxTurn, 1 + dt * (gpxTurn + gpxLoss),
+      fspR, qTot, qOx, dt * bhRate, 1 - bhShare, bhShare * dhfr, bhRos,
+      dt * pufaRate, o2Up, o2Km, prolif, dt * prolif, o2ProlifKm,
+      necO2, necP, cx.t, cx.key.k0, cx.key.k1, cx.step, Math.imul(PURPOSE.necrosis + 1, 0x27d4eb2f),
+      wG, gKm, gNorm, wF, fsp1Act, wB, rta,
+      cBasal * mito, o2Norm, kFen, kf, lpR, 1 - lpShare, lpShare,
+    );
+    if (necroses > 0) Atomics.add(st.header, H_NECROSES, necroses);
+    iStart = pairsEnd;
+  }
+
+  for (let i = iStart; i < i1; i++) {
     // medium exchange of the pericellular layer (every site, with or without a cell)
     cystine[i] = (cystine[i] + dt * mex * cystBath) * mexDen;
     ntbi[i] = (ntbi[i] + dt * mex * ntbiBath) * mexDen;

@@ -148,6 +148,11 @@ export interface SimState {
    * by growth (which must not see sites filled during its own phase).
    */
   nbr: Uint8Array;
+  /**
+   * one row (width floats) of scratch for the column sweeps of diffusion: the original row above,
+   * indexed by x so that bands do not overlap. In the state so the WebAssembly sweeps can reach it.
+   */
+  colPrev: Float32Array;
   /** 1 + direction (0 W, 1 E, 2 N, 3 S) of the parent that filled this site in the last division round, else 0 */
   born: Uint8Array;
   /** subclone index (0 = parental; tumours) */
@@ -171,7 +176,7 @@ export function bytesPerSite(): number {
 
 export function stateBytes(width: number, height: number, drugs = 0): number {
   const n = width * height;
-  return PREFIX_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64);
+  return PREFIX_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64) + floatStride(width);
 }
 
 /** Views over a store laid out by this module (a fresh shared one when none is given); `drugs` names the diffusing drug fields. */
@@ -225,7 +230,9 @@ export function layoutState(width: number, height: number, given?: StateStore, d
   const nbr = u8();
   const born = u8();
   const clone = u8();
-  return { width, height, n, buffer: buf, memory, store, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug };
+  const colPrev = new Float32Array(buf, off, width);
+  off += floatStride(width);
+  return { width, height, n, buffer: buf, memory, store, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug, colPrev };
 }
 
 /**
@@ -246,5 +253,6 @@ export function relayoutForDrugs(st: SimState, drugs: readonly string[]): StateS
   out.nbr.set(st.nbr);
   out.born.set(st.born);
   out.clone.set(st.clone);
+  out.colPrev.set(st.colPrev);
   return out.store;
 }

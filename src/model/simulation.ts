@@ -3,7 +3,7 @@
 // steady state, and exposes the step as phases over bands (cells by rows, x-diffusion by rows,
 // y-diffusion by columns, and in tumours two growth phases by rows on slow steps) so that workers
 // can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
-import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
+import { columnScratch, lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
 import { mediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
@@ -106,8 +106,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, r };
   };
   const lineTmp = new Float64Array(Math.max(W, H));
-  /** one row of scratch for the column sweeps (the original previous row; indexed by x, so bands do not overlap) */
-  const colScratch = new Float32Array(W);
+  /** running values and factors of the column sweeps with a sink (allocated by the thread that first needs them) */
+  let colSinkScratch: ReturnType<typeof columnScratch> | null = null;
   const f = st.field;
   const fields: FieldPlan[] = [
     // the oxidant diffuses every other step (Crank-Nicolson, r < 1): within 1% of every step, half the cost
@@ -175,7 +175,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
           for (const [a, b] of schedule.runsOf(pu.treatment, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
         for (const seg of schedule.segments(y, step, drugArrays)) {
-          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx);
+          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx, kernel);
           fastSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, ex, kernel);
         }
       }
@@ -196,8 +196,11 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, lineTmp);
-        else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), colScratch);
+        if (f.sink) {
+          colSinkScratch ??= columnScratch(W, H);
+          sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, colSinkScratch);
+        }
+        else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), st.colPrev, kernel?.cols ?? null);
       }
     },
     growthStep: (step) => tumour && isSlow(step),

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kernelModuleText, KERNEL_MODULE } from '../../scripts/lib/wasm-kernels';
 import { hashBuffer } from '../../src/analysis/hash';
-import { lineSolver, sweepCols, sweepRows } from '../../src/model/diffusion';
-import { CELL_VARS, AUX_VARS, FIELDS, STATUS_NAMES, type SimState } from '../../src/model/layout';
+import { columnScratch, lineSolver, sweepCols, sweepColsSink, sweepRows } from '../../src/model/diffusion';
+import { AUX_VARS, CELL_VARS, FIELDS, newStateStore, type SimState, STATUS_NAMES } from '../../src/model/layout';
 import { PRESETS } from '../../src/model/presets';
 import { deriveKey, uniform } from '../../src/model/random';
 import { resolveScenario } from '../../src/model/scenario';
 import { createSimulation } from '../../src/model/simulation';
+import { fastKernelFor } from '../../src/model/wasm/fast-kernel';
 import { determinismScenario, tumourDeterminismScenario } from '../engine/determinism-scenario';
 import * as before from './reference/diffusion-before';
 
@@ -44,22 +45,23 @@ describe('WebAssembly kernels', () => {
     expect(createSimulation(sc, sc.seed, { noWasm: true }).kernel).toBe('typescript');
   });
 
-  it('give the bits of the TypeScript loops on a scrambled state (odd widths, every status, commitments, ruptures, bursts)', () => {
-    for (const burst of [0, 1e-3]) {
-      const sc = resolveScenario({ ...structuredClone(PRESETS['primed-light-pulse']), lattice: { width: 37, height: 9, site_um: 20 }, params: { burst_rate: burst } }, 'test');
+  it('give the bits of the TypeScript loops on a scrambled state (odd widths, every status, commitments, ruptures, bursts, hypoxic deaths, division cycles)', () => {
+    const dish = (burst: number) => resolveScenario({ ...structuredClone(PRESETS['primed-light-pulse']), lattice: { width: 37, height: 9, site_um: 20 }, params: { burst_rate: burst } }, 'test');
+    for (const [name, sc] of [['dish', dish(0)], ['dish with bursts', dish(1e-3)], ['tumour', tumourDeterminismScenario()]] as const) {
       const wasm = createSimulation(sc, 3);
       const ts = createSimulation(sc, 3, { noWasm: true });
       scramble(wasm.state);
       scramble(ts.state);
       expect(hashBuffer(wasm.state.buffer)).toBe(hashBuffer(ts.state.buffer));
-      const committed = ts.state.header[1];
+      const [committed, necroses] = [ts.state.header[1], ts.state.header[2]];
       // steps 0..19 include slow steps (ALIVE cells run the death program) and fast ones
       for (let k = 0; k < 20; k++) {
         wasm.step();
         ts.step();
-        expect(hashBuffer(wasm.state.buffer), `burst ${burst}, step ${k}`).toBe(hashBuffer(ts.state.buffer));
+        expect(hashBuffer(wasm.state.buffer), `${name}, step ${k}`).toBe(hashBuffer(ts.state.buffer));
       }
-      expect(ts.state.header[1]).toBeGreaterThan(committed);
+      expect(ts.state.header[1], name).toBeGreaterThan(committed);
+      if (name === 'tumour') expect(ts.state.header[2], name).toBeGreaterThan(necroses);
     }
   });
 
@@ -80,8 +82,12 @@ describe('WebAssembly kernels', () => {
 });
 
 describe('restructured field sweeps', () => {
-  it('give the bits of the sweeps before the restructuring (any size, edges, theta, r)', () => {
-    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer));
+  it('give the bits of the sweeps before the restructuring (any size, edges, theta, r; columns in TypeScript and in WebAssembly)', () => {
+    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, u.length));
+    // the WebAssembly column kernels work on arrays in their memory
+    const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
+    const cols = fastKernelFor(memory)?.cols;
+    expect(cols).toBeTruthy();
     let cases = 0;
     for (const [W, H] of [[1, 5], [2, 3], [3, 1], [3, 4], [7, 5], [64, 33], [65, 2]]) {
       for (const r of [0.05, 0.4, 0.95, 6]) {
@@ -93,23 +99,60 @@ describe('restructured field sweeps', () => {
               u0[i] = d < 0.15 ? 0 : 10 * d;
             }
             const a = u0.slice(), b = u0.slice();
+            const w = new Float32Array(memory.buffer, 4096, W * H);
+            w.set(u0);
             const rs = lineSolver(W, r, dirichlet, theta), cs = lineSolver(H, r, dirichlet, theta);
-            const sa = new Float32Array(W), sb = new Float32Array(W);
+            const sa = new Float32Array(W), sb = new Float32Array(W), sw = new Float32Array(memory.buffer, 64, W);
             for (let k = 0; k < 3; k++) {
               // rows and columns in two uneven bands, as two workers split them
-              sweepRows(a, W, 0, H >> 1, rs, 2.5);
-              sweepRows(a, W, H >> 1, H, rs, 2.5);
+              for (const [u, s, kernel] of [[a, sa, null], [w, sw, cols ?? null]] as const) {
+                sweepRows(u, W, 0, H >> 1, rs, 2.5);
+                sweepRows(u, W, H >> 1, H, rs, 2.5);
+                sweepCols(u, W, H, 0, W >> 1, cs, 2.5, s, kernel);
+                sweepCols(u, W, H, W >> 1, W, cs, 2.5, s, kernel);
+              }
               before.sweepRows(b, W, 0, H, rs, 2.5);
-              sweepCols(a, W, H, 0, W >> 1, cs, 2.5, sa);
-              sweepCols(a, W, H, W >> 1, W, cs, 2.5, sa);
               before.sweepCols(b, W, H, 0, W, cs, 2.5, sb);
             }
             expect(bits(a), `${W}x${H} r ${r} dirichlet ${dirichlet} theta ${theta}`).toEqual(bits(b));
+            expect(bits(w), `WebAssembly: ${W}x${H} r ${r} dirichlet ${dirichlet} theta ${theta}`).toEqual(bits(b));
             cases++;
           }
         }
       }
     }
     expect(cases).toBe(112);
+  });
+
+  it('the column sweep with uptake and perfusion gives the bits of one column at a time', () => {
+    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer));
+    let cases = 0;
+    for (const [W, H] of [[1, 5], [3, 1], [2, 2], [9, 7], [40, 31]]) {
+      const perfusion = new Float32Array(W * H);
+      const rate = new Float32Array(W * H);
+      for (let i = 0; i < W * H; i++) {
+        perfusion[i] = draw(i, 300) < 0.2 ? draw(i, 301) : 0;
+        rate[i] = 3 * draw(i, 302);
+      }
+      for (const r of [0.3, 4]) {
+        for (const dirichlet of [false, true]) {
+          for (const k of [rate, 0.7]) {
+            const u0 = new Float32Array(W * H);
+            for (let i = 0; i < u0.length; i++) u0[i] = 100 * draw(i, 310 + cases);
+            const a = u0.slice(), b = u0.slice();
+            const sink = { rate: k, perfusion, plasma: 80 };
+            const scr = columnScratch(W, H);
+            for (let n = 0; n < 3; n++) {
+              sweepColsSink(a, W, H, 0, W >> 1, r, dirichlet, 5, sink, 0.25, scr);
+              sweepColsSink(a, W, H, W >> 1, W, r, dirichlet, 5, sink, 0.25, scr);
+              before.sweepColsSink(b, W, H, 0, W, r, dirichlet, 5, sink, 0.25, new Float64Array(Math.max(W, H)));
+            }
+            expect(bits(a), `${W}x${H} r ${r} dirichlet ${dirichlet}`).toEqual(bits(b));
+            cases++;
+          }
+        }
+      }
+    }
+    expect(cases).toBe(40);
   });
 });

@@ -2,6 +2,7 @@
 // the memory that holds a simulation's state, in whichever thread steps it. Where WebAssembly,
 // SIMD or the memory is missing it returns null and the TypeScript loop runs instead: the two give
 // the same bits (test/model/wasm-kernel.test.ts), so this only changes the speed.
+import type { ColumnKernel } from '../diffusion';
 import { FAST_KERNEL_SHARED, FAST_KERNEL_UNSHARED } from './fast-kernel.bytes';
 
 /**
@@ -26,10 +27,16 @@ export type DeathKernel = (
   swell: number, rvd: number, volRupt: number, tDead: number, rupRelGain: number, ratio: number,
 ) => void;
 
-/** The fast block's two passes in WebAssembly, bound to one state's memory. */
+/** slowSegment for sites [i0, i1) (i1 - i0 even): addresses, then its constants in the order of the .wat; returns the hypoxic deaths */
+export type SlowKernel = (...args: number[]) => number;
+
+/** The per-cell kernels in WebAssembly (the fast block's two passes and the slow block), bound to one state's memory. */
 export interface FastKernel {
   fast: FastCellsKernel;
   death: DeathKernel;
+  slow: SlowKernel;
+  /** the row kernels of the column sweeps of diffusion.ts */
+  cols: ColumnKernel;
 }
 
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
@@ -45,7 +52,9 @@ export function fastKernelFor(memory: WebAssembly.Memory): FastKernel | null {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const mod = new WebAssembly.Module(bytesOf(shared ? FAST_KERNEL_SHARED : FAST_KERNEL_UNSHARED));
     const inst = new WebAssembly.Instance(mod, { env: { memory } });
-    return { fast: inst.exports.fast as FastCellsKernel, death: inst.exports.death as DeathKernel };
+    const e = inst.exports as Record<string, unknown>;
+    const cols = { cnFirst: e.cnFirst, cnMid: e.cnMid, cnLast: e.cnLast, ieRow: e.ieRow, backRow: e.backRow } as ColumnKernel;
+    return { fast: e.fast as FastCellsKernel, death: e.death as DeathKernel, slow: e.slow as SlowKernel, cols };
   } catch {
     // no SIMD (old engines) or no WebAssembly: the TypeScript loop gives the same bits
     return null;

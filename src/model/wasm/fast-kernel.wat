@@ -386,4 +386,457 @@
       (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (i32.add (local.get $aZnEx) (local.get $j))))
         (f64.mul (f64.mul (local.get $ratio) (f64.promote_f32 (f32.load (i32.add (local.get $aZn) (local.get $j)))))
           (f64.const 1e-3))))))
+
+  ;; The slow block (kinetics.ts slowSegment) for sites [i0, i1), i1 - i0 even, advancing dt = dts
+  ;; minutes. Written with the build's leaf macros (scripts/lib/wasm-kernels.ts expands them):
+  ;; "#ld a" the two float32 at a + 4 i widened to f64x2, "#raw a" the same unwidened, "#addr a"
+  ;; the address a + 4 i, "#d p" the decoded phenotype factors of the two cells from byte array p,
+  ;; "#c x" the f64 parameter x splatted (declared and set once, at the two markers). Returns the
+  ;; number of cells that died of hypoxia.
+  (func (export "slow")
+    (param $i0 i32) (param $i1 i32) (param $st i32) (param $nbr i32) (param $aD i32)
+    (param $pTFR1 i32) (param $pNCOA4 i32) (param $pFTH i32) (param $pFPN i32) (param $pZIP7 i32) (param $pSLC i32)
+    (param $pGPX4 i32) (param $pFSP1 i32) (param $pGCH1 i32) (param $pACSL4 i32) (param $pPROLIF i32) (param $pNOX i32)
+    (param $aFe i32) (param $aFtn i32) (param $aZn i32) (param $aSe i32) (param $aCys i32) (param $aGsh i32) (param $aGpx4 i32)
+    (param $aCoq i32) (param $aBh4 i32) (param $aNrf2 i32) (param $aRos i32) (param $aPufa i32) (param $aCycle i32) (param $aTdead i32)
+    (param $aDefG i32) (param $aDefR i32) (param $aSrc i32) (param $aNox i32) (param $aLp i32) (param $aFen i32) (param $aO2s i32)
+    (param $aCyst i32) (param $aO2 i32) (param $aNtbi i32) (param $aZnEx i32)
+    (param $mexDen f64) (param $cAddCyst f64) (param $cAddNtbi f64) (param $cAddZn f64) (param $cAddO2 f64)
+    (param $dt f64) (param $dp f64) (param $cfNorm f64) (param $nrfEff f64) (param $feRef f64) (param $twoFeRef f64)
+    (param $tfUp f64) (param $tfRel f64) (param $ntbiUp f64) (param $ncoa4 f64) (param $store f64) (param $fpn f64) (param $chel f64)
+    (param $ntbiDen f64) (param $znRef f64) (param $znMed f64) (param $dtZnRate f64) (param $znDen f64) (param $znGain f64)
+    (param $grNorm f64) (param $grKi f64) (param $seNum f64) (param $seDen f64) (param $seKm f64) (param $seKm1 f64)
+    (param $dtNrf f64) (param $nrfGain f64) (param $nrfK2 f64) (param $nrfDen f64)
+    (param $xcV f64) (param $xcKm f64) (param $dtRatio f64) (param $tsp f64) (param $cysDecay f64) (param $gclV f64) (param $gclKm f64)
+    (param $gshTurn f64) (param $gshOx f64) (param $dtGpx f64) (param $gpxDen f64)
+    (param $fspR f64) (param $qTot f64) (param $qOx f64) (param $dtBh f64) (param $bhA f64) (param $bhB f64) (param $bhRos f64)
+    (param $dtPufa f64) (param $o2Up f64) (param $o2Km f64) (param $prolif f64) (param $dtProlif f64) (param $o2ProlifKm f64)
+    (param $necO2 f64) (param $necP f64) (param $tNow f64) (param $k0 i32) (param $k1 i32) (param $step i32) (param $purposeMix i32)
+    (param $wG f64) (param $gKm f64) (param $gNorm f64) (param $wF f64) (param $fsp1Act f64) (param $wB f64) (param $rta f64)
+    (param $cBasalMito f64) (param $o2Norm f64) (param $kFen f64) (param $kf f64) (param $lpR f64) (param $lpA f64) (param $lpShare f64)
+    (result i32)
+    (local $i i32) (local $j i32) (local $s0 i32) (local $s1 i32) (local $on0 i32) (local $on1 i32) (local $n i32)
+    (local $nec0 i32) (local $nec1 i32)
+    (local $m32 v128) (local $alive64 v128) (local $keep32 v128) (local $one v128) (local $zero v128)
+    (local $rawCyst v128) (local $rawNtbi v128) (local $rawZnEx v128) (local $rawO2 v128)
+    (local $cyss v128) (local $ntbi v128) (local $znEx v128) (local $o2v v128)
+    (local $R v128) (local $R2 v128) (local $cf v128) (local $nf v128) (local $fe0 v128) (local $irp v128) (local $fsyn v128)
+    (local $up v128) (local $kRel v128) (local $kStore v128) (local $fe1 v128) (local $ftn v128) (local $fen v128)
+    (local $znT v128) (local $zn1 v128) (local $znNox v128) (local $grRel v128) (local $se1 v128) (local $seF v128)
+    (local $vxc v128) (local $cys0 v128) (local $gclK v128) (local $cys1 v128) (local $gsh1 v128) (local $gpx1 v128)
+    (local $dFsp1 v128) (local $r v128) (local $q1 v128) (local $b1 v128) (local $pufa v128) (local $pf v128)
+    (local $raw v128)
+    ;;#locals
+
+    (local.set $one (f64x2.splat (f64.const 1)))
+    (local.set $zero (f64x2.splat (f64.const 0)))
+    ;;#splats
+
+    (local.set $i (local.get $i0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $i) (local.get $i1)))
+        (local.set $j (i32.shl (local.get $i) (i32.const 2)))
+        ;; medium exchange of the pericellular layer (every site, with or without a cell)
+        (local.set $rawCyst (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add (#ld $aCyst) (#c $cAddCyst)) (#c $mexDen))))
+        (v128.store64_lane 0 (#addr $aCyst) (local.get $rawCyst))
+        (local.set $rawNtbi (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add (#ld $aNtbi) (#c $cAddNtbi)) (#c $mexDen))))
+        (v128.store64_lane 0 (#addr $aNtbi) (local.get $rawNtbi))
+        (local.set $rawZnEx (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add (#ld $aZnEx) (#c $cAddZn)) (#c $mexDen))))
+        (v128.store64_lane 0 (#addr $aZnEx) (local.get $rawZnEx))
+        (local.set $rawO2 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add (#ld $aO2) (#c $cAddO2)) (#c $mexDen))))
+        (v128.store64_lane 0 (#addr $aO2) (local.get $rawO2))
+        (local.set $s0 (i32.load8_u (i32.add (local.get $st) (local.get $i))))
+        (local.set $s1 (i32.load8_u offset=1 (i32.add (local.get $st) (local.get $i))))
+        (local.set $on0 (i32.lt_u (i32.sub (local.get $s0) (i32.const 1)) (i32.const 2)))
+        (local.set $on1 (i32.lt_u (i32.sub (local.get $s1) (i32.const 1)) (i32.const 2)))
+        (if (i32.eqz (i32.or (local.get $on0) (local.get $on1)))
+          (then
+            ;; no living cell: no oxygen uptake
+            (i64.store (#addr $aO2s) (i64.const 0)))
+          (else
+            (local.set $m32
+              (i32x4.replace_lane 1
+                (i32x4.replace_lane 0 (v128.const i32x4 0 0 0 0) (i32.sub (i32.const 0) (local.get $on0)))
+                (i32.sub (i32.const 0) (local.get $on1))))
+            (local.set $cyss (f64x2.promote_low_f32x4 (local.get $rawCyst)))
+            (local.set $ntbi (f64x2.promote_low_f32x4 (local.get $rawNtbi)))
+            (local.set $znEx (f64x2.promote_low_f32x4 (local.get $rawZnEx)))
+            (local.set $o2v (f64x2.promote_low_f32x4 (local.get $rawO2)))
+            (local.set $R (#ld $aRos))
+            (local.set $R2 (f64x2.mul (local.get $R) (local.get $R)))
+            ;; contact inhibition: cf = (1 - dp (nbr & 7) 0.25) cfNorm
+            (local.set $cf
+              (f64x2.mul
+                (f64x2.sub (local.get $one)
+                  (f64x2.mul
+                    (f64x2.mul (#c $dp)
+                      (f64x2.replace_lane 1
+                        (f64x2.splat (f64.convert_i32_u (i32.and (i32.load8_u (i32.add (local.get $nbr) (local.get $i))) (i32.const 7))))
+                        (f64.convert_i32_u (i32.and (i32.load8_u offset=1 (i32.add (local.get $nbr) (local.get $i))) (i32.const 7)))))
+                    (f64x2.splat (f64.const 0.25))))
+                (#c $cfNorm)))
+
+            ;; --- iron
+            (local.set $nf (f64x2.add (local.get $one) (f64x2.mul (#c $nrfEff) (f64x2.sub (#ld $aNrf2) (local.get $one)))))
+            (local.set $fe0 (#ld $aFe))
+            (local.set $irp (f64x2.div (#c $twoFeRef) (f64x2.add (local.get $fe0) (#c $feRef))))
+            (local.set $fsyn (f64x2.div (f64x2.mul (f64x2.splat (f64.const 2)) (local.get $fe0)) (f64x2.add (local.get $fe0) (#c $feRef))))
+            (local.set $up
+              (f64x2.add
+                (f64x2.mul (f64x2.mul (f64x2.mul (f64x2.mul (#c $tfUp) (#d $pTFR1)) (local.get $cf)) (local.get $irp)) (#c $tfRel))
+                (f64x2.mul (#c $ntbiUp) (local.get $ntbi))))
+            (local.set $kRel (f64x2.mul (#c $ncoa4) (#d $pNCOA4)))
+            (local.set $kStore (f64x2.mul (f64x2.mul (f64x2.mul (#c $store) (#d $pFTH)) (local.get $nf)) (local.get $fsyn)))
+            (local.set $ftn (#ld $aFtn))
+            (local.set $fe1
+              (f64x2.div
+                (f64x2.add (local.get $fe0) (f64x2.mul (#c $dt) (f64x2.add (local.get $up) (f64x2.mul (local.get $kRel) (local.get $ftn)))))
+                (f64x2.add (local.get $one)
+                  (f64x2.mul (#c $dt)
+                    (f64x2.add
+                      (f64x2.add (local.get $kStore) (f64x2.mul (f64x2.mul (#c $fpn) (#d $pFPN)) (local.get $fsyn)))
+                      (#c $chel))))))
+            (v128.store64_lane 0 (#addr $aFe) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $fe1)) (#raw $aFe) (local.get $m32)))
+            (v128.store64_lane 0 (#addr $aFtn)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero
+                  (f64x2.div
+                    (f64x2.add (local.get $ftn) (f64x2.mul (f64x2.mul (#c $dt) (local.get $kStore)) (local.get $fe1)))
+                    (f64x2.add (local.get $one) (f64x2.mul (#c $dt) (local.get $kRel)))))
+                (#raw $aFtn) (local.get $m32)))
+            (v128.store64_lane 0 (#addr $aNtbi)
+              (v128.bitselect (f32x4.demote_f64x2_zero (f64x2.div (local.get $ntbi) (#c $ntbiDen))) (local.get $rawNtbi) (local.get $m32)))
+            (local.set $fen (f64x2.div (local.get $fe1) (#c $feRef)))
+
+            ;; --- zinc
+            (local.set $znT
+              (f64x2.mul (#c $znRef)
+                (f64x2.add
+                  (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.div (local.get $znEx) (#c $znMed)))
+                  (f64x2.mul (f64x2.splat (f64.const 0.5)) (#d $pZIP7)))))
+            (local.set $zn1 (f64x2.div (f64x2.add (#ld $aZn) (f64x2.mul (#c $dtZnRate) (local.get $znT))) (#c $znDen)))
+            (v128.store64_lane 0 (#addr $aZn) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $zn1)) (#raw $aZn) (local.get $m32)))
+            (local.set $znNox
+              (f64x2.add (local.get $one)
+                (f64x2.mul (#c $znGain)
+                  (f64x2.sub
+                    (f64x2.div (f64x2.mul (f64x2.splat (f64.const 2)) (local.get $zn1)) (f64x2.add (local.get $zn1) (#c $znRef)))
+                    (local.get $one)))))
+            (local.set $grRel (f64x2.div (#c $grNorm) (f64x2.add (local.get $one) (f64x2.div (local.get $zn1) (#c $grKi)))))
+
+            ;; --- selenium and NRF2
+            (local.set $se1 (f64x2.div (f64x2.add (#ld $aSe) (#c $seNum)) (#c $seDen)))
+            (v128.store64_lane 0 (#addr $aSe) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $se1)) (#raw $aSe) (local.get $m32)))
+            (local.set $seF (f64x2.div (f64x2.mul (local.get $se1) (#c $seKm1)) (f64x2.add (local.get $se1) (#c $seKm))))
+            (v128.store64_lane 0 (#addr $aNrf2)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero
+                  (f64x2.div
+                    (f64x2.add (#ld $aNrf2)
+                      (f64x2.mul (#c $dtNrf)
+                        (f64x2.add (local.get $one)
+                          (f64x2.div (f64x2.mul (#c $nrfGain) (local.get $R2)) (f64x2.add (local.get $R2) (#c $nrfK2))))))
+                    (#c $nrfDen)))
+                (#raw $aNrf2) (local.get $m32)))
+
+            ;; --- cystine import (xc-), cysteine, GSH
+            (local.set $vxc
+              (f64x2.div
+                (f64x2.mul (f64x2.mul (f64x2.mul (#c $xcV) (#d $pSLC)) (local.get $nf)) (local.get $cyss))
+                (f64x2.add (local.get $cyss) (#c $xcKm))))
+            (v128.store64_lane 0 (#addr $aCyst)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero
+                  (f64x2.div (local.get $cyss)
+                    (f64x2.add (local.get $one)
+                      (f64x2.div (f64x2.mul (#c $dtRatio) (local.get $vxc)) (f64x2.add (local.get $cyss) (f64x2.splat (f64.const 1e-6)))))))
+                (local.get $rawCyst) (local.get $m32)))
+            (local.set $cys0 (#ld $aCys))
+            (local.set $gclK (f64x2.div (f64x2.mul (#c $gclV) (local.get $nf)) (f64x2.add (local.get $cys0) (#c $gclKm))))
+            (local.set $cys1
+              (f64x2.div
+                (f64x2.add (local.get $cys0)
+                  (f64x2.mul (#c $dt) (f64x2.add (f64x2.mul (f64x2.splat (f64.const 2)) (local.get $vxc)) (#c $tsp))))
+                (f64x2.add (local.get $one) (f64x2.mul (#c $dt) (f64x2.add (#c $cysDecay) (local.get $gclK))))))
+            (v128.store64_lane 0 (#addr $aCys) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $cys1)) (#raw $aCys) (local.get $m32)))
+            (local.set $gsh1
+              (f64x2.div
+                (f64x2.add (#ld $aGsh) (f64x2.mul (f64x2.mul (#c $dt) (local.get $gclK)) (local.get $cys1)))
+                (f64x2.add (local.get $one)
+                  (f64x2.mul (#c $dt)
+                    (f64x2.add (#c $gshTurn) (f64x2.div (f64x2.mul (#c $gshOx) (local.get $R)) (local.get $grRel)))))))
+            (v128.store64_lane 0 (#addr $aGsh) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $gsh1)) (#raw $aGsh) (local.get $m32)))
+
+            ;; --- GPX4
+            (local.set $gpx1
+              (f64x2.div
+                (f64x2.add (#ld $aGpx4) (f64x2.mul (f64x2.mul (#c $dtGpx) (#d $pGPX4)) (local.get $seF)))
+                (#c $gpxDen)))
+            (v128.store64_lane 0 (#addr $aGpx4) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $gpx1)) (#raw $aGpx4) (local.get $m32)))
+
+            ;; --- FSP1 / CoQ10, BH4
+            (local.set $dFsp1 (#d $pFSP1))
+            (local.set $r (f64x2.mul (#c $fspR) (local.get $dFsp1)))
+            (local.set $q1
+              (f64x2.div
+                (f64x2.add (#ld $aCoq) (f64x2.mul (f64x2.mul (#c $dt) (local.get $r)) (#c $qTot)))
+                (f64x2.add (local.get $one)
+                  (f64x2.mul (#c $dt) (f64x2.add (local.get $r) (f64x2.mul (#c $qOx) (f64x2.add (local.get $one) (local.get $R))))))))
+            (v128.store64_lane 0 (#addr $aCoq) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $q1)) (#raw $aCoq) (local.get $m32)))
+            (local.set $b1
+              (f64x2.div
+                (f64x2.add (#ld $aBh4) (f64x2.mul (#c $dtBh) (f64x2.add (f64x2.mul (#d $pGCH1) (#c $bhA)) (#c $bhB))))
+                (f64x2.add (local.get $one) (f64x2.mul (#c $dtBh) (f64x2.add (local.get $one) (f64x2.mul (#c $bhRos) (local.get $R)))))))
+            (v128.store64_lane 0 (#addr $aBh4) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $b1)) (#raw $aBh4) (local.get $m32)))
+
+            ;; --- PUFA-PL
+            (local.set $pufa (#ld $aPufa))
+            (local.set $pf
+              (f64x2.add (local.get $pufa)
+                (f64x2.mul (#c $dtPufa) (f64x2.sub (f64x2.mul (#d $pACSL4) (local.get $cf)) (local.get $pufa)))))
+            (v128.store64_lane 0 (#addr $aPufa) (v128.bitselect (f32x4.demote_f64x2_zero (local.get $pf)) (#raw $aPufa) (local.get $m32)))
+
+            ;; --- oxygen uptake rate for the field solver (0 where no living cell)
+            (v128.store64_lane 0 (#addr $aO2s)
+              (v128.and
+                (f32x4.demote_f64x2_zero (f64x2.div (#c $o2Up) (f64x2.add (local.get $o2v) (#c $o2Km))))
+                (local.get $m32)))
+
+            ;; --- division cycle (ALIVE, prolif > 0) and death by hypoxia
+            (local.set $alive64
+              (i64x2.neg (i64x2.replace_lane 1
+                (i64x2.splat (i64.extend_i32_u (i32.eq (local.get $s0) (i32.const 1))))
+                (i64.extend_i32_u (i32.eq (local.get $s1) (i32.const 1))))))
+            (if (f64.gt (local.get $prolif) (f64.const 0))
+              (then
+                (local.set $raw (#raw $aCycle))
+                (v128.store64_lane 0 (#addr $aCycle)
+                  (v128.bitselect
+                    (f32x4.demote_f64x2_zero
+                      (f64x2.add (f64x2.promote_low_f32x4 (local.get $raw))
+                        (f64x2.mul (f64x2.mul (#c $dtProlif) (#d $pPROLIF))
+                          (f64x2.div (local.get $o2v) (f64x2.add (local.get $o2v) (#c $o2ProlifKm))))))
+                    (local.get $raw)
+                    ;; the float32 lanes of the ALIVE cells
+                    (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 20 21 22 23 (local.get $alive64) (v128.const i32x4 0 0 0 0))))))
+            (local.set $nec0 (i32.const 0))
+            (local.set $nec1 (i32.const 0))
+            (if (i32.and
+                  (f64.gt (local.get $necP) (f64.const 0))
+                  (v128.any_true (v128.and (f64x2.lt (local.get $o2v) (#c $necO2)) (local.get $alive64))))
+              (then
+                (if (i32.and (i32.eq (local.get $s0) (i32.const 1)) (f64.lt (f64x2.extract_lane 0 (local.get $o2v)) (local.get $necO2)))
+                  (then
+                    (local.set $nec0
+                      (f64.lt (call $uniform (local.get $i) (local.get $step) (local.get $k0) (local.get $k1) (local.get $purposeMix)) (local.get $necP)))))
+                (if (i32.and (i32.eq (local.get $s1) (i32.const 1)) (f64.lt (f64x2.extract_lane 1 (local.get $o2v)) (local.get $necO2)))
+                  (then
+                    (local.set $nec1
+                      (f64.lt
+                        (call $uniform (i32.add (local.get $i) (i32.const 1)) (local.get $step) (local.get $k0) (local.get $k1) (local.get $purposeMix))
+                        (local.get $necP)))))
+                (if (local.get $nec0)
+                  (then
+                    (i32.store8 (i32.add (local.get $st) (local.get $i)) (i32.const 4))
+                    (f32.store (#addr $aTdead) (f32.demote_f64 (local.get $tNow)))
+                    (f32.store (#addr $aCycle) (f32.const 0))
+                    (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+                (if (local.get $nec1)
+                  (then
+                    (i32.store8 offset=1 (i32.add (local.get $st) (local.get $i)) (i32.const 4))
+                    (f32.store offset=4 (#addr $aTdead) (f32.demote_f64 (local.get $tNow)))
+                    (f32.store offset=4 (#addr $aCycle) (f32.const 0))
+                    (local.set $n (i32.add (local.get $n) (i32.const 1)))))))
+            ;; the rates for the fast block, where the cell lives on
+            (local.set $keep32
+              (v128.andnot (local.get $m32)
+                (i32x4.replace_lane 1
+                  (i32x4.replace_lane 0 (v128.const i32x4 0 0 0 0) (i32.sub (i32.const 0) (local.get $nec0)))
+                  (i32.sub (i32.const 0) (local.get $nec1)))))
+            (v128.store64_lane 0 (#addr $aDefG)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero
+                  (f64x2.mul
+                    (f64x2.mul (f64x2.mul (#c $wG) (local.get $gpx1)) (f64x2.div (local.get $gsh1) (f64x2.add (local.get $gsh1) (#c $gKm))))
+                    (#c $gNorm)))
+                (#raw $aDefG) (local.get $keep32)))
+            (v128.store64_lane 0 (#addr $aDefR)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero
+                  (f64x2.add
+                    (f64x2.add
+                      (f64x2.mul (f64x2.mul (f64x2.mul (#c $wF) (local.get $q1)) (local.get $dFsp1)) (#c $fsp1Act))
+                      (f64x2.mul (#c $wB) (local.get $b1)))
+                    (#c $rta)))
+                (#raw $aDefR) (local.get $keep32)))
+            (v128.store64_lane 0 (#addr $aSrc)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero
+                  (f64x2.mul
+                    (f64x2.mul
+                      (f64x2.mul (#c $cBasalMito) (local.get $fen))
+                      (f64x2.div (local.get $o2v) (f64x2.add (local.get $o2v) (#c $o2Km))))
+                    (#c $o2Norm)))
+                (#raw $aSrc) (local.get $keep32)))
+            (v128.store64_lane 0 (#addr $aFen)
+              (v128.bitselect (f32x4.demote_f64x2_zero (f64x2.mul (#c $kFen) (local.get $fen))) (#raw $aFen) (local.get $keep32)))
+            (v128.store64_lane 0 (#addr $aNox)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.mul (#c $kf) (#d $pNOX)) (local.get $znNox)))
+                (#raw $aNox) (local.get $keep32)))
+            (v128.store64_lane 0 (#addr $aLp)
+              (v128.bitselect
+                (f32x4.demote_f64x2_zero
+                  (f64x2.mul (f64x2.mul (#c $lpR) (local.get $pf)) (f64x2.add (#c $lpA) (f64x2.mul (#c $lpShare) (local.get $fen)))))
+                (#raw $aLp) (local.get $keep32)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pair)))
+    (local.get $n))
+
+  ;; Column sweeps of diffusion.ts sweepCols, one row of a band per call over columns [x0, x1),
+  ;; x1 - x0 even, two columns per f64x2 (the rows depend on each other, the columns do not).
+  ;; Addresses: `row` the row being solved, `down` the next row, `up` the row above (already solved),
+  ;; `prev` the scratch row holding the original row above. dirichlet = 1: ghosts are `edge`.
+  ;; Crank-Nicolson, first row: u = (c + re (up - 2 c + down) + extra) im, up the ghost.
+  (func (export "cnFirst") (param $row i32) (param $down i32) (param $prev i32) (param $x0 i32) (param $x1 i32)
+    (param $re f64) (param $im f64) (param $extra f64) (param $edge f64) (param $dirichlet i32)
+    (local $x i32) (local $j i32) (local $c v128) (local $raw v128) (local $vRe v128) (local $vIm v128) (local $vExtra v128)
+    (local $vEdge v128) (local $ghost v128) (local $two v128)
+    (local.set $vRe (f64x2.splat (local.get $re)))
+    (local.set $vIm (f64x2.splat (local.get $im)))
+    (local.set $vExtra (f64x2.splat (local.get $extra)))
+    (local.set $vEdge (f64x2.splat (local.get $edge)))
+    (local.set $two (f64x2.splat (f64.const 2)))
+    (local.set $x (local.get $x0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $x) (local.get $x1)))
+        (local.set $j (i32.shl (local.get $x) (i32.const 2)))
+        (local.set $raw (v128.load64_zero (i32.add (local.get $row) (local.get $j))))
+        (local.set $c (f64x2.promote_low_f32x4 (local.get $raw)))
+        (local.set $ghost (if (result v128) (local.get $dirichlet) (then (local.get $vEdge)) (else (local.get $c))))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $j))
+          (f32x4.demote_f64x2_zero
+            (f64x2.mul
+              (f64x2.add
+                (f64x2.add (local.get $c)
+                  (f64x2.mul (local.get $vRe)
+                    (f64x2.add (f64x2.sub (local.get $ghost) (f64x2.mul (local.get $two) (local.get $c)))
+                      (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $down) (local.get $j)))))))
+                (local.get $vExtra))
+              (local.get $vIm))))
+        (v128.store64_lane 0 (i32.add (local.get $prev) (local.get $j)) (local.get $raw))
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $pair))))
+
+  ;; Crank-Nicolson, a row in between: u = (c + re (prev - 2 c + down) + 0 + ri above) im.
+  (func (export "cnMid") (param $row i32) (param $down i32) (param $above i32) (param $prev i32) (param $x0 i32) (param $x1 i32)
+    (param $re f64) (param $ri f64) (param $im f64)
+    (local $x i32) (local $j i32) (local $c v128) (local $raw v128) (local $vRe v128) (local $vRi v128) (local $vIm v128)
+    (local $two v128) (local $zero v128)
+    (local.set $vRe (f64x2.splat (local.get $re)))
+    (local.set $vRi (f64x2.splat (local.get $ri)))
+    (local.set $vIm (f64x2.splat (local.get $im)))
+    (local.set $two (f64x2.splat (f64.const 2)))
+    (local.set $zero (f64x2.splat (f64.const 0)))
+    (local.set $x (local.get $x0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $x) (local.get $x1)))
+        (local.set $j (i32.shl (local.get $x) (i32.const 2)))
+        (local.set $raw (v128.load64_zero (i32.add (local.get $row) (local.get $j))))
+        (local.set $c (f64x2.promote_low_f32x4 (local.get $raw)))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $j))
+          (f32x4.demote_f64x2_zero
+            (f64x2.mul
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.add (local.get $c)
+                    (f64x2.mul (local.get $vRe)
+                      (f64x2.add
+                        (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $prev) (local.get $j))))
+                          (f64x2.mul (local.get $two) (local.get $c)))
+                        (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $down) (local.get $j)))))))
+                  (local.get $zero))
+                (f64x2.mul (local.get $vRi) (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $above) (local.get $j))))))
+              (local.get $vIm))))
+        (v128.store64_lane 0 (i32.add (local.get $prev) (local.get $j)) (local.get $raw))
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $pair))))
+
+  ;; Crank-Nicolson, last row: u = (c + re (prev - 2 c + ghost) + extra + ri above) im.
+  (func (export "cnLast") (param $row i32) (param $above i32) (param $prev i32) (param $x0 i32) (param $x1 i32)
+    (param $re f64) (param $ri f64) (param $im f64) (param $extra f64) (param $edge f64) (param $dirichlet i32)
+    (local $x i32) (local $j i32) (local $c v128) (local $raw v128) (local $vRe v128) (local $vRi v128) (local $vIm v128)
+    (local $vExtra v128) (local $vEdge v128) (local $ghost v128) (local $two v128)
+    (local.set $vRe (f64x2.splat (local.get $re)))
+    (local.set $vRi (f64x2.splat (local.get $ri)))
+    (local.set $vIm (f64x2.splat (local.get $im)))
+    (local.set $vExtra (f64x2.splat (local.get $extra)))
+    (local.set $vEdge (f64x2.splat (local.get $edge)))
+    (local.set $two (f64x2.splat (f64.const 2)))
+    (local.set $x (local.get $x0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $x) (local.get $x1)))
+        (local.set $j (i32.shl (local.get $x) (i32.const 2)))
+        (local.set $raw (v128.load64_zero (i32.add (local.get $row) (local.get $j))))
+        (local.set $c (f64x2.promote_low_f32x4 (local.get $raw)))
+        (local.set $ghost (if (result v128) (local.get $dirichlet) (then (local.get $vEdge)) (else (local.get $c))))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $j))
+          (f32x4.demote_f64x2_zero
+            (f64x2.mul
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.add (local.get $c)
+                    (f64x2.mul (local.get $vRe)
+                      (f64x2.add
+                        (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $prev) (local.get $j))))
+                          (f64x2.mul (local.get $two) (local.get $c)))
+                        (local.get $ghost))))
+                  (local.get $vExtra))
+                (f64x2.mul (local.get $vRi) (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $above) (local.get $j))))))
+              (local.get $vIm))))
+        (v128.store64_lane 0 (i32.add (local.get $prev) (local.get $j)) (local.get $raw))
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $pair))))
+
+  ;; Implicit Euler, forward: u = (u + extra + ri above) im (the first row: above = -1, u = (u + extra) im).
+  (func (export "ieRow") (param $row i32) (param $above i32) (param $x0 i32) (param $x1 i32)
+    (param $ri f64) (param $im f64) (param $extra f64)
+    (local $x i32) (local $j i32) (local $vRi v128) (local $vIm v128) (local $vExtra v128) (local $d v128)
+    (local.set $vRi (f64x2.splat (local.get $ri)))
+    (local.set $vIm (f64x2.splat (local.get $im)))
+    (local.set $vExtra (f64x2.splat (local.get $extra)))
+    (local.set $x (local.get $x0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $x) (local.get $x1)))
+        (local.set $j (i32.shl (local.get $x) (i32.const 2)))
+        (local.set $d (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $j)))) (local.get $vExtra)))
+        (if (i32.ge_s (local.get $above) (i32.const 0))
+          (then
+            (local.set $d
+              (f64x2.add (local.get $d)
+                (f64x2.mul (local.get $vRi) (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $above) (local.get $j)))))))))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $j)) (f32x4.demote_f64x2_zero (f64x2.mul (local.get $d) (local.get $vIm))))
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $pair))))
+
+  ;; Back substitution of a row: u -= c below.
+  (func (export "backRow") (param $row i32) (param $below i32) (param $x0 i32) (param $x1 i32) (param $c f64)
+    (local $x i32) (local $j i32) (local $vC v128)
+    (local.set $vC (f64x2.splat (local.get $c)))
+    (local.set $x (local.get $x0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $x) (local.get $x1)))
+        (local.set $j (i32.shl (local.get $x) (i32.const 2)))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $j))
+          (f32x4.demote_f64x2_zero
+            (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $j))))
+              (f64x2.mul (local.get $vC) (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $below) (local.get $j))))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $pair))))
 )

@@ -1,7 +1,7 @@
 // Why this file exists: the field solver as it was before its sweeps were restructured for speed
 // (rows two at a time, edge sites out of the loops), kept as the reference that
 // test/model/kernels-identity.test.ts holds the fast versions to, bit for bit.
-import type { LineSolver } from '../../../src/model/diffusion';
+import type { LineSolver, Sink } from '../../../src/model/diffusion';
 
 /** Solve along rows y in [y0, y1) of a width x height field (row-major). */
 export function sweepRows(u: Float32Array, width: number, y0: number, y1: number, s: LineSolver, edge: number): void {
@@ -91,5 +91,46 @@ export function sweepCols(u: Float32Array, width: number, height: number, x0: nu
     const on = o + width;
     const c = cp[y];
     for (let x = x0; x < x1; x++) u[o + x] -= c * u[on + x];
+  }
+}
+
+/**
+ * Implicit Euler along rows with the local exchange solved together with diffusion:
+ * (1 + 2r + h (k_i + p_i)) u_i - r (u_{i-1} + u_{i+1}) = u0_i + h p_i plasma, h the exchange's
+ * share of the time step. `tmp` holds max(width, height) values.
+ */
+export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
+  for (let y = y0; y < y1; y++) solveLine(u, y * width, 1, width, r, dirichlet, edge, sink, h, tmp);
+}
+
+/** The same along columns x in [x0, x1), one column at a time. */
+export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
+  for (let x = x0; x < x1; x++) solveLine(u, x, width, height, r, dirichlet, edge, sink, h, tmp);
+}
+
+function solveLine(u: Float32Array, o: number, stride: number, n: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array): void {
+  const add = dirichlet ? r * edge : 0;
+  const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
+  const rate = sink.rate;
+  const { perfusion, plasma } = sink;
+  let prev = 0;
+  let cPrev = 0;
+  for (let i = 0; i < n; i++) {
+    const j = o + i * stride;
+    const k = typeof rate === 'number' ? rate : rate[j];
+    const pj = perfusion[j];
+    const b = (n === 1 ? 1 : i === 0 || i === n - 1 ? bEnd : 1 + 2 * r) + h * (k + pj);
+    const m = i === 0 ? b : b + r * cPrev;
+    const d = u[j] + (i === 0 || i === n - 1 ? add : 0) + h * pj * plasma;
+    prev = (d + (i === 0 ? 0 : r * prev)) / m;
+    u[j] = prev;
+    cPrev = -r / m;
+    cp[i] = cPrev;
+  }
+  let next = u[o + (n - 1) * stride];
+  for (let i = n - 2; i >= 0; i--) {
+    const j = o + i * stride;
+    next = u[j] - cp[i] * next;
+    u[j] = next;
   }
 }
