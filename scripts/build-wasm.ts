@@ -1,4 +1,4 @@
-// Why this file exists: `npm run build:wasm`, regenerates src/model/wasm/fast-kernel.bytes.ts from
+// Why this file exists: `npm run build:wasm`, regenerates src/model/wasm/kernels.bytes.ts from
 // the .wat source after an edit (see scripts/lib/wasm-kernels.ts).
 import { writeFileSync } from 'node:fs';
 import { KERNEL_MODULE, kernelModuleText } from './lib/wasm-kernels';

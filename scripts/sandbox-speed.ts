@@ -74,7 +74,7 @@ interface Run {
   fps: number;
   /** median of the app's own per-second steps/s readout during the window */
   steps_per_s_readout: number;
-  /** the code that ran the fast block on the workers ('wasm-simd' or 'typescript') */
+  /** the code that ran the hot loops on the workers ('wasm-simd' or 'typescript') */
   kernel: string;
 }
 

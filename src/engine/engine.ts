@@ -14,7 +14,7 @@ export interface WorkerHandle {
 export interface Engine {
   readonly sim: Simulation;
   readonly workers: number;
-  /** which code runs the fast block's hot loop ('typescript' if any worker could not load the WebAssembly kernel) */
+  /** which code runs the hot loops on the workers ('typescript' if any worker could not load the WebAssembly kernels) */
   readonly kernel: Simulation['kernel'];
   /** advance `steps` steps (clipped to the scenario's end); resolves when all bands are done */
   advance(steps: number): Promise<void>;

@@ -19,7 +19,7 @@ export interface WorkerInit {
 }
 
 export interface WorkerApi {
-  /** attach to the state; returns which code runs the fast block's hot loop in this worker */
+  /** attach to the state; returns which code runs the hot loops in this worker */
   init(msg: WorkerInit): Simulation['kernel'];
   /** run `steps` steps from the step recorded in the shared header; resolves when done */
   run(steps: number): number;

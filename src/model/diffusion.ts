@@ -145,7 +145,7 @@ function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolv
   }
 }
 
-/** The row kernels of the column sweeps in WebAssembly (wasm/fast-kernel.wat), on the memory holding u and scratch. */
+/** The row kernels of the column sweeps in WebAssembly (wasm/kernels.wat), on the memory holding u and scratch. */
 export interface ColumnKernel {
   cnFirst(row: number, down: number, prev: number, x0: number, x1: number, re: number, im: number, extra: number, edge: number, dirichlet: number): void;
   cnMid(row: number, down: number, above: number, prev: number, x0: number, x1: number, re: number, ri: number, im: number): void;

@@ -13,7 +13,7 @@ import { ALIVE, DEAD, DECODE_AT, DYING, H_COMMITTED, H_NECROSES, NECROTIC, PHENO
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 import type { Segment } from './schedule';
-import type { FastKernel } from './wasm/fast-kernel';
+import type { WasmKernels } from './wasm/kernels';
 
 const T_XC = TI.xc, T_GCL = TI.gcl, T_INACT = TI.gpx4_inactivation, T_DEG = TI.gpx4_degradation;
 const T_COQ = TI.coq10_depletion, T_FSP1 = TI.fsp1, T_DHFR = TI.dhfr, T_RTA = TI.rta;
@@ -36,7 +36,7 @@ export interface StepContext {
  * Slow block for sites [i0, i1) of one row segment, advancing `dts` minutes (slow_every steps),
  * then the aux rates the fast block reads.
  */
-export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, dts: number, cx: StepContext, kernel: FastKernel | null = null): void {
+export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, dts: number, cx: StepContext, kernel: WasmKernels | null = null): void {
   const T = seg.targets;
   const dt = dts;
   const cycle = st.cell.cycle, tDead = st.cell.t_dead;
@@ -210,7 +210,7 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
  * Fast block for sites [i0, i1) of one row segment: one step of dt. The first pass runs in the
  * WebAssembly SIMD kernel when one is given (pairs of cells; same bits), the rest here.
  */
-export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: FastKernel | null = null): void {
+export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: WasmKernels | null = null): void {
   const T = seg.targets;
   const { t, dt } = cx;
   let i = i0;
@@ -241,7 +241,7 @@ export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, 
 
 /**
  * First pass of the fast block for sites [i0, i1): ROS <-> oxidant exchange, the ROS switch,
- * lipid peroxidation and commitment (wasm/fast-kernel.wat is the same loop in SIMD).
+ * lipid peroxidation and commitment (wasm/kernels.wat is the same loop in SIMD).
  */
 export function fastCells(st: SimState, i0: number, i1: number, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): void {
   const { t, dt, step, key } = cx;
@@ -369,7 +369,7 @@ function deathProgram(st: SimState, i0: number, i1: number, T: Float64Array, p: 
 }
 
 /** deathProgram for [i0, i1) (i1 - i0 even) in the WebAssembly kernel: its constants computed as deathProgram computes them. */
-function deathKernel(death: FastKernel['death'], st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext): void {
+function deathKernel(death: WasmKernels['death'], st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext): void {
   if (i1 <= i0) return;
   const { t, dt } = cx;
   const F = st.f32.byteOffset;

@@ -13,14 +13,14 @@ import type { ParamValues } from './params';
 import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
 import { diffusingAgents, Schedule } from './schedule';
-import { fastKernelFor } from './wasm/fast-kernel';
+import { wasmKernelsFor } from './wasm/kernels';
 
 export interface Simulation {
   readonly scenario: ResolvedScenario;
   readonly seed: number;
   readonly state: SimState;
   readonly dt: number;
-  /** which code runs the fast block's hot loop in this thread: 'wasm-simd' or 'typescript' */
+  /** which code runs the hot loops (per-cell blocks, column sweeps) in this thread: 'wasm-simd' or 'typescript' */
   readonly kernel: 'wasm-simd' | 'typescript';
   /** number of steps done */
   stepIndex(): number;
@@ -75,7 +75,7 @@ export interface CreateOptions {
   deferInit?: boolean;
   /** reuse the control steady state across simulations with the same parameters (sweep workers) */
   steadyCache?: SteadyStateCache;
-  /** never use the WebAssembly kernel (tests compare the two; the results are the same bits) */
+  /** never use the WebAssembly kernels (tests compare the two; the results are the same bits) */
   noWasm?: boolean;
 }
 
@@ -91,8 +91,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const drugs = diffusingAgents(scenario);
   const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? newStateStore(stateBytes(W, H, drugs.length), false) : undefined), drugs);
   const drugArrays = drugs.map((d) => st.drug[d]);
-  /** the SIMD kernel of the fast block on this state's memory, in this thread (null: TypeScript only) */
-  const kernel = st.memory && !opts.noWasm ? fastKernelFor(st.memory) : null;
+  /** the SIMD kernels on this state's memory, in this thread (null: TypeScript only) */
+  const kernel = st.memory && !opts.noWasm ? wasmKernelsFor(st.memory) : null;
   const schedule = new Schedule(scenario, mediumBase(p));
   // a tumour is tissue: no medium above it, cells exchange with interstitial fluid, cells divide
   const kp: ParamValues = tumour

@@ -40,7 +40,7 @@ export interface AppStats {
   t_min: number;
   playing: boolean;
   counts: number[];
-  /** which code runs the fast block on the workers: 'wasm-simd', 'typescript' (no WebAssembly SIMD here) or '' before loading */
+  /** which code runs the hot loops on the workers: 'wasm-simd', 'typescript' (no WebAssembly SIMD here) or '' before loading */
   kernel: string;
 }
 

@@ -69,7 +69,7 @@ export class SimController {
   private queue: Promise<unknown> = Promise.resolve();
   private looping = false;
 
-  /** which code runs the fast block's hot loop on the workers now ('wasm-simd' or 'typescript') */
+  /** which code runs the hot loops on the workers now ('wasm-simd' or 'typescript') */
   get kernel(): Engine['kernel'] | null {
     return this.engine?.kernel ?? null;
   }

@@ -12,7 +12,7 @@ import { PRESETS } from '../../src/model/presets';
 import { deriveKey, uniform } from '../../src/model/random';
 import { resolveScenario } from '../../src/model/scenario';
 import { createSimulation } from '../../src/model/simulation';
-import { fastKernelFor } from '../../src/model/wasm/fast-kernel';
+import { wasmKernelsFor } from '../../src/model/wasm/kernels';
 import { determinismScenario, tumourDeterminismScenario } from '../engine/determinism-scenario';
 import * as before from './reference/diffusion-before';
 
@@ -34,7 +34,7 @@ function scramble(st: SimState): void {
 }
 
 describe('WebAssembly kernels', () => {
-  it('the committed kernel bytes are what fast-kernel.wat compiles to (npm run build:wasm)', async () => {
+  it('the committed kernel bytes are what kernels.wat compiles to (npm run build:wasm)', async () => {
     expect(readFileSync(KERNEL_MODULE, 'utf8')).toBe(await kernelModuleText());
   });
 
@@ -86,7 +86,7 @@ describe('restructured field sweeps', () => {
     const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, u.length));
     // the WebAssembly column kernels work on arrays in their memory
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
-    const cols = fastKernelFor(memory)?.cols;
+    const cols = wasmKernelsFor(memory)?.cols;
     expect(cols).toBeTruthy();
     let cases = 0;
     for (const [W, H] of [[1, 5], [2, 3], [3, 1], [3, 4], [7, 5], [64, 33], [65, 2]]) {

@@ -1,11 +1,13 @@
-;; Why this file exists: the first pass of the fast block (kinetics.ts fastCells: ROS <-> oxidant
-;; exchange, the ROS switch by MPRK22, lipid peroxidation, commitment) in WebAssembly SIMD, two
-;; cells per f64x2 vector. It is the hot loop of every step (about 60% of a step in V8's scalar
-;; code). Every operation is the IEEE double operation of the TypeScript in the same order (no
-;; fused multiply-add, no reassociation), loads widen float32 exactly and stores round to nearest
-;; like Float32Array, so it gives the same bits as fastCells: the kernel is a speed-up, never a
-;; second model. test/model/wasm-kernel.test.ts holds the two to bit-identity.
-;; Build: `npm run build:wasm` compiles this text (wabt) into fast-kernel.bytes.ts, once with a
+;; Why this file exists: the hot loops of a step in WebAssembly SIMD, two cells (or two columns)
+;; per f64x2 vector: the fast block's two passes (kinetics.ts fastCells and deathProgram: the ROS
+;; switch, lipid peroxidation, commitment, the death program), the slow block (slowSegment) and
+;; the row kernels of the column sweeps (diffusion.ts sweepCols). In V8's scalar code these were
+;; most of a step. Every operation is the IEEE double operation of the TypeScript in the same order
+;; (no fused multiply-add, no reassociation), loads widen float32 exactly, stores round to nearest
+;; like Float32Array and masked lanes keep their old bits, so the kernels give the same bits as
+;; the TypeScript: a speed-up, never a second model. test/model/kernels-identity.test.ts holds
+;; them to bit-identity.
+;; Build: `npm run build:wasm` compiles this text (wabt) into kernels.bytes.ts, once with a
 ;; shared and once with an unshared memory import (the placeholder in the import below).
 (module
   (import "env" "memory" (memory @MEMORY@))

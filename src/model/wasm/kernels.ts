@@ -1,9 +1,10 @@
-// Why this file exists: instantiates the WebAssembly SIMD fast-block kernel (fast-kernel.wat) on
-// the memory that holds a simulation's state, in whichever thread steps it. Where WebAssembly,
-// SIMD or the memory is missing it returns null and the TypeScript loop runs instead: the two give
-// the same bits (test/model/wasm-kernel.test.ts), so this only changes the speed.
+// Why this file exists: instantiates the WebAssembly SIMD kernels (kernels.wat) on the memory that
+// holds a simulation's state, in whichever thread steps it. Where WebAssembly, SIMD or the memory
+// is missing (or a browser page's own thread refuses to compile the module synchronously) it
+// returns null and the TypeScript loops run instead: the two give the same bits
+// (test/model/kernels-identity.test.ts), so this only changes the speed.
 import type { ColumnKernel } from '../diffusion';
-import { FAST_KERNEL_SHARED, FAST_KERNEL_UNSHARED } from './fast-kernel.bytes';
+import { KERNELS_SHARED, KERNELS_UNSHARED } from './kernels.bytes';
 
 /**
  * fastCells for sites [i0, i1) (i1 - i0 even) of one row segment; addresses are byte addresses in
@@ -31,7 +32,7 @@ export type DeathKernel = (
 export type SlowKernel = (...args: number[]) => number;
 
 /** The per-cell kernels in WebAssembly (the fast block's two passes and the slow block), bound to one state's memory. */
-export interface FastKernel {
+export interface WasmKernels {
   fast: FastCellsKernel;
   death: DeathKernel;
   slow: SlowKernel;
@@ -46,17 +47,17 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** The kernel bound to `memory`, or null where it cannot run here. */
-export function fastKernelFor(memory: WebAssembly.Memory): FastKernel | null {
+/** The kernels bound to `memory`, or null where they cannot run here. */
+export function wasmKernelsFor(memory: WebAssembly.Memory): WasmKernels | null {
   try {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const mod = new WebAssembly.Module(bytesOf(shared ? FAST_KERNEL_SHARED : FAST_KERNEL_UNSHARED));
+    const mod = new WebAssembly.Module(bytesOf(shared ? KERNELS_SHARED : KERNELS_UNSHARED));
     const inst = new WebAssembly.Instance(mod, { env: { memory } });
     const e = inst.exports as Record<string, unknown>;
     const cols = { cnFirst: e.cnFirst, cnMid: e.cnMid, cnLast: e.cnLast, ieRow: e.ieRow, backRow: e.backRow } as ColumnKernel;
     return { fast: e.fast as FastCellsKernel, death: e.death as DeathKernel, slow: e.slow as SlowKernel, cols };
   } catch {
-    // no SIMD (old engines) or no WebAssembly: the TypeScript loop gives the same bits
+    // no SIMD (old engines), no WebAssembly, or a page's thread and a module over 4 KB: the TypeScript gives the same bits
     return null;
   }
 }
