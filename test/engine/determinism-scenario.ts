@@ -1,7 +1,8 @@
 // Why this file exists: the scenario that the determinism tests hash, shared by the Node test and
 // the browser test (and computed on the Node side for the browser comparison). It has
 // heterogeneous phenotypes, spontaneous bursts (keyed random draws), a pulse and a running wave,
-// on an odd-sized lattice so bands are uneven.
+// on an odd-sized lattice so bands are uneven, wide enough that rows and column bands (also on 2
+// workers) run in the WebAssembly kernels (WASM_MIN_SITES), whose bits these hashes compare too.
 import { resolveScenario, type ResolvedScenario } from '../../src/model/scenario';
 
 export const DETERMINISM_STEPS = 240;
@@ -10,7 +11,7 @@ export function determinismScenario(): ResolvedScenario {
   return resolveScenario(
     {
       seed: 5,
-      lattice: { width: 61, height: 37, site_um: 20 },
+      lattice: { width: 263, height: 37, site_um: 20 },
       duration_min: 200,
       treatments: [
         { agent: 'erastin', uM: 10, start_min: 0 },
@@ -31,7 +32,7 @@ export function tumourDeterminismScenario(): ResolvedScenario {
   return resolveScenario(
     {
       seed: 9,
-      lattice: { width: 33, height: 29, site_um: 20 },
+      lattice: { width: 259, height: 29, site_um: 20 },
       duration_min: 300,
       tissue: {
         kind: 'tumour',

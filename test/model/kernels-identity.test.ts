@@ -12,7 +12,7 @@ import { PRESETS } from '../../src/model/presets';
 import { deriveKey, uniform } from '../../src/model/random';
 import { resolveScenario } from '../../src/model/scenario';
 import { createSimulation } from '../../src/model/simulation';
-import { wasmKernelsFor } from '../../src/model/wasm/kernels';
+import { WASM_MIN_SITES, wasmKernelsFor } from '../../src/model/wasm/kernels';
 import { determinismScenario, tumourDeterminismScenario } from '../engine/determinism-scenario';
 import * as before from './reference/diffusion-before';
 
@@ -46,8 +46,10 @@ describe('WebAssembly kernels', () => {
   });
 
   it('give the bits of the TypeScript loops on a scrambled state (odd widths, every status, commitments, ruptures, bursts, hypoxic deaths, division cycles)', () => {
-    const dish = (burst: number) => resolveScenario({ ...structuredClone(PRESETS['primed-light-pulse']), lattice: { width: 37, height: 9, site_um: 20 }, params: { burst_rate: burst } }, 'test');
+    const dish = (burst: number) => resolveScenario({ ...structuredClone(PRESETS['primed-light-pulse']), lattice: { width: WASM_MIN_SITES + 3, height: 5, site_um: 20 }, params: { burst_rate: burst } }, 'test');
     for (const [name, sc] of [['dish', dish(0)], ['dish with bursts', dish(1e-3)], ['tumour', tumourDeterminismScenario()]] as const) {
+      // rows at least WASM_MIN_SITES long, or the kernels would not be called
+      expect(sc.lattice.width).toBeGreaterThanOrEqual(WASM_MIN_SITES);
       const wasm = createSimulation(sc, 3);
       const ts = createSimulation(sc, 3, { noWasm: true });
       scramble(wasm.state);
@@ -72,6 +74,7 @@ describe('WebAssembly kernels', () => {
       { sc: tumourDeterminismScenario(), steps: 200 },
     ];
     for (const { sc, steps } of runs) {
+      expect(sc.lattice.width).toBeGreaterThanOrEqual(WASM_MIN_SITES);
       const wasm = createSimulation(sc);
       const ts = createSimulation(sc, sc.seed, { noWasm: true });
       wasm.step(steps);

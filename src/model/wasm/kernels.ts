@@ -40,6 +40,14 @@ export interface WasmKernels {
   cols: ColumnKernel;
 }
 
+/**
+ * Shortest row segment (or band of columns) worth a call into the kernels: a call with its few
+ * dozen arguments costs ~0.2 us, which a 60-site row of mostly dead cells does not earn back (a
+ * 60 x 3 strip stepped ~1.6x slower through the kernels, a 160 x 3 one ~1.1x faster). Shorter
+ * ones run in TypeScript, with the same bits.
+ */
+export const WASM_MIN_SITES = 128;
+
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const s = atob(base64);
   const out = new Uint8Array(s.length);
@@ -47,11 +55,19 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/**
+ * The compiled modules of this thread, shared and unshared (compiled once: V8 keeps a module's
+ * optimised code, so every simulation after the first in a thread, e.g. in a sweep worker, starts
+ * with it instead of compiling and re-optimising the kernels). Immutable once set.
+ */
+const compiled: { shared?: WebAssembly.Module; unshared?: WebAssembly.Module } = {};
+
 /** The kernels bound to `memory`, or null where they cannot run here. */
 export function wasmKernelsFor(memory: WebAssembly.Memory): WasmKernels | null {
   try {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const mod = new WebAssembly.Module(bytesOf(shared ? KERNELS_SHARED : KERNELS_UNSHARED));
+    const which = shared ? 'shared' : 'unshared';
+    const mod = (compiled[which] ??= new WebAssembly.Module(bytesOf(shared ? KERNELS_SHARED : KERNELS_UNSHARED)));
     const inst = new WebAssembly.Instance(mod, { env: { memory } });
     const e = inst.exports as Record<string, unknown>;
     const cols = { cnFirst: e.cnFirst, cnMid: e.cnMid, cnLast: e.cnLast, ieRow: e.ieRow, backRow: e.backRow } as ColumnKernel;
