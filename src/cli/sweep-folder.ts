@@ -4,6 +4,7 @@
 // only on what is on disk, not on the order or the process that wrote it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Summary } from '../analysis/summary';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
 import type { ResolvedScenario } from '../model/scenario';
@@ -76,12 +77,18 @@ export function removeTemporaries(dir: string): number {
   return n;
 }
 
-/** Write one run's folder atomically: resolved scenario, then summary + time series, or failed.json. */
+/** Write one run's folder atomically (in the thread that ran it): resolved scenario, then summary + time series, or failed.json. */
 export function writeRunFolder(dir: string, run: ManifestRun, scenario: ResolvedScenario, r: RunResult): void {
   const final = join(dir, run.dir);
-  const tmp = join(dir, 'runs', `.tmp-${run.dir.slice('runs/'.length)}-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  // unique to this process and thread: pool workers write their own runs' folders
+  const tmp = join(dir, 'runs', `.tmp-${run.dir.slice('runs/'.length)}-${process.pid}-${threadId}`);
+  try {
+    mkdirSync(tmp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+  }
   writeFileSync(join(tmp, 'scenario.resolved.json'), `${JSON.stringify(scenario, null, 2)}\n`);
   if (r.ok) {
     writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(r.summary, null, 2)}\n`);

@@ -1,58 +1,94 @@
 // Why this file exists: the sweep's pool of worker_threads, one whole simulation per worker at a
-// time (STACK.md: that beats splitting one lattice across workers). Each worker asks for the next
-// job when it is done, so slow and fast runs balance themselves. A worker that dies (out of
-// memory, a crash in native code) fails only its own run and is replaced; `workers = 0` runs
-// the jobs in this thread, one after another.
+// time (STACK.md: that beats splitting one lattice across workers). The workers are started
+// first (they load their code while the main thread validates and plans the sweep), then each is
+// given the sweep once and asks for the next run index when it is done, so slow and fast runs
+// balance themselves. A worker does all of a run's work itself (scenario, simulation, folder), so
+// the main thread only hands out runs and counts. A worker that dies (out of memory, a crash in
+// native code) fails only its own run, which the main thread records, and is replaced;
+// `workers = 0` runs everything in this thread, one run after another.
 import { Worker } from 'node:worker_threads';
-import { executeRun, type RunJob, type RunResult } from './sweep-execute';
+import type { ManifestRun } from '../sweep/manifest';
+import { performRun, type RunReport, recordLostRun, type SweepContext } from './sweep-execute';
 
-export interface PoolHandle {
-  /** resolves when every job has a result (or the pool was stopped) */
-  done: Promise<void>;
-  /** stop now: terminate the workers, drop the jobs not started */
+export interface Pool {
+  /**
+   * Run every run of `runs`, calling `onReport` as each one's folder is on disk. Resolves when all
+   * are done or the pool was stopped; rejects when a folder cannot be written or no worker starts.
+   * Call once.
+   */
+  run(ctx: SweepContext, runs: Iterator<ManifestRun>, onReport: (r: RunReport) => void): Promise<void>;
+  /** stop now: terminate the workers, drop the runs not started */
   stop(): void;
 }
 
+/** messages to a worker: the sweep (once, first), then one run at a time */
+export type ToWorker = { init: SweepContext } | { run: ManifestRun };
+/** messages from a worker: ready (its code is loaded), then one report per run */
+export type FromWorker = { ready: true } | RunReport;
+
 const BOOTSTRAP = new URL('../../workers/sweep-bootstrap.mjs', import.meta.url);
 
-export function runPool(jobs: Iterator<RunJob>, workers: number, onResult: (r: RunResult) => void): PoolHandle {
+/** Start `workers` worker threads now (0: none, the runs will go in this thread). */
+export function startPool(workers: number): Pool {
+  return workers === 0 ? inThreadPool() : workerPool(workers);
+}
+
+function inThreadPool(): Pool {
   let stopped = false;
-  if (workers === 0) {
-    const done = (async () => {
-      for (let j = jobs.next(); !j.done && !stopped; j = jobs.next()) {
-        const r = await executeRun(j.value);
-        if (!stopped) onResult(r);
+  return {
+    async run(ctx, runs, onReport) {
+      for (let j = runs.next(); !j.done && !stopped; j = runs.next()) {
+        const r = await performRun(ctx, j.value);
+        if (r.fatal) throw new Error(r.fatal);
+        if (!stopped) onReport(r);
         // let signals (Ctrl-C) and timers in between runs: the run itself never yields
         await new Promise((res) => setImmediate(res));
       }
-    })();
-    return {
-      done,
-      stop: () => {
-        stopped = true;
-      },
-    };
-  }
-  const live = new Set<Worker>();
+    },
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+interface Slot {
+  w: Worker;
+  /** its code is loaded (it said so) */
+  ready: boolean;
+  /** it has the sweep */
+  told: boolean;
+  current: ManifestRun | null;
+  retired: boolean;
+}
+
+function workerPool(count: number): Pool {
+  let stopped = false;
+  const live = new Set<Slot>();
+  let session: { ctx: SweepContext; runs: Iterator<ManifestRun>; onReport: (r: RunReport) => void } | null = null;
   let finish!: () => void;
   let fail!: (e: Error) => void;
   const done = new Promise<void>((res, rej) => {
     finish = res;
     fail = rej;
   });
-  let busy = 0;
-  const checkDone = () => {
-    if (busy === 0) {
-      for (const w of live) void w.terminate();
-      live.clear();
-      finish();
-    }
+  // a rejection nobody awaits yet (the pool stopped before run()) must not crash the process
+  done.catch(() => {});
+
+  const stop = () => {
+    stopped = true;
+    for (const s of live) void s.w.terminate();
+    live.clear();
+    finish();
   };
-  /** hand a result over; a throw there (e.g. a full disk) stops the pool and fails `done` */
-  const deliver = (r: RunResult): boolean => {
-    if (stopped) return false;
+  const checkDone = () => {
+    if (session && live.size === 0) finish();
+  };
+  /** hand a report over; a fatal one (a folder not written) or a throw stops the pool and fails `run` */
+  const deliver = (r: RunReport): boolean => {
+    if (stopped || !session) return false;
     try {
-      onResult(r);
+      if (r.fatal) throw new Error(r.fatal);
+      session.onReport(r);
       return true;
     } catch (e) {
       fail(e as Error);
@@ -60,68 +96,71 @@ export function runPool(jobs: Iterator<RunJob>, workers: number, onResult: (r: R
       return false;
     }
   };
-  const start = (failuresInARow: number) => {
+  const retire = (s: Slot) => {
+    s.retired = true;
+    live.delete(s);
+    void s.w.terminate();
+  };
+  /** give the worker its next run, or retire it when there is none */
+  const next = (s: Slot) => {
+    if (!session) return;
+    const j = stopped ? { done: true as const, value: undefined } : session.runs.next();
+    if (j.done) {
+      s.current = null;
+      retire(s);
+      checkDone();
+      return;
+    }
+    if (!s.told) {
+      s.w.postMessage({ init: session.ctx } satisfies ToWorker);
+      s.told = true;
+    }
+    s.current = j.value;
+    s.w.postMessage({ run: j.value } satisfies ToWorker);
+  };
+  const spawn = (failuresInARow: number) => {
     if (stopped) return;
-    const w = new Worker(BOOTSTRAP);
-    live.add(w);
-    busy++;
-    let current: RunJob | null = null;
-    let ready = false;
-    let retired = false;
-    const retire = () => {
-      retired = true;
-      live.delete(w);
-      busy--;
-      void w.terminate();
-    };
-    /** post the next job (or retire the worker when there is none); `then` runs after posting, before retiring */
-    const next = (then?: () => void): void => {
-      const j = stopped ? { done: true as const, value: undefined } : jobs.next();
-      if (j.done) {
-        current = null;
-        then?.();
-        retire();
-        checkDone();
-        return;
-      }
-      current = j.value;
-      w.postMessage(j.value);
-      then?.();
-    };
-    w.on('message', (m: RunResult | { ready: true }) => {
+    const s: Slot = { w: new Worker(BOOTSTRAP), ready: false, told: false, current: null, retired: false };
+    live.add(s);
+    s.w.on('message', (m: FromWorker) => {
       if ('ready' in m) {
-        ready = true;
-        next();
+        s.ready = true;
+        next(s);
         return;
       }
-      // hand the worker its next job first, then write this result while it computes (after the
-      // last job, the result is written before the pool can report that it is done)
-      current = null;
-      next(() => deliver(m));
+      // the run's folder is on disk: count it, then hand the worker its next run
+      s.current = null;
+      if (deliver(m)) next(s);
     });
     const gone = (why: string) => {
-      if (retired) return;
-      const job = current;
-      retire();
+      if (s.retired) return;
+      const lost = s.current;
+      retire(s);
       if (stopped) return checkDone();
       // a worker that cannot even start (e.g. a broken install) must not be restarted forever
-      if (!ready && failuresInARow >= 2) {
+      if (!s.ready && failuresInARow >= 2) {
         fail(new Error(`sweep worker failed to start: ${why}`));
         stop();
         return;
       }
-      if (job && !deliver({ run: job.run, ok: false, summary: null, timeseries: null, error: `worker died: ${why}`, sim_ms: 0 })) return;
-      start(ready ? 0 : failuresInARow + 1);
+      if (lost && session && !deliver(recordLostRun(session.ctx, lost, why))) return;
+      spawn(s.ready ? 0 : failuresInARow + 1);
+      checkDone();
     };
-    w.on('error', (e) => gone(`${e.name}: ${e.message}`));
-    w.on('exit', (code) => gone(`exited with code ${code}`));
+    s.w.on('error', (e) => gone(`${e.name}: ${e.message}`));
+    s.w.on('exit', (code) => gone(`exited with code ${code}`));
   };
-  const stop = () => {
-    stopped = true;
-    for (const w of live) void w.terminate();
-    live.clear();
-    finish();
+  for (let i = 0; i < count; i++) spawn(0);
+
+  return {
+    run(ctx, runs, onReport) {
+      if (session) throw new Error('internal: Pool.run called twice');
+      session = { ctx, runs, onReport };
+      if (stopped) return done;
+      for (const s of [...live]) if (s.ready) next(s);
+      checkDone();
+      return done;
+    },
+    stop,
   };
-  for (let i = 0; i < workers; i++) start(0);
-  return { done, stop };
 }
