@@ -8,6 +8,7 @@
 // `workers = 0` runs everything in this thread, one run after another.
 import { Worker } from 'node:worker_threads';
 import type { ManifestRun } from '../sweep/manifest';
+import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
 import { performRun, type RunReport, recordLostRun, type SweepContext } from './sweep-execute';
 
 export interface Pool {
@@ -25,8 +26,6 @@ export interface Pool {
 export type ToWorker = { init: SweepContext } | { run: ManifestRun };
 /** messages from a worker: ready (its code is loaded), then one report per run */
 export type FromWorker = { ready: true } | RunReport;
-
-const BOOTSTRAP = new URL('../../workers/sweep-bootstrap.mjs', import.meta.url);
 
 /** Start `workers` worker threads now (0: none, the runs will go in this thread). */
 export function startPool(workers: number): Pool {
@@ -81,7 +80,8 @@ function workerPool(count: number): Pool {
     finish();
   };
   const checkDone = () => {
-    if (session && live.size === 0) finish();
+    // (before the entry is known, the workers are still to come)
+    if (session && entry && live.size === 0) finish();
   };
   /** hand a report over; a fatal one (a folder not written) or a throw stops the pool and fails `run` */
   const deliver = (r: RunReport): boolean => {
@@ -118,9 +118,12 @@ function workerPool(count: number): Pool {
     s.current = j.value;
     s.w.postMessage({ run: j.value } satisfies ToWorker);
   };
+  /** the bundled worker, or the tsx bootstrap (known once the bundle is found or built) */
+  let entry: URL | null = null;
   const spawn = (failuresInARow: number) => {
-    if (stopped) return;
-    const s: Slot = { w: new Worker(BOOTSTRAP), ready: false, told: false, current: null, retired: false };
+    if (stopped || !entry) return;
+    const from = entry;
+    const s: Slot = { w: new Worker(from), ready: false, told: false, current: null, retired: false };
     live.add(s);
     s.w.on('message', (m: FromWorker) => {
       if ('ready' in m) {
@@ -137,6 +140,12 @@ function workerPool(count: number): Pool {
       const lost = s.current;
       retire(s);
       if (stopped) return checkDone();
+      // a bundled worker that cannot start: go back to loading the TypeScript through tsx
+      if (!s.ready && from !== TSX_BOOTSTRAP) {
+        entry = TSX_BOOTSTRAP;
+        spawn(0);
+        return;
+      }
       // a worker that cannot even start (e.g. a broken install) must not be restarted forever
       if (!s.ready && failuresInARow >= 2) {
         fail(new Error(`sweep worker failed to start: ${why}`));
@@ -150,7 +159,11 @@ function workerPool(count: number): Pool {
     s.w.on('error', (e) => gone(`${e.name}: ${e.message}`));
     s.w.on('exit', (code) => gone(`exited with code ${code}`));
   };
-  for (let i = 0; i < count; i++) spawn(0);
+  void sweepWorkerEntry().then((url) => {
+    entry = url;
+    for (let i = 0; i < count; i++) spawn(0);
+    checkDone();
+  });
 
   return {
     run(ctx, runs, onReport) {

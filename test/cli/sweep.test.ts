@@ -69,6 +69,12 @@ describe('ferrowave sweep', () => {
     }
   });
 
+  it('gives the same runs.csv with the workers loading the TypeScript through tsx instead of the bundle', () => {
+    const r = cli(['sweep', sweepFile, '--out', join(root, 'w2-tsx'), '--workers', '2'], { FERROWAVE_SWEEP_BUNDLE: '0' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(read(root, 'w2-tsx', 'runs.csv')).toBe(reference);
+  });
+
   it("gives each run the numbers of `ferrowave run` of that run's scenario.resolved.json (on 2 workers)", () => {
     const out = join(root, 'single');
     const r = cli(['run', join(root, 'w0', 'runs', 'r00005', 'scenario.resolved.json'), '--out', out, '--workers', '2', '--quiet']);
