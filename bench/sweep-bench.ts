@@ -5,14 +5,16 @@
 //     start, JIT warm-up, every run folder, runs.csv), and runs / that time;
 //   - start-up: from the spawn until every worker has finished its first run (taken as the
 //     workers-th run folder to be completed: the runs are all the same size);
-//   - steady state: runs per second after that, i.e. once start-up and the first run's JIT
-//     warm-up are over (runs completed after the start-up / time from the start-up to the last).
+//   - steady state: runs per second after that (runs completed after the start-up / time from the
+//     start-up to the last completion); V8 keeps optimising for ~20 runs more, so also the rate
+//     over the second half of the runs ("warm": from the completion of run N/2 to the last).
 // A run's completion time is the modification time of the last file written into its folder
 // (just before the folder is renamed into place). Also the process's CPU time (user + sys, from
 // /proc: Linux), the time each run spent simulating inside its worker (summary.json run.wall_s)
-// and the CPU spent outside the simulations per run. Two sweeps: 128 small runs (60 x 3 sites,
-// 600 min, ~15-20 ms each) and the README example (160 x 3 sites, 48 design points x 2
-// replicates = 96 runs, ~50 ms each). Every configuration is repeated, alternating, and the
+// and the runner's overhead per run: wall x workers minus the runs' simulating time, per run (it
+// includes start-up; on a loaded machine a worker's simulating time includes waiting for a core).
+// Two sweeps: 256 small runs (60 x 3 sites, 600 min, ~17 ms each) and the README example
+// (160 x 3 sites, 1440 min, its 16 design points x 6 replicates = 96 runs). Every configuration is repeated, alternating, and the
 // medians are reported (the machines are shared and noisy), with the load average; writes
 // bench/sweep-results.json. SWEEP_BENCH_REPS (default 3), SWEEP_BENCH_ONLY=small|readme.
 import { spawn } from 'node:child_process';
@@ -33,19 +35,19 @@ const median = (xs: number[]) => {
 const example = JSON.parse(readFileSync(join(import.meta.dirname, '../examples/erastin-dfo-sweep.json'), 'utf8'));
 const SWEEPS: Record<string, { what: string; sweep: Record<string, unknown> }> = {
   small: {
-    what: '128 runs of a 60 x 3-site strip, 600 min, dt 0.5 min (1200 steps)',
+    what: '256 runs of a 60 x 3-site strip, 600 min, dt 0.5 min (1200 steps)',
     sweep: {
       name: 'bench',
       base: 'primed-light-pulse',
       set: { 'lattice.width': 60, 'lattice.height': 3, 'treatments[1].region.disc.y_um': 30, duration_min: 600 },
-      axes: [{ path: 'treatments[0].uM', from: 2, to: 10, n: 32 }],
+      axes: [{ path: 'treatments[0].uM', from: 2, to: 10, n: 64 }],
       replicates: 4,
       seed: 1,
     },
   },
   readme: {
-    what: 'examples/erastin-dfo-sweep.json with 2 replicates: 96 runs of a 160 x 3-site strip, 1440 min',
-    sweep: { ...example, replicates: 2 },
+    what: 'examples/erastin-dfo-sweep.json with 6 replicates: 96 runs of a 160 x 3-site strip, 1440 min',
+    sweep: { ...example, replicates: 6 },
   },
 };
 
@@ -67,9 +69,11 @@ interface Measure {
   startup_s: number;
   first_run_s: number;
   steady_runs_per_s: number;
+  warm_runs_per_s: number;
   e2e_runs_per_s: number;
   sim_ms_per_run: number;
-  cpu_outside_sim_ms_per_run: number;
+  cpu_ms_per_run: number;
+  overhead_ms_per_run: number;
 }
 
 async function once(name: string, workers: number): Promise<Measure> {
@@ -104,9 +108,11 @@ async function once(name: string, workers: number): Promise<Measure> {
       startup_s: warm / 1000,
       first_run_s: done[0] / 1000,
       steady_runs_per_s: ((n - workers) * 1000) / (done[n - 1] - warm),
+      warm_runs_per_s: ((n - 1 - (n >> 1)) * 1000) / (done[n - 1] - done[n >> 1]),
       e2e_runs_per_s: n / wall,
       sim_ms_per_run: (sim * 1000) / n,
-      cpu_outside_sim_ms_per_run: ((cpu - sim) * 1000) / n,
+      cpu_ms_per_run: (cpu * 1000) / n,
+      overhead_ms_per_run: ((wall * workers - sim) * 1000) / n,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -124,7 +130,7 @@ for (let r = 0; r < REPS; r++) {
       const x = await once(name, w);
       results[name][w].push(x);
       console.error(
-        `[bench:sweep] ${name}, ${w} worker${w > 1 ? 's' : ''}: ${x.wall_s.toFixed(2)} s end to end (${x.e2e_runs_per_s.toFixed(1)} runs/s), start-up ${x.startup_s.toFixed(2)} s, steady ${x.steady_runs_per_s.toFixed(1)} runs/s, CPU ${x.cpu_s.toFixed(2)} s, ${x.sim_ms_per_run.toFixed(1)} ms simulating per run, ${x.cpu_outside_sim_ms_per_run.toFixed(1)} ms CPU outside per run (load ${loadavg()[0].toFixed(2)})`,
+        `[bench:sweep] ${name}, ${w} worker${w > 1 ? 's' : ''}: ${x.wall_s.toFixed(2)} s end to end (${x.e2e_runs_per_s.toFixed(1)} runs/s), start-up ${x.startup_s.toFixed(2)} s, steady ${x.steady_runs_per_s.toFixed(1)} runs/s (warm ${x.warm_runs_per_s.toFixed(1)}), CPU ${x.cpu_s.toFixed(2)} s, ${x.sim_ms_per_run.toFixed(1)} ms simulating per run, overhead ${x.overhead_ms_per_run.toFixed(1)} ms per run (load ${loadavg()[0].toFixed(2)})`,
       );
     }
   }
@@ -139,9 +145,11 @@ const summary = Object.fromEntries(
       name,
       {
         what: SWEEPS[name].what,
-        runs: readdirCount(name),
+        runs: runCount(name),
         steady_runs_per_s: per('steady_runs_per_s', 1),
         steady_scaling_1_to_2: ratio('steady_runs_per_s'),
+        warm_runs_per_s: per('warm_runs_per_s', 1),
+        warm_scaling_1_to_2: ratio('warm_runs_per_s'),
         end_to_end_wall_s: per('wall_s'),
         end_to_end_runs_per_s: per('e2e_runs_per_s', 1),
         end_to_end_scaling_1_to_2: ratio('e2e_runs_per_s'),
@@ -149,12 +157,13 @@ const summary = Object.fromEntries(
         first_run_done_s: per('first_run_s'),
         cpu_s: per('cpu_s'),
         sim_ms_per_run: per('sim_ms_per_run', 1),
-        cpu_outside_sim_ms_per_run: per('cpu_outside_sim_ms_per_run', 1),
+        cpu_ms_per_run: per('cpu_ms_per_run', 1),
+        overhead_ms_per_run: per('overhead_ms_per_run', 1),
       },
     ];
   }),
 );
-function readdirCount(name: string): number {
+function runCount(name: string): number {
   const s = SWEEPS[name].sweep as { axes: Array<{ values?: unknown[]; n?: number }>; replicates: number };
   return s.axes.reduce((p, a) => p * (a.values?.length ?? a.n ?? 1), 1) * s.replicates;
 }

@@ -51,10 +51,11 @@ function cacheDirs(): string[] {
 
 type Esbuild = typeof import('esbuild');
 
-function loadEsbuild(): Esbuild {
-  // esbuild is tsx's dependency: resolve it from tsx's own folder
-  const req = createRequire(import.meta.url);
-  return createRequire(req.resolve('tsx/package.json'))('esbuild') as Esbuild;
+/** esbuild is tsx's dependency: found from tsx's own folder; loaded only to build. */
+function findEsbuild(): { version: string; load: () => Esbuild } {
+  const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const version = String(fromTsx('esbuild/package.json').version);
+  return { version, load: () => fromTsx('esbuild') as Esbuild };
 }
 
 /**
@@ -63,9 +64,9 @@ function loadEsbuild(): Esbuild {
  */
 export async function sweepWorkerEntry(): Promise<URL> {
   if (process.env.FERROWAVE_SWEEP_BUNDLE === '0') return TSX_BOOTSTRAP;
-  let esbuild: Esbuild;
+  let esbuild: ReturnType<typeof findEsbuild>;
   try {
-    esbuild = loadEsbuild();
+    esbuild = findEsbuild();
   } catch {
     return TSX_BOOTSTRAP;
   }
@@ -97,7 +98,7 @@ export async function sweepWorkerEntry(): Promise<URL> {
         });
       },
     };
-    const r = await esbuild.build({
+    const r = await esbuild.load().build({
       entryPoints: [ENTRY],
       absWorkingDir: ROOT,
       bundle: true,
