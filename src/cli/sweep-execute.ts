@@ -23,7 +23,7 @@ import { divergence } from '../sweep/metrics';
 import { rawScenarioOfRun } from '../sweep/plan';
 import type { Keep, SweepSpec } from '../sweep/spec';
 import { timeseriesColumns, timeseriesHeader } from './outputs';
-import { writeRunFolder } from './sweep-folder';
+import { type FolderFiles, runFolderFiles, writeFolderFiles, writeRunFolder } from './sweep-folder';
 
 export interface RunJob {
   run: number;
@@ -108,13 +108,15 @@ export interface SweepContext {
   version: string;
 }
 
-/** What the main thread hears of a run: its folder is on disk (unless `fatal`). */
+/** What the main thread hears of a run: its folder is on disk (unless `fatal`, or `files`). */
 export interface RunReport {
   run: number;
   ok: boolean;
   sim_ms: number;
   /** the run folder could not be written (e.g. a full disk): the sweep must stop */
   fatal?: string;
+  /** the folder's files, when the main thread is to write them (performRun's writeHere = false) */
+  files?: FolderFiles;
 }
 
 /** A run's resolved scenario: the sweep's base, its axis values, seed and name. */
@@ -123,8 +125,11 @@ export function scenarioOfRun(ctx: SweepContext, r: ManifestRun): ResolvedScenar
   return resolveScenario(rawScenarioOfRun(ctx.base, ctx.total, ctx.spec, { run: r.run, seed: r.seed, values }), ctx.version);
 }
 
-/** One whole run of a sweep: build its scenario, simulate, write its folder atomically. */
-export async function performRun(ctx: SweepContext, r: ManifestRun): Promise<RunReport> {
+/**
+ * One whole run of a sweep: build its scenario, simulate, and write its folder atomically, or
+ * (writeHere = false) hand the folder's files back for the main thread to write.
+ */
+export async function performRun(ctx: SweepContext, r: ManifestRun, writeHere = true): Promise<RunReport> {
   let scenario: ResolvedScenario;
   try {
     // every design point was validated before the sweep started, so this does not throw
@@ -133,12 +138,19 @@ export async function performRun(ctx: SweepContext, r: ManifestRun): Promise<Run
     return { run: r.run, ok: false, sim_ms: 0, fatal: `run ${r.run}: ${errorText(e)}` };
   }
   const res = await executeRun({ run: r.run, scenario, timeseries: ctx.spec.keep.timeseries });
+  const files = runFolderFiles(r, scenario, res);
+  if (!writeHere) return { run: r.run, ok: res.ok, sim_ms: res.sim_ms, files };
+  return writeReported(ctx.dir, r, { run: r.run, ok: res.ok, sim_ms: res.sim_ms }, files);
+}
+
+/** Write a run's folder; a failure to write makes the report fatal. */
+export function writeReported(dir: string, r: ManifestRun, report: RunReport, files: FolderFiles): RunReport {
   try {
-    writeRunFolder(ctx.dir, r, scenario, res);
+    writeFolderFiles(dir, r, files);
   } catch (e) {
-    return { run: r.run, ok: res.ok, sim_ms: res.sim_ms, fatal: `cannot write the folder of run ${r.run}: ${errorText(e)}` };
+    return { run: r.run, ok: report.ok, sim_ms: report.sim_ms, fatal: `cannot write the folder of run ${r.run}: ${errorText(e)}` };
   }
-  return { run: r.run, ok: res.ok, sim_ms: res.sim_ms };
+  return { run: r.run, ok: report.ok, sim_ms: report.sim_ms };
 }
 
 /** Record a run whose worker died under it as failed (in the main thread), unless its folder made it to disk. */

@@ -77,10 +77,24 @@ export function removeTemporaries(dir: string): number {
   return n;
 }
 
-/** Write one run's folder atomically (in the thread that ran it): resolved scenario, then summary + time series, or failed.json. */
-export function writeRunFolder(dir: string, run: ManifestRun, scenario: ResolvedScenario, r: RunResult): void {
+/** A run folder's files, in writing order: resolved scenario, then summary + time series, or failed.json. */
+export type FolderFiles = Array<[name: string, text: string]>;
+
+export function runFolderFiles(run: ManifestRun, scenario: ResolvedScenario, r: RunResult): FolderFiles {
+  const files: FolderFiles = [['scenario.resolved.json', `${JSON.stringify(scenario, null, 2)}\n`]];
+  if (r.ok) {
+    files.push(['summary.json', `${JSON.stringify(r.summary, null, 2)}\n`]);
+    if (r.timeseries !== null) files.push(['timeseries.csv', r.timeseries]);
+  } else {
+    files.push(['failed.json', `${JSON.stringify({ run: run.run, seed: run.seed, values: run.values, error: r.error }, null, 2)}\n`]);
+  }
+  return files;
+}
+
+/** Write a run's folder atomically: into a temporary folder, renamed into place when complete. */
+export function writeFolderFiles(dir: string, run: ManifestRun, files: FolderFiles): void {
   const final = join(dir, run.dir);
-  // unique to this process and thread: pool workers write their own runs' folders
+  // unique to this process and thread: pool workers may write their own runs' folders
   const tmp = join(dir, 'runs', `.tmp-${run.dir.slice('runs/'.length)}-${process.pid}-${threadId}`);
   try {
     mkdirSync(tmp);
@@ -89,14 +103,13 @@ export function writeRunFolder(dir: string, run: ManifestRun, scenario: Resolved
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp);
   }
-  writeFileSync(join(tmp, 'scenario.resolved.json'), `${JSON.stringify(scenario, null, 2)}\n`);
-  if (r.ok) {
-    writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(r.summary, null, 2)}\n`);
-    if (r.timeseries !== null) writeFileSync(join(tmp, 'timeseries.csv'), r.timeseries);
-  } else {
-    writeFileSync(join(tmp, 'failed.json'), `${JSON.stringify({ run: run.run, seed: run.seed, values: run.values, error: r.error }, null, 2)}\n`);
-  }
+  for (const [name, text] of files) writeFileSync(join(tmp, name), text);
   renameSync(tmp, final);
+}
+
+/** Write one run's folder atomically: resolved scenario, then summary + time series, or failed.json. */
+export function writeRunFolder(dir: string, run: ManifestRun, scenario: ResolvedScenario, r: RunResult): void {
+  writeFolderFiles(dir, run, runFolderFiles(run, scenario, r));
 }
 
 /** What happened to a run, read back from its folder. */

@@ -6,10 +6,11 @@
 // the main thread only hands out runs and counts. A worker that dies (out of memory, a crash in
 // native code) fails only its own run, which the main thread records, and is replaced;
 // `workers = 0` runs everything in this thread, one run after another.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ManifestRun } from '../sweep/manifest';
 import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
-import { performRun, type RunReport, recordLostRun, type SweepContext } from './sweep-execute';
+import { performRun, type RunReport, recordLostRun, type SweepContext, writeReported } from './sweep-execute';
 
 export interface Pool {
   /**
@@ -22,8 +23,8 @@ export interface Pool {
   stop(): void;
 }
 
-/** messages to a worker: the sweep (once, first), then one run at a time */
-export type ToWorker = { init: SweepContext } | { run: ManifestRun };
+/** messages to a worker: the sweep (once, first), then one run at a time (and who writes its folder) */
+export type ToWorker = { init: SweepContext } | { run: ManifestRun; writeHere: boolean };
 /** messages from a worker: ready (its code is loaded), then one report per run */
 export type FromWorker = { ready: true } | RunReport;
 
@@ -60,8 +61,36 @@ interface Slot {
   retired: boolean;
 }
 
+/**
+ * Whether this thread has time to write run folders: with cores to spare (fewer workers than
+ * cores) it writes them while the workers simulate, which keeps the file system's cost off the
+ * simulating threads; when writing takes more than half of its time, the workers write their own,
+ * so that it never becomes the sweep's serial bottleneck (32+ workers, small runs, slow disks).
+ */
+class FolderWriter {
+  /** recent writes: [start, duration] (ms) */
+  private readonly recent: Array<[number, number]> = [];
+  constructor(private readonly spareCores: boolean) {}
+  hasTime(): boolean {
+    if (!this.spareCores) return false;
+    if (this.recent.length < 8) return true;
+    const busy = this.recent.reduce((a, [, d]) => a + d, 0);
+    return busy < 0.5 * (performance.now() - this.recent[0][0]);
+  }
+  write<T>(f: () => T): T {
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      this.recent.push([t0, performance.now() - t0]);
+      if (this.recent.length > 32) this.recent.shift();
+    }
+  }
+}
+
 function workerPool(count: number): Pool {
   let stopped = false;
+  const writer = new FolderWriter(count < availableParallelism());
   const live = new Set<Slot>();
   let session: { ctx: SweepContext; runs: Iterator<ManifestRun>; onReport: (r: RunReport) => void } | null = null;
   let finish!: () => void;
@@ -101,12 +130,13 @@ function workerPool(count: number): Pool {
     live.delete(s);
     void s.w.terminate();
   };
-  /** give the worker its next run, or retire it when there is none */
-  const next = (s: Slot) => {
+  /** give the worker its next run, or retire it when there is none; `then` runs after posting, before retiring */
+  const next = (s: Slot, then?: () => void) => {
     if (!session) return;
     const j = stopped ? { done: true as const, value: undefined } : session.runs.next();
     if (j.done) {
       s.current = null;
+      then?.();
       retire(s);
       checkDone();
       return;
@@ -116,7 +146,8 @@ function workerPool(count: number): Pool {
       s.told = true;
     }
     s.current = j.value;
-    s.w.postMessage({ run: j.value } satisfies ToWorker);
+    s.w.postMessage({ run: j.value, writeHere: !writer.hasTime() } satisfies ToWorker);
+    then?.();
   };
   /** the bundled worker, or the tsx bootstrap (known once the bundle is found or built) */
   let entry: URL | null = null;
@@ -131,8 +162,17 @@ function workerPool(count: number): Pool {
         next(s);
         return;
       }
-      // the run's folder is on disk: count it, then hand the worker its next run
+      const run = s.current;
       s.current = null;
+      const ctx = session?.ctx;
+      if (m.files && run && ctx) {
+        // the worker left its folder to this thread: hand it its next run first, then write (the
+        // last one is written before the pool can report that it is done)
+        const files = m.files;
+        next(s, () => deliver(writer.write(() => writeReported(ctx.dir, run, m, files))));
+        return;
+      }
+      // the run's folder is on disk: count it, then hand the worker its next run
       if (deliver(m)) next(s);
     });
     const gone = (why: string) => {
