@@ -1,6 +1,6 @@
 // Why this file exists: a sweep pool worker (worker_threads): gets the sweep once, then runs whole
-// simulations in its own thread, one run at a time (building the run's scenario, and writing its
-// folder itself unless the main thread has time to), and reports each. Plain messages, no comlink: one small message each way per run.
+// simulations in its own thread, one run at a time (and writes each run's folder, unless the main
+// thread has time to), and reports each. Plain messages, no comlink: one small message each way per run.
 import { parentPort } from 'node:worker_threads';
 import { performRun, type SweepContext } from '../src/cli/sweep-execute';
 import type { FromWorker, ToWorker } from '../src/cli/sweep-pool';
@@ -14,6 +14,6 @@ port.on('message', async (m: ToWorker) => {
     return;
   }
   if (!ctx) throw new Error('sweep worker: a run before the sweep');
-  port.postMessage((await performRun(ctx, m.run, m.writeHere)) satisfies FromWorker);
+  port.postMessage((await performRun(ctx, m.run, m.scenario, m.writeHere)) satisfies FromWorker);
 });
 port.postMessage({ ready: true } satisfies FromWorker);

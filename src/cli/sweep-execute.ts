@@ -1,10 +1,11 @@
 // Why this file exists: one run of a sweep, start to finish, in the calling thread (a pool
-// worker, or the main thread with --workers 0): its scenario built from the sweep's base, the
-// same createSimulation + in-thread engine + runToEnd + summarise as `ferrowave run` (so a sweep
-// run gives the numbers of `ferrowave run` of its scenario.resolved.json), and its folder written
-// atomically. Doing all of a run's work in the thread that ran it keeps the main thread free: it
-// only hands out run indices and counts, so it is no serial bottleneck however many workers.
-// A throw or a diverged run comes back as a failure, never a crash.
+// worker, or the main thread with --workers 0): the same createSimulation + in-thread engine +
+// runToEnd + summarise as `ferrowave run` (so a sweep run gives the numbers of `ferrowave run` of
+// its scenario.resolved.json), its folder's files (JSON, time series) built, and the folder
+// written atomically, here or by the main thread. A throw or a diverged run comes back as a
+// failure, never a crash. The run's scenario is resolved by the main thread: resolving scenarios
+// in a pool worker made its simulations 10-25% slower (V8's type feedback for the model code
+// shared by resolution and simulation gets polluted), far more than the ~0.3 ms it costs there.
 // Testing hook: FERROWAVE_SWEEP_INJECT="3:throw,5:nan,6:crash" makes those runs throw, diverge
 // (a NaN mean) or kill their worker thread, so the tests exercise the real failure paths (the
 // model itself is clamped and has not been seen to diverge).
@@ -126,17 +127,10 @@ export function scenarioOfRun(ctx: SweepContext, r: ManifestRun): ResolvedScenar
 }
 
 /**
- * One whole run of a sweep: build its scenario, simulate, and write its folder atomically, or
- * (writeHere = false) hand the folder's files back for the main thread to write.
+ * One whole run of a sweep, from its resolved scenario: simulate, and write its folder atomically,
+ * or (writeHere = false) hand the folder's files back for the main thread to write.
  */
-export async function performRun(ctx: SweepContext, r: ManifestRun, writeHere = true): Promise<RunReport> {
-  let scenario: ResolvedScenario;
-  try {
-    // every design point was validated before the sweep started, so this does not throw
-    scenario = scenarioOfRun(ctx, r);
-  } catch (e) {
-    return { run: r.run, ok: false, sim_ms: 0, fatal: `run ${r.run}: ${errorText(e)}` };
-  }
+export async function performRun(ctx: SweepContext, r: ManifestRun, scenario: ResolvedScenario, writeHere = true): Promise<RunReport> {
   const res = await executeRun({ run: r.run, scenario, timeseries: ctx.spec.keep.timeseries });
   const files = runFolderFiles(r, scenario, res);
   if (!writeHere) return { run: r.run, ok: res.ok, sim_ms: res.sim_ms, files };

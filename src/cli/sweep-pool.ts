@@ -1,16 +1,18 @@
 // Why this file exists: the sweep's pool of worker_threads, one whole simulation per worker at a
 // time (STACK.md: that beats splitting one lattice across workers). The workers are started
 // first (they load their code while the main thread validates and plans the sweep), then each is
-// given the sweep once and asks for the next run index when it is done, so slow and fast runs
-// balance themselves. A worker does all of a run's work itself (scenario, simulation, folder), so
-// the main thread only hands out runs and counts. A worker that dies (out of memory, a crash in
+// given the sweep once and asks for the next run when it is done, so slow and fast runs balance
+// themselves. This thread resolves each run's scenario (one run ahead, while the workers
+// simulate); the worker simulates, builds the folder's files and writes them, or hands them back
+// when this thread has time to write them (FolderWriter). A worker that dies (out of memory, a crash in
 // native code) fails only its own run, which the main thread records, and is replaced;
 // `workers = 0` runs everything in this thread, one run after another.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ManifestRun } from '../sweep/manifest';
 import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
-import { performRun, type RunReport, recordLostRun, type SweepContext, writeReported } from './sweep-execute';
+import type { ResolvedScenario } from '../model/scenario';
+import { performRun, type RunReport, recordLostRun, scenarioOfRun, type SweepContext, writeReported } from './sweep-execute';
 
 export interface Pool {
   /**
@@ -24,7 +26,7 @@ export interface Pool {
 }
 
 /** messages to a worker: the sweep (once, first), then one run at a time (and who writes its folder) */
-export type ToWorker = { init: SweepContext } | { run: ManifestRun; writeHere: boolean };
+export type ToWorker = { init: SweepContext } | { run: ManifestRun; scenario: ResolvedScenario; writeHere: boolean };
 /** messages from a worker: ready (its code is loaded), then one report per run */
 export type FromWorker = { ready: true } | RunReport;
 
@@ -38,7 +40,7 @@ function inThreadPool(): Pool {
   return {
     async run(ctx, runs, onReport) {
       for (let j = runs.next(); !j.done && !stopped; j = runs.next()) {
-        const r = await performRun(ctx, j.value);
+        const r = await performRun(ctx, j.value, scenarioOfRun(ctx, j.value));
         if (r.fatal) throw new Error(r.fatal);
         if (!stopped) onReport(r);
         // let signals (Ctrl-C) and timers in between runs: the run itself never yields
@@ -93,6 +95,23 @@ function workerPool(count: number): Pool {
   const writer = new FolderWriter(count < availableParallelism());
   const live = new Set<Slot>();
   let session: { ctx: SweepContext; runs: Iterator<ManifestRun>; onReport: (r: RunReport) => void } | null = null;
+  /** the next run with its scenario resolved ahead, while the workers simulate (undefined: not yet) */
+  let ahead: { run: ManifestRun; scenario: ResolvedScenario } | null | undefined;
+  const take = (): { run: ManifestRun; scenario: ResolvedScenario } | null => {
+    if (!session || stopped) return null;
+    let j = ahead;
+    ahead = undefined;
+    if (j === undefined) j = resolveNext();
+    if (j) setImmediate(fillAhead);
+    return j;
+  };
+  const resolveNext = () => {
+    const n = session?.runs.next();
+    return !session || !n || n.done ? null : { run: n.value, scenario: scenarioOfRun(session.ctx, n.value) };
+  };
+  const fillAhead = () => {
+    if (ahead === undefined && !stopped) ahead = resolveNext();
+  };
   let finish!: () => void;
   let fail!: (e: Error) => void;
   const done = new Promise<void>((res, rej) => {
@@ -133,8 +152,8 @@ function workerPool(count: number): Pool {
   /** give the worker its next run, or retire it when there is none; `then` runs after posting, before retiring */
   const next = (s: Slot, then?: () => void) => {
     if (!session) return;
-    const j = stopped ? { done: true as const, value: undefined } : session.runs.next();
-    if (j.done) {
+    const j = take();
+    if (!j) {
       s.current = null;
       then?.();
       retire(s);
@@ -145,8 +164,8 @@ function workerPool(count: number): Pool {
       s.w.postMessage({ init: session.ctx } satisfies ToWorker);
       s.told = true;
     }
-    s.current = j.value;
-    s.w.postMessage({ run: j.value, writeHere: !writer.hasTime() } satisfies ToWorker);
+    s.current = j.run;
+    s.w.postMessage({ run: j.run, scenario: j.scenario, writeHere: !writer.hasTime() } satisfies ToWorker);
     then?.();
   };
   /** the bundled worker, or the tsx bootstrap (known once the bundle is found or built) */
