@@ -3,11 +3,10 @@
 // first (they load their code while the main thread validates and plans the sweep), then each is
 // given the sweep once and asks for the next run when it is done, so slow and fast runs balance
 // themselves. This thread resolves each run's scenario (one run ahead, while the workers
-// simulate); the worker simulates, builds the folder's files and writes them, or hands them back
-// when this thread has time to write them (FolderWriter). A worker that dies (out of memory, a crash in
-// native code) fails only its own run, which the main thread records, and is replaced;
+// simulate); the worker simulates and builds the folder's files, and this thread writes them
+// while it has time to (FolderWriter), the worker otherwise. A worker that dies (out of memory, a
+// crash in native code) fails only its own run, which the main thread records, and is replaced;
 // `workers = 0` runs everything in this thread, one run after another.
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ManifestRun } from '../sweep/manifest';
 import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
@@ -64,17 +63,16 @@ interface Slot {
 }
 
 /**
- * Whether this thread has time to write run folders: with cores to spare (fewer workers than
- * cores) it writes them while the workers simulate, which keeps the file system's cost off the
- * simulating threads; when writing takes more than half of its time, the workers write their own,
- * so that it never becomes the sweep's serial bottleneck (32+ workers, small runs, slow disks).
+ * Whether this thread has time to write run folders: it writes them while the workers simulate
+ * (the workers hand back the files, built), which keeps the file system's cost (~1-2 ms a folder on
+ * this VM's ext4) off the simulating threads; when writing takes more than half of its time, the
+ * workers write their own, so that it never becomes the sweep's serial bottleneck (32+ workers,
+ * small runs, a slow or network file system).
  */
 class FolderWriter {
   /** recent writes: [start, duration] (ms) */
   private readonly recent: Array<[number, number]> = [];
-  constructor(private readonly spareCores: boolean) {}
   hasTime(): boolean {
-    if (!this.spareCores) return false;
     if (this.recent.length < 8) return true;
     const busy = this.recent.reduce((a, [, d]) => a + d, 0);
     return busy < 0.5 * (performance.now() - this.recent[0][0]);
@@ -92,7 +90,7 @@ class FolderWriter {
 
 function workerPool(count: number): Pool {
   let stopped = false;
-  const writer = new FolderWriter(count < availableParallelism());
+  const writer = new FolderWriter();
   const live = new Set<Slot>();
   let session: { ctx: SweepContext; runs: Iterator<ManifestRun>; onReport: (r: RunReport) => void } | null = null;
   /** the next run with its scenario resolved ahead, while the workers simulate (undefined: not yet) */
