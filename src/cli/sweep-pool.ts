@@ -73,6 +73,8 @@ class FolderWriter {
   /** recent writes: [start, duration] (ms) */
   private readonly recent: Array<[number, number]> = [];
   hasTime(): boolean {
+    // testing hook: FERROWAVE_SWEEP_MAIN_WRITES=0 leaves every folder to the workers
+    if (process.env.FERROWAVE_SWEEP_MAIN_WRITES === '0') return false;
     if (this.recent.length < 8) return true;
     const busy = this.recent.reduce((a, [, d]) => a + d, 0);
     return busy < 0.5 * (performance.now() - this.recent[0][0]);
