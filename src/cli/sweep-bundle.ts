@@ -20,6 +20,8 @@ export const TSX_BOOTSTRAP = new URL('../../workers/sweep-bootstrap.mjs', import
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(ROOT, 'workers', 'sweep.node-worker.ts');
 const NAME = 'sweep-worker';
+/** the list of the bundle's inputs, one per checkout */
+const META = `${NAME}-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}.json`;
 
 interface Meta {
   /** the bundle's input files, relative to the repository root */
@@ -28,8 +30,10 @@ interface Meta {
 
 function hashOf(inputs: readonly string[], esbuildVersion: string): string {
   const h = createHash('sha256');
-  // the recipe (this file) is part of the bundle
-  h.update(`${esbuildVersion}\0${process.version}\0`);
+  // the recipe (this file) is part of the bundle, and so are this checkout's absolute paths
+  // (import.meta.url): checkouts sharing a cache (a symlinked node_modules, the temporary
+  // directory) keep their bundles apart
+  h.update(`${esbuildVersion}\0${process.version}\0${ROOT}\0`);
   h.update(readFileSync(fileURLToPath(import.meta.url)));
   for (const f of inputs) {
     h.update(`${f}\0`);
@@ -73,7 +77,7 @@ export async function sweepWorkerEntry(): Promise<URL> {
   // an up-to-date bundle from an earlier sweep?
   for (const dir of cacheDirs()) {
     try {
-      const meta = JSON.parse(readFileSync(join(dir, `${NAME}.json`), 'utf8')) as Meta;
+      const meta = JSON.parse(readFileSync(join(dir, META), 'utf8')) as Meta;
       const file = join(dir, `${NAME}-${hashOf(meta.inputs, esbuild.version)}.mjs`);
       if (existsSync(file)) return pathToFileURL(file);
     } catch {
@@ -124,7 +128,7 @@ export async function sweepWorkerEntry(): Promise<URL> {
     try {
       mkdirSync(dir, { recursive: true });
       writeAtomicIn(dir, name, text);
-      writeAtomicIn(dir, `${NAME}.json`, `${JSON.stringify({ inputs } satisfies Meta)}\n`);
+      writeAtomicIn(dir, META, `${JSON.stringify({ inputs } satisfies Meta)}\n`);
       removeStale(dir, name);
       return pathToFileURL(join(dir, name));
     } catch {
