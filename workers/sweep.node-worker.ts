@@ -1,12 +1,19 @@
-// Why this file exists: a sweep pool worker (worker_threads): runs whole simulations in its own
-// thread, one job at a time, and posts each result back. Plain messages, no comlink: one message
-// per run is all the traffic there is.
+// Why this file exists: a sweep pool worker (worker_threads): gets the sweep once, then runs whole
+// simulations in its own thread, one run at a time (and writes each run's folder, unless the main
+// thread has time to), and reports each. Plain messages, no comlink: one small message each way per run.
 import { parentPort } from 'node:worker_threads';
-import { executeRun, type RunJob } from '../src/cli/sweep-execute';
+import { performRun, type SweepContext } from '../src/cli/sweep-execute';
+import type { FromWorker, ToWorker } from '../src/cli/sweep-pool';
 
 if (!parentPort) throw new Error('sweep.node-worker must run in a worker thread');
 const port = parentPort;
-port.on('message', async (job: RunJob) => {
-  port.postMessage(await executeRun(job));
+let ctx: SweepContext | null = null;
+port.on('message', async (m: ToWorker) => {
+  if ('init' in m) {
+    ctx = m.init;
+    return;
+  }
+  if (!ctx) throw new Error('sweep worker: a run before the sweep');
+  port.postMessage((await performRun(ctx, m.run, m.scenario, m.writeHere)) satisfies FromWorker);
 });
-port.postMessage({ ready: true });
+port.postMessage({ ready: true } satisfies FromWorker);

@@ -26,14 +26,54 @@ export function writeResolvedScenario(dir: string, sc: ResolvedScenario): void {
 
 const UNITS: Record<string, string> = Object.fromEntries(CELL_VARS.map((v) => [v.name, v.unit]));
 
+/** A number as timeseries.csv writes it: 7 significant digits, shortest form; '' for null or not finite. */
+export function fmt7(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '';
+  // an integer of at most 7 digits prints as itself (and skips the slower toPrecision round trip)
+  if (Number.isInteger(x) && x < 1e7 && x > -1e7) return String(x);
+  return String(Number(x.toPrecision(7)));
+}
+
+interface TsColumn {
+  name: string;
+  cell(s: Sample): string;
+}
+
+const TS_COLUMNS: readonly TsColumn[] = [
+  { name: 't_min', cell: (s) => fmt7(s.t_min) },
+  ...(['alive', 'dying', 'dead', 'necrotic', 'hypoxic', 'committed_total', 'necrotic_total', 'births_total'] as const).map((k) => ({ name: k, cell: (s: Sample) => String(s[k]) })),
+  ...MEAN_VARS.map((v) => ({ name: `mean_${v}_${UNITS[v].replace(/[^A-Za-z0-9.]/g, '')}`, cell: (s: Sample) => fmt7(s.means[v]) })),
+  { name: 'mean_o2_uM', cell: (s) => fmt7(s.means.o2) },
+  { name: 'front_um', cell: (s) => fmt7(s.front_um) },
+];
+
 export function timeseriesHeader(): string {
-  return ['t_min', 'alive', 'dying', 'dead', 'necrotic', 'hypoxic', 'committed_total', 'necrotic_total', 'births_total', ...MEAN_VARS.map((v) => `mean_${v}_${UNITS[v].replace(/[^A-Za-z0-9.]/g, '')}`), 'mean_o2_uM', 'front_um'].join(',');
+  return TS_COLUMNS.map((c) => c.name).join(',');
 }
 
 export function timeseriesRow(s: Sample): string {
-  const f = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(7))));
-  return [f(s.t_min), s.alive, s.dying, s.dead, s.necrotic, s.hypoxic, s.committed_total, s.necrotic_total, s.births_total, ...MEAN_VARS.map((v) => f(s.means[v])), f(s.means.o2), f(s.front_um)].join(',');
+  return allColumns.row(s);
 }
+
+/** The header and a row formatter for some columns of timeseries.csv (unknown names throw). */
+export function timeseriesColumns(names: readonly string[]): { header: string; row(s: Sample): string } {
+  const cols = names.map((n) => {
+    const c = TS_COLUMNS.find((x) => x.name === n);
+    if (!c) throw new Error(`unknown timeseries column ${n}`);
+    return c;
+  });
+  const n = cols.length;
+  return {
+    header: names.join(','),
+    row(s) {
+      let line = n > 0 ? cols[0].cell(s) : '';
+      for (let i = 1; i < n; i++) line += `,${cols[i].cell(s)}`;
+      return line;
+    },
+  };
+}
+
+const allColumns = timeseriesColumns(TS_COLUMNS.map((c) => c.name));
 
 export class TimeseriesWriter {
   private readonly path: string;

@@ -1,19 +1,19 @@
-// Why this file exists: `ferrowave sweep`: validate the sweep and every design point's scenario,
-// write the manifest, run the missing runs of this shard on a pool of worker threads (each run
-// folder written atomically as it finishes), then rebuild runs.csv from the folders. Killing it
+// Why this file exists: `ferrowave sweep`: start the pool of worker threads, validate the sweep and
+// every design point's scenario, write the manifest, run the missing runs of this shard on the
+// pool (each worker writes its run's folder atomically as it finishes), then rebuild runs.csv
+// from the folders. Killing it
 // loses at most the runs in flight; `--resume` finishes only what is missing.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ResolvedScenario } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
 import { buildManifest, manifestIdentity } from '../sweep/manifest';
-import { planSweep, runScenario } from '../sweep/plan';
+import { planSweep } from '../sweep/plan';
 import { inShard, parseShard, type Shard } from '../sweep/shard';
-import type { RunJob } from './sweep-execute';
-import { completedRuns, MANIFEST, readManifest, readRows, readSweepFile, removeTemporaries, writeManifest, writeRunFolder, writeRunsCsv } from './sweep-folder';
-import { runPool } from './sweep-pool';
+import type { SweepContext } from './sweep-execute';
+import { completedRuns, MANIFEST, readManifest, readRows, readSweepFile, removeTemporaries, writeManifest, writeRunsCsv } from './sweep-folder';
+import { type Pool, startPool } from './sweep-pool';
 import { SweepProgress } from './sweep-progress';
 import { UsageError } from './usage-error';
 
@@ -58,6 +58,16 @@ export function parseSweepArgs(args: string[]): { file: string; opts: SweepOptio
 
 export async function sweepCommand(args: string[]): Promise<number> {
   const { file, opts } = parseSweepArgs(args);
+  // the workers load their code while this thread validates and plans the sweep
+  const pool = startPool(opts.workers);
+  try {
+    return await sweep(file, opts, pool);
+  } finally {
+    pool.stop();
+  }
+}
+
+async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<number> {
   const { spec, baseRaw } = readSweepFile(file);
   const plan = planSweep(spec, baseRaw, FERROWAVE_VERSION);
   const manifest = buildManifest(spec, plan, FERROWAVE_VERSION, opts.shard);
@@ -82,22 +92,12 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const label = `${spec.name}${opts.shard ? ` shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
   const progress = new SweepProgress(label, todo.length, mine.length - todo.length, opts.quiet);
 
-  const inFlight = new Map<number, ResolvedScenario>();
-  function* jobs(): Generator<RunJob> {
-    for (const r of todo) {
-      const scenario = runScenario(plan, spec, plan.runs[r.run], FERROWAVE_VERSION);
-      inFlight.set(r.run, scenario);
-      yield { run: r.run, scenario, timeseries: spec.keep.timeseries };
-    }
-  }
+  // each run's scenario is built and its folder written by the worker that runs it
+  const ctx: SweepContext = { dir, spec, base: plan.base, columns: plan.columns, total: plan.runs.length, version: FERROWAVE_VERSION };
   let failed = 0;
   const t0 = performance.now();
   progress.start();
-  const pool = runPool(jobs(), Math.min(opts.workers, todo.length), (res) => {
-    const scenario = inFlight.get(res.run);
-    if (!scenario) throw new Error(`internal: result for run ${res.run}, which is not in flight`);
-    writeRunFolder(dir, manifest.runs[res.run], scenario, res);
-    inFlight.delete(res.run);
+  const done = pool.run(ctx, todo[Symbol.iterator](), (res) => {
     if (!res.ok) failed++;
     progress.tick(res.ok);
   });
@@ -109,11 +109,13 @@ export async function sweepCommand(args: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await pool.done;
+    await done;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  // a worker that died while writing leaves a temporary behind
+  removeTemporaries(dir);
   const rows = readRows(dir, manifest, mine);
   writeRunsCsv(dir, manifest, rows);
   const wall = (performance.now() - t0) / 1000;

@@ -1,20 +1,30 @@
 // Why this file exists: one run of a sweep, start to finish, in the calling thread (a pool
 // worker, or the main thread with --workers 0): the same createSimulation + in-thread engine +
-// runToEnd + summarise as `ferrowave run`, so a sweep run gives the numbers of `ferrowave run` of
-// its scenario.resolved.json. A throw or a diverged run comes back as a failure, never a crash.
+// runToEnd + summarise as `ferrowave run` (so a sweep run gives the numbers of `ferrowave run` of
+// its scenario.resolved.json), its folder's files (JSON, time series) built, and the folder
+// written atomically, here or by the main thread. A throw or a diverged run comes back as a
+// failure, never a crash. The run's scenario is resolved by the main thread: resolving scenarios
+// in a pool worker made its simulations 10-25% slower (V8's type feedback for the model code
+// shared by resolution and simulation gets polluted), far more than the ~0.3 ms it costs there.
 // Testing hook: FERROWAVE_SWEEP_INJECT="3:throw,5:nan,6:crash" makes those runs throw, diverge
 // (a NaN mean) or kill their worker thread, so the tests exercise the real failure paths (the
 // model itself is clamped and has not been seen to diverge).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import type { Sample } from '../analysis/observables';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
-import type { ResolvedScenario } from '../model/scenario';
 import type { SteadyStateCache } from '../model/initial-state';
+import { type ResolvedScenario, resolveScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
+import type { ManifestRun } from '../sweep/manifest';
 import { divergence } from '../sweep/metrics';
-import type { Keep } from '../sweep/spec';
-import { timeseriesHeader, timeseriesRow } from './outputs';
+import { rawScenarioOfRun, runLabel } from '../sweep/plan';
+import type { Keep, SweepSpec } from '../sweep/spec';
+import { timeseriesColumns, timeseriesHeader } from './outputs';
+import { type FolderFiles, runFolderFiles, writeFolderFiles, writeRunFolder } from './sweep-folder';
 
 export interface RunJob {
   run: number;
@@ -34,13 +44,10 @@ export interface RunResult {
   sim_ms: number;
 }
 
-/** The kept columns of a timeseries: the indices into the full row. */
-function columnPicker(keep: Keep['timeseries']): ((cells: string[]) => string[]) | null {
+/** The formatter of the kept columns of a timeseries, or null when none are kept. */
+function columnsOf(keep: Keep['timeseries']): ReturnType<typeof timeseriesColumns> | null {
   if (keep === 'none') return null;
-  if (keep === 'all') return (c) => c;
-  const all = timeseriesHeader().split(',');
-  const idx = keep.map((c) => all.indexOf(c));
-  return (c) => idx.map((i) => c[i]);
+  return timeseriesColumns(keep === 'all' ? timeseriesHeader().split(',') : keep);
 }
 
 /** The fault injected into run `run` by FERROWAVE_SWEEP_INJECT, if any. */
@@ -55,26 +62,117 @@ export function injectedFault(run: number, spec = process.env.FERROWAVE_SWEEP_IN
 /** this thread's control steady states by parameter values (a sweep repeats the same parameters) */
 const steadyCache: SteadyStateCache = new Map();
 
+const columnsCache = new Map<string, ReturnType<typeof columnsOf>>();
+
 export async function executeRun(job: RunJob): Promise<RunResult> {
   const t0 = performance.now();
   const fault = injectedFault(job.run);
   if (fault === 'crash' && !isMainThread) process.exit(70);
-  const pick = columnPicker(job.timeseries);
-  const lines: string[] = pick ? [pick(timeseriesHeader().split(',')).join(',')] : [];
+  const keyOfKeep = JSON.stringify(job.timeseries);
+  if (!columnsCache.has(keyOfKeep)) columnsCache.set(keyOfKeep, columnsOf(job.timeseries));
+  const ts = columnsCache.get(keyOfKeep) ?? null;
+  let text = ts ? `${ts.header}\n` : '';
   try {
     if (fault === 'throw' || fault === 'crash') throw new Error(`injected failure of run ${job.run} (FERROWAVE_SWEEP_INJECT)`);
     const sim = createSimulation(job.scenario, job.scenario.seed, { steadyCache });
     const engine = await createEngine(sim, 0);
-    const samples = await runToEnd(engine, { onSample: pick ? (s) => lines.push(pick(timeseriesRow(s).split(',')).join(',')) : undefined });
+    const onSample = ts
+      ? (s: Sample) => {
+          text += `${ts.row(s)}\n`;
+        }
+      : undefined;
+    const samples = await runToEnd(engine, { onSample });
     if (fault === 'nan') samples[samples.length - 1].means.ros = Number.NaN;
     const summary = summarise(sim, samples);
     const sim_ms = performance.now() - t0;
     const diverged = divergence(samples, summary);
     if (diverged) return { run: job.run, ok: false, summary: null, timeseries: null, error: diverged, sim_ms };
     const full = { ...summary, run: { workers: 0, wall_s: Number((sim_ms / 1000).toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n } };
-    return { run: job.run, ok: true, summary: full, timeseries: pick ? `${lines.join('\n')}\n` : null, error: null, sim_ms };
+    return { run: job.run, ok: true, summary: full, timeseries: ts ? text : null, error: null, sim_ms };
   } catch (e) {
-    const err = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { run: job.run, ok: false, summary: null, timeseries: null, error: err, sim_ms: performance.now() - t0 };
+    return { run: job.run, ok: false, summary: null, timeseries: null, error: errorText(e), sim_ms: performance.now() - t0 };
   }
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+/** What a pool worker needs to run any run of the sweep (sent once, when it starts). */
+export interface SweepContext {
+  /** the sweep folder (absolute) */
+  dir: string;
+  spec: SweepSpec;
+  /** the base scenario with sweep.set applied (Plan.base) */
+  base: Record<string, unknown>;
+  /** runs.csv column of each axis, to read a run's values in axis order */
+  columns: string[];
+  total: number;
+  version: string;
+}
+
+/** What the main thread hears of a run: its folder is on disk (unless `fatal`, or `files`). */
+export interface RunReport {
+  run: number;
+  ok: boolean;
+  sim_ms: number;
+  /** the run folder could not be written (e.g. a full disk): the sweep must stop */
+  fatal?: string;
+  /** the folder's files, when the main thread is to write them (performRun's writeHere = false) */
+  files?: FolderFiles;
+}
+
+/**
+ * A run's resolved scenario: the sweep's base, its axis values, seed and name. The replicates of a
+ * design point differ only in seed and name, which resolution passes through unchanged, so each
+ * point is resolved once (0.2-0.3 ms) and its other replicates are copies with their own seed and
+ * name (same keys, same order: the same scenario.resolved.json byte for byte; tested).
+ */
+export function scenarioOfRun(ctx: SweepContext, r: ManifestRun): ResolvedScenario {
+  const name = `${ctx.spec.name}-${runLabel(r.run, ctx.total)}`;
+  const memo = resolvedPoints.get(ctx);
+  const hit = memo?.get(r.point);
+  if (hit) return { ...structuredClone(hit), name, seed: r.seed };
+  const values = ctx.columns.map((c) => r.values[c]);
+  const sc = resolveScenario(rawScenarioOfRun(ctx.base, ctx.total, ctx.spec, { run: r.run, seed: r.seed, values }), ctx.version);
+  const m = memo ?? new Map<number, ResolvedScenario>();
+  if (!memo) resolvedPoints.set(ctx, m);
+  // a few recent points: the replicates of a point are consecutive runs (every n-th with --shard)
+  if (m.size >= 64) m.delete(m.keys().next().value as number);
+  m.set(r.point, structuredClone(sc));
+  return sc;
+}
+
+const resolvedPoints = new WeakMap<SweepContext, Map<number, ResolvedScenario>>();
+
+/**
+ * One whole run of a sweep, from its resolved scenario: simulate, and write its folder atomically,
+ * or (writeHere = false) hand the folder's files back for the main thread to write.
+ */
+export async function performRun(ctx: SweepContext, r: ManifestRun, scenario: ResolvedScenario, writeHere = true): Promise<RunReport> {
+  const res = await executeRun({ run: r.run, scenario, timeseries: ctx.spec.keep.timeseries });
+  const files = runFolderFiles(r, scenario, res);
+  if (!writeHere) return { run: r.run, ok: res.ok, sim_ms: res.sim_ms, files };
+  return writeReported(ctx.dir, r, { run: r.run, ok: res.ok, sim_ms: res.sim_ms }, files);
+}
+
+/** Write a run's folder; a failure to write makes the report fatal. */
+export function writeReported(dir: string, r: ManifestRun, report: RunReport, files: FolderFiles): RunReport {
+  try {
+    writeFolderFiles(dir, r, files);
+  } catch (e) {
+    return { run: r.run, ok: report.ok, sim_ms: report.sim_ms, fatal: `cannot write the folder of run ${r.run}: ${errorText(e)}` };
+  }
+  return { run: r.run, ok: report.ok, sim_ms: report.sim_ms };
+}
+
+/** Record a run whose worker died under it as failed (in the main thread), unless its folder made it to disk. */
+export function recordLostRun(ctx: SweepContext, r: ManifestRun, why: string): RunReport {
+  const final = join(ctx.dir, r.dir);
+  if (existsSync(final)) return { run: r.run, ok: !existsSync(join(final, 'failed.json')), sim_ms: 0 };
+  const error = `worker died: ${why}`;
+  try {
+    writeRunFolder(ctx.dir, r, scenarioOfRun(ctx, r), { run: r.run, ok: false, summary: null, timeseries: null, error, sim_ms: 0 });
+  } catch (e) {
+    return { run: r.run, ok: false, sim_ms: 0, fatal: `cannot write the folder of run ${r.run}: ${errorText(e)}` };
+  }
+  return { run: r.run, ok: false, sim_ms: 0 };
 }

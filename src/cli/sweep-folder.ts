@@ -4,6 +4,7 @@
 // only on what is on disk, not on the order or the process that wrote it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Summary } from '../analysis/summary';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
 import type { ResolvedScenario } from '../model/scenario';
@@ -76,20 +77,39 @@ export function removeTemporaries(dir: string): number {
   return n;
 }
 
+/** A run folder's files, in writing order: resolved scenario, then summary + time series, or failed.json. */
+export type FolderFiles = Array<[name: string, text: string]>;
+
+export function runFolderFiles(run: ManifestRun, scenario: ResolvedScenario, r: RunResult): FolderFiles {
+  const files: FolderFiles = [['scenario.resolved.json', `${JSON.stringify(scenario, null, 2)}\n`]];
+  if (r.ok) {
+    files.push(['summary.json', `${JSON.stringify(r.summary, null, 2)}\n`]);
+    if (r.timeseries !== null) files.push(['timeseries.csv', r.timeseries]);
+  } else {
+    files.push(['failed.json', `${JSON.stringify({ run: run.run, seed: run.seed, values: run.values, error: r.error }, null, 2)}\n`]);
+  }
+  return files;
+}
+
+/** Write a run's folder atomically: into a temporary folder, renamed into place when complete. */
+export function writeFolderFiles(dir: string, run: ManifestRun, files: FolderFiles): void {
+  const final = join(dir, run.dir);
+  // unique to this process and thread: pool workers may write their own runs' folders
+  const tmp = join(dir, 'runs', `.tmp-${run.dir.slice('runs/'.length)}-${process.pid}-${threadId}`);
+  try {
+    mkdirSync(tmp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+  }
+  for (const [name, text] of files) writeFileSync(join(tmp, name), text);
+  renameSync(tmp, final);
+}
+
 /** Write one run's folder atomically: resolved scenario, then summary + time series, or failed.json. */
 export function writeRunFolder(dir: string, run: ManifestRun, scenario: ResolvedScenario, r: RunResult): void {
-  const final = join(dir, run.dir);
-  const tmp = join(dir, 'runs', `.tmp-${run.dir.slice('runs/'.length)}-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  writeFileSync(join(tmp, 'scenario.resolved.json'), `${JSON.stringify(scenario, null, 2)}\n`);
-  if (r.ok) {
-    writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(r.summary, null, 2)}\n`);
-    if (r.timeseries !== null) writeFileSync(join(tmp, 'timeseries.csv'), r.timeseries);
-  } else {
-    writeFileSync(join(tmp, 'failed.json'), `${JSON.stringify({ run: run.run, seed: run.seed, values: run.values, error: r.error }, null, 2)}\n`);
-  }
-  renameSync(tmp, final);
+  writeFolderFiles(dir, run, runFolderFiles(run, scenario, r));
 }
 
 /** What happened to a run, read back from its folder. */

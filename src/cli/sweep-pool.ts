@@ -1,58 +1,142 @@
 // Why this file exists: the sweep's pool of worker_threads, one whole simulation per worker at a
-// time (STACK.md: that beats splitting one lattice across workers). Each worker asks for the next
-// job when it is done, so slow and fast runs balance themselves. A worker that dies (out of
-// memory, a crash in native code) fails only its own run and is replaced; `workers = 0` runs
-// the jobs in this thread, one after another.
+// time (STACK.md: that beats splitting one lattice across workers). The workers are started
+// first (they load their code while the main thread validates and plans the sweep), then each is
+// given the sweep once and asks for the next run when it is done, so slow and fast runs balance
+// themselves. This thread resolves each run's scenario (one run ahead, while the workers
+// simulate); the worker simulates and builds the folder's files, and this thread writes them
+// while it has time to (FolderWriter), the worker otherwise. A worker that dies (out of memory, a
+// crash in native code) fails only its own run, which the main thread records, and is replaced;
+// `workers = 0` runs everything in this thread, one run after another.
 import { Worker } from 'node:worker_threads';
-import { executeRun, type RunJob, type RunResult } from './sweep-execute';
+import type { ManifestRun } from '../sweep/manifest';
+import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
+import type { ResolvedScenario } from '../model/scenario';
+import { performRun, type RunReport, recordLostRun, scenarioOfRun, type SweepContext, writeReported } from './sweep-execute';
 
-export interface PoolHandle {
-  /** resolves when every job has a result (or the pool was stopped) */
-  done: Promise<void>;
-  /** stop now: terminate the workers, drop the jobs not started */
+export interface Pool {
+  /**
+   * Run every run of `runs`, calling `onReport` as each one's folder is on disk. Resolves when all
+   * are done or the pool was stopped; rejects when a folder cannot be written or no worker starts.
+   * Call once.
+   */
+  run(ctx: SweepContext, runs: Iterator<ManifestRun>, onReport: (r: RunReport) => void): Promise<void>;
+  /** stop now: terminate the workers, drop the runs not started */
   stop(): void;
 }
 
-const BOOTSTRAP = new URL('../../workers/sweep-bootstrap.mjs', import.meta.url);
+/** messages to a worker: the sweep (once, first), then one run at a time (and who writes its folder) */
+export type ToWorker = { init: SweepContext } | { run: ManifestRun; scenario: ResolvedScenario; writeHere: boolean };
+/** messages from a worker: ready (its code is loaded), then one report per run */
+export type FromWorker = { ready: true } | RunReport;
 
-export function runPool(jobs: Iterator<RunJob>, workers: number, onResult: (r: RunResult) => void): PoolHandle {
+/** Start `workers` worker threads now (0: none, the runs will go in this thread). */
+export function startPool(workers: number): Pool {
+  return workers === 0 ? inThreadPool() : workerPool(workers);
+}
+
+function inThreadPool(): Pool {
   let stopped = false;
-  if (workers === 0) {
-    const done = (async () => {
-      for (let j = jobs.next(); !j.done && !stopped; j = jobs.next()) {
-        const r = await executeRun(j.value);
-        if (!stopped) onResult(r);
+  return {
+    async run(ctx, runs, onReport) {
+      for (let j = runs.next(); !j.done && !stopped; j = runs.next()) {
+        const r = await performRun(ctx, j.value, scenarioOfRun(ctx, j.value));
+        if (r.fatal) throw new Error(r.fatal);
+        if (!stopped) onReport(r);
         // let signals (Ctrl-C) and timers in between runs: the run itself never yields
         await new Promise((res) => setImmediate(res));
       }
-    })();
-    return {
-      done,
-      stop: () => {
-        stopped = true;
-      },
-    };
+    },
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+interface Slot {
+  w: Worker;
+  /** its code is loaded (it said so) */
+  ready: boolean;
+  /** it has the sweep */
+  told: boolean;
+  current: ManifestRun | null;
+  retired: boolean;
+}
+
+/**
+ * Whether this thread has time to write run folders: it writes them while the workers simulate
+ * (the workers hand back the files, built), which keeps the file system's cost (~1-2 ms a folder on
+ * this VM's ext4) off the simulating threads; when writing takes more than half of its time, the
+ * workers write their own, so that it never becomes the sweep's serial bottleneck (32+ workers,
+ * small runs, a slow or network file system).
+ */
+class FolderWriter {
+  /** recent writes: [start, duration] (ms) */
+  private readonly recent: Array<[number, number]> = [];
+  hasTime(): boolean {
+    // testing hook: FERROWAVE_SWEEP_MAIN_WRITES=0 leaves every folder to the workers
+    if (process.env.FERROWAVE_SWEEP_MAIN_WRITES === '0') return false;
+    if (this.recent.length < 8) return true;
+    const busy = this.recent.reduce((a, [, d]) => a + d, 0);
+    return busy < 0.5 * (performance.now() - this.recent[0][0]);
   }
-  const live = new Set<Worker>();
+  write<T>(f: () => T): T {
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      this.recent.push([t0, performance.now() - t0]);
+      if (this.recent.length > 32) this.recent.shift();
+    }
+  }
+}
+
+function workerPool(count: number): Pool {
+  let stopped = false;
+  const writer = new FolderWriter();
+  const live = new Set<Slot>();
+  let session: { ctx: SweepContext; runs: Iterator<ManifestRun>; onReport: (r: RunReport) => void } | null = null;
+  /** the next run with its scenario resolved ahead, while the workers simulate (undefined: not yet) */
+  let ahead: { run: ManifestRun; scenario: ResolvedScenario } | null | undefined;
+  const take = (): { run: ManifestRun; scenario: ResolvedScenario } | null => {
+    if (!session || stopped) return null;
+    let j = ahead;
+    ahead = undefined;
+    if (j === undefined) j = resolveNext();
+    if (j) setImmediate(fillAhead);
+    return j;
+  };
+  const resolveNext = () => {
+    const n = session?.runs.next();
+    return !session || !n || n.done ? null : { run: n.value, scenario: scenarioOfRun(session.ctx, n.value) };
+  };
+  const fillAhead = () => {
+    if (ahead === undefined && !stopped) ahead = resolveNext();
+  };
   let finish!: () => void;
   let fail!: (e: Error) => void;
   const done = new Promise<void>((res, rej) => {
     finish = res;
     fail = rej;
   });
-  let busy = 0;
-  const checkDone = () => {
-    if (busy === 0) {
-      for (const w of live) void w.terminate();
-      live.clear();
-      finish();
-    }
+  // a rejection nobody awaits yet (the pool stopped before run()) must not crash the process
+  done.catch(() => {});
+
+  const stop = () => {
+    stopped = true;
+    for (const s of live) void s.w.terminate();
+    live.clear();
+    finish();
   };
-  /** hand a result over; a throw there (e.g. a full disk) stops the pool and fails `done` */
-  const deliver = (r: RunResult): boolean => {
-    if (stopped) return false;
+  const checkDone = () => {
+    // (before the entry is known, the workers are still to come)
+    if (session && entry && live.size === 0) finish();
+  };
+  /** hand a report over; a fatal one (a folder not written) or a throw stops the pool and fails `run` */
+  const deliver = (r: RunReport): boolean => {
+    if (stopped || !session) return false;
     try {
-      onResult(r);
+      if (r.fatal) throw new Error(r.fatal);
+      session.onReport(r);
       return true;
     } catch (e) {
       fail(e as Error);
@@ -60,68 +144,95 @@ export function runPool(jobs: Iterator<RunJob>, workers: number, onResult: (r: R
       return false;
     }
   };
-  const start = (failuresInARow: number) => {
-    if (stopped) return;
-    const w = new Worker(BOOTSTRAP);
-    live.add(w);
-    busy++;
-    let current: RunJob | null = null;
-    let ready = false;
-    let retired = false;
-    const retire = () => {
-      retired = true;
-      live.delete(w);
-      busy--;
-      void w.terminate();
-    };
-    /** post the next job (or retire the worker when there is none); `then` runs after posting, before retiring */
-    const next = (then?: () => void): void => {
-      const j = stopped ? { done: true as const, value: undefined } : jobs.next();
-      if (j.done) {
-        current = null;
-        then?.();
-        retire();
-        checkDone();
-        return;
-      }
-      current = j.value;
-      w.postMessage(j.value);
+  const retire = (s: Slot) => {
+    s.retired = true;
+    live.delete(s);
+    void s.w.terminate();
+  };
+  /** give the worker its next run, or retire it when there is none; `then` runs after posting, before retiring */
+  const next = (s: Slot, then?: () => void) => {
+    if (!session) return;
+    const j = take();
+    if (!j) {
+      s.current = null;
       then?.();
-    };
-    w.on('message', (m: RunResult | { ready: true }) => {
+      retire(s);
+      checkDone();
+      return;
+    }
+    if (!s.told) {
+      s.w.postMessage({ init: session.ctx } satisfies ToWorker);
+      s.told = true;
+    }
+    s.current = j.run;
+    s.w.postMessage({ run: j.run, scenario: j.scenario, writeHere: !writer.hasTime() } satisfies ToWorker);
+    then?.();
+  };
+  /** the bundled worker, or the tsx bootstrap (known once the bundle is found or built) */
+  let entry: URL | null = null;
+  const spawn = (failuresInARow: number) => {
+    if (stopped || !entry) return;
+    const from = entry;
+    const s: Slot = { w: new Worker(from), ready: false, told: false, current: null, retired: false };
+    live.add(s);
+    s.w.on('message', (m: FromWorker) => {
       if ('ready' in m) {
-        ready = true;
-        next();
+        s.ready = true;
+        next(s);
         return;
       }
-      // hand the worker its next job first, then write this result while it computes (after the
-      // last job, the result is written before the pool can report that it is done)
-      current = null;
-      next(() => deliver(m));
+      const run = s.current;
+      s.current = null;
+      const ctx = session?.ctx;
+      if (m.files && run && ctx) {
+        // the worker left its folder to this thread: hand it its next run first, then write (the
+        // last one is written before the pool can report that it is done)
+        const files = m.files;
+        next(s, () => deliver(writer.write(() => writeReported(ctx.dir, run, m, files))));
+        return;
+      }
+      // the run's folder is on disk: count it, then hand the worker its next run
+      if (deliver(m)) next(s);
     });
     const gone = (why: string) => {
-      if (retired) return;
-      const job = current;
-      retire();
+      if (s.retired) return;
+      const lost = s.current;
+      retire(s);
       if (stopped) return checkDone();
+      // a bundled worker that cannot start: go back to loading the TypeScript through tsx
+      if (!s.ready && from !== TSX_BOOTSTRAP) {
+        entry = TSX_BOOTSTRAP;
+        spawn(0);
+        return;
+      }
       // a worker that cannot even start (e.g. a broken install) must not be restarted forever
-      if (!ready && failuresInARow >= 2) {
+      if (!s.ready && failuresInARow >= 2) {
         fail(new Error(`sweep worker failed to start: ${why}`));
         stop();
         return;
       }
-      if (job && !deliver({ run: job.run, ok: false, summary: null, timeseries: null, error: `worker died: ${why}`, sim_ms: 0 })) return;
-      start(ready ? 0 : failuresInARow + 1);
+      if (lost && session && !deliver(recordLostRun(session.ctx, lost, why))) return;
+      spawn(s.ready ? 0 : failuresInARow + 1);
+      checkDone();
     };
-    w.on('error', (e) => gone(`${e.name}: ${e.message}`));
-    w.on('exit', (code) => gone(`exited with code ${code}`));
+    s.w.on('error', (e) => gone(`${e.name}: ${e.message}`));
+    s.w.on('exit', (code) => gone(`exited with code ${code}`));
   };
-  const stop = () => {
-    stopped = true;
-    for (const w of live) void w.terminate();
-    live.clear();
-    finish();
+  void sweepWorkerEntry().then((url) => {
+    entry = url;
+    for (let i = 0; i < count; i++) spawn(0);
+    checkDone();
+  });
+
+  return {
+    run(ctx, runs, onReport) {
+      if (session) throw new Error('internal: Pool.run called twice');
+      session = { ctx, runs, onReport };
+      if (stopped) return done;
+      for (const s of [...live]) if (s.ready) next(s);
+      checkDone();
+      return done;
+    },
+    stop,
   };
-  for (let i = 0; i < workers; i++) start(0);
-  return { done, stop };
 }

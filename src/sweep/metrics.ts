@@ -56,7 +56,8 @@ export function metricValues(s: Summary, names: readonly string[]): MetricValue[
 export function divergence(samples: readonly Sample[], summary: Summary): string | null {
   for (const s of samples) {
     if (s.alive + s.dying === 0) continue;
-    for (const [k, v] of Object.entries(s.means)) if (!Number.isFinite(v)) return `diverged: mean ${k} is ${v} at t = ${s.t_min} min`;
+    const means = s.means;
+    for (const k in means) if (!Number.isFinite(means[k])) return `diverged: mean ${k} is ${means[k]} at t = ${s.t_min} min`;
   }
   for (const m of METRICS) {
     const v = m.get(summary);

@@ -58,10 +58,15 @@ export function baseWithSet(baseRaw: Record<string, unknown>, spec: SweepSpec): 
 
 /** The raw scenario of a run: the base (with set), the axis values, the run's seed and name. */
 export function runRawScenario(plan: Plan, spec: SweepSpec, r: PlannedRun): Record<string, unknown> {
-  const raw = structuredClone(plan.base);
+  return rawScenarioOfRun(plan.base, plan.runs.length, spec, r);
+}
+
+/** runRawScenario from the base alone (a pool worker has no plan, only the sweep's size). */
+export function rawScenarioOfRun(base: Record<string, unknown>, totalRuns: number, spec: SweepSpec, r: Pick<PlannedRun, 'run' | 'seed' | 'values'>): Record<string, unknown> {
+  const raw = structuredClone(base);
   for (let k = 0; k < spec.axes.length; k++) applyOverride(raw, `${spec.axes[k].path}=${JSON.stringify(r.values[k])}`);
   raw.seed = r.seed;
-  raw.name = `${spec.name}-${runLabel(r.run, plan.runs.length)}`;
+  raw.name = `${spec.name}-${runLabel(r.run, totalRuns)}`;
   return raw;
 }
 

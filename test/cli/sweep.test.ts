@@ -69,6 +69,14 @@ describe('ferrowave sweep', () => {
     }
   });
 
+  it('gives the same runs.csv with the workers loading the TypeScript through tsx instead of the bundle, and writing their own folders', () => {
+    const r = cli(['sweep', sweepFile, '--out', join(root, 'w2-tsx'), '--workers', '2'], { FERROWAVE_SWEEP_BUNDLE: '0', FERROWAVE_SWEEP_MAIN_WRITES: '0' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(read(root, 'w2-tsx', 'runs.csv')).toBe(reference);
+    expect(read(root, 'w2-tsx', 'runs', 'r00003', 'timeseries.csv')).toBe(read(root, 'w0', 'runs', 'r00003', 'timeseries.csv'));
+    expect(readdirSync(join(root, 'w2-tsx', 'runs')).filter((n) => n.startsWith('.tmp'))).toEqual([]);
+  });
+
   it("gives each run the numbers of `ferrowave run` of that run's scenario.resolved.json (on 2 workers)", () => {
     const out = join(root, 'single');
     const r = cli(['run', join(root, 'w0', 'runs', 'r00005', 'scenario.resolved.json'), '--out', out, '--workers', '2', '--quiet']);
@@ -126,7 +134,8 @@ describe('ferrowave sweep', () => {
   });
 
   it('records runs that throw, diverge or kill their worker as failed, and goes on', () => {
-    const r = cli(['sweep', sweepFile, '--out', join(root, 'faulty'), '--workers', '2'], { FERROWAVE_SWEEP_INJECT: '1:throw,2:crash,5:nan' });
+    // the workers write the folders here, so a worker's own writes and the main thread's record of its lost run meet
+    const r = cli(['sweep', sweepFile, '--out', join(root, 'faulty'), '--workers', '2'], { FERROWAVE_SWEEP_INJECT: '1:throw,2:crash,5:nan', FERROWAVE_SWEEP_MAIN_WRITES: '0' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('8 runs in runs.csv, 3 failed');
     const rows = read(root, 'faulty', 'runs.csv').trim().split('\n');

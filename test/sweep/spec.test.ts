@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/model/presets';
 import { formatProblem } from '../../src/model/scenario';
 import { METRIC_NAMES } from '../../src/sweep/metrics';
+import { scenarioOfRun } from '../../src/cli/sweep-execute';
+import { buildManifest } from '../../src/sweep/manifest';
 import { axisColumn, planSweep, runLabel, runScenario } from '../../src/sweep/plan';
 import { runSeed } from '../../src/sweep/seeds';
 import { SweepError, validateSweep } from '../../src/sweep/spec';
@@ -80,6 +82,13 @@ describe('planning a sweep', () => {
     expect(sc.params.ox_diffusion).toBe(200);
     expect(sc.lattice).toEqual({ width: 40, height: 3, site_um: 20 });
     expect(sc.duration_min).toBe(600);
+  });
+
+  it("gives every run the scenario of its own resolution when replicates reuse their point's (same bytes, any order)", () => {
+    const m = buildManifest(spec, plan, 'test', null);
+    const ctx = { dir: '/nowhere', spec, base: plan.base, columns: plan.columns, total: plan.runs.length, version: 'test' };
+    const order = [...m.runs.filter((r) => r.run % 3 === 1), ...m.runs];
+    for (const r of order) expect(JSON.stringify(scenarioOfRun(ctx, r), null, 2)).toBe(JSON.stringify(runScenario(plan, spec, plan.runs[r.run], 'test'), null, 2));
   });
 
   it('names axis columns with their units', () => {
