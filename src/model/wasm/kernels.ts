@@ -67,7 +67,8 @@ export function wasmKernelsFor(memory: WebAssembly.Memory): WasmKernels | null {
   try {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const which = shared ? 'shared' : 'unshared';
-    const mod = (compiled[which] ??= new WebAssembly.Module(bytesOf(shared ? KERNELS_SHARED : KERNELS_UNSHARED)));
+    if (!compiled[which]) compiled[which] = new WebAssembly.Module(bytesOf(shared ? KERNELS_SHARED : KERNELS_UNSHARED));
+    const mod = compiled[which];
     const inst = new WebAssembly.Instance(mod, { env: { memory } });
     const e = inst.exports as Record<string, unknown>;
     const cols = { cnFirst: e.cnFirst, cnMid: e.cnMid, cnLast: e.cnLast, ieRow: e.ieRow, backRow: e.backRow } as ColumnKernel;
