@@ -1,24 +1,24 @@
 // Why this file exists: the shipped presets (scenario JSON in public/presets/, which the browser
 // also serves) as one list that the CLI, the UI and the tests share. Presets are data: each is
 // validated like any user scenario before it runs.
-import p0 from '../../public/presets/erastin-0.3uM-light-pulse.json';
-import p1 from '../../public/presets/erastin-0.6uM-light-pulse.json';
-import p2 from '../../public/presets/erastin-1.25uM-light-pulse.json';
-import p3 from '../../public/presets/erastin-2.5uM-light-pulse.json';
-import p4 from '../../public/presets/erastin-5uM-light-pulse.json';
-import p5 from '../../public/presets/ferrostatin-rescue.json';
-import p6 from '../../public/presets/primed-dish-1024.json';
-import p7 from '../../public/presets/primed-gap.json';
-import p8 from '../../public/presets/primed-light-pulse.json';
-import p9 from '../../public/presets/unprimed-light-pulse.json';
-import t0 from '../../public/presets/tumour-erastin.json';
-import t1 from '../../public/presets/tumour-rsl3.json';
-import t2 from '../../public/presets/tumour-fsp1-resistant-erastin.json';
-import t3 from '../../public/presets/tumour-fsp1-resistant-erastin-fsen1.json';
-import t4 from '../../public/presets/tumour-dfo-rescue.json';
-import t5 from '../../public/presets/tumour-zinc.json';
-import t6 from '../../public/presets/tumour-selenium.json';
-import t7 from '../../public/presets/tumour-vessels.json';
+import p0 from '../../public/presets/erastin-0.3uM-light-pulse.json' with { type: 'json' };
+import p1 from '../../public/presets/erastin-0.6uM-light-pulse.json' with { type: 'json' };
+import p2 from '../../public/presets/erastin-1.25uM-light-pulse.json' with { type: 'json' };
+import p3 from '../../public/presets/erastin-2.5uM-light-pulse.json' with { type: 'json' };
+import p4 from '../../public/presets/erastin-5uM-light-pulse.json' with { type: 'json' };
+import p5 from '../../public/presets/ferrostatin-rescue.json' with { type: 'json' };
+import p6 from '../../public/presets/primed-dish-1024.json' with { type: 'json' };
+import p7 from '../../public/presets/primed-gap.json' with { type: 'json' };
+import p8 from '../../public/presets/primed-light-pulse.json' with { type: 'json' };
+import p9 from '../../public/presets/unprimed-light-pulse.json' with { type: 'json' };
+import t0 from '../../public/presets/tumour-erastin.json' with { type: 'json' };
+import t1 from '../../public/presets/tumour-rsl3.json' with { type: 'json' };
+import t2 from '../../public/presets/tumour-fsp1-resistant-erastin.json' with { type: 'json' };
+import t3 from '../../public/presets/tumour-fsp1-resistant-erastin-fsen1.json' with { type: 'json' };
+import t4 from '../../public/presets/tumour-dfo-rescue.json' with { type: 'json' };
+import t5 from '../../public/presets/tumour-zinc.json' with { type: 'json' };
+import t6 from '../../public/presets/tumour-selenium.json' with { type: 'json' };
+import t7 from '../../public/presets/tumour-vessels.json' with { type: 'json' };
 
 /** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
