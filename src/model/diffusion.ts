@@ -299,31 +299,27 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   const rates = typeof rate === 'number' ? null : rate;
   const { perfusion, plasma } = sink;
   const { prev, cPrev, next, cp } = scr;
+  // row 0 has no row above: zero running values give its b and d + 0 exactly
+  prev.fill(0, x0, x1);
+  cPrev.fill(0, x0, x1);
   for (let y = 0; y < n; y++) {
     const o = y * width;
     const edgeRow = y === 0 || y === n - 1;
     const bRow = edgeRow ? bEnd : bMid;
     const addRow = edgeRow ? add : 0;
-    const c0 = y * width;
     for (let x = x0; x < x1; x++) {
       const j = o + x;
       const k = rates === null ? uniformRate : rates[j];
       const pj = perfusion[j];
       const b = bRow + h * (k + pj);
       const d = u[j] + addRow + h * pj * plasma;
-      let m: number, p: number;
-      if (y === 0) {
-        m = b;
-        p = (d + 0) / m;
-      } else {
-        m = b + r * cPrev[x];
-        p = (d + r * prev[x]) / m;
-      }
+      const m = b + r * cPrev[x];
+      const p = (d + r * prev[x]) / m;
       u[j] = p;
       prev[x] = p;
       const c = -r / m;
       cPrev[x] = c;
-      cp[c0 + x] = c;
+      cp[j] = c;
     }
   }
   const last = (n - 1) * width;

@@ -82,9 +82,7 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   let iStart = i0;
   if (kernel) {
     // pairs of cells in the WebAssembly kernel, with the constants of the loop below (same bits)
-    const F = st.f32.byteOffset;
-    const b = st.base;
-    const a = (v: keyof SimState['base']) => F + 4 * b[v];
+    const a = (v: keyof SimState['base']) => addrOf(st, v);
     const pairsEnd = i0 + ((i1 - i0) & ~1);
     const necroses = kernel.slow(
       i0, pairsEnd, status.byteOffset, nbr.byteOffset, DECODE_AT,
@@ -207,36 +205,35 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
 }
 
 /**
- * Fast block for sites [i0, i1) of one row segment: one step of dt. The first pass runs in the
- * WebAssembly SIMD kernel when one is given (pairs of cells; same bits), the rest here.
+ * Fast block for sites [i0, i1) of one row segment: one step of dt. With the kernels, both passes
+ * run in WebAssembly SIMD for pairs of cells (same bits) and an odd last cell here.
  */
 export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: WasmKernels | null = null): void {
   const T = seg.targets;
+  // with the kernels, pairs of cells run in WebAssembly and an odd last cell here
+  const pairsEnd = kernel ? i0 + ((i1 - i0) & ~1) : i0;
+  if (kernel) fastKernel(kernel.fast, st, i0, pairsEnd, p, cx, ex);
+  if (pairsEnd < i1) fastCells(st, pairsEnd, i1, p, cx, ex);
+  if (kernel) deathKernel(kernel.death, st, i0, pairsEnd, T, p, cx);
+  if (pairsEnd < i1) deathProgram(st, pairsEnd, i1, T, p, cx);
+}
+
+/** byte address of site 0 of a Float32 state array in the state's memory (for the kernels) */
+const addrOf = (st: SimState, v: keyof SimState['base']) => st.f32.byteOffset + 4 * st.base[v];
+
+/** fastCells for [i0, i1) (i1 - i0 even) in the WebAssembly kernel: its constants computed as fastCells computes them. */
+function fastKernel(fast: WasmKernels['fast'], st: SimState, i0: number, i1: number, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): void {
   const { t, dt } = cx;
-  let i = i0;
-  if (kernel) {
-    const ts = p.ros_time_scale;
-    const F = st.f32.byteOffset;
-    const b = st.base;
-    const a = (v: keyof SimState['base']) => F + 4 * b[v];
-    const pairsEnd = i0 + ((i1 - i0) & ~1);
-    // the arguments are the constants fastCells computes, computed the same way
-    const n = kernel.fast(
-      i0, pairsEnd, st.status.byteOffset,
-      a('def_gsh'), a('def_rt'), a('nox'), a('ros'), a('ox'), a('fenton'), a('ros_src'), a('lpo'), a('lpo_src'), a('t_dying'),
-      ex[0], ex[1], ex[2], ex[3], p.ros_clear * ts * 8, p.ros_clear * ts, p.ros_decay * ts, dt, 0.5 * dt,
-      dt * p.lpo_clear, p.lpo_commit, 1 / (1 + dt * p.ox_decay * p.kd_dead_factor), t + dt,
-      a('fe'), p.burst_rate * dt, p.burst_size / dt, p.fe_ref, cx.key.k0, cx.key.k1, cx.step, Math.imul(PURPOSE.burst + 1, 0x27d4eb2f),
-    );
-    if (n > 0) Atomics.add(st.header, H_COMMITTED, n);
-    i = pairsEnd;
-  }
-  if (i < i1) fastCells(st, i, i1, p, cx, ex);
-  if (kernel) {
-    const pairsEnd = i0 + ((i1 - i0) & ~1);
-    deathKernel(kernel.death, st, i0, pairsEnd, T, p, cx);
-    if (pairsEnd < i1) deathProgram(st, pairsEnd, i1, T, p, cx);
-  } else deathProgram(st, i0, i1, T, p, cx);
+  const ts = p.ros_time_scale;
+  const a = (v: keyof SimState['base']) => addrOf(st, v);
+  const n = fast(
+    i0, i1, st.status.byteOffset,
+    a('def_gsh'), a('def_rt'), a('nox'), a('ros'), a('ox'), a('fenton'), a('ros_src'), a('lpo'), a('lpo_src'), a('t_dying'),
+    ex[0], ex[1], ex[2], ex[3], p.ros_clear * ts * 8, p.ros_clear * ts, p.ros_decay * ts, dt, 0.5 * dt,
+    dt * p.lpo_clear, p.lpo_commit, 1 / (1 + dt * p.ox_decay * p.kd_dead_factor), t + dt,
+    a('fe'), p.burst_rate * dt, p.burst_size / dt, p.fe_ref, cx.key.k0, cx.key.k1, cx.step, Math.imul(PURPOSE.burst + 1, 0x27d4eb2f),
+  );
+  if (n > 0) Atomics.add(st.header, H_COMMITTED, n);
 }
 
 /**
@@ -372,9 +369,7 @@ function deathProgram(st: SimState, i0: number, i1: number, T: Float64Array, p: 
 function deathKernel(death: WasmKernels['death'], st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext): void {
   if (i1 <= i0) return;
   const { t, dt } = cx;
-  const F = st.f32.byteOffset;
-  const b = st.base;
-  const a = (v: keyof SimState['base']) => F + 4 * b[v];
+  const a = (v: keyof SimState['base']) => addrOf(st, v);
   const g = st.pheno;
   const lCommit = p.lpo_commit;
   const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];

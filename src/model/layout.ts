@@ -1,5 +1,5 @@
 // Why this file exists: the structure-of-arrays layout of the whole simulation state on ONE
-// shared memory (a shared WebAssembly.Memory, so that the SIMD kernel of wasm/ runs on it; a
+// shared memory (a shared WebAssembly.Memory, so that the SIMD kernels of wasm/ run on it; a
 // SharedArrayBuffer where WebAssembly is missing), so that workers in the browser or in Node attach
 // to the same memory and a checkpoint is one buffer copy. Names here are the names used in docs/model.md.
 
@@ -112,13 +112,17 @@ export function newStateStore(bytes: number, shared: boolean): StateStore {
   return shared ? new SharedArrayBuffer(pages * PAGE) : new ArrayBuffer(pages * PAGE);
 }
 
+/** the bytes of a store (a memory's buffer) */
+const bufferOf = (store: StateStore): SharedArrayBuffer | ArrayBuffer =>
+  hasWasm() && store instanceof WebAssembly.Memory ? store.buffer : (store as SharedArrayBuffer | ArrayBuffer);
+
 /** whether new stores can be shared with workers here */
 export const canShare = (): boolean => typeof SharedArrayBuffer !== 'undefined';
 
 /** A new store holding a copy of `src`'s bytes (checkpoints, branches). */
 export function copyStateStore(src: ArrayBufferLike, shared = canShare()): StateStore {
   const out = newStateStore(src.byteLength, shared);
-  new Uint8Array(out instanceof ArrayBuffer || out instanceof SharedArrayBuffer ? out : out.buffer).set(new Uint8Array(src));
+  new Uint8Array(bufferOf(out)).set(new Uint8Array(src));
   return out;
 }
 
@@ -185,7 +189,7 @@ export function layoutState(width: number, height: number, given?: StateStore, d
   const total = stateBytes(width, height, drugs.length);
   const store = given ?? newStateStore(total, canShare());
   const memory = hasWasm() && store instanceof WebAssembly.Memory ? store : null;
-  const buf = memory ? memory.buffer : (store as SharedArrayBuffer | ArrayBuffer);
+  const buf = bufferOf(store);
   const expected = Math.ceil(total / PAGE) * PAGE;
   if (buf.byteLength !== expected) throw new Error(`state buffer has ${buf.byteLength} bytes, layout needs ${expected} (${total} rounded up to 64 KiB pages)`);
   let off = PREFIX_BYTES;
