@@ -13,10 +13,14 @@
 // /proc: Linux), the time each run spent simulating inside its worker (summary.json run.wall_s)
 // and the runner's overhead per run: wall x workers minus the runs' simulating time, per run (it
 // includes start-up; on a loaded machine a worker's simulating time includes waiting for a core).
-// Two sweeps: 256 small runs (60 x 3 sites, 600 min, ~17 ms each) and the README example
-// (160 x 3 sites, 1440 min, its 16 design points x 6 replicates = 96 runs). Every configuration is repeated, alternating, and the
-// medians are reported (the machines are shared and noisy), with the load average; writes
-// bench/sweep-results.json. SWEEP_BENCH_REPS (default 3), SWEEP_BENCH_ONLY=small|readme.
+// Three sweeps: 256 small runs (60 x 3 sites, 600 min, ~14 ms each), the same strip 1024 times
+// (where the start-up weighs less in the end-to-end time), and the README example (160 x 3 sites,
+// 1440 min, its 16 design points x 6 replicates = 96 runs). Every configuration is repeated,
+// alternating, and the medians are reported (the machines are shared and noisy), with the load
+// average; writes bench/sweep-results.json. SWEEP_BENCH_REPS (default 3),
+// SWEEP_BENCH_ONLY=small|long|readme. The sweeps' folders are removed at the end, not between
+// measurements: ext4 scans its inode table for a new file or folder while many were deleted in
+// the last ~30 s, which made creating a run folder 5-10x dearer than in a fresh file system.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -33,17 +37,22 @@ const median = (xs: number[]) => {
 };
 
 const example = JSON.parse(readFileSync(join(import.meta.dirname, '../examples/erastin-dfo-sweep.json'), 'utf8'));
+const SMALL = {
+  name: 'bench',
+  base: 'primed-light-pulse',
+  set: { 'lattice.width': 60, 'lattice.height': 3, 'treatments[1].region.disc.y_um': 30, duration_min: 600 },
+  axes: [{ path: 'treatments[0].uM', from: 2, to: 10, n: 64 }],
+  replicates: 4,
+  seed: 1,
+};
 const SWEEPS: Record<string, { what: string; sweep: Record<string, unknown> }> = {
   small: {
     what: '256 runs of a 60 x 3-site strip, 600 min, dt 0.5 min (1200 steps)',
-    sweep: {
-      name: 'bench',
-      base: 'primed-light-pulse',
-      set: { 'lattice.width': 60, 'lattice.height': 3, 'treatments[1].region.disc.y_um': 30, duration_min: 600 },
-      axes: [{ path: 'treatments[0].uM', from: 2, to: 10, n: 64 }],
-      replicates: 4,
-      seed: 1,
-    },
+    sweep: SMALL,
+  },
+  long: {
+    what: '1024 runs of the same 60 x 3-site strip (4 x the replicates)',
+    sweep: { ...SMALL, name: 'bench-long', replicates: 16 },
   },
   readme: {
     what: 'examples/erastin-dfo-sweep.json with 6 replicates: 96 runs of a 160 x 3-site strip, 1440 min',
@@ -78,46 +87,49 @@ interface Measure {
 
 async function once(name: string, workers: number): Promise<Measure> {
   const root = mkdtempSync(join(tmpdir(), 'ferrowave-sweep-bench-'));
-  try {
-    const file = join(root, 'sweep.json');
-    writeFileSync(file, JSON.stringify(SWEEPS[name].sweep));
-    const out = join(root, 'out');
-    const cpu0 = childrenCpu();
-    const t0 = Date.now();
-    const code = await new Promise<number | null>((res) => {
-      const child = spawn(process.execPath, [bin, 'sweep', file, '--out', out, '--workers', String(workers), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
-      child.on('exit', (c) => res(c));
-    });
-    const wall = (Date.now() - t0) / 1000;
-    const cpu = childrenCpu() - cpu0;
-    if (code !== 0) throw new Error(`ferrowave sweep exited with ${code}`);
-    const done: number[] = [];
-    let sim = 0;
-    const runs = readdirSync(join(out, 'runs'));
-    for (const r of runs) {
-      const d = join(out, 'runs', r);
-      done.push(Math.max(...readdirSync(d).map((f) => statSync(join(d, f)).mtimeMs)) - t0);
-      sim += JSON.parse(readFileSync(join(d, 'summary.json'), 'utf8')).run.wall_s;
-    }
-    done.sort((a, b) => a - b);
-    const n = runs.length;
-    const warm = done[workers - 1];
-    return {
-      wall_s: wall,
-      cpu_s: cpu,
-      startup_s: warm / 1000,
-      first_run_s: done[0] / 1000,
-      steady_runs_per_s: ((n - workers) * 1000) / (done[n - 1] - warm),
-      warm_runs_per_s: ((n - 1 - (n >> 1)) * 1000) / (done[n - 1] - done[n >> 1]),
-      e2e_runs_per_s: n / wall,
-      sim_ms_per_run: (sim * 1000) / n,
-      cpu_ms_per_run: (cpu * 1000) / n,
-      overhead_ms_per_run: ((wall * workers - sim) * 1000) / n,
-    };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+  roots.push(root);
+  const file = join(root, 'sweep.json');
+  writeFileSync(file, JSON.stringify(SWEEPS[name].sweep));
+  const out = join(root, 'out');
+  const cpu0 = childrenCpu();
+  const t0 = Date.now();
+  const code = await new Promise<number | null>((res) => {
+    const child = spawn(process.execPath, [bin, 'sweep', file, '--out', out, '--workers', String(workers), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (c) => res(c));
+  });
+  const wall = (Date.now() - t0) / 1000;
+  const cpu = childrenCpu() - cpu0;
+  if (code !== 0) throw new Error(`ferrowave sweep exited with ${code}`);
+  const done: number[] = [];
+  let sim = 0;
+  const runs = readdirSync(join(out, 'runs'));
+  for (const r of runs) {
+    const d = join(out, 'runs', r);
+    done.push(Math.max(...readdirSync(d).map((f) => statSync(join(d, f)).mtimeMs)) - t0);
+    sim += JSON.parse(readFileSync(join(d, 'summary.json'), 'utf8')).run.wall_s;
   }
+  done.sort((a, b) => a - b);
+  const n = runs.length;
+  const warm = done[workers - 1];
+  return {
+    wall_s: wall,
+    cpu_s: cpu,
+    startup_s: warm / 1000,
+    first_run_s: done[0] / 1000,
+    steady_runs_per_s: ((n - workers) * 1000) / (done[n - 1] - warm),
+    warm_runs_per_s: ((n - 1 - (n >> 1)) * 1000) / (done[n - 1] - done[n >> 1]),
+    e2e_runs_per_s: n / wall,
+    sim_ms_per_run: (sim * 1000) / n,
+    cpu_ms_per_run: (cpu * 1000) / n,
+    overhead_ms_per_run: ((wall * workers - sim) * 1000) / n,
+  };
 }
+
+/** every measurement's folder, removed at the end (see the header) */
+const roots: string[] = [];
+process.on('exit', () => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
 
 const names = Object.keys(SWEEPS).filter((n) => !ONLY || n === ONLY);
 const loads: number[] = [];

@@ -17,6 +17,7 @@ import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
 import type { SteadyStateCache } from '../model/initial-state';
+import type { StateStore } from '../model/layout';
 import { type ResolvedScenario, resolveScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import type { ManifestRun } from '../sweep/manifest';
@@ -64,6 +65,9 @@ const steadyCache: SteadyStateCache = new Map();
 
 const columnsCache = new Map<string, ReturnType<typeof columnsOf>>();
 
+/** the state store of this thread's last finished run, for the next run to lay its state out in */
+let spareStore: StateStore | null = null;
+
 export async function executeRun(job: RunJob): Promise<RunResult> {
   const t0 = performance.now();
   const fault = injectedFault(job.run);
@@ -74,7 +78,8 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
   let text = ts ? `${ts.header}\n` : '';
   try {
     if (fault === 'throw' || fault === 'crash') throw new Error(`injected failure of run ${job.run} (FERROWAVE_SWEEP_INJECT)`);
-    const sim = createSimulation(job.scenario, job.scenario.seed, { steadyCache });
+    const sim = createSimulation(job.scenario, job.scenario.seed, { steadyCache, recycle: spareStore });
+    spareStore = null;
     const engine = await createEngine(sim, 0);
     const onSample = ts
       ? (s: Sample) => {
@@ -84,6 +89,8 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
     const samples = await runToEnd(engine, { onSample });
     if (fault === 'nan') samples[samples.length - 1].means.ros = Number.NaN;
     const summary = summarise(sim, samples);
+    // nothing reads the state after the summary
+    spareStore = sim.state.store;
     const sim_ms = performance.now() - t0;
     const diverged = divergence(samples, summary);
     if (diverged) return { run: job.run, ok: false, summary: null, timeseries: null, error: diverged, sim_ms };

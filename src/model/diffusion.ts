@@ -294,9 +294,7 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   const add = dirichlet ? r * edge : 0;
   const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
   const bMid = 1 + 2 * r;
-  const rate = sink.rate;
-  const uniformRate = typeof rate === 'number' ? rate : 0;
-  const rates = typeof rate === 'number' ? null : rate;
+  const { uniformRate, rates } = ratesOf(sink);
   const { perfusion, plasma } = sink;
   const { prev, cPrev, next, cp } = scr;
   // row 0 has no row above: zero running values give its b and d + 0 exactly
@@ -334,16 +332,27 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   }
 }
 
+/**
+ * A sink's rate as one number for every site (0 when per site) or per-site rates (null when one).
+ * The `+` keeps the one rate a plain double for V8: mixed with the per-site rates in one variable,
+ * an untyped one made every site's rate a new heap number (16 bytes a site and sweep: the
+ * tumours' garbage).
+ */
+function ratesOf(sink: Sink): { uniformRate: number; rates: Float32Array | null } {
+  const rate = sink.rate;
+  return typeof rate === 'number' ? { uniformRate: +rate, rates: null } : { uniformRate: 0, rates: rate };
+}
+
 function solveLine(u: Float32Array, o: number, stride: number, n: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array): void {
   const add = dirichlet ? r * edge : 0;
   const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
-  const rate = sink.rate;
+  const { uniformRate, rates } = ratesOf(sink);
   const { perfusion, plasma } = sink;
   let prev = 0;
   let cPrev = 0;
   for (let i = 0; i < n; i++) {
     const j = o + i * stride;
-    const k = typeof rate === 'number' ? rate : rate[j];
+    const k = rates === null ? uniformRate : rates[j];
     const pj = perfusion[j];
     const b = (n === 1 ? 1 : i === 0 || i === n - 1 ? bEnd : 1 + 2 * r) + h * (k + pj);
     const m = i === 0 ? b : b + r * cPrev;

@@ -112,6 +112,24 @@ export function newStateStore(bytes: number, shared: boolean): StateStore {
   return shared ? new SharedArrayBuffer(pages * PAGE) : new ArrayBuffer(pages * PAGE);
 }
 
+/**
+ * `spare` (the store of a finished simulation) zeroed, when it has the size of a new store of
+ * `bytes` and its sharing; otherwise a new store. A sweep worker runs thousands of simulations in
+ * turn: each new WebAssembly memory costs system calls (mmap, mprotect, munmap) that stall every
+ * thread of the process.
+ */
+export function recycledStateStore(spare: StateStore | null, bytes: number, shared: boolean): StateStore {
+  if (spare) {
+    const buf = bufferOf(spare);
+    const isShared = typeof SharedArrayBuffer !== 'undefined' && buf instanceof SharedArrayBuffer;
+    if (buf.byteLength === Math.ceil(bytes / PAGE) * PAGE && isShared === shared) {
+      new Uint8Array(buf).fill(0);
+      return spare;
+    }
+  }
+  return newStateStore(bytes, shared);
+}
+
 /** the bytes of a store (a memory's buffer) */
 const bufferOf = (store: StateStore): SharedArrayBuffer | ArrayBuffer =>
   hasWasm() && store instanceof WebAssembly.Memory ? store.buffer : (store as SharedArrayBuffer | ArrayBuffer);

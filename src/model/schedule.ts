@@ -13,10 +13,6 @@ import { TARGETS } from './targets';
 
 interface Placed {
   agent: AgentId;
-  amount: number;
-  startStep: number;
-  /** first step no longer active (Infinity = never ends) */
-  endStep: number;
   region: Region | null;
   pulse: boolean;
   /** a diffusing drug (tumours): reaches cells through its field, not by region */
@@ -52,8 +48,35 @@ export interface PulseEvent {
   treatment: number;
 }
 
+export interface LocalDrug {
+  /** index of the drug's field (diffusingAgents order) */
+  field: number;
+  /** uM */
+  amount: number;
+  /** the treatment's index, for runsOf() */
+  treatment: number;
+}
+
+/** steps [lo, hi) with the same active treatments, and what they give (Schedule.spanOf) */
+interface Span {
+  lo: number;
+  hi: number;
+  global: Float64Array;
+  local: readonly LocalDrug[];
+  pulses: readonly PulseEvent[];
+}
+
 export class Schedule {
   private readonly placed: Placed[];
+  /**
+   * each placed treatment's dose (uM or its agent's unit), first step and first step no longer
+   * active (Infinity = never ends). Typed arrays, not fields of `placed`: a dose of 2 in one run and
+   * 2.5 in the next would change the objects' hidden class (V8 stores small integers differently)
+   * and deoptimise the code that reads them, once per sweep.
+   */
+  private readonly amount: Float64Array;
+  private readonly startStep: Float64Array;
+  private readonly endStep: Float64Array;
   private readonly cache = new Map<string, Float64Array>();
   /** the runs of a treatment without a region (read-only) */
   private readonly wholeRow: Runs;
@@ -65,6 +88,8 @@ export class Schedule {
   private active: number[] = [];
   private activeKey = '';
   private readonly site: number;
+  /** the last span asked for (none yet) */
+  private span: Span = { lo: 1, hi: 0, global: new Float64Array(0), local: [], pulses: [] };
 
   private readonly drugs: AgentId[];
 
@@ -77,23 +102,32 @@ export class Schedule {
     this.site = sc.lattice.site_um;
     this.wholeRow = [[0, sc.lattice.width]];
     this.placed = [];
+    const amount: number[] = [];
+    const startSteps: number[] = [];
+    const endSteps: number[] = [];
     for (const t of sc.treatments) {
       if (t.agent === 'knockdown' || t.agent === 'overexpress') continue;
       const spec = AGENTS[t.agent];
       const pulse = spec.actions.some((a) => TARGETS[a.target].kind === 'pulse');
       const startStep = Math.round(t.start_min / dt);
       const endStep = t.end_min === null ? (pulse ? startStep + 1 : Number.POSITIVE_INFINITY) : Math.max(startStep + 1, Math.round(t.end_min / dt));
-      this.placed.push({ agent: t.agent, amount: (spec.dose_key === 'uM' ? t.uM : t.dose) ?? spec.default_dose, startStep, endStep, region: t.region, pulse, diffusing: this.drugs.includes(t.agent) });
+      this.placed.push({ agent: t.agent, region: t.region, pulse, diffusing: this.drugs.includes(t.agent) });
+      amount.push((spec.dose_key === 'uM' ? t.uM : t.dose) ?? spec.default_dose);
+      startSteps.push(startStep);
+      endSteps.push(endStep);
     }
+    this.amount = Float64Array.from(amount);
+    this.startStep = Float64Array.from(startSteps);
+    this.endStep = Float64Array.from(endSteps);
   }
 
   /** Steps at which a non-pulse treatment starts or ends (the slow block reruns there). */
   changeSteps(): Set<number> {
     const out = new Set<number>();
-    for (const p of this.placed) {
-      if (p.pulse) continue;
-      out.add(p.startStep);
-      if (Number.isFinite(p.endStep)) out.add(p.endStep);
+    for (let k = 0; k < this.placed.length; k++) {
+      if (this.placed[k].pulse) continue;
+      out.add(this.startStep[k]);
+      if (Number.isFinite(this.endStep[k])) out.add(this.endStep[k]);
     }
     return out;
   }
@@ -144,13 +178,18 @@ export class Schedule {
     return this.computeSegments(y, active, drugFields);
   }
 
+  /** whether placed treatment k is active at `step` */
+  private activeOn(k: number, step: number): boolean {
+    return step >= this.startStep[k] && step < this.endStep[k];
+  }
+
   /** Indices of the non-pulse, non-diffusing treatments active at `step` (kept for the last step asked). */
   private activeAt(step: number): number[] {
     if (step === this.activeStep) return this.active;
     const active: number[] = [];
     for (let k = 0; k < this.placed.length; k++) {
       const p = this.placed[k];
-      if (!p.pulse && !p.diffusing && step >= p.startStep && step < p.endStep) active.push(k);
+      if (!p.pulse && !p.diffusing && this.activeOn(k, step)) active.push(k);
     }
     this.activeStep = step;
     this.active = active;
@@ -207,7 +246,7 @@ export class Schedule {
     const key = drugQ ? `${covering.join(',')}|${drugQ.join(',')}` : covering.join(',');
     let v = this.cache.get(key);
     if (!v) {
-      const doses = covering.map((k) => ({ agent: this.placed[k].agent, amount: this.placed[k].amount }));
+      const doses = covering.map((k) => ({ agent: this.placed[k].agent, amount: this.amount[k] }));
       drugQ?.forEach((qk, k) => {
         if (qk > -100000) doses.push({ agent: this.drugs[k], amount: Math.exp(qk / QUANT) });
       });
@@ -221,43 +260,62 @@ export class Schedule {
   /** Concentration (uM) of a diffusing drug in the plasma/medium far away (treatments without a region). */
   globalAmount(agent: AgentId, step: number): number {
     let c = 0;
-    for (const p of this.placed) if (p.agent === agent && !p.region && step >= p.startStep && step < p.endStep) c += p.amount;
+    for (let k = 0; k < this.placed.length; k++) {
+      const p = this.placed[k];
+      if (p.agent === agent && !p.region && this.activeOn(k, step)) c += this.amount[k];
+    }
     return c;
   }
 
   /** Target values of the treatments without a region active at `step` (the medium far away). */
   globalTargets(step: number): Float64Array {
-    const covering: number[] = [];
-    this.placed.forEach((p, k) => {
-      if (!p.pulse && !p.region && step >= p.startStep && step < p.endStep) covering.push(k);
-    });
-    return this.targetsFor(covering);
+    return this.spanOf(step).global;
   }
 
   /**
    * Diffusing drugs applied to a region (tumours) active at `step`: the tissue in the region is
    * brought towards `amount` uM (simulation.ts); outside it the drug arrives by diffusion.
    */
-  localDrugs(step: number): Array<{ field: number; amount: number; treatment: number }> {
-    const out: Array<{ field: number; amount: number; treatment: number }> = [];
-    this.placed.forEach((p, k) => {
-      if (!p.diffusing || !p.region || step < p.startStep || step >= p.endStep) return;
-      out.push({ field: this.drugs.indexOf(p.agent), amount: p.amount, treatment: k });
-    });
-    return out;
+  localDrugs(step: number): readonly LocalDrug[] {
+    return this.spanOf(step).local;
   }
 
   /** Pulses active at this step. A pulse with an end spreads its dose over its window. */
-  pulses(step: number): PulseEvent[] {
-    const out: PulseEvent[] = [];
-    this.placed.forEach((p, k) => {
-      if (!p.pulse || step < p.startStep || step >= p.endStep) return;
+  pulses(step: number): readonly PulseEvent[] {
+    return this.spanOf(step).pulses;
+  }
+
+  /**
+   * The steps around `step` between which no treatment starts or ends, with what is active there
+   * (asked several times a step, by every band: worked out once per span, not per call).
+   */
+  private spanOf(step: number): Span {
+    const sp = this.span;
+    if (step >= sp.lo && step < sp.hi) return sp;
+    let lo = Number.NEGATIVE_INFINITY;
+    let hi = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < this.placed.length; k++) {
+      for (const b of [this.startStep[k], this.endStep[k]]) {
+        if (b <= step) lo = Math.max(lo, b);
+        else hi = Math.min(hi, b);
+      }
+    }
+    const covering: number[] = [];
+    const local: LocalDrug[] = [];
+    const pulses: PulseEvent[] = [];
+    for (let k = 0; k < this.placed.length; k++) {
+      const p = this.placed[k];
+      if (!this.activeOn(k, step)) continue;
+      if (!p.pulse && !p.region) covering.push(k);
+      if (p.diffusing && p.region) local.push({ field: this.drugs.indexOf(p.agent), amount: this.amount[k], treatment: k });
+      if (!p.pulse) continue;
       for (const a of AGENTS[p.agent].actions) {
         const kind = TARGETS[a.target].kind;
         if (kind !== 'pulse') continue;
-        out.push({ target: a.target as PulseEvent['target'], amount: (a.max_effect * p.amount) / (p.endStep - p.startStep), treatment: k });
+        pulses.push({ target: a.target as PulseEvent['target'], amount: (a.max_effect * this.amount[k]) / (this.endStep[k] - this.startStep[k]), treatment: k });
       }
-    });
-    return out;
+    }
+    this.span = { lo, hi, global: this.targetsFor(covering), local, pulses };
+    return this.span;
   }
 }

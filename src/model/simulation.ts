@@ -8,7 +8,7 @@ import { mediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
-import { H_STEP, layoutState, newStateStore, type SimState, type StateStore, stateBytes } from './layout';
+import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes } from './layout';
 import type { ParamValues } from './params';
 import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
@@ -62,7 +62,7 @@ interface FieldPlan {
   /** the level held at the lattice edge (boundary "medium"), from the untreated or globally treated medium */
   edge: (globalTargets: Float64Array, step: number) => number;
   /** uptake or clearance solved together with diffusion (implicit), and the plasma level at vessels */
-  sink?: { rate: Float32Array | number; plasma: (globalTargets: Float64Array, step: number) => number };
+  sink: { rate: Float32Array | number; plasma: (globalTargets: Float64Array, step: number) => number } | null;
   r: number;
 }
 
@@ -75,6 +75,11 @@ export interface CreateOptions {
   deferInit?: boolean;
   /** reuse the control steady state across simulations with the same parameters (sweep workers) */
   steadyCache?: SteadyStateCache;
+  /**
+   * the store of a finished simulation that nothing reads any more, to lay this one out in (zeroed)
+   * when it has the size (sweep workers: a new memory per run costs system calls on every thread)
+   */
+  recycle?: StateStore | null;
   /** never use the WebAssembly kernels (tests compare the two; the results are the same bits) */
   noWasm?: boolean;
 }
@@ -89,44 +94,51 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const key = deriveKey(seed);
   const tumour = scenario.tissue.kind === 'tumour';
   const drugs = diffusingAgents(scenario);
-  const st = layoutState(W, H, opts.buffer ?? (opts.unshared ? newStateStore(stateBytes(W, H, drugs.length), false) : undefined), drugs);
+  const shared = !opts.unshared && canShare();
+  const st = layoutState(W, H, opts.buffer ?? recycledStateStore(opts.recycle ?? null, stateBytes(W, H, drugs.length), shared), drugs);
   const drugArrays = drugs.map((d) => st.drug[d]);
   /** the SIMD kernels on this state's memory, in this thread (null: TypeScript only) */
   const kernel = st.memory && !opts.noWasm ? wasmKernelsFor(st.memory) : null;
   const schedule = new Schedule(scenario, mediumBase(p));
   // a tumour is tissue: no medium above it, cells exchange with interstitial fluid, cells divide
-  const kp: ParamValues = tumour
-    ? { ...p, medium_exchange: 0, cell_medium_ratio: p.tissue_cell_ratio, o2_uptake: p.o2_tissue_uptake }
-    : { ...p, prolif_rate: 0 };
+  // (a copy with the same hidden class as every run's parameters, then changed in place: an object
+  // spread here gave V8 a new hidden class after ~10 simulations, and the hot code a deopt)
+  const kp: ParamValues = structuredClone(p);
+  if (tumour) {
+    kp.medium_exchange = 0;
+    kp.cell_medium_ratio = p.tissue_cell_ratio;
+    kp.o2_uptake = p.o2_tissue_uptake;
+  } else kp.prolif_rate = 0;
   const medium = scenario.boundary === 'medium';
-  const plan = (name: string, arr: Float32Array, D: number, n: number, edge: FieldPlan['edge']): FieldPlan => {
+  type FieldSink = NonNullable<FieldPlan['sink']>;
+  // every field plan is this one object literal, sink or none (objects spread from it gave V8 a new
+  // hidden class per simulation after ~10 of them, and the field sweeps a deopt each time)
+  const plan = (name: string, arr: Float32Array, D: number, n: number, edge: FieldPlan['edge'], sink: FieldSink | null = null): FieldPlan => {
     const r = (D * dt * n) / (site * site);
     // Crank-Nicolson where it is accurate and oscillation-free (r < 1), implicit Euler otherwise
     const theta = r < 1 ? 0.5 : 1;
-    return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, r };
+    return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, sink, r };
   };
   const lineTmp = new Float64Array(Math.max(W, H));
   /** running values and factors of the column sweeps with a sink (allocated by the thread that first needs them) */
   let colSinkScratch: ReturnType<typeof columnScratch> | null = null;
   const f = st.field;
+  // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
+  const pinned = (plasma: FieldSink['plasma']): FieldSink | null => (tumour ? { rate: 0, plasma } : null);
   const fields: FieldPlan[] = [
     // the oxidant diffuses every other step (Crank-Nicolson, r < 1): within 1% of every step, half the cost
     plan('ox', f.ox, p.ox_diffusion, 2, () => 0),
-    plan('cystine', f.cystine, p.cystine_diffusion, every, (T) => T[TI.cystine_medium]),
-    { ...plan('o2', f.o2, p.o2_diffusion, every, () => p.o2_medium), sink: { rate: st.aux.o2_sink, plasma: () => (tumour ? p.o2_blood : p.o2_medium) } },
-    plan('ntbi', f.ntbi, p.ion_diffusion, every, (T) => T[TI.ntbi]),
-    plan('zn_ex', f.zn_ex, p.ion_diffusion, every, (T) => T[TI.zn_bath]),
-    ...drugs.map((d) => ({
-      ...plan(d, st.drug[d], p.drug_diffusion, every, (_T: Float64Array, step: number) => schedule.globalAmount(d, step)),
-      sink: { rate: p.drug_clearance, plasma: (_T: Float64Array, step: number) => schedule.globalAmount(d, step) },
-    })),
+    plan('cystine', f.cystine, p.cystine_diffusion, every, (T) => T[TI.cystine_medium], pinned((T) => T[TI.cystine_medium])),
+    plan('o2', f.o2, p.o2_diffusion, every, () => p.o2_medium, { rate: st.aux.o2_sink, plasma: () => (tumour ? p.o2_blood : p.o2_medium) }),
+    plan('ntbi', f.ntbi, p.ion_diffusion, every, (T) => T[TI.ntbi], pinned((T) => T[TI.ntbi])),
+    plan('zn_ex', f.zn_ex, p.ion_diffusion, every, (T) => T[TI.zn_bath], pinned((T) => T[TI.zn_bath])),
+    ...drugs.map((d) =>
+      plan(d, st.drug[d], p.drug_diffusion, every, (_T: Float64Array, step: number) => schedule.globalAmount(d, step), {
+        rate: p.drug_clearance,
+        plasma: (_T: Float64Array, step: number) => schedule.globalAmount(d, step),
+      }),
+    ),
   ];
-  // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
-  if (tumour) {
-    fields[1].sink = { rate: 0, plasma: (T) => T[TI.cystine_medium] };
-    fields[3].sink = { rate: 0, plasma: (T) => T[TI.ntbi] };
-    fields[4].sink = { rate: 0, plasma: (T) => T[TI.zn_bath] };
-  }
   const sinkOf = (f: FieldPlan, T: Float64Array, step: number): Sink => ({ rate: f.sink!.rate, perfusion: st.field.perfusion, plasma: f.sink!.plasma(T, step) });
 
   const total = Math.round(scenario.duration_min / dt);
@@ -175,10 +187,11 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
           for (const [a, b] of schedule.runsOf(pu.treatment, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
         for (const seg of schedule.segments(y, step, drugArrays)) {
-          // a call into WebAssembly costs ~0.2 us: short segments run in TypeScript (same bits)
-          const k = seg.x1 - seg.x0 >= WASM_MIN_SITES ? kernel : null;
-          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx, k);
-          fastSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, ex, k);
+          // a call into WebAssembly costs ~0.2 us: short segments run the fast block (every step)
+          // in TypeScript; the slow block (every slow_every steps) runs in the kernels from one
+          // pair of cells on (same bits either way)
+          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx, kernel);
+          fastSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, ex, seg.x1 - seg.x0 >= WASM_MIN_SITES ? kernel : null);
         }
       }
     },

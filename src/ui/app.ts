@@ -66,7 +66,7 @@ export interface SandboxApp {
   stats(): AppStats;
   /** fingerprint of the full simulation state now (hashBuffer of the shared buffer), as the CLI's determinism tests compute it */
   stateHash(): string;
-  /** resolves once the first simulation is loaded */
+  /** resolves once the first simulation is loaded; rejects with the error shown when it could not be */
   ready: Promise<void>;
   /** the running scenario as the CLI's resolved JSON (treatments added here included, seed, ferrowave_version) */
   exportScenario(): ResolvedScenario;
@@ -249,8 +249,11 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
 
   // the scenario that reset / seed changes reload: a preset, or one imported from a file or a link
   let base: RawScenario = PRESETS[presetSel.value];
+  /** why the last load failed (shown in #error) */
+  let loadError: unknown = null;
   const load = async (): Promise<boolean> => {
     const seed = Number(seedIn.value);
+    loadError = null;
     try {
       if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got "${seedIn.value}"`);
       const lat = base.lattice as { width?: number; height?: number } | undefined;
@@ -259,6 +262,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       clearError();
       return true;
     } catch (e) {
+      loadError = e;
       showError(e);
       return false;
     }
@@ -277,11 +281,11 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     return false;
   };
   /** switch to an already validated scenario (from a file or a link) */
-  const loadResolved = async (sc: ResolvedScenario) => {
+  const loadResolved = async (sc: ResolvedScenario): Promise<boolean> => {
     base = sc as unknown as RawScenario;
     seedIn.value = String(sc.seed);
     selectCustom();
-    await load();
+    return load();
   };
 
   presetSel.addEventListener('change', () => {
@@ -545,7 +549,9 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   } catch (e) {
     linkError = `${describeImportError(e, 'link')}\n(running the ${presetSel.value} preset instead)`;
   }
-  const ready = (shared ? loadResolved(shared) : load()).then(() => {
+  const ready = (shared ? loadResolved(shared) : load()).then((ok) => {
+    // the error is on the page already; a caller waiting for the sandbox hears of it too
+    if (!ok) throw loadError instanceof Error ? loadError : new Error(String(loadError));
     if (linkError) showError(new Error(linkError));
     if (params.get('play') === '1') controller.play();
   });

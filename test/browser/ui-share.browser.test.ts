@@ -2,14 +2,16 @@
 // a scenario shared by link (#s=...) from a run with a light pulse fired in the page re-runs to the
 // same state hash; the exported JSON is the CLI's resolved scenario (re-validates to itself, keeps
 // the added pulse, the seed and the version); a malformed or invalid link shows a readable error and
-// the default preset runs; a malformed or invalid file leaves the running sandbox as it was.
+// the default preset runs; a malformed or invalid file leaves the running sandbox as it was; a
+// sandbox that cannot start at all says why, on the page and to whoever waits for it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashBuffer } from '../../src/analysis/hash';
 import { PRESET_NAMES, PRESETS } from '../../src/model/presets';
 import { resolveScenario } from '../../src/model/scenario';
 import { FERROWAVE_VERSION } from '../../src/model/version';
-import type { SandboxApp } from '../../src/ui/app';
 import { encodeShareHash } from '../../src/io/scenario-text';
+import indexHtml from '../../index.html?raw';
+import { type SandboxApp, startApp } from '../../src/ui/app';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 const W = 60;
@@ -142,5 +144,21 @@ describe('sandbox save and share', () => {
     expect(c.seed).toBe(11);
     expect(c.sim.stepIndex()).toBe(0);
     expect((el('seed') as HTMLInputElement).value).toBe('11');
+  });
+
+  it('a sandbox that cannot start its simulation shows why, and its ready promise rejects with it', async () => {
+    const doc = new DOMParser().parseFromString(indexHtml, 'text/html');
+    root = document.importNode(doc.getElementById('app') as HTMLElement, true);
+    document.body.appendChild(root);
+    app = await startApp({
+      spawn: () => {
+        throw new Error('no worker can start here');
+      },
+      hash: `#s=${encodeShareHash(small())}`,
+    });
+    await expect(app.ready).rejects.toThrow(/no worker can start here/);
+    const error = root.querySelector('#error') as HTMLElement;
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toMatch(/no worker can start here/);
   });
 });

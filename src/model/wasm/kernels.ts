@@ -62,8 +62,20 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
  */
 const compiled: { shared?: WebAssembly.Module; unshared?: WebAssembly.Module } = {};
 
+/** the kernels bound to each memory (stateless: a recycled memory keeps its instance) */
+const bound = new WeakMap<WebAssembly.Memory, WasmKernels | null>();
+
 /** The kernels bound to `memory`, or null where they cannot run here. */
 export function wasmKernelsFor(memory: WebAssembly.Memory): WasmKernels | null {
+  let k = bound.get(memory);
+  if (k === undefined) {
+    k = instantiate(memory);
+    bound.set(memory, k);
+  }
+  return k;
+}
+
+function instantiate(memory: WebAssembly.Memory): WasmKernels | null {
   try {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const which = shared ? 'shared' : 'unshared';
