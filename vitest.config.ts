@@ -40,6 +40,9 @@ export default defineConfig({
         worker: { format: 'es' },
         // pre-bundled up front so a fresh clone does not reload the page mid-run to add them
         optimizeDeps: { include: ['comlink', 'seedrandom'] },
+        // the tests serve no static files; with public/ served, vite warned on every import of a
+        // preset (src/model/presets.ts imports public/presets/*.json: 144 lines per run)
+        publicDir: false,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
