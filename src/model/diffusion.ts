@@ -152,6 +152,10 @@ export interface ColumnKernel {
   cnLast(row: number, above: number, prev: number, x0: number, x1: number, re: number, ri: number, im: number, extra: number, edge: number, dirichlet: number): void;
   ieRow(row: number, above: number, x0: number, x1: number, ri: number, im: number, extra: number): void;
   backRow(row: number, below: number, x0: number, x1: number, c: number): void;
+  /** a row of the forward pass of sweepColsSink (rates -1: `uniform` for every site) */
+  sinkRow(row: number, rates: number, perf: number, cp: number, prev: number, cPrev: number, x0: number, x1: number, uniform: number, bRow: number, addRow: number, h: number, plasma: number, r: number): void;
+  /** a row of the back substitution of sweepColsSink */
+  sinkBack(row: number, cp: number, next: number, x0: number, x1: number): void;
 }
 
 /**
@@ -283,9 +287,10 @@ export function columnScratch(width: number, height: number): ColumnScratch {
  * The same along columns x in [x0, x1): solveLine's recurrence for every column, run row by row
  * across the band (memory order, and independent columns side by side instead of one long serial
  * chain), with each column's running values and factors kept in `scr`. The same bits as solveLine
- * on each column.
+ * on each column. With `k` (u, the sink's arrays and `scr` in its memory: SimState.colSink), pairs
+ * of columns run in WebAssembly SIMD and an odd last column here, row by row.
  */
-export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, scr: ColumnScratch): void {
+export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, scr: ColumnScratch, k: ColumnKernel | null = null): void {
   const n = height;
   if (n === 1) {
     for (let x = x0; x < x1; x++) solveLine(u, x, width, 1, r, dirichlet, edge, sink, h, scr.cp);
@@ -297,6 +302,9 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   const { uniformRate, rates } = ratesOf(sink);
   const { perfusion, plasma } = sink;
   const { prev, cPrev, next, cp } = scr;
+  // the columns the kernels take (pairs), and the rest here
+  const xk = k ? x0 + ((x1 - x0) & ~1) : x0;
+  const ratesAt = rates === null ? -1 : rates.byteOffset;
   // row 0 has no row above: zero running values give its b and d + 0 exactly
   prev.fill(0, x0, x1);
   cPrev.fill(0, x0, x1);
@@ -305,11 +313,14 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
     const edgeRow = y === 0 || y === n - 1;
     const bRow = edgeRow ? bEnd : bMid;
     const addRow = edgeRow ? add : 0;
-    for (let x = x0; x < x1; x++) {
+    if (k && xk > x0) {
+      k.sinkRow(u.byteOffset + 4 * o, ratesAt < 0 ? -1 : ratesAt + 4 * o, perfusion.byteOffset + 4 * o, cp.byteOffset + 8 * o, prev.byteOffset, cPrev.byteOffset, x0, xk, uniformRate, bRow, addRow, h, plasma, r);
+    }
+    for (let x = xk; x < x1; x++) {
       const j = o + x;
-      const k = rates === null ? uniformRate : rates[j];
+      const kj = rates === null ? uniformRate : rates[j];
       const pj = perfusion[j];
-      const b = bRow + h * (k + pj);
+      const b = bRow + h * (kj + pj);
       const d = u[j] + addRow + h * pj * plasma;
       const m = b + r * cPrev[x];
       const p = (d + r * prev[x]) / m;
@@ -324,7 +335,8 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   for (let x = x0; x < x1; x++) next[x] = u[last + x];
   for (let y = n - 2; y >= 0; y--) {
     const o = y * width;
-    for (let x = x0; x < x1; x++) {
+    if (k && xk > x0) k.sinkBack(u.byteOffset + 4 * o, cp.byteOffset + 8 * o, next.byteOffset, x0, xk);
+    for (let x = xk; x < x1; x++) {
       const v = u[o + x] - cp[o + x] * next[x];
       next[x] = v;
       u[o + x] = v;

@@ -175,6 +175,12 @@ export interface SimState {
    * indexed by x so that bands do not overlap. In the state so the WebAssembly sweeps can reach it.
    */
   colPrev: Float32Array;
+  /**
+   * scratch for the column sweeps with a sink (ColumnScratch of diffusion.ts: running values per
+   * column, factors per site, f64), in the state so the WebAssembly sweeps can reach it; every
+   * sweep overwrites what it reads
+   */
+  colSink: { prev: Float64Array; cPrev: Float64Array; next: Float64Array; cp: Float64Array };
   /** 1 + direction (0 W, 1 E, 2 N, 3 S) of the parent that filled this site in the last division round, else 0 */
   born: Uint8Array;
   /** subclone index (0 = parental; tumours) */
@@ -190,15 +196,20 @@ const align8 = (x: number) => (x + 7) & ~7;
  * L1 cache set and made the fast kernel twice as slow).
  */
 const floatStride = (n: number) => align8(4 * n) + 192;
+/** the same for a Float64 array */
+const f64Stride = (n: number) => 8 * n + 192;
+/** bytes of SimState.colSink */
+const colSinkBytes = (width: number, height: number) => 3 * f64Stride(width) + f64Stride(width * height);
 
 /** Bytes of state per lattice site (what the benchmark reports). */
 export function bytesPerSite(): number {
-  return 4 * (CELL_VARS.length + AUX_VARS.length + FIELDS.length) + GENES.length + 4;
+  // (+ 8: the f64 factor per site of the column sweeps with a sink, SimState.colSink.cp)
+  return 4 * (CELL_VARS.length + AUX_VARS.length + FIELDS.length) + GENES.length + 4 + 8;
 }
 
 export function stateBytes(width: number, height: number, drugs = 0): number {
   const n = width * height;
-  return PREFIX_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64) + floatStride(width);
+  return PREFIX_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64) + floatStride(width) + colSinkBytes(width, height);
 }
 
 /** Views over a store laid out by this module (a fresh shared one when none is given); `drugs` names the diffusing drug fields. */
@@ -254,7 +265,13 @@ export function layoutState(width: number, height: number, given?: StateStore, d
   const clone = u8();
   const colPrev = new Float32Array(buf, off, width);
   off += floatStride(width);
-  return { width, height, n, buffer: buf, memory, store, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug, colPrev };
+  const f64 = (m: number) => {
+    const a = new Float64Array(buf, off, m);
+    off += f64Stride(m);
+    return a;
+  };
+  const colSink = { prev: f64(width), cPrev: f64(width), next: f64(width), cp: f64(n) };
+  return { width, height, n, buffer: buf, memory, store, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug, colPrev, colSink };
 }
 
 /**
@@ -276,5 +293,6 @@ export function relayoutForDrugs(st: SimState, drugs: readonly string[]): StateS
   out.born.set(st.born);
   out.clone.set(st.clone);
   out.colPrev.set(st.colPrev);
+  for (const k of ['prev', 'cPrev', 'next', 'cp'] as const) out.colSink[k].set(st.colSink[k]);
   return out.store;
 }

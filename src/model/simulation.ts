@@ -3,7 +3,7 @@
 // steady state, and exposes the step as phases over bands (cells by rows, x-diffusion by rows,
 // y-diffusion by columns, and in tumours two growth phases by rows on slow steps) so that workers
 // can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
-import { columnScratch, lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
+import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
 import { mediumBase, TI } from './effects';
 import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
@@ -13,7 +13,7 @@ import type { ParamValues } from './params';
 import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
 import { diffusingAgents, Schedule } from './schedule';
-import { WASM_MIN_SITES, wasmKernelsFor } from './wasm/kernels';
+import { WASM_MIN_SINK_COLUMNS, WASM_MIN_SITES, wasmKernelsFor } from './wasm/kernels';
 
 export interface Simulation {
   readonly scenario: ResolvedScenario;
@@ -120,8 +120,6 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, sink, r };
   };
   const lineTmp = new Float64Array(Math.max(W, H));
-  /** running values and factors of the column sweeps with a sink (allocated by the thread that first needs them) */
-  let colSinkScratch: ReturnType<typeof columnScratch> | null = null;
   const f = st.field;
   // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
   const pinned = (plasma: FieldSink['plasma']): FieldSink | null => (tumour ? { rate: 0, plasma } : null);
@@ -211,10 +209,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) {
-          colSinkScratch ??= columnScratch(W, H);
-          sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, colSinkScratch);
-        }
+        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink, x1 - x0 >= WASM_MIN_SINK_COLUMNS ? (kernel?.cols ?? null) : null);
         else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), st.colPrev, x1 - x0 >= WASM_MIN_SITES ? (kernel?.cols ?? null) : null);
       }
     },

@@ -1,8 +1,8 @@
 ;; Why this file exists: the hot loops of a step in WebAssembly SIMD, two cells (or two columns)
 ;; per f64x2 vector: the fast block's two passes (kinetics.ts fastCells and deathProgram: the ROS
 ;; switch, lipid peroxidation, commitment, the death program), the slow block (slowSegment) and
-;; the row kernels of the column sweeps (diffusion.ts sweepCols). In V8's scalar code these were
-;; most of a step. Every operation is the IEEE double operation of the TypeScript in the same order
+;; the row kernels of the column sweeps (diffusion.ts sweepCols and sweepColsSink). In V8's
+;; scalar code these were most of a step. Every operation is the IEEE double operation of the TypeScript in the same order
 ;; (no fused multiply-add, no reassociation), loads widen float32 exactly, stores round to nearest
 ;; like Float32Array and masked lanes keep their old bits, so the kernels give the same bits as
 ;; the TypeScript: a speed-up, never a second model. test/model/kernels-identity.test.ts holds
@@ -839,6 +839,71 @@
           (f32x4.demote_f64x2_zero
             (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $j))))
               (f64x2.mul (local.get $vC) (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $below) (local.get $j))))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $pair))))
+
+  ;; The column sweep with a sink (diffusion.ts sweepColsSink), forward, one row of a band, two
+  ;; columns per f64x2: b = bRow + h (k + p); d = u + addRow + h p plasma; m = b + r cPrev;
+  ;; u = prev = (d + r prev) / m; cPrev = cp = -r / m. `row`, `rates` (-1: `uniform` everywhere)
+  ;; and `perf` are the row's f32 addresses, `cp` the row's f64 factors, `prev` and `cPrev` the f64
+  ;; running values indexed by column.
+  (func (export "sinkRow") (param $row i32) (param $rates i32) (param $perf i32) (param $cp i32) (param $prev i32) (param $cPrev i32)
+    (param $x0 i32) (param $x1 i32) (param $uniform f64) (param $bRow f64) (param $addRow f64) (param $h f64) (param $plasma f64) (param $r f64)
+    (local $x i32) (local $jf i32) (local $jd i32) (local $k v128) (local $p v128) (local $m v128) (local $v v128) (local $c v128)
+    (local $vUni v128) (local $vB v128) (local $vAdd v128) (local $vH v128) (local $vPl v128) (local $vR v128) (local $vNegR v128)
+    (local.set $vUni (f64x2.splat (local.get $uniform)))
+    (local.set $vB (f64x2.splat (local.get $bRow)))
+    (local.set $vAdd (f64x2.splat (local.get $addRow)))
+    (local.set $vH (f64x2.splat (local.get $h)))
+    (local.set $vPl (f64x2.splat (local.get $plasma)))
+    (local.set $vR (f64x2.splat (local.get $r)))
+    (local.set $vNegR (f64x2.splat (f64.neg (local.get $r))))
+    (local.set $x (local.get $x0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $x) (local.get $x1)))
+        (local.set $jf (i32.shl (local.get $x) (i32.const 2)))
+        (local.set $jd (i32.shl (local.get $x) (i32.const 3)))
+        (local.set $k
+          (if (result v128) (i32.ge_s (local.get $rates) (i32.const 0))
+            (then (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $rates) (local.get $jf)))))
+            (else (local.get $vUni))))
+        (local.set $p (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $perf) (local.get $jf)))))
+        (local.set $m
+          (f64x2.add
+            (f64x2.add (local.get $vB) (f64x2.mul (local.get $vH) (f64x2.add (local.get $k) (local.get $p))))
+            (f64x2.mul (local.get $vR) (v128.load (i32.add (local.get $cPrev) (local.get $jd))))))
+        (local.set $v
+          (f64x2.div
+            (f64x2.add
+              (f64x2.add
+                (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $jf)))) (local.get $vAdd))
+                (f64x2.mul (f64x2.mul (local.get $vH) (local.get $p)) (local.get $vPl)))
+              (f64x2.mul (local.get $vR) (v128.load (i32.add (local.get $prev) (local.get $jd)))))
+            (local.get $m)))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $jf)) (f32x4.demote_f64x2_zero (local.get $v)))
+        (v128.store (i32.add (local.get $prev) (local.get $jd)) (local.get $v))
+        (local.set $c (f64x2.div (local.get $vNegR) (local.get $m)))
+        (v128.store (i32.add (local.get $cPrev) (local.get $jd)) (local.get $c))
+        (v128.store (i32.add (local.get $cp) (local.get $jd)) (local.get $c))
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $pair))))
+
+  ;; The column sweep with a sink, back substitution of one row: v = u - cp next; next = v; u = v
+  ;; (`next` f64 by column, `cp` the row's f64 factors).
+  (func (export "sinkBack") (param $row i32) (param $cp i32) (param $next i32) (param $x0 i32) (param $x1 i32)
+    (local $x i32) (local $jf i32) (local $jd i32) (local $v v128)
+    (local.set $x (local.get $x0))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $x) (local.get $x1)))
+        (local.set $jf (i32.shl (local.get $x) (i32.const 2)))
+        (local.set $jd (i32.shl (local.get $x) (i32.const 3)))
+        (local.set $v
+          (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $jf))))
+            (f64x2.mul (v128.load (i32.add (local.get $cp) (local.get $jd))) (v128.load (i32.add (local.get $next) (local.get $jd))))))
+        (v128.store (i32.add (local.get $next) (local.get $jd)) (local.get $v))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $jf)) (f32x4.demote_f64x2_zero (local.get $v)))
         (local.set $x (i32.add (local.get $x) (i32.const 2)))
         (br $pair))))
 )
