@@ -156,6 +156,8 @@ export interface ColumnKernel {
   sinkRow(row: number, rates: number, perf: number, cp: number, prev: number, cPrev: number, x0: number, x1: number, uniform: number, bRow: number, addRow: number, h: number, plasma: number, r: number): void;
   /** a row of the back substitution of sweepColsSink */
   sinkBack(row: number, cp: number, next: number, x0: number, x1: number): void;
+  /** two rows of sweepRowsSink (RowSinkKernel) */
+  sinkRows: RowSinkKernel['sinkRows'];
 }
 
 /**
@@ -265,10 +267,32 @@ export interface Sink {
 /**
  * Implicit Euler along rows with the local exchange solved together with diffusion:
  * (1 + 2r + h (k_i + p_i)) u_i - r (u_{i-1} + u_{i+1}) = u0_i + h p_i plasma, h the exchange's
- * share of the time step. `tmp` holds max(width, height) values.
+ * share of the time step. `tmp` holds max(width, height) values. With `k`, rows run two at a time
+ * in WebAssembly (one per SIMD lane) and an odd last row here: the same bits.
  */
-export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
-  for (let y = y0; y < y1; y++) solveLine(u, y * width, 1, width, r, dirichlet, edge, sink, h, tmp);
+export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array, k: RowSinkKernel | null = null): void {
+  let y = y0;
+  if (k && width > 1) {
+    // rows two at a time in the kernel, one per lane; their factors in rows y and y + 1 of k.cp
+    const { uniformRate, rates } = ratesOf(sink);
+    const at = (a: Float32Array, y: number) => a.byteOffset + 4 * y * width;
+    for (; y + 1 < y1; y += 2) {
+      const ra = rates === null ? -1 : at(rates, y), rb = rates === null ? -1 : at(rates, y + 1);
+      k.sinkRows(at(u, y), at(u, y + 1), ra, rb, at(sink.perfusion, y), at(sink.perfusion, y + 1), k.cp.byteOffset + 8 * y * width, width,
+        uniformRate, dirichlet ? 1 + 2 * r : 1 + r, 1 + 2 * r, dirichlet ? r * edge : 0, h, sink.plasma, r);
+    }
+  }
+  for (; y < y1; y++) solveLine(u, y * width, 1, width, r, dirichlet, edge, sink, h, tmp);
+}
+
+/**
+ * The row kernel of sweepRowsSink in WebAssembly (wasm/kernels.wat sinkRows) with its scratch:
+ * `cp`, width x height f64 in the same memory as u and the sink's arrays, of which a pair of rows
+ * uses its own two rows (so bands of rows on different workers never share it).
+ */
+export interface RowSinkKernel {
+  sinkRows(a: number, b: number, ra: number, rb: number, pa: number, pb: number, cp: number, n: number, uniform: number, bEnd: number, bMid: number, add: number, h: number, plasma: number, r: number): void;
+  cp: Float64Array;
 }
 
 /** Scratch for sweepColsSink: per column of a band, the running values, and the factors of every site. */

@@ -13,7 +13,7 @@ import type { ParamValues } from './params';
 import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
 import { diffusingAgents, Schedule } from './schedule';
-import { WASM_MIN_SINK_COLUMNS, WASM_MIN_SITES, wasmKernelsFor } from './wasm/kernels';
+import { WASM_MIN_SINK_SITES, WASM_MIN_SITES, wasmKernelsFor } from './wasm/kernels';
 
 export interface Simulation {
   readonly scenario: ResolvedScenario;
@@ -120,6 +120,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, sink, r };
   };
   const lineTmp = new Float64Array(Math.max(W, H));
+  /** the row sweeps with a sink in the kernels, with the column sweeps' scratch (free during the row phase) */
+  const rowSinkKernel = kernel && W >= WASM_MIN_SINK_SITES ? { sinkRows: kernel.cols.sinkRows, cp: st.colSink.cp } : null;
   const f = st.field;
   // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
   const pinned = (plasma: FieldSink['plasma']): FieldSink | null => (tumour ? { rate: 0, plasma } : null);
@@ -197,7 +199,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, lineTmp);
+        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, lineTmp, rowSinkKernel);
         else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
@@ -209,7 +211,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink, x1 - x0 >= WASM_MIN_SINK_COLUMNS ? (kernel?.cols ?? null) : null);
+        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink, x1 - x0 >= WASM_MIN_SINK_SITES ? (kernel?.cols ?? null) : null);
         else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), st.colPrev, x1 - x0 >= WASM_MIN_SITES ? (kernel?.cols ?? null) : null);
       }
     },

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kernelModuleText, KERNEL_MODULE } from '../../scripts/lib/wasm-kernels';
 import { hashBuffer } from '../../src/analysis/hash';
-import { columnScratch, lineSolver, sweepCols, sweepColsSink, sweepRows } from '../../src/model/diffusion';
+import { columnScratch, lineSolver, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from '../../src/model/diffusion';
 import { AUX_VARS, CELL_VARS, FIELDS, newStateStore, type SimState, STATUS_NAMES } from '../../src/model/layout';
 import { PRESETS } from '../../src/model/presets';
 import { deriveKey, uniform } from '../../src/model/random';
@@ -183,5 +183,50 @@ describe('restructured field sweeps', () => {
       }
     }
     expect(cases).toBe(48);
+  });
+
+  it('the row sweep with uptake and perfusion, two rows at a time in WebAssembly, gives the bits of one row at a time', () => {
+    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, u.length));
+    const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
+    const cols = wasmKernelsFor(memory)?.cols;
+    expect(cols).toBeTruthy();
+    let cases = 0;
+    for (const [W, H] of [[2, 2], [3, 5], [9, 7], [40, 31], [33, 4]]) {
+      let at = 64;
+      const f32 = (m: number) => {
+        const a = new Float32Array(memory.buffer, at, m);
+        at += 8 * Math.ceil(m / 2);
+        return a;
+      };
+      const perfusion = f32(W * H);
+      const rate = f32(W * H);
+      for (let i = 0; i < W * H; i++) {
+        perfusion[i] = draw(i, 500) < 0.2 ? draw(i, 501) : 0;
+        rate[i] = 3 * draw(i, 502);
+      }
+      const w = f32(W * H);
+      const k = { sinkRows: cols!.sinkRows, cp: new Float64Array(memory.buffer, at, W * H) };
+      for (const r of [0.3, 4]) {
+        for (const dirichlet of [false, true]) {
+          for (const rk of [rate, 0.7]) {
+            const u0 = new Float32Array(W * H);
+            for (let i = 0; i < u0.length; i++) u0[i] = 100 * draw(i, 510 + cases);
+            const b = u0.slice();
+            w.set(u0);
+            const sink = { rate: rk, perfusion, plasma: 80 };
+            const tmp = new Float64Array(Math.max(W, H));
+            for (let n = 0; n < 3; n++) {
+              // two bands of rows as two workers split them: an odd band leaves a row to TypeScript
+              sweepRowsSink(w, W, 0, H >> 1, r, dirichlet, 5, sink, 0.3, tmp, k);
+              sweepRowsSink(w, W, H >> 1, H, r, dirichlet, 5, sink, 0.3, tmp, k);
+              before.sweepRowsSink(b, W, 0, H, r, dirichlet, 5, sink, 0.3, new Float64Array(Math.max(W, H)));
+            }
+            expect(bits(w), `WebAssembly: ${W}x${H} r ${r} dirichlet ${dirichlet}`).toEqual(bits(b));
+            cases++;
+          }
+        }
+      }
+    }
+    expect(cases).toBe(40);
   });
 });

@@ -49,11 +49,11 @@ export interface WasmKernels {
 export const WASM_MIN_SITES = 128;
 
 /**
- * Narrowest band of columns worth the kernels in the column sweep with a sink (two divisions a
+ * Narrowest band of columns (or row) worth the kernels in the sweeps with a sink (two divisions a
  * site): measured on a 150 x 150 tumour, bands of 16 columns step 4% faster through them, of 8
  * 15% slower.
  */
-export const WASM_MIN_SINK_COLUMNS = 16;
+export const WASM_MIN_SINK_SITES = 16;
 
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const s = atob(base64);
@@ -90,7 +90,7 @@ function instantiate(memory: WebAssembly.Memory): WasmKernels | null {
     const mod = compiled[which];
     const inst = new WebAssembly.Instance(mod, { env: { memory } });
     const e = inst.exports as Record<string, unknown>;
-    const cols = { cnFirst: e.cnFirst, cnMid: e.cnMid, cnLast: e.cnLast, ieRow: e.ieRow, backRow: e.backRow, sinkRow: e.sinkRow, sinkBack: e.sinkBack } as ColumnKernel;
+    const cols = { cnFirst: e.cnFirst, cnMid: e.cnMid, cnLast: e.cnLast, ieRow: e.ieRow, backRow: e.backRow, sinkRow: e.sinkRow, sinkBack: e.sinkBack, sinkRows: e.sinkRows } as ColumnKernel;
     return { fast: e.fast as FastCellsKernel, death: e.death as DeathKernel, slow: e.slow as SlowKernel, cols };
   } catch {
     // no SIMD (old engines), no WebAssembly, or a page's thread and a module over 4 KB: the TypeScript gives the same bits

@@ -1,12 +1,13 @@
-;; Why this file exists: the hot loops of a step in WebAssembly SIMD, two cells (or two columns)
-;; per f64x2 vector: the fast block's two passes (kinetics.ts fastCells and deathProgram: the ROS
-;; switch, lipid peroxidation, commitment, the death program), the slow block (slowSegment) and
-;; the row kernels of the column sweeps (diffusion.ts sweepCols and sweepColsSink). In V8's
-;; scalar code these were most of a step. Every operation is the IEEE double operation of the TypeScript in the same order
-;; (no fused multiply-add, no reassociation), loads widen float32 exactly, stores round to nearest
-;; like Float32Array and masked lanes keep their old bits, so the kernels give the same bits as
-;; the TypeScript: a speed-up, never a second model. test/model/kernels-identity.test.ts holds
-;; them to bit-identity.
+;; Why this file exists: the hot loops of a step in WebAssembly SIMD, two cells (or two columns,
+;; or two rows) per f64x2 vector: the fast block's two passes (kinetics.ts fastCells and
+;; deathProgram: the ROS switch, lipid peroxidation, commitment, the death program), the slow
+;; block (slowSegment), the row kernels of the column sweeps (diffusion.ts sweepCols and
+;; sweepColsSink) and the row sweep with a sink (sweepRowsSink). In V8's scalar code these were
+;; most of a step. Every operation is the IEEE double operation of the TypeScript in the same
+;; order (no fused multiply-add, no reassociation), loads widen float32 exactly, stores round to
+;; nearest like Float32Array and masked lanes keep their old bits, so the kernels give the same
+;; bits as the TypeScript: a speed-up, never a second model. test/model/kernels-identity.test.ts
+;; holds them to bit-identity.
 ;; Build: `npm run build:wasm` compiles this text (wabt) into kernels.bytes.ts, once with a
 ;; shared and once with an unshared memory import (the placeholder in the import below).
 (module
@@ -906,4 +907,89 @@
         (v128.store64_lane 0 (i32.add (local.get $row) (local.get $jf)) (f32x4.demote_f64x2_zero (local.get $v)))
         (local.set $x (i32.add (local.get $x) (i32.const 2)))
         (br $pair))))
+
+  ;; The row sweep with a sink (diffusion.ts solveLine along a row), two rows at a time, one per
+  ;; lane: each row is a serial chain, so the lanes are rows a and b, n > 1 sites each. Per site i:
+  ;; b = (1 + 2r, or bEnd at the ends) + h (k + p); m = b + r c; d = u + (add at the ends) + h p plasma;
+  ;; u = prev = (d + r prev) / m; c = -r / m, kept in `cp` (16 bytes per site: the two rows' factors),
+  ;; then back substitution from the last site. With prev = c = 0 before site 0, its m = b + 0 and
+  ;; (d + 0) / m are solveLine's first-site values exactly. `ra` / `rb` -1: `uniform` everywhere.
+  (func (export "sinkRows") (param $a i32) (param $b i32) (param $ra i32) (param $rb i32) (param $pa i32) (param $pb i32) (param $cp i32)
+    (param $n i32) (param $uniform f64) (param $bEnd f64) (param $bMid f64) (param $add f64) (param $h f64) (param $plasma f64) (param $r f64)
+    (local $i i32) (local $jf i32) (local $k v128) (local $p v128) (local $m v128) (local $v v128) (local $c v128) (local $prev v128)
+    (local $vB v128) (local $vAdd v128) (local $vH v128) (local $vPl v128) (local $vR v128) (local $vNegR v128) (local $vZero v128)
+    (local.set $vH (f64x2.splat (local.get $h)))
+    (local.set $vPl (f64x2.splat (local.get $plasma)))
+    (local.set $vR (f64x2.splat (local.get $r)))
+    (local.set $vNegR (f64x2.splat (f64.neg (local.get $r))))
+    (local.set $vZero (f64x2.splat (f64.const 0)))
+    (local.set $prev (local.get $vZero))
+    (local.set $c (local.get $vZero))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $site
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $jf (i32.shl (local.get $i) (i32.const 2)))
+        (if (i32.or (i32.eqz (local.get $i)) (i32.eq (local.get $i) (i32.sub (local.get $n) (i32.const 1))))
+          (then
+            (local.set $vB (f64x2.splat (local.get $bEnd)))
+            (local.set $vAdd (f64x2.splat (local.get $add))))
+          (else
+            (local.set $vB (f64x2.splat (local.get $bMid)))
+            (local.set $vAdd (local.get $vZero))))
+        (local.set $k
+          (if (result v128) (i32.ge_s (local.get $ra) (i32.const 0))
+            (then
+              (f64x2.replace_lane 1
+                (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $ra) (local.get $jf)))))
+                (f64.promote_f32 (f32.load (i32.add (local.get $rb) (local.get $jf))))))
+            (else (f64x2.splat (local.get $uniform)))))
+        (local.set $p
+          (f64x2.replace_lane 1
+            (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $pa) (local.get $jf)))))
+            (f64.promote_f32 (f32.load (i32.add (local.get $pb) (local.get $jf))))))
+        (local.set $m
+          (f64x2.add
+            (f64x2.add (local.get $vB) (f64x2.mul (local.get $vH) (f64x2.add (local.get $k) (local.get $p))))
+            (f64x2.mul (local.get $vR) (local.get $c))))
+        (local.set $v
+          (f64x2.div
+            (f64x2.add
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.replace_lane 1
+                    (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a) (local.get $jf)))))
+                    (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $jf)))))
+                  (local.get $vAdd))
+                (f64x2.mul (f64x2.mul (local.get $vH) (local.get $p)) (local.get $vPl)))
+              (f64x2.mul (local.get $vR) (local.get $prev)))
+            (local.get $m)))
+        (f32.store (i32.add (local.get $a) (local.get $jf)) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $v))))
+        (f32.store (i32.add (local.get $b) (local.get $jf)) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $v))))
+        (local.set $prev (local.get $v))
+        (local.set $c (f64x2.div (local.get $vNegR) (local.get $m)))
+        (v128.store (i32.add (local.get $cp) (i32.shl (local.get $i) (i32.const 4))) (local.get $c))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $site)))
+    ;; back substitution: next = u (the stored float) at the last site, then u - c next leftwards
+    (local.set $jf (i32.shl (i32.sub (local.get $n) (i32.const 1)) (i32.const 2)))
+    (local.set $v
+      (f64x2.replace_lane 1
+        (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a) (local.get $jf)))))
+        (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $jf))))))
+    (local.set $i (i32.sub (local.get $n) (i32.const 2)))
+    (block $back
+      (loop $left
+        (br_if $back (i32.lt_s (local.get $i) (i32.const 0)))
+        (local.set $jf (i32.shl (local.get $i) (i32.const 2)))
+        (local.set $v
+          (f64x2.sub
+            (f64x2.replace_lane 1
+              (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a) (local.get $jf)))))
+              (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $jf)))))
+            (f64x2.mul (v128.load (i32.add (local.get $cp) (i32.shl (local.get $i) (i32.const 4)))) (local.get $v))))
+        (f32.store (i32.add (local.get $a) (local.get $jf)) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $v))))
+        (f32.store (i32.add (local.get $b) (local.get $jf)) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $v))))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (br $left))))
 )
