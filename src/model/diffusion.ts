@@ -229,24 +229,26 @@ export function sweepCols(u: Float32Array, width: number, height: number, x0: nu
   }
 }
 
+/** byte address of row y of a width-wide Float32 field (for the kernels) */
+const rowAt = (a: Float32Array, width: number, y: number) => a.byteOffset + 4 * y * width;
+
 /** sweepCols for x1 - x0 even in the WebAssembly row kernels */
 function colsWasm(k: ColumnKernel, u: Float32Array, width: number, H: number, x0: number, x1: number, s: LineSolver, edge: number, scratch: Float32Array): void {
   const { cp, invm, r, theta, dirichlet } = s;
   const ri = theta * r;
   const re = (1 - theta) * r;
   const a0 = theta * (dirichlet ? r * edge : 0);
-  const rowAt = (y: number) => u.byteOffset + 4 * y * width;
   const prev = scratch.byteOffset;
   const d = dirichlet ? 1 : 0;
   if (re > 0 && H > 1) {
-    k.cnFirst(rowAt(0), rowAt(1), prev, x0, x1, re, invm[0], a0, edge, d);
-    for (let y = 1; y < H - 1; y++) k.cnMid(rowAt(y), rowAt(y + 1), rowAt(y - 1), prev, x0, x1, re, ri, invm[y]);
-    k.cnLast(rowAt(H - 1), rowAt(H - 2), prev, x0, x1, re, ri, invm[H - 1], a0, edge, d);
+    k.cnFirst(rowAt(u, width, 0), rowAt(u, width, 1), prev, x0, x1, re, invm[0], a0, edge, d);
+    for (let y = 1; y < H - 1; y++) k.cnMid(rowAt(u, width, y), rowAt(u, width, y + 1), rowAt(u, width, y - 1), prev, x0, x1, re, ri, invm[y]);
+    k.cnLast(rowAt(u, width, H - 1), rowAt(u, width, H - 2), prev, x0, x1, re, ri, invm[H - 1], a0, edge, d);
   } else {
-    k.ieRow(rowAt(0), -1, x0, x1, ri, invm[0], a0);
-    for (let y = 1; y < H; y++) k.ieRow(rowAt(y), rowAt(y - 1), x0, x1, ri, invm[y], y === H - 1 ? a0 : 0);
+    k.ieRow(rowAt(u, width, 0), -1, x0, x1, ri, invm[0], a0);
+    for (let y = 1; y < H; y++) k.ieRow(rowAt(u, width, y), rowAt(u, width, y - 1), x0, x1, ri, invm[y], y === H - 1 ? a0 : 0);
   }
-  for (let y = H - 2; y >= 0; y--) k.backRow(rowAt(y), rowAt(y + 1), x0, x1, cp[y]);
+  for (let y = H - 2; y >= 0; y--) k.backRow(rowAt(u, width, y), rowAt(u, width, y + 1), x0, x1, cp[y]);
 }
 
 /**
@@ -275,10 +277,9 @@ export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: nu
   if (k && width > 1) {
     // rows two at a time in the kernel, one per lane; their factors in rows y and y + 1 of k.cp
     const { uniformRate, rates } = ratesOf(sink);
-    const at = (a: Float32Array, y: number) => a.byteOffset + 4 * y * width;
     for (; y + 1 < y1; y += 2) {
-      const ra = rates === null ? -1 : at(rates, y), rb = rates === null ? -1 : at(rates, y + 1);
-      k.sinkRows(at(u, y), at(u, y + 1), ra, rb, at(sink.perfusion, y), at(sink.perfusion, y + 1), k.cp.byteOffset + 8 * y * width, width,
+      const ra = rates === null ? -1 : rowAt(rates, width, y), rb = rates === null ? -1 : rowAt(rates, width, y + 1);
+      k.sinkRows(rowAt(u, width, y), rowAt(u, width, y + 1), ra, rb, rowAt(sink.perfusion, width, y), rowAt(sink.perfusion, width, y + 1), k.cp.byteOffset + 8 * y * width, width,
         uniformRate, dirichlet ? 1 + 2 * r : 1 + r, 1 + 2 * r, dirichlet ? r * edge : 0, h, sink.plasma, r);
     }
   }

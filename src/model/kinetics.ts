@@ -82,15 +82,14 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
   let iStart = i0;
   if (kernel) {
     // pairs of cells in the WebAssembly kernel, with the constants of the loop below (same bits)
-    const a = (v: keyof SimState['base']) => addrOf(st, v);
     const pairsEnd = i0 + ((i1 - i0) & ~1);
     const necroses = kernel.slow(
       i0, pairsEnd, status.byteOffset, nbr.byteOffset, DECODE_AT,
       pTFR1.byteOffset, pNCOA4.byteOffset, pFTH.byteOffset, pFPN.byteOffset, pZIP7.byteOffset, pSLC.byteOffset,
       pGPX4.byteOffset, pFSP1.byteOffset, pGCH1.byteOffset, pACSL4.byteOffset, pPROLIF.byteOffset, pNOX.byteOffset,
-      a('fe'), a('ftn'), a('zn'), a('se'), a('cys'), a('gsh'), a('gpx4'), a('coq'), a('bh4'), a('nrf2'), a('ros'), a('pufa'), a('cycle'), a('t_dead'),
-      a('def_gsh'), a('def_rt'), a('ros_src'), a('nox'), a('lpo_src'), a('fenton'), a('o2_sink'),
-      a('cystine'), a('o2'), a('ntbi'), a('zn_ex'),
+      addrOf(st, 'fe'), addrOf(st, 'ftn'), addrOf(st, 'zn'), addrOf(st, 'se'), addrOf(st, 'cys'), addrOf(st, 'gsh'), addrOf(st, 'gpx4'), addrOf(st, 'coq'), addrOf(st, 'bh4'), addrOf(st, 'nrf2'), addrOf(st, 'ros'), addrOf(st, 'pufa'), addrOf(st, 'cycle'), addrOf(st, 't_dead'),
+      addrOf(st, 'def_gsh'), addrOf(st, 'def_rt'), addrOf(st, 'ros_src'), addrOf(st, 'nox'), addrOf(st, 'lpo_src'), addrOf(st, 'fenton'), addrOf(st, 'o2_sink'),
+      addrOf(st, 'cystine'), addrOf(st, 'o2'), addrOf(st, 'ntbi'), addrOf(st, 'zn_ex'),
       mexDen, dt * mex * cystBath, dt * mex * ntbiBath, dt * mex * znBath, dt * mex * o2Bath,
       dt, dp, cfNorm, nrfEff, feRef, 2 * feRef,
       tfUp, tfRel, ntbiUp, ncoa4, store, fpn, chel,
@@ -209,11 +208,25 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
  * run in WebAssembly SIMD for pairs of cells (same bits) and an odd last cell here.
  */
 export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: WasmKernels | null = null): void {
-  const T = seg.targets;
+  fastPass(st, i0, i1, p, cx, ex, kernel);
+  deathPass(st, i0, i1, seg.targets, p, cx, kernel);
+}
+
+/**
+ * The fast block's first pass (fastCells) for sites [i0, i1): it reads no treatment target, so a
+ * caller may run it over a whole row of segments at once. Every site's update is its own, so the
+ * order of sites, and of this pass and other sites' passes, does not change a bit.
+ */
+export function fastPass(st: SimState, i0: number, i1: number, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: WasmKernels | null = null): void {
   // with the kernels, pairs of cells run in WebAssembly and an odd last cell here
   const pairsEnd = kernel ? i0 + ((i1 - i0) & ~1) : i0;
   if (kernel) fastKernel(kernel.fast, st, i0, pairsEnd, p, cx, ex);
   if (pairsEnd < i1) fastCells(st, pairsEnd, i1, p, cx, ex);
+}
+
+/** The fast block's second pass (deathProgram) for sites [i0, i1) of one segment (targets T). */
+export function deathPass(st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext, kernel: WasmKernels | null = null): void {
+  const pairsEnd = kernel ? i0 + ((i1 - i0) & ~1) : i0;
   if (kernel) deathKernel(kernel.death, st, i0, pairsEnd, T, p, cx);
   if (pairsEnd < i1) deathProgram(st, pairsEnd, i1, T, p, cx);
 }
@@ -225,13 +238,12 @@ const addrOf = (st: SimState, v: keyof SimState['base']) => st.f32.byteOffset + 
 function fastKernel(fast: WasmKernels['fast'], st: SimState, i0: number, i1: number, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): void {
   const { t, dt } = cx;
   const ts = p.ros_time_scale;
-  const a = (v: keyof SimState['base']) => addrOf(st, v);
   const n = fast(
     i0, i1, st.status.byteOffset,
-    a('def_gsh'), a('def_rt'), a('nox'), a('ros'), a('ox'), a('fenton'), a('ros_src'), a('lpo'), a('lpo_src'), a('t_dying'),
+    addrOf(st, 'def_gsh'), addrOf(st, 'def_rt'), addrOf(st, 'nox'), addrOf(st, 'ros'), addrOf(st, 'ox'), addrOf(st, 'fenton'), addrOf(st, 'ros_src'), addrOf(st, 'lpo'), addrOf(st, 'lpo_src'), addrOf(st, 't_dying'),
     ex[0], ex[1], ex[2], ex[3], p.ros_clear * ts * 8, p.ros_clear * ts, p.ros_decay * ts, dt, 0.5 * dt,
     dt * p.lpo_clear, p.lpo_commit, 1 / (1 + dt * p.ox_decay * p.kd_dead_factor), t + dt,
-    a('fe'), p.burst_rate * dt, p.burst_size / dt, p.fe_ref, cx.key.k0, cx.key.k1, cx.step, Math.imul(PURPOSE.burst + 1, 0x27d4eb2f),
+    addrOf(st, 'fe'), p.burst_rate * dt, p.burst_size / dt, p.fe_ref, cx.key.k0, cx.key.k1, cx.step, Math.imul(PURPOSE.burst + 1, 0x27d4eb2f),
   );
   if (n > 0) Atomics.add(st.header, H_COMMITTED, n);
 }
@@ -369,14 +381,13 @@ function deathProgram(st: SimState, i0: number, i1: number, T: Float64Array, p: 
 function deathKernel(death: WasmKernels['death'], st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext): void {
   if (i1 <= i0) return;
   const { t, dt } = cx;
-  const a = (v: keyof SimState['base']) => addrOf(st, v);
   const g = st.pheno;
   const lCommit = p.lpo_commit;
   const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
   const caPump = p.ca_pump;
   death(
     i0, i1, st.status.byteOffset, DECODE_AT, g.ORAI1.byteOffset, g.TMEM16F.byteOffset,
-    a('ros'), a('lpo'), a('ca'), a('cl'), a('vol'), a('t_dead'), a('cycle'), a('ox'), a('ntbi'), a('fe'), a('ftn'), a('zn'), a('zn_ex'),
+    addrOf(st, 'ros'), addrOf(st, 'lpo'), addrOf(st, 'ca'), addrOf(st, 'cl'), addrOf(st, 'vol'), addrOf(st, 't_dead'), addrOf(st, 'cycle'), addrOf(st, 'ox'), addrOf(st, 'ntbi'), addrOf(st, 'fe'), addrOf(st, 'ftn'), addrOf(st, 'zn'), addrOf(st, 'zn_ex'),
     dt, cx.dts, caPump, p.ca_soce_ros_k * p.ca_soce_ros_k, lCommit * lCommit * lCommit * lCommit,
     cab * (caPump * p.ca_rest + T[T_IONO]), cab * p.ca_soce * orai, cab * p.ca_damage,
     T[T_TMEM], p.tmem16f_ca_k * p.tmem16f_ca_k, p.cl_rate, p.cl_open, p.cl_leak, p.cl_rest, 1 / (p.cl_open - p.cl_rest),

@@ -19,9 +19,20 @@ interface Placed {
   diffusing: boolean;
 }
 
-/** Concentrations are quantised as round(QUANT * ln(c)); below C_MIN a drug counts as absent. */
+/** Concentrations are quantised as round(QUANT * ln(c)); below C_MIN a drug counts as absent (NO_DRUG). */
 const QUANT = 25;
 const C_MIN = 1e-4;
+const NO_DRUG = -100000;
+/** the quantum of a drug level (uM) */
+const quantum = (c: number) => (c > C_MIN ? Math.round(QUANT * Math.log(c)) : NO_DRUG);
+/** margin (in quanta) inside a quantum's edges within which splitByDrugs skips the logarithm */
+const Q_MARGIN = 1e-6;
+
+/** the levels surely inside quantum q: [lower, upper] */
+const quantumLower = (q: number) => (q === NO_DRUG ? Number.NEGATIVE_INFINITY : Math.max(Math.exp((q - 0.5 + Q_MARGIN) / QUANT), C_MIN * (1 + Q_MARGIN)));
+const quantumUpper = (q: number) => (q === NO_DRUG ? C_MIN : Math.exp((q + 0.5 - Q_MARGIN) / QUANT));
+/** quanta with their bounds tabulated (Schedule.bounds): levels from ~1e-9 to ~1e9 uM */
+const Q_TABLE = 1024;
 
 /** Agents that diffuse through tumour tissue: those with a drug-like action (inhibit or saturating). */
 export function diffusingAgents(sc: ResolvedScenario): AgentId[] {
@@ -78,6 +89,11 @@ export class Schedule {
   private readonly startStep: Float64Array;
   private readonly endStep: Float64Array;
   private readonly cache = new Map<string, Float64Array>();
+  /** target values by covering set, then by quantised drug levels (tumours) */
+  private readonly drugCache = new Map<string, Map<number | string, Float64Array>>();
+  private drugCacheSize = 0;
+  /** quantumLower and quantumUpper of quantum t - Q_TABLE / 2 at 2t and 2t + 1, worked out when first needed (NaN before) */
+  private readonly bounds = new Float64Array(2 * Q_TABLE).fill(Number.NaN);
   /** the runs of a treatment without a region (read-only) */
   private readonly wholeRow: Runs;
   /** covered runs per treatment and row */
@@ -220,41 +236,94 @@ export class Schedule {
     return out;
   }
 
-  /** Cuts [x0, x1) where the quantised local drug concentrations change. */
+  /**
+   * Cuts [x0, x1) where the quantised local drug concentrations change. A site whose level lies
+   * well inside its neighbour's quantum (bounds with a margin far above the rounding of log and
+   * exp) is in the same one without a logarithm; only sites near a quantum's edge take one.
+   */
   private splitByDrugs(out: Segment[], covering: number[], x0: number, x1: number, row: number, fields: readonly Float32Array[]): void {
     const n = fields.length;
-    const q = (x: number, k: number) => {
-      const c = fields[k][row + x];
-      return c > C_MIN ? Math.round(QUANT * Math.log(c)) : -100000;
-    };
-    let cur: number[] = [];
-    for (let k = 0; k < n; k++) cur.push(q(x0, k));
+    const coverKey = covering.join(',');
+    const cur: number[] = [];
+    const lo = new Float64Array(n), hi = new Float64Array(n);
+    this.enterQuanta(fields, row + x0, cur, lo, hi);
     let start = x0;
     for (let x = x0 + 1; x < x1; x++) {
       let same = true;
-      for (let k = 0; k < n && same; k++) same = q(x, k) === cur[k];
+      for (let k = 0; k < n && same; k++) {
+        const c = fields[k][row + x];
+        if (c >= lo[k] && c <= hi[k]) continue;
+        same = quantum(c) === cur[k];
+      }
       if (same) continue;
-      out.push({ x0: start, x1: x, targets: this.targetsFor(covering, cur) });
-      cur = [];
-      for (let k = 0; k < n; k++) cur.push(q(x, k));
+      out.push({ x0: start, x1: x, targets: this.drugTargetsFor(coverKey, covering, cur) });
+      this.enterQuanta(fields, row + x, cur, lo, hi);
       start = x;
     }
-    out.push({ x0: start, x1, targets: this.targetsFor(covering, cur) });
+    out.push({ x0: start, x1, targets: this.drugTargetsFor(coverKey, covering, cur) });
   }
 
-  private targetsFor(covering: number[], drugQ?: number[]): Float64Array {
-    const key = drugQ ? `${covering.join(',')}|${drugQ.join(',')}` : covering.join(',');
+  /** the quanta of the drug levels at site i (into cur), and the levels surely inside them (lo, hi) */
+  private enterQuanta(fields: readonly Float32Array[], i: number, cur: number[], lo: Float64Array, hi: Float64Array): void {
+    const b = this.bounds;
+    for (let k = 0; k < fields.length; k++) {
+      const q = quantum(fields[k][i]);
+      cur[k] = q;
+      const t = q + Q_TABLE / 2;
+      if (t >= 0 && t < Q_TABLE) {
+        if (Number.isNaN(b[2 * t])) {
+          b[2 * t] = quantumLower(q);
+          b[2 * t + 1] = quantumUpper(q);
+        }
+        lo[k] = b[2 * t];
+        hi[k] = b[2 * t + 1];
+      } else {
+        lo[k] = quantumLower(q);
+        hi[k] = quantumUpper(q);
+      }
+    }
+  }
+
+  /** targetsFor a covering set (its key `coverKey`) and quantised drug levels, cached per set and levels */
+  private drugTargetsFor(coverKey: string, covering: number[], drugQ: readonly number[]): Float64Array {
+    let byQ = this.drugCache.get(coverKey);
+    if (!byQ) {
+      byQ = new Map();
+      this.drugCache.set(coverKey, byQ);
+    }
+    const qKey = drugQ.length === 1 ? drugQ[0] : drugQ.join(',');
+    let v = byQ.get(qKey);
+    if (!v) {
+      v = this.targetValuesOf(covering, drugQ);
+      if (++this.drugCacheSize > 20000) {
+        this.drugCache.clear();
+        this.drugCacheSize = 1;
+        byQ = new Map();
+        this.drugCache.set(coverKey, byQ);
+      }
+      byQ.set(qKey, v);
+    }
+    return v;
+  }
+
+  private targetsFor(covering: number[]): Float64Array {
+    const key = covering.join(',');
     let v = this.cache.get(key);
     if (!v) {
-      const doses = covering.map((k) => ({ agent: this.placed[k].agent, amount: this.amount[k] }));
-      drugQ?.forEach((qk, k) => {
-        if (qk > -100000) doses.push({ agent: this.drugs[k], amount: Math.exp(qk / QUANT) });
-      });
-      v = targetValues(doses, this.base);
+      v = this.targetValuesOf(covering);
       if (this.cache.size > 20000) this.cache.clear();
       this.cache.set(key, v);
     }
     return v;
+  }
+
+  /** the target values of the treatments `covering` and, quantised, the diffusing drugs */
+  private targetValuesOf(covering: number[], drugQ?: readonly number[]): Float64Array {
+    const doses = covering.map((k) => ({ agent: this.placed[k].agent, amount: this.amount[k] }));
+    drugQ?.forEach((qk, k) => {
+      if (qk > NO_DRUG) doses.push({ agent: this.drugs[k], amount: Math.exp(qk / QUANT) });
+    });
+    return targetValues(doses, this.base);
   }
 
   /** Concentration (uM) of a diffusing drug in the plasma/medium far away (treatments without a region). */

@@ -5,7 +5,7 @@
 // can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
 import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
 import { mediumBase, TI } from './effects';
-import { applyPulse, exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
+import { applyPulse, deathPass, exchangeMatrix, fastPass, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
 import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes } from './layout';
@@ -186,13 +186,16 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         for (const pu of pulses) {
           for (const [a, b] of schedule.runsOf(pu.treatment, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
         }
-        for (const seg of schedule.segments(y, step, drugArrays)) {
-          // a call into WebAssembly costs ~0.2 us: short segments run the fast block (every step)
-          // in TypeScript; the slow block (every slow_every steps) runs in the kernels from one
-          // pair of cells on (same bits either way)
-          if (slow) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx, kernel);
-          fastSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, ex, seg.x1 - seg.x0 >= WASM_MIN_SITES ? kernel : null);
-        }
+        // Every cell's update is its own (no neighbour is read but the nbr snapshot), so the blocks
+        // may run segment by segment or row by row: each site still gets slow, then fast, then
+        // death. A call into WebAssembly costs ~0.2 us: the slow block (every slow_every steps)
+        // runs in the kernels from one pair of cells on; the fast block (every step) in segments
+        // or rows of WASM_MIN_SITES (same bits either way). Its first pass reads no treatment, so
+        // it runs over the whole row: a tumour's drug gradients cut rows into many short segments.
+        const segs = schedule.segments(y, step, drugArrays);
+        if (slow) for (const seg of segs) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx, kernel);
+        fastPass(st, o, o + W, kp, cx, ex, W >= WASM_MIN_SITES ? kernel : null);
+        for (const seg of segs) deathPass(st, o + seg.x0, o + seg.x1, seg.targets, kp, cx, seg.x1 - seg.x0 >= WASM_MIN_SITES ? kernel : null);
       }
     },
     rowPhase(y0, y1, step) {

@@ -1,0 +1,60 @@
+// In tumours a row is cut where the quantised level of a diffusing drug changes. The schedule skips
+// the logarithm for levels well inside a quantum; the cuts and target values must be those of the
+// exact quantisation, round(25 ln c), at every site, including levels a hair either side of a
+// quantum's edge, below the level that counts as no drug, and far outside the tabulated quanta.
+import { describe, expect, it } from 'vitest';
+import { mediumBase } from '../../src/model/effects';
+import { PRESETS } from '../../src/model/presets';
+import { deriveKey, uniform } from '../../src/model/random';
+import { resolveScenario } from '../../src/model/scenario';
+import { diffusingAgents, Schedule } from '../../src/model/schedule';
+
+const key = deriveKey(3);
+const draw = (i: number, purpose: number) => uniform(key, i, 0, purpose);
+
+describe('drug segments of a tumour row', () => {
+  it('cut where round(25 ln c) changes, with the targets of that quantum', () => {
+    const sc = resolveScenario(structuredClone(PRESETS['tumour-erastin']), 'test');
+    expect(diffusingAgents(sc).length).toBe(1);
+    const W = sc.lattice.width;
+    const H = sc.lattice.height;
+    const field = new Float32Array(W * H);
+    let near = 0;
+    for (let i = 0; i < W * H; i++) {
+      const d = draw(i, 1);
+      const q = Math.floor(draw(i, 2) * 300) - 240;
+      if (d < 0.4) {
+        // a hair either side of a quantum's edge (as float32)
+        field[i] = Math.exp((q + 0.5) / 25) * (1 + (draw(i, 3) - 0.5) * 1e-6);
+        near++;
+      } else if (d < 0.5) field[i] = 1e-4 * (0.5 + draw(i, 4));
+      else if (d < 0.55) field[i] = [0, 1e-12, 3e25, 1e-30][i % 4];
+      else if (d < 0.8) field[i] = field[i - 1] ?? 1;
+      else field[i] = Math.exp(q / 25 + (draw(i, 5) - 0.5) * 0.08);
+    }
+    expect(near).toBeGreaterThan(0.3 * W * H);
+    const exact = (c: number) => (c > 1e-4 ? Math.round(25 * Math.log(c)) : -100000);
+    const schedule = new Schedule(sc, mediumBase(sc.params));
+    const reference = new Schedule(sc, mediumBase(sc.params));
+    let segments = 0;
+    for (let y = 0; y < H; y++) {
+      const segs = schedule.segments(y, 10, [field]);
+      // the cuts: every x where the exact quantum changes, and no other
+      const cuts = segs.slice(1).map((s) => s.x0);
+      const want: number[] = [];
+      for (let x = 1; x < W; x++) if (exact(field[y * W + x]) !== exact(field[y * W + x - 1])) want.push(x);
+      expect(cuts, `row ${y}`).toEqual(want);
+      expect(segs[0].x0).toBe(0);
+      expect(segs[segs.length - 1].x1).toBe(W);
+      // the targets: those of a segment whose every site sits in the middle of the same quantum
+      for (const s of segs) {
+        const q = exact(field[y * W + s.x0]);
+        const mid = new Float32Array(W * H).fill(q === -100000 ? 0 : Math.exp(q / 25));
+        const [whole] = reference.segments(y, 10, [mid]);
+        expect(Array.from(s.targets), `row ${y}, x ${s.x0}`).toEqual(Array.from(whole.targets));
+      }
+      segments += segs.length;
+    }
+    expect(segments).toBeGreaterThan(W * H * 0.3);
+  });
+});
