@@ -224,6 +224,19 @@ export function fastPass(st: SimState, i0: number, i1: number, p: ParamValues, c
   if (pairsEnd < i1) fastCells(st, pairsEnd, i1, p, cx, ex);
 }
 
+/** the treatment targets the death program reads (deathProgram, deathKernel) */
+const DEATH_TARGETS = [T_CA, T_ORAI, T_IONO, T_TMEM, T_SWELL];
+
+/**
+ * Whether the death program computes the same with targets a as with b (the same bits: -0 and 0
+ * differ), so that adjacent segments may run it as one.
+ */
+export function sameDeathTargets(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  for (const k of DEATH_TARGETS) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
 /** The fast block's second pass (deathProgram) for sites [i0, i1) of one segment (targets T). */
 export function deathPass(st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext, kernel: WasmKernels | null = null): void {
   const pairsEnd = kernel ? i0 + ((i1 - i0) & ~1) : i0;

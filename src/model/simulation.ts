@@ -5,7 +5,7 @@
 // can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
 import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
 import { mediumBase, TI } from './effects';
-import { applyPulse, deathPass, exchangeMatrix, fastPass, slowSegment, type StepContext } from './kinetics';
+import { applyPulse, deathPass, exchangeMatrix, fastPass, sameDeathTargets, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
 import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes } from './layout';
@@ -195,7 +195,13 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         const segs = schedule.segments(y, step, drugArrays);
         if (slow) for (const seg of segs) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx, kernel);
         fastPass(st, o, o + W, kp, cx, ex, W >= WASM_MIN_SITES ? kernel : null);
-        for (const seg of segs) deathPass(st, o + seg.x0, o + seg.x1, seg.targets, kp, cx, seg.x1 - seg.x0 >= WASM_MIN_SITES ? kernel : null);
+        // the death program reads few targets: adjacent segments that agree on them run it as one
+        for (let s0 = 0, s = 1; s <= segs.length; s++) {
+          if (s < segs.length && sameDeathTargets(segs[s].targets, segs[s0].targets)) continue;
+          const a = o + segs[s0].x0, b = o + segs[s - 1].x1;
+          deathPass(st, a, b, segs[s0].targets, kp, cx, b - a >= WASM_MIN_SITES ? kernel : null);
+          s0 = s;
+        }
       }
     },
     rowPhase(y0, y1, step) {
