@@ -329,7 +329,6 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   const { prev, cPrev, next, cp } = scr;
   // the columns the kernels take (pairs), and the rest here
   const xk = k ? x0 + ((x1 - x0) & ~1) : x0;
-  const ratesAt = rates === null ? -1 : rates.byteOffset;
   // row 0 has no row above: zero running values give its b and d + 0 exactly
   prev.fill(0, x0, x1);
   cPrev.fill(0, x0, x1);
@@ -339,7 +338,7 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
     const bRow = edgeRow ? bEnd : bMid;
     const addRow = edgeRow ? add : 0;
     if (k && xk > x0) {
-      k.sinkRow(u.byteOffset + 4 * o, ratesAt < 0 ? -1 : ratesAt + 4 * o, perfusion.byteOffset + 4 * o, cp.byteOffset + 8 * o, prev.byteOffset, cPrev.byteOffset, x0, xk, uniformRate, bRow, addRow, h, plasma, r);
+      k.sinkRow(rowAt(u, width, y), rates === null ? -1 : rowAt(rates, width, y), rowAt(perfusion, width, y), cp.byteOffset + 8 * o, prev.byteOffset, cPrev.byteOffset, x0, xk, uniformRate, bRow, addRow, h, plasma, r);
     }
     for (let x = xk; x < x1; x++) {
       const j = o + x;
@@ -360,7 +359,7 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   for (let x = x0; x < x1; x++) next[x] = u[last + x];
   for (let y = n - 2; y >= 0; y--) {
     const o = y * width;
-    if (k && xk > x0) k.sinkBack(u.byteOffset + 4 * o, cp.byteOffset + 8 * o, next.byteOffset, x0, xk);
+    if (k && xk > x0) k.sinkBack(rowAt(u, width, y), cp.byteOffset + 8 * o, next.byteOffset, x0, xk);
     for (let x = xk; x < x1; x++) {
       const v = u[o + x] - cp[o + x] * next[x];
       next[x] = v;

@@ -17,6 +17,27 @@ import { determinismScenario, tumourDeterminismScenario } from '../engine/determ
 import * as before from './reference/diffusion-before';
 
 const key = deriveKey(11);
+
+/** the bits of a Float32Array / Float64Array (toEqual on bits: NaN equals NaN, -0 is not 0) */
+const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, u.length));
+const bits64 = (u: Float64Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, 2 * u.length));
+
+/** arrays one after another in a WebAssembly memory (from byte 64, 8-byte aligned), where the kernels can reach them */
+function arena(memory: WebAssembly.Memory) {
+  let at = 64;
+  return {
+    f32(m: number): Float32Array {
+      const a = new Float32Array(memory.buffer, at, m);
+      at += 8 * Math.ceil(m / 2);
+      return a;
+    },
+    f64(m: number): Float64Array {
+      const a = new Float64Array(memory.buffer, at, m);
+      at += 8 * m;
+      return a;
+    },
+  };
+}
 /** keyed draws in [0, 1) for test data (no Math.random) */
 const draw = (i: number, purpose: number) => uniform(key, i, 0, purpose);
 
@@ -86,7 +107,6 @@ describe('WebAssembly kernels', () => {
 
 describe('restructured field sweeps', () => {
   it('give the bits of the sweeps before the restructuring (any size, edges, theta, r; columns in TypeScript and in WebAssembly)', () => {
-    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, u.length));
     // the WebAssembly column kernels work on arrays in their memory
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
     const cols = wasmKernelsFor(memory)?.cols;
@@ -128,25 +148,13 @@ describe('restructured field sweeps', () => {
   });
 
   it('the column sweep with uptake and perfusion gives the bits of one column at a time (in TypeScript and in WebAssembly)', () => {
-    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, u.length));
-    const bits64 = (u: Float64Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, 2 * u.length));
     // the WebAssembly kernels work on arrays in their memory: u, the rates, perfusion and the scratch
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
     const cols = wasmKernelsFor(memory)?.cols;
     expect(cols).toBeTruthy();
     let cases = 0;
     for (const [W, H] of [[1, 5], [3, 1], [2, 2], [9, 7], [40, 31], [33, 4]]) {
-      let at = 64;
-      const f32 = (m: number) => {
-        const a = new Float32Array(memory.buffer, at, m);
-        at += 8 * Math.ceil(m / 2);
-        return a;
-      };
-      const f64 = (m: number) => {
-        const a = new Float64Array(memory.buffer, at, m);
-        at += 8 * m;
-        return a;
-      };
+      const { f32, f64 } = arena(memory);
       const perfusion = f32(W * H);
       const rate = f32(W * H);
       for (let i = 0; i < W * H; i++) {
@@ -186,18 +194,12 @@ describe('restructured field sweeps', () => {
   });
 
   it('the row sweep with uptake and perfusion, two rows at a time in WebAssembly, gives the bits of one row at a time', () => {
-    const bits = (u: Float32Array) => Array.from(new Uint32Array(u.buffer, u.byteOffset, u.length));
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
     const cols = wasmKernelsFor(memory)?.cols;
     expect(cols).toBeTruthy();
     let cases = 0;
     for (const [W, H] of [[2, 2], [3, 5], [9, 7], [40, 31], [33, 4]]) {
-      let at = 64;
-      const f32 = (m: number) => {
-        const a = new Float32Array(memory.buffer, at, m);
-        at += 8 * Math.ceil(m / 2);
-        return a;
-      };
+      const { f32, f64 } = arena(memory);
       const perfusion = f32(W * H);
       const rate = f32(W * H);
       for (let i = 0; i < W * H; i++) {
@@ -205,7 +207,7 @@ describe('restructured field sweeps', () => {
         rate[i] = 3 * draw(i, 502);
       }
       const w = f32(W * H);
-      const k = { sinkRows: cols!.sinkRows, cp: new Float64Array(memory.buffer, at, W * H) };
+      const k = { sinkRows: cols!.sinkRows, cp: f64(W * H) };
       for (const r of [0.3, 4]) {
         for (const dirichlet of [false, true]) {
           for (const rk of [rate, 0.7]) {
