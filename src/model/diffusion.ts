@@ -4,7 +4,10 @@
 // (second order in time: the oxidant that carries the wave, at D dt / dx^2 < 1). Coefficients are
 // uniform, so the Thomas factors are computed once per line length and each sweep is a few plain
 // passes over a typed array, in place. Rows and columns are solved independently, so any split of
-// them across workers gives the same bits.
+// them across workers gives the same bits. The inner row loops of the column sweeps and the row
+// sweep with a sink are in field-kernels.ts, compiled to WebAssembly SIMD (`npm run build:kernels`).
+import * as fieldKernels from './field-kernels';
+import type { Kernels } from './wasm/kernels';
 
 /** Precomputed factors for (I - theta r d2/dx2) u1 = (I + (1 - theta) r d2/dx2) u0 on n sites. */
 export interface LineSolver {
@@ -145,110 +148,36 @@ function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolv
   }
 }
 
-/** The row kernels of the column sweeps in WebAssembly (wasm/kernels.wat), on the memory holding u and scratch. */
-export interface ColumnKernel {
-  cnFirst(row: number, down: number, prev: number, x0: number, x1: number, re: number, im: number, extra: number, edge: number, dirichlet: number): void;
-  cnMid(row: number, down: number, above: number, prev: number, x0: number, x1: number, re: number, ri: number, im: number): void;
-  cnLast(row: number, above: number, prev: number, x0: number, x1: number, re: number, ri: number, im: number, extra: number, edge: number, dirichlet: number): void;
-  ieRow(row: number, above: number, x0: number, x1: number, ri: number, im: number, extra: number): void;
-  backRow(row: number, below: number, x0: number, x1: number, c: number): void;
-  /** a row of the forward pass of sweepColsSink (rates -1: `uniform` for every site) */
-  sinkRow(row: number, rates: number, perf: number, cp: number, prev: number, cPrev: number, x0: number, x1: number, uniform: number, bRow: number, addRow: number, h: number, plasma: number, r: number): void;
-  /** a row of the back substitution of sweepColsSink */
-  sinkBack(row: number, cp: number, next: number, x0: number, x1: number): void;
-  /** two rows of sweepRowsSink (RowSinkKernel) */
-  sinkRows: RowSinkKernel['sinkRows'];
-}
+/** The row loops of the field sweeps (field-kernels.ts): the TypeScript source or its WebAssembly. */
+export type FieldKernels = Pick<Kernels, 'cnFirstRow' | 'cnMidRow' | 'cnLastRow' | 'ieFirstRow' | 'ieRow' | 'backRow' | 'sinkRow' | 'sinkBack' | 'sinkRows'>;
+
+/** the TypeScript sources of the row loops (where the WebAssembly is not used) */
+export const TS_FIELD_KERNELS: FieldKernels = fieldKernels;
 
 /**
  * Solve along columns x in [x0, x1), sweeping rows in order so memory access stays sequential.
  * `scratch` holds the original previous row for the explicit (Crank-Nicolson) part. With `k`
- * (u and scratch in its memory), pairs of columns run in WebAssembly SIMD and the odd last
- * column here: the same operations, the same bits.
+ * (u and scratch in its memory), the row loops run in WebAssembly SIMD, two columns per vector:
+ * the same operations, the same bits.
  */
-export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number, scratch?: Float32Array, k: ColumnKernel | null = null): void {
-  if (k && scratch && x1 > x0 + 1) {
-    const xe = x0 + ((x1 - x0) & ~1);
-    colsWasm(k, u, width, height, x0, xe, s, edge, scratch);
-    if (xe < x1) sweepCols(u, width, height, xe, x1, s, edge, scratch);
-    return;
-  }
-  const { cp, invm, r, theta, dirichlet } = s;
-  const ri = theta * r;
-  const re = (1 - theta) * r;
-  const add = dirichlet ? r * edge : 0;
-  const H = height;
-  const i0 = invm[0];
-  const a0 = theta * add;
-  if (re > 0 && H > 1) {
-    // Crank-Nicolson, fused with the forward pass: rhs_y = u_y + re (u_{y-1} - 2 u_y + u_{y+1}) from
-    // the original values (the original previous row is kept in scratch); the first and last rows
-    // are taken out of the loop over the rows in between
-    const prev = scratch ?? new Float32Array(width);
-    for (let x = x0; x < x1; x++) {
-      const c = u[x];
-      const up = dirichlet ? edge : c;
-      u[x] = (c + re * (up - 2 * c + u[width + x]) + a0) * i0;
-      prev[x] = c;
-    }
-    for (let y = 1; y < H - 1; y++) {
-      const o = y * width;
-      const on = o + width;
-      const op = o - width;
-      const im = invm[y];
-      for (let x = x0; x < x1; x++) {
-        const c = u[o + x];
-        u[o + x] = (c + re * (prev[x] - 2 * c + u[on + x]) + 0 + ri * u[op + x]) * im;
-        prev[x] = c;
-      }
-    }
-    const o = (H - 1) * width;
-    const op = o - width;
-    const im = invm[H - 1];
-    for (let x = x0; x < x1; x++) {
-      const c = u[o + x];
-      const down = dirichlet ? edge : c;
-      u[o + x] = (c + re * (prev[x] - 2 * c + down) + a0 + ri * u[op + x]) * im;
-      prev[x] = c;
-    }
-  } else {
-    for (let x = x0; x < x1; x++) u[x] = (u[x] + a0) * i0;
-    for (let y = 1; y < H; y++) {
-      const o = y * width;
-      const op = o - width;
-      const im = invm[y];
-      const extra = y === H - 1 ? a0 : 0;
-      for (let x = x0; x < x1; x++) u[o + x] = (u[o + x] + extra + ri * u[op + x]) * im;
-    }
-  }
-  for (let y = H - 2; y >= 0; y--) {
-    const o = y * width;
-    const on = o + width;
-    const c = cp[y];
-    for (let x = x0; x < x1; x++) u[o + x] -= c * u[on + x];
-  }
-}
-
-/** byte address of row y of a width-wide Float32 field (for the kernels) */
-const rowAt = (a: Float32Array, width: number, y: number) => a.byteOffset + 4 * y * width;
-
-/** sweepCols for x1 - x0 even in the WebAssembly row kernels */
-function colsWasm(k: ColumnKernel, u: Float32Array, width: number, H: number, x0: number, x1: number, s: LineSolver, edge: number, scratch: Float32Array): void {
+export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number, scratch: Float32Array = new Float32Array(width), k: FieldKernels | null = null): void {
+  const K = k ?? TS_FIELD_KERNELS;
   const { cp, invm, r, theta, dirichlet } = s;
   const ri = theta * r;
   const re = (1 - theta) * r;
   const a0 = theta * (dirichlet ? r * edge : 0);
-  const prev = scratch.byteOffset;
-  const d = dirichlet ? 1 : 0;
+  const H = height;
   if (re > 0 && H > 1) {
-    k.cnFirst(rowAt(u, width, 0), rowAt(u, width, 1), prev, x0, x1, re, invm[0], a0, edge, d);
-    for (let y = 1; y < H - 1; y++) k.cnMid(rowAt(u, width, y), rowAt(u, width, y + 1), rowAt(u, width, y - 1), prev, x0, x1, re, ri, invm[y]);
-    k.cnLast(rowAt(u, width, H - 1), rowAt(u, width, H - 2), prev, x0, x1, re, ri, invm[H - 1], a0, edge, d);
+    // Crank-Nicolson, fused with the forward pass: rhs_y = u_y + re (u_{y-1} - 2 u_y + u_{y+1}) from
+    // the original values (the original previous row is kept in scratch)
+    K.cnFirstRow(u, 0, width, scratch, x0, x1, re, invm[0], a0, edge, dirichlet);
+    for (let y = 1; y < H - 1; y++) K.cnMidRow(u, y * width, (y + 1) * width, (y - 1) * width, scratch, x0, x1, re, ri, invm[y]);
+    K.cnLastRow(u, (H - 1) * width, (H - 2) * width, scratch, x0, x1, re, ri, invm[H - 1], a0, edge, dirichlet);
   } else {
-    k.ieRow(rowAt(u, width, 0), -1, x0, x1, ri, invm[0], a0);
-    for (let y = 1; y < H; y++) k.ieRow(rowAt(u, width, y), rowAt(u, width, y - 1), x0, x1, ri, invm[y], y === H - 1 ? a0 : 0);
+    K.ieFirstRow(u, 0, x0, x1, invm[0], a0);
+    for (let y = 1; y < H; y++) K.ieRow(u, y * width, (y - 1) * width, x0, x1, ri, invm[y], y === H - 1 ? a0 : 0);
   }
-  for (let y = H - 2; y >= 0; y--) k.backRow(rowAt(u, width, y), rowAt(u, width, y + 1), x0, x1, cp[y]);
+  for (let y = H - 2; y >= 0; y--) K.backRow(u, y * width, (y + 1) * width, x0, x1, cp[y]);
 }
 
 /**
@@ -269,31 +198,16 @@ export interface Sink {
 /**
  * Implicit Euler along rows with the local exchange solved together with diffusion:
  * (1 + 2r + h (k_i + p_i)) u_i - r (u_{i-1} + u_{i+1}) = u0_i + h p_i plasma, h the exchange's
- * share of the time step. `tmp` holds max(width, height) values. With `k`, rows run two at a time
- * in WebAssembly (one per SIMD lane) and an odd last row here: the same bits.
+ * share of the time step. `cp` (width x height, f64) holds the factors of every site. With `k`,
+ * rows run two at a time in WebAssembly (one per SIMD lane): the same bits.
  */
-export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array, k: RowSinkKernel | null = null): void {
-  let y = y0;
-  if (k && width > 1) {
-    // rows two at a time in the kernel, one per lane; their factors in rows y and y + 1 of k.cp
-    const { uniformRate, rates } = ratesOf(sink);
-    for (; y + 1 < y1; y += 2) {
-      const ra = rates === null ? -1 : rowAt(rates, width, y), rb = rates === null ? -1 : rowAt(rates, width, y + 1);
-      k.sinkRows(rowAt(u, width, y), rowAt(u, width, y + 1), ra, rb, rowAt(sink.perfusion, width, y), rowAt(sink.perfusion, width, y + 1), k.cp.byteOffset + 8 * y * width, width,
-        uniformRate, dirichlet ? 1 + 2 * r : 1 + r, 1 + 2 * r, dirichlet ? r * edge : 0, h, sink.plasma, r);
-    }
+export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array, k: FieldKernels | null = null): void {
+  if (width === 1) {
+    for (let y = y0; y < y1; y++) solveLine(u, y, 1, 1, r, dirichlet, edge, sink, h, cp);
+    return;
   }
-  for (; y < y1; y++) solveLine(u, y * width, 1, width, r, dirichlet, edge, sink, h, tmp);
-}
-
-/**
- * The row kernel of sweepRowsSink in WebAssembly (wasm/kernels.wat sinkRows) with its scratch:
- * `cp`, width x height f64 in the same memory as u and the sink's arrays, of which a pair of rows
- * uses its own two rows (so bands of rows on different workers never share it).
- */
-export interface RowSinkKernel {
-  sinkRows(a: number, b: number, ra: number, rb: number, pa: number, pb: number, cp: number, n: number, uniform: number, bEnd: number, bMid: number, add: number, h: number, plasma: number, r: number): void;
-  cp: Float64Array;
+  const { uniformRate, rates } = ratesOf(sink);
+  (k ?? TS_FIELD_KERNELS).sinkRows(u, rates ?? sink.perfusion, rates !== null, sink.perfusion, cp, width, y0, y1, uniformRate, dirichlet ? 1 + 2 * r : 1 + r, 1 + 2 * r, dirichlet ? r * edge : 0, h, sink.plasma, r);
 }
 
 /** Scratch for sweepColsSink: per column of a band, the running values, and the factors of every site. */
@@ -312,60 +226,32 @@ export function columnScratch(width: number, height: number): ColumnScratch {
  * The same along columns x in [x0, x1): solveLine's recurrence for every column, run row by row
  * across the band (memory order, and independent columns side by side instead of one long serial
  * chain), with each column's running values and factors kept in `scr`. The same bits as solveLine
- * on each column. With `k` (u, the sink's arrays and `scr` in its memory: SimState.colSink), pairs
- * of columns run in WebAssembly SIMD and an odd last column here, row by row.
+ * on each column. With `k` (u, the sink's arrays and `scr` in its memory: SimState.colSink), the
+ * row loops run in WebAssembly SIMD, two columns per vector.
  */
-export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, scr: ColumnScratch, k: ColumnKernel | null = null): void {
+export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, scr: ColumnScratch, k: FieldKernels | null = null): void {
   const n = height;
   if (n === 1) {
     for (let x = x0; x < x1; x++) solveLine(u, x, width, 1, r, dirichlet, edge, sink, h, scr.cp);
     return;
   }
+  const K = k ?? TS_FIELD_KERNELS;
   const add = dirichlet ? r * edge : 0;
   const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
   const bMid = 1 + 2 * r;
   const { uniformRate, rates } = ratesOf(sink);
   const { perfusion, plasma } = sink;
   const { prev, cPrev, next, cp } = scr;
-  // the columns the kernels take (pairs), and the rest here
-  const xk = k ? x0 + ((x1 - x0) & ~1) : x0;
   // row 0 has no row above: zero running values give its b and d + 0 exactly
   prev.fill(0, x0, x1);
   cPrev.fill(0, x0, x1);
   for (let y = 0; y < n; y++) {
-    const o = y * width;
     const edgeRow = y === 0 || y === n - 1;
-    const bRow = edgeRow ? bEnd : bMid;
-    const addRow = edgeRow ? add : 0;
-    if (k && xk > x0) {
-      k.sinkRow(rowAt(u, width, y), rates === null ? -1 : rowAt(rates, width, y), rowAt(perfusion, width, y), cp.byteOffset + 8 * o, prev.byteOffset, cPrev.byteOffset, x0, xk, uniformRate, bRow, addRow, h, plasma, r);
-    }
-    for (let x = xk; x < x1; x++) {
-      const j = o + x;
-      const kj = rates === null ? uniformRate : rates[j];
-      const pj = perfusion[j];
-      const b = bRow + h * (kj + pj);
-      const d = u[j] + addRow + h * pj * plasma;
-      const m = b + r * cPrev[x];
-      const p = (d + r * prev[x]) / m;
-      u[j] = p;
-      prev[x] = p;
-      const c = -r / m;
-      cPrev[x] = c;
-      cp[j] = c;
-    }
+    K.sinkRow(u, rates ?? perfusion, rates !== null, perfusion, cp, prev, cPrev, y * width, x0, x1, uniformRate, edgeRow ? bEnd : bMid, edgeRow ? add : 0, h, plasma, r);
   }
   const last = (n - 1) * width;
   for (let x = x0; x < x1; x++) next[x] = u[last + x];
-  for (let y = n - 2; y >= 0; y--) {
-    const o = y * width;
-    if (k && xk > x0) k.sinkBack(rowAt(u, width, y), cp.byteOffset + 8 * o, next.byteOffset, x0, xk);
-    for (let x = xk; x < x1; x++) {
-      const v = u[o + x] - cp[o + x] * next[x];
-      next[x] = v;
-      u[o + x] = v;
-    }
-  }
+  for (let y = n - 2; y >= 0; y--) K.sinkBack(u, cp, next, y * width, x0, x1);
 }
 
 /**

@@ -163,7 +163,7 @@ export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimSta
   const q: ParamValues = { ...p, burst_rate: 0, prolif_rate: 0, necrosis_rate: 0 };
   const ex = exchangeMatrix(q.ros_exchange, q.ox_release_gain, q.ox_decay, 0.5);
   for (let k = 0; k < 20000; k++) {
-    slowSegment(one, 0, 1, seg, q, 1, cx);
+    slowSegment(one, 0, 1, seg, q, cx);
     fastSegment(one, 0, 1, seg, q, cx, ex);
   }
   return one;

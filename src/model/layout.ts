@@ -2,6 +2,11 @@
 // shared memory (a shared WebAssembly.Memory, so that the SIMD kernels of wasm/ run on it; a
 // SharedArrayBuffer where WebAssembly is missing), so that workers in the browser or in Node attach
 // to the same memory and a checkpoint is one buffer copy. Names here are the names used in docs/model.md.
+import { PARAMS } from './params';
+
+function align8(x: number): number {
+  return (x + 7) & ~7;
+}
 
 /** Per-cell state variables (Float32 each), with units. */
 export const CELL_VARS = [
@@ -88,7 +93,39 @@ export const H_BIRTHS = 3;
 const HEADER_BYTES = 64;
 /** after the header: PHENO_DECODE (256 float32), for the WebAssembly kernels, which read only the state's memory */
 export const DECODE_AT = HEADER_BYTES;
-const PREFIX_BYTES = HEADER_BYTES + 4 * 256;
+
+/**
+ * The arrays of the state the WebAssembly kernels reach by name: the layout block holds the byte
+ * address of each (i32), in this order, so a kernel reads `st.cell.fe` as the address in slot
+ * `cell.fe`. Drug fields (which differ between scenarios) are not among them.
+ */
+export function layoutSlots(): string[] {
+  return [
+    ...CELL_VARS.map((v) => `cell.${v.name}`),
+    ...AUX_VARS.map((v) => `aux.${v.name}`),
+    ...FIELDS.map((v) => `field.${v.name}`),
+    ...GENES.map((g) => `pheno.${g}`),
+    'status',
+    'nbr',
+    'born',
+    'clone',
+    'colPrev',
+    'colSink.prev',
+    'colSink.cPrev',
+    'colSink.next',
+    'colSink.cp',
+  ];
+}
+const SLOTS = layoutSlots();
+/** after the decode table: the layout block (see layoutSlots) */
+export const LAYOUT_AT = DECODE_AT + 4 * 256;
+/**
+ * after the layout block: the parameter block, one f64 per parameter of the registry in its order
+ * (params.ts PARAMS), which the WebAssembly kernels read the parameters from; written by their
+ * binding (wasm/kernels.ts) before a call with a parameter set it has not written yet
+ */
+export const PARAMS_AT = align8(LAYOUT_AT + 4 * SLOTS.length);
+const PREFIX_BYTES = (PARAMS_AT + 8 * PARAMS.length + 63) & ~63;
 
 /**
  * Where a state lives: a WebAssembly memory (shared when SharedArrayBuffer exists), or a plain
@@ -189,7 +226,6 @@ export interface SimState {
   drug: Record<string, Float32Array>;
 }
 
-const align8 = (x: number) => (x + 7) & ~7;
 /**
  * Bytes from one Float32 array to the next: the array plus 3 cache lines, so that the ~16 arrays
  * a kernel streams through do not all start at the same offset modulo 4 KiB (which thrashes one
@@ -271,7 +307,25 @@ export function layoutState(width: number, height: number, given?: StateStore, d
     return a;
   };
   const colSink = { prev: f64(width), cPrev: f64(width), next: f64(width), cp: f64(n) };
+  // the layout block: every reachable array's byte address (the same bytes whoever lays it out)
+  const byName: Record<string, ArrayBufferView> = { status, nbr, born, clone, colPrev };
+  for (const v of CELL_VARS) byName[`cell.${v.name}`] = cell[v.name];
+  for (const v of AUX_VARS) byName[`aux.${v.name}`] = aux[v.name];
+  for (const v of FIELDS) byName[`field.${v.name}`] = field[v.name];
+  for (const g of GENES) byName[`pheno.${g}`] = pheno[g];
+  for (const k of ['prev', 'cPrev', 'next', 'cp'] as const) byName[`colSink.${k}`] = colSink[k];
+  new Int32Array(buf, LAYOUT_AT, SLOTS.length).set(SLOTS.map((name) => byName[name].byteOffset));
   return { width, height, n, buffer: buf, memory, store, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug, colPrev, colSink };
+}
+
+/**
+ * Write the parameter block (PARAMS_AT) of a state: the kinetic parameters the WebAssembly kernels
+ * read. Every simulation writes its own at creation, so a state's bytes do not depend on which
+ * code stepped it (the kernels' binding writes it again when handed another parameter set).
+ */
+export function writeParamBlock(st: SimState, p: Record<string, number>): void {
+  const block = new Float64Array(st.buffer, PARAMS_AT, PARAMS.length);
+  for (let k = 0; k < PARAMS.length; k++) block[k] = p[PARAMS[k].name];
 }
 
 /**

@@ -2,6 +2,7 @@
 // seedrandom turns the seed into a 64-bit key once; every draw is then a pure hash of
 // (key, cell, step, purpose), so results do not depend on which worker draws or in what order.
 import seedrandom from 'seedrandom';
+import type { int } from './kernel-types';
 
 /** What a draw is for: keeps independent streams apart. */
 export const PURPOSE = {
@@ -18,8 +19,8 @@ export const PURPOSE = {
 } as const;
 
 export interface RandomKey {
-  k0: number;
-  k1: number;
+  k0: int;
+  k1: int;
 }
 
 export function deriveKey(seed: number): RandomKey {
@@ -27,14 +28,17 @@ export function deriveKey(seed: number): RandomKey {
   return { k0: rng.int32() | 0, k1: rng.int32() | 0 };
 }
 
-function mix32(h: number): number {
+function mix32(h: int): int {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** Uniform in [0, 1) for (cell, step, purpose): a counter-based draw. */
-export function uniform(key: RandomKey, cell: number, step: number, purpose: number): number {
+/**
+ * Uniform in [0, 1) for (cell, step, purpose): a counter-based draw. The kernels call it too
+ * (compiled with them: 32-bit integer operations, the same bits).
+ */
+export function uniform(key: RandomKey, cell: int, step: int, purpose: int): number {
   let h = mix32(key.k0 ^ Math.imul(cell, 0x9e3779b1));
   h = mix32((h + Math.imul(step, 0x85ebca77)) ^ key.k1);
   h = mix32(h ^ Math.imul(purpose + 1, 0x27d4eb2f));

@@ -8,7 +8,7 @@ import { mediumBase, TI } from './effects';
 import { applyPulse, deathPass, exchangeMatrix, fastPass, sameDeathTargets, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
-import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes } from './layout';
+import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes, writeParamBlock } from './layout';
 import type { ParamValues } from './params';
 import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
@@ -109,6 +109,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     kp.cell_medium_ratio = p.tissue_cell_ratio;
     kp.o2_uptake = p.o2_tissue_uptake;
   } else kp.prolif_rate = 0;
+  writeParamBlock(st, kp);
   const medium = scenario.boundary === 'medium';
   type FieldSink = NonNullable<FieldPlan['sink']>;
   // every field plan is this one object literal, sink or none (objects spread from it gave V8 a new
@@ -119,9 +120,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     const theta = r < 1 ? 0.5 : 1;
     return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, sink, r };
   };
-  const lineTmp = new Float64Array(Math.max(W, H));
-  /** the row sweeps with a sink in the kernels, with the column sweeps' scratch (free during the row phase) */
-  const rowSinkKernel = kernel && W >= WASM_MIN_SINK_SITES ? { sinkRows: kernel.cols.sinkRows, cp: st.colSink.cp } : null;
+  /** the row sweeps with a sink in the kernels (their factors in the column sweeps' scratch, free during the row phase) */
+  const rowSinkKernel = W >= WASM_MIN_SINK_SITES ? kernel : null;
   const f = st.field;
   // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
   const pinned = (plasma: FieldSink['plasma']): FieldSink | null => (tumour ? { rate: 0, plasma } : null);
@@ -193,7 +193,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         // or rows of WASM_MIN_SITES (same bits either way). Its first pass reads no treatment, so
         // it runs over the whole row: a tumour's drug gradients cut rows into many short segments.
         const segs = schedule.segments(y, step, drugArrays);
-        if (slow) for (const seg of segs) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, dts, cx, kernel);
+        if (slow) for (const seg of segs) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, kernel);
         fastPass(st, o, o + W, kp, cx, ex, W >= WASM_MIN_SITES ? kernel : null);
         // the death program reads few targets: adjacent segments that agree on them run it as one
         for (let s0 = 0, s = 1; s <= segs.length; s++) {
@@ -208,7 +208,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, lineTmp, rowSinkKernel);
+        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink.cp, rowSinkKernel);
         else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
@@ -220,8 +220,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink, x1 - x0 >= WASM_MIN_SINK_SITES ? (kernel?.cols ?? null) : null);
-        else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), st.colPrev, x1 - x0 >= WASM_MIN_SITES ? (kernel?.cols ?? null) : null);
+        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink, x1 - x0 >= WASM_MIN_SINK_SITES ? kernel : null);
+        else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), st.colPrev, x1 - x0 >= WASM_MIN_SITES ? kernel : null);
       }
     },
     growthStep: (step) => tumour && isSlow(step),

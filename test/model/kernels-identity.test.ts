@@ -1,10 +1,10 @@
-// The speed-ups are not a second model: the WebAssembly SIMD kernels of the fast block give the
-// bits of the TypeScript loops, the restructured field sweeps give the bits of the sweeps as they
-// were (test/model/reference/diffusion-before.ts), and the committed kernel bytes are what the
-// .wat source compiles to today.
+// The WebAssembly is not a second model: the kernels compiled from cell-kinetics.ts and
+// field-kernels.ts give the bits of those TypeScript sources run as they are, the restructured
+// field sweeps give the bits of the sweeps as they were (test/model/reference/diffusion-before.ts),
+// and the committed generated files are what the sources compile to today.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kernelModuleText, KERNEL_MODULE } from '../../scripts/lib/wasm-kernels';
+import { kernelFiles } from '../../scripts/kernels/build';
 import { hashBuffer } from '../../src/analysis/hash';
 import { columnScratch, lineSolver, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from '../../src/model/diffusion';
 import { AUX_VARS, CELL_VARS, FIELDS, newStateStore, type SimState, STATUS_NAMES } from '../../src/model/layout';
@@ -55,9 +55,11 @@ function scramble(st: SimState): void {
 }
 
 describe('WebAssembly kernels', () => {
-  it('the committed kernel bytes are what kernels.wat compiles to (npm run build:wasm)', async () => {
-    expect(readFileSync(KERNEL_MODULE, 'utf8')).toBe(await kernelModuleText());
-  });
+  it('the committed WebAssembly text, bytes and bindings are what the sources compile to (npm run build:kernels)', async () => {
+    const files = await kernelFiles();
+    expect(Object.keys(files)).toHaveLength(3);
+    for (const [path, text] of Object.entries(files)) expect(readFileSync(path, 'utf8'), path).toBe(text);
+  }, 60_000);
 
   it('run in Node (the fast block is not silently on the slow path)', () => {
     const sc = resolveScenario(PRESETS['primed-light-pulse'], 'test');
@@ -109,7 +111,7 @@ describe('restructured field sweeps', () => {
   it('give the bits of the sweeps before the restructuring (any size, edges, theta, r; columns in TypeScript and in WebAssembly)', () => {
     // the WebAssembly column kernels work on arrays in their memory
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
-    const cols = wasmKernelsFor(memory)?.cols;
+    const cols = wasmKernelsFor(memory);
     expect(cols).toBeTruthy();
     let cases = 0;
     for (const [W, H] of [[1, 5], [2, 3], [3, 1], [3, 4], [7, 5], [64, 33], [65, 2]]) {
@@ -128,7 +130,7 @@ describe('restructured field sweeps', () => {
             const sa = new Float32Array(W), sb = new Float32Array(W), sw = new Float32Array(memory.buffer, 64, W);
             for (let k = 0; k < 3; k++) {
               // rows and columns in two uneven bands, as two workers split them
-              for (const [u, s, kernel] of [[a, sa, null], [w, sw, cols ?? null]] as const) {
+              for (const [u, s, kernel] of [[a, sa, null], [w, sw, cols]] as const) {
                 sweepRows(u, W, 0, H >> 1, rs, 2.5);
                 sweepRows(u, W, H >> 1, H, rs, 2.5);
                 sweepCols(u, W, H, 0, W >> 1, cs, 2.5, s, kernel);
@@ -150,7 +152,7 @@ describe('restructured field sweeps', () => {
   it('the column sweep with uptake and perfusion gives the bits of one column at a time (in TypeScript and in WebAssembly)', () => {
     // the WebAssembly kernels work on arrays in their memory: u, the rates, perfusion and the scratch
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
-    const cols = wasmKernelsFor(memory)?.cols;
+    const cols = wasmKernelsFor(memory);
     expect(cols).toBeTruthy();
     let cases = 0;
     for (const [W, H] of [[1, 5], [3, 1], [2, 2], [9, 7], [40, 31], [33, 4]]) {
@@ -174,11 +176,11 @@ describe('restructured field sweeps', () => {
             const scr = columnScratch(W, H);
             // (h = 0.3, not a power of 2: products with it round, so their order shows)
             for (let n = 0; n < 3; n++) {
-              // two uneven bands, as two workers split them (odd bands leave a column to TypeScript)
+              // two uneven bands, as two workers split them (an odd band has a column alone)
               sweepColsSink(a, W, H, 0, W >> 1, r, dirichlet, 5, sink, 0.3, scr);
               sweepColsSink(a, W, H, W >> 1, W, r, dirichlet, 5, sink, 0.3, scr);
-              sweepColsSink(w, W, H, 0, W >> 1, r, dirichlet, 5, sink, 0.3, inMemory, cols ?? null);
-              sweepColsSink(w, W, H, W >> 1, W, r, dirichlet, 5, sink, 0.3, inMemory, cols ?? null);
+              sweepColsSink(w, W, H, 0, W >> 1, r, dirichlet, 5, sink, 0.3, inMemory, cols);
+              sweepColsSink(w, W, H, W >> 1, W, r, dirichlet, 5, sink, 0.3, inMemory, cols);
               before.sweepColsSink(b, W, H, 0, W, r, dirichlet, 5, sink, 0.3, new Float64Array(Math.max(W, H)));
             }
             expect(bits(a), `${W}x${H} r ${r} dirichlet ${dirichlet}`).toEqual(bits(b));
@@ -193,12 +195,12 @@ describe('restructured field sweeps', () => {
     expect(cases).toBe(48);
   });
 
-  it('the row sweep with uptake and perfusion, two rows at a time in WebAssembly, gives the bits of one row at a time', () => {
+  it('the row sweep with uptake and perfusion, two rows at a time in WebAssembly and in TypeScript, gives the bits of one row at a time', () => {
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
-    const cols = wasmKernelsFor(memory)?.cols;
+    const cols = wasmKernelsFor(memory);
     expect(cols).toBeTruthy();
     let cases = 0;
-    for (const [W, H] of [[2, 2], [3, 5], [9, 7], [40, 31], [33, 4]]) {
+    for (const [W, H] of [[1, 3], [2, 2], [3, 5], [9, 7], [40, 31], [33, 4]]) {
       const { f32, f64 } = arena(memory);
       const perfusion = f32(W * H);
       const rate = f32(W * H);
@@ -207,28 +209,31 @@ describe('restructured field sweeps', () => {
         rate[i] = 3 * draw(i, 502);
       }
       const w = f32(W * H);
-      const k = { sinkRows: cols!.sinkRows, cp: f64(W * H) };
+      const cpMem = f64(W * H);
       for (const r of [0.3, 4]) {
         for (const dirichlet of [false, true]) {
           for (const rk of [rate, 0.7]) {
             const u0 = new Float32Array(W * H);
             for (let i = 0; i < u0.length; i++) u0[i] = 100 * draw(i, 510 + cases);
-            const b = u0.slice();
+            const a = u0.slice(), b = u0.slice();
             w.set(u0);
             const sink = { rate: rk, perfusion, plasma: 80 };
-            const tmp = new Float64Array(Math.max(W, H));
+            const cpTs = new Float64Array(W * H);
             for (let n = 0; n < 3; n++) {
-              // two bands of rows as two workers split them: an odd band leaves a row to TypeScript
-              sweepRowsSink(w, W, 0, H >> 1, r, dirichlet, 5, sink, 0.3, tmp, k);
-              sweepRowsSink(w, W, H >> 1, H, r, dirichlet, 5, sink, 0.3, tmp, k);
+              // two bands of rows as two workers split them: an odd band has a row alone
+              sweepRowsSink(w, W, 0, H >> 1, r, dirichlet, 5, sink, 0.3, cpMem, cols);
+              sweepRowsSink(w, W, H >> 1, H, r, dirichlet, 5, sink, 0.3, cpMem, cols);
+              sweepRowsSink(a, W, 0, H >> 1, r, dirichlet, 5, sink, 0.3, cpTs);
+              sweepRowsSink(a, W, H >> 1, H, r, dirichlet, 5, sink, 0.3, cpTs);
               before.sweepRowsSink(b, W, 0, H, r, dirichlet, 5, sink, 0.3, new Float64Array(Math.max(W, H)));
             }
+            expect(bits(a), `${W}x${H} r ${r} dirichlet ${dirichlet}`).toEqual(bits(b));
             expect(bits(w), `WebAssembly: ${W}x${H} r ${r} dirichlet ${dirichlet}`).toEqual(bits(b));
             cases++;
           }
         }
       }
     }
-    expect(cases).toBe(40);
+    expect(cases).toBe(48);
   });
 });

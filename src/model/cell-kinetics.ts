@@ -1,0 +1,323 @@
+// Why this file exists: the per-cell reactions, every rate law of a cell in one readable place.
+// Three blocks, each a plain loop over the sites of a row segment:
+// - slowCells (iron, zinc, selenium, NRF2, cystine -> cysteine -> GSH, GPX4, FSP1/CoQ10, BH4,
+//   PUFA-PL, oxygen use, the division cycle, hypoxic death; time constants of minutes to hours)
+//   runs every `slow_every` steps and hands its rates to the fast block (the aux arrays of layout.ts);
+// - fastCells (ROS and the diffusible oxidant, lipid peroxides, commitment) runs every step;
+// - deathCells (Ca2+, Cl-, volume and rupture of committed cells) runs every step.
+// A cell only reads and writes its own site, so any split of rows across workers gives the same bits.
+// These functions are the one source of the model's kinetics: they run as they are where
+// WebAssembly does not, and `npm run build:kernels` compiles them (scripts/kernels) into the
+// WebAssembly SIMD that runs two cells per vector everywhere else, with the same bits. So they are
+// written in the subset that compiler takes (docs/architecture.md, "Kernels"): numbers, typed
+// arrays of the state, `if`, `for`, `continue`, Math.max/min/sqrt/abs, keyed draws.
+// Integration: linearly implicit Euler (x' = P - L x  ->  x1 = (x0 + dt P) / (1 + dt L)) keeps
+// every pool positive; the ROS switch uses a second-order Patankar step (MPRK22) and the
+// ROS <-> oxidant exchange is solved exactly. Diffusion and the splitting stay first order: the
+// front speed at dt = 0.5 min is within ~4% of dt = 0.25 min (test/model/behaviour.test.ts).
+import { TI } from './effects';
+import type { int } from './kernel-types';
+import { ALIVE, DEAD, DYING, NECROTIC, PHENO_DECODE, type SimState } from './layout';
+import type { ParamValues } from './params';
+import { PURPOSE, type RandomKey, uniform } from './random';
+
+const T_XC = TI.xc, T_GCL = TI.gcl, T_INACT = TI.gpx4_inactivation, T_DEG = TI.gpx4_degradation;
+const T_COQ = TI.coq10_depletion, T_FSP1 = TI.fsp1, T_DHFR = TI.dhfr, T_RTA = TI.rta;
+const T_CYS = TI.cys_supply, T_CHEL = TI.iron_chelation, T_NTBI = TI.ntbi, T_TF = TI.tf_iron;
+const T_NOX = TI.nox, T_ZNB = TI.zn_bath, T_ZNCHEL = TI.zn_chelation, T_IONO = TI.ca_ionophore;
+const T_ORAI = TI.orai1, T_SE = TI.se_bath, T_TMEM = TI.tmem16f, T_SWELL = TI.swelling;
+const T_MITO = TI.mito_ros;
+const T_CYSS = TI.cystine_medium, T_GLU = TI.glutamate_bath, T_CA = TI.ca_medium;
+
+/** What a step is: its time, its length, its index (for keyed draws) and the seed's key. */
+export interface StepContext {
+  /** time at the start of the step, min */
+  t: number;
+  /** the step, min */
+  dt: number;
+  step: int;
+  key: RandomKey;
+  /** on a slow step, the minutes the slow block integrates (else 0) */
+  dts: number;
+}
+
+/**
+ * Slow block for sites [i0, i1) of one row segment (treatment targets T), advancing cx.dts
+ * minutes, then the rates the fast block reads. Returns the number of cells that died of hypoxia.
+ * @lanes i
+ */
+export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
+  const dt = cx.dts;
+  const c = st.cell;
+  const fe = c.fe, ftn = c.ftn, zn = c.zn, se = c.se, cys = c.cys, gsh = c.gsh;
+  const gpx4 = c.gpx4, coq = c.coq, bh4 = c.bh4, nrf2 = c.nrf2, ros = c.ros, pufa = c.pufa;
+  const cycle = c.cycle, tDead = c.t_dead;
+  const aDefG = st.aux.def_gsh, aDefR = st.aux.def_rt, aSrc = st.aux.ros_src, aNox = st.aux.nox, aLp = st.aux.lpo_src, aFen = st.aux.fenton, aO2 = st.aux.o2_sink;
+  const cystine = st.field.cystine, o2 = st.field.o2, ntbi = st.field.ntbi, znEx = st.field.zn_ex;
+  const status = st.status, nbr = st.nbr;
+  const g = st.pheno;
+  const pSLC = g.SLC7A11, pGPX4 = g.GPX4, pFSP1 = g.FSP1, pGCH1 = g.GCH1, pACSL4 = g.ACSL4, pTFR1 = g.TFR1;
+  const pFPN = g.FPN, pFTH = g.FTH1, pNCOA4 = g.NCOA4, pZIP7 = g.ZIP7, pNOX = g.NOX, pPROLIF = g.PROLIF;
+  // expression factor of a phenotype byte: D[pGENE[i]]
+  const D = PHENO_DECODE;
+
+  const prolif = p.prolif_rate, o2ProlifKm = p.o2_prolif_km;
+  const necO2 = p.necrosis_o2, necP = p.necrosis_rate * dt;
+  const feRef = p.fe_ref, tfKm = p.tf_km, tfUp = p.tfr_uptake, ntbiUp = p.ntbi_uptake, store = p.ftn_store;
+  const ncoa4 = p.ncoa4_release, fpn = p.fpn_export;
+  const tfRel = (T[T_TF] / (T[T_TF] + tfKm)) * ((p.tf_medium + tfKm) / Math.max(p.tf_medium, 1e-9));
+  const chel = T[T_CHEL];
+  const znRef = p.zn_ref, znRate = p.zn_rate, znMed = Math.max(p.zn_medium, 1e-9), znChel = T[T_ZNCHEL];
+  const znGain = p.zn_nox_gain, grKi = p.zn_gr_ki, grNorm = 1 + znRef / grKi;
+  const seT = T[T_SE] / p.se_ref, seRate = p.se_turnover, seKm = p.se_km;
+  const nrfRate = p.nrf2_rate, nrfGain = p.nrf2_gain, nrfEff = p.nrf2_effect, nrfK2 = p.nrf2_ros_k * p.nrf2_ros_k;
+  const xcV = p.xc_vmax * T[T_XC], xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
+  const tsp = p.tsp_supply + T[T_CYS], cysDecay = p.cys_decay;
+  const gclV = p.gcl_vmax * T[T_GCL], gclKm = p.gcl_km;
+  const gshTurn = p.gsh_turnover, gshOx = p.gsh_ox_rate, gKm = p.gpx4_gsh_km, gNorm = (p.gsh_ref + gKm) / p.gsh_ref;
+  const gpxTurn = p.gpx4_turnover, gpxLoss = T[T_INACT] + T[T_DEG];
+  const qTot = Math.max(0, 1 - T[T_COQ]), fsp1Act = T[T_FSP1], fspR = p.fsp1_rate * fsp1Act, qOx = p.coq_ox_rate;
+  const qRef = p.fsp1_rate / (p.fsp1_rate + p.coq_ox_rate);
+  const bhRate = p.bh4_rate, bhShare = p.bh4_dhfr_share, dhfr = T[T_DHFR], bhRos = p.bh4_ros_loss;
+  const wG = p.w_gpx4, wF = p.w_fsp1 / qRef, wB = p.w_bh4, rta = T[T_RTA];
+  const ts = p.ros_time_scale;
+  const cBasal = p.ros_basal * ts, kf = p.ros_nox_max * T[T_NOX] * ts, mito = 1 + T[T_MITO], kFen = p.ros_fenton * ts;
+  const o2Km = p.o2_km, o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9), o2Up = p.o2_uptake;
+  const lpR = p.lpo_rate, lpShare = p.lpo_iron_share;
+  const pufaRate = p.pufa_rate, dp = p.density_protection, cfNorm = 1 / (1 - dp);
+  const cystBath = T[T_CYSS], ntbiBath = T[T_NTBI], znBath = T[T_ZNB], o2Bath = p.o2_medium, mex = p.medium_exchange;
+  const ratio = p.cell_medium_ratio;
+  const mexDen = 1 / (1 + dt * mex);
+  let necroses = 0;
+
+  for (let i = i0; i < i1; i++) {
+    // medium exchange of the pericellular layer (every site, with or without a cell)
+    cystine[i] = (cystine[i] + dt * mex * cystBath) * mexDen;
+    ntbi[i] = (ntbi[i] + dt * mex * ntbiBath) * mexDen;
+    znEx[i] = (znEx[i] + dt * mex * znBath) * mexDen;
+    o2[i] = (o2[i] + dt * mex * o2Bath) * mexDen;
+    const s = status[i];
+    if (s !== ALIVE && s !== DYING) {
+      aO2[i] = 0;
+      continue;
+    }
+    const R = ros[i];
+    const R2 = R * R;
+    // contact inhibition: 1 at full confluence, up to 1/(1-dp) when isolated
+    const cf = (1 - dp * (nbr[i] & 7) * 0.25) * cfNorm;
+
+    // --- iron: TFR1 uptake (IRP-controlled), ferritin storage, NCOA4 release, FPN export, chelation
+    const nf = 1 + nrfEff * (nrf2[i] - 1);
+    const fe0 = fe[i];
+    const irp = (2 * feRef) / (fe0 + feRef);
+    const fsyn = (2 * fe0) / (fe0 + feRef);
+    const up = tfUp * D[pTFR1[i]] * cf * irp * tfRel + ntbiUp * ntbi[i];
+    const kRel = ncoa4 * D[pNCOA4[i]];
+    const kStore = store * D[pFTH[i]] * nf * fsyn;
+    const fe1 = (fe0 + dt * (up + kRel * ftn[i])) / (1 + dt * (kStore + fpn * D[pFPN[i]] * fsyn + chel));
+    fe[i] = fe1;
+    ftn[i] = (ftn[i] + dt * kStore * fe1) / (1 + dt * kRel);
+    ntbi[i] = ntbi[i] / (1 + dt * ntbiUp * ratio);
+    const fen = fe1 / feRef;
+
+    // --- zinc: ZIP14 uptake from the medium, ZIP7 release from the ER, buffering, chelation
+    const znT = znRef * (0.5 * (znEx[i] / znMed) + 0.5 * D[pZIP7[i]]);
+    const zn1 = (zn[i] + dt * znRate * znT) / (1 + dt * (znRate + znChel));
+    zn[i] = zn1;
+    const znNox = 1 + znGain * ((2 * zn1) / (zn1 + znRef) - 1);
+    const grRel = grNorm / (1 + zn1 / grKi);
+
+    // --- selenium and NRF2
+    const se1 = (se[i] + dt * seRate * seT) / (1 + dt * seRate);
+    se[i] = se1;
+    const seF = (se1 * (1 + seKm)) / (se1 + seKm);
+    nrf2[i] = (nrf2[i] + dt * nrfRate * (1 + (nrfGain * R2) / (R2 + nrfK2))) / (1 + dt * nrfRate);
+
+    // --- cystine import (xc-), cysteine, GSH synthesis (GCL) and loss
+    const cyss = cystine[i];
+    const vxc = (xcV * D[pSLC[i]] * nf * cyss) / (cyss + xcKm);
+    cystine[i] = cyss / (1 + (dt * ratio * vxc) / (cyss + 1e-6));
+    const cys0 = cys[i];
+    const gclK = (gclV * nf) / (cys0 + gclKm);
+    const cys1 = (cys0 + dt * (2 * vxc + tsp)) / (1 + dt * (cysDecay + gclK));
+    cys[i] = cys1;
+    const gsh1 = (gsh[i] + dt * gclK * cys1) / (1 + dt * (gshTurn + (gshOx * R) / grRel));
+    gsh[i] = gsh1;
+
+    // --- GPX4 (selenium-dependent synthesis; RSL3/ML162 inactivation, FIN56 degradation)
+    const gpx1 = (gpx4[i] + dt * gpxTurn * D[pGPX4[i]] * seF) / (1 + dt * (gpxTurn + gpxLoss));
+    gpx4[i] = gpx1;
+
+    // --- FSP1 keeps CoQ10 reduced; GCH1 and DHFR keep BH4
+    const r = fspR * D[pFSP1[i]];
+    const q1 = (coq[i] + dt * r * qTot) / (1 + dt * (r + qOx * (1 + R)));
+    coq[i] = q1;
+    const b1 = (bh4[i] + dt * bhRate * (D[pGCH1[i]] * (1 - bhShare) + bhShare * dhfr)) / (1 + dt * bhRate * (1 + bhRos * R));
+    bh4[i] = b1;
+
+    // --- PUFA-PL (ACSL4, lowered by contact inhibition)
+    const pf = pufa[i] + dt * pufaRate * (D[pACSL4[i]] * cf - pufa[i]);
+    pufa[i] = pf;
+
+    // --- oxygen use; rates for the fast block
+    // oxygen uptake is stiff next to its diffusion: hand its rate to the field solver
+    const o2v = o2[i];
+    aO2[i] = o2Up / (o2v + o2Km);
+    // --- division cycle (limited by oxygen; division itself needs a free neighbour: growth.ts)
+    //     and death by hypoxia (necrosis)
+    if (s === ALIVE) {
+      if (prolif > 0) cycle[i] += dt * prolif * D[pPROLIF[i]] * (o2v / (o2v + o2ProlifKm));
+      if (o2v < necO2 && necP > 0 && uniform(cx.key, i, cx.step, PURPOSE.necrosis) < necP) {
+        status[i] = NECROTIC;
+        necroses++;
+        tDead[i] = cx.t;
+        cycle[i] = 0;
+        continue;
+      }
+    }
+    aDefG[i] = wG * gpx1 * (gsh1 / (gsh1 + gKm)) * gNorm;
+    // FSP1's radical trapping scales with the enzyme (expression x inhibitors) and its reduced CoQ10
+    aDefR[i] = wF * q1 * D[pFSP1[i]] * fsp1Act + wB * b1 + rta;
+    aSrc[i] = cBasal * mito * fen * (o2v / (o2v + o2Km)) * o2Norm;
+    aFen[i] = kFen * fen;
+    aNox[i] = kf * D[pNOX[i]] * znNox;
+    aLp[i] = lpR * pf * (1 - lpShare + lpShare * fen);
+  }
+  return necroses;
+}
+
+/**
+ * Fast block, first pass, for sites [i0, i1): ROS <-> oxidant exchange (ex, exchangeMatrix of
+ * half a step), the ROS switch, lipid peroxidation and commitment. It reads no treatment target,
+ * so a caller may run it over a whole row of segments at once. Returns the cells committed.
+ * @lanes i
+ */
+export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): int {
+  const t = cx.t, dt = cx.dt;
+  const ros = st.cell.ros, lpo = st.cell.lpo, fe = st.cell.fe, tDying = st.cell.t_dying;
+  const defGsh = st.aux.def_gsh, defRt = st.aux.def_rt, fenton = st.aux.fenton, rosSrc = st.aux.ros_src, nox = st.aux.nox, lpoSrc = st.aux.lpo_src;
+  const ox = st.field.ox;
+  const status = st.status;
+  const ts = p.ros_time_scale;
+  const kg8 = p.ros_clear * ts * 8, kgR = p.ros_clear * ts, kd = p.ros_decay * ts;
+  const oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
+  const e00 = ex[0], e01 = ex[1], e10 = ex[2], e11 = ex[3];
+  const dtLpC = dt * p.lpo_clear, lCommit = p.lpo_commit;
+  const burstP = p.burst_rate * dt, burstAdd = p.burst_size / dt, feRef = p.fe_ref;
+  const h = 0.5 * dt;
+  const tCommit = t + dt;
+  let committed = 0;
+
+  for (let i = i0; i < i1; i++) {
+    const s = status[i];
+    if (s !== ALIVE && s !== DYING) {
+      // no living cell: the oxidant decays faster over the dead
+      ox[i] *= oxDeadDen;
+      continue;
+    }
+    const defG = defGsh[i], defR = defRt[i], kfc = nox[i];
+
+    // Strang splitting: half a step of the linear ROS <-> oxidant exchange, solved exactly; a
+    // full step of the nonlinear ROS kinetics by MPRK22; another exact half step of exchange.
+    const R0 = ros[i], ox0 = ox[i];
+    const R = e00 * R0 + e01 * ox0;
+    const oxq = e10 * R0 + e11 * ox0;
+    const R3 = R * R * R;
+    // one division for both Hill terms: kf R^3/(R^3+1) and kg def_gsh 8/(R^3+8)
+    const q0 = 1 / ((R3 + 1) * (R3 + 8));
+    const nox0 = kfc * R3 * (R3 + 8) * q0;
+    const kFen = fenton[i];
+    let prod = rosSrc[i] + nox0 + kFen * R;
+    // a spontaneous burst where the keyed draw falls below burst_rate dt fe / fe_ref
+    if (burstP > 0 && uniform(cx.key, i, cx.step, PURPOSE.burst) < (burstP * fe[i]) / feRef) prod += burstAdd;
+    const loss = kg8 * defG * (R3 + 1) * q0 + kgR * defR + kd;
+    const Rp = (R + dt * prod) / (1 + dt * loss);
+    const Rp3 = Rp * Rp * Rp;
+    const q1 = 1 / ((Rp3 + 1) * (Rp3 + 8));
+    const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0 + kFen * (Rp - R);
+    const loss2 = kg8 * defG * (Rp3 + 1) * q1 + kgR * defR + kd;
+    // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division
+    const Rr = (Rp * (R + h * (prod + prod2))) / (Rp + h * (loss * R + loss2 * Rp));
+    const R1 = e00 * Rr + e01 * oxq;
+    ros[i] = R1;
+    ox[i] = e10 * Rr + e11 * oxq;
+
+    // --- lipid peroxidation of PUFA-PL (ROS^2 x iron), reduction by the defences
+    const R12 = R1 * R1;
+    const L = (lpo[i] + dt * lpoSrc[i] * R12) / (1 + dtLpC * (defG + defR));
+    lpo[i] = L;
+
+    // --- commitment: lipid peroxides past lpo_commit
+    if (s === ALIVE && L >= lCommit) {
+      status[i] = DYING;
+      committed++;
+      tDying[i] = tCommit;
+    }
+  }
+  return committed;
+}
+
+/**
+ * Fast block, second pass (kept apart so each loop holds few live values), for sites [i0, i1)
+ * of one segment (targets T): the death program. Committed cells run it every step; living
+ * cells, whose Ca2+, Cl- and volume only drift at rest, on slow steps (cx.dts > 0).
+ * @lanes i
+ */
+export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): void {
+  const t = cx.t, dtStep = cx.dt, dtsAlive = cx.dts;
+  const ca = st.cell.ca, cl = st.cell.cl, ros = st.cell.ros, lpo = st.cell.lpo, vol = st.cell.vol;
+  const fe = st.cell.fe, ftn = st.cell.ftn, zn = st.cell.zn, tDeadA = st.cell.t_dead, cycle = st.cell.cycle;
+  const ox = st.field.ox, ntbi = st.field.ntbi, znEx = st.field.zn_ex;
+  const status = st.status;
+  const pORAI1 = st.pheno.ORAI1, pTMEM = st.pheno.TMEM16F;
+  const D = PHENO_DECODE;
+  const gain = p.ox_release_gain;
+  const lCommit = p.lpo_commit;
+  const lCommit4 = lCommit * lCommit * lCommit * lCommit;
+  const caPump = p.ca_pump, caDmg = p.ca_damage;
+  const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
+  const caBase = cab * (caPump * p.ca_rest + T[T_IONO]), caSoce = cab * p.ca_soce * orai, caDmgB = cab * caDmg;
+  const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k, tmem = T[T_TMEM], clRest = p.cl_rest, clOpen = p.cl_open, clRate = p.cl_rate;
+  const clLoadNorm = 1 / (clOpen - clRest);
+  const swell = p.swell_rate * T[T_SWELL], volRupt = p.vol_rupture, rupRel = p.ox_rupture_release * gain;
+  const ratio = p.cell_medium_ratio;
+  const soceK2 = p.ca_soce_ros_k * p.ca_soce_ros_k, rvd = p.rvd_rate, clLeak = p.cl_leak;
+  const tDead = t + dtStep;
+  for (let i = i0; i < i1; i++) {
+    const s = status[i];
+    if (s !== DYING && (s !== ALIVE || dtsAlive === 0)) continue;
+    const dt = s === ALIVE ? dtsAlive : dtStep;
+    const caDen = 1 / (1 + dt * caPump);
+    const R1 = ros[i], L = lpo[i];
+    const R12 = R1 * R1;
+
+    // --- Ca2+: leak, store-operated entry (ORAI1, oxidative), entry through damaged membrane
+    const L4 = L * L * L * L;
+    const a1 = R12 + soceK2, a2 = L4 + lCommit4;
+    const influx = caBase + (caSoce * D[pORAI1[i]] * R12 * a2 + caDmgB * L4 * a1) / (a1 * a2);
+    const ca1 = (ca[i] + dt * influx) * caDen;
+    ca[i] = ca1;
+
+    // --- Cl- through Ca2+-activated TMEM16F, osmotic swelling, rupture
+    const ca2 = ca1 * ca1;
+    const gT = (D[pTMEM[i]] * tmem * ca2) / (ca2 + tK2);
+    const cl1 = (cl[i] + dt * clRate * (gT * clOpen + clLeak * clRest)) / (1 + dt * clRate * (gT + clLeak));
+    cl[i] = cl1;
+    const load = (cl1 - clRest) * clLoadNorm;
+    let v = vol[i] + dt * swell * (load > 0 ? load : 0);
+    if (s === ALIVE) v -= dt * rvd * (v - 1); // regulatory volume decrease while the membrane holds
+    vol[i] = v;
+
+    // --- fate: a committed cell ruptures when swollen
+    if (s === DYING && v >= volRupt) {
+      status[i] = DEAD;
+      tDeadA[i] = tDead;
+      cycle[i] = 0;
+      ox[i] += rupRel * R1;
+      ntbi[i] += ratio * (fe[i] + ftn[i]);
+      znEx[i] += ratio * zn[i] * 1e-3;
+    }
+  }
+}
+
+export type ExchangeMatrix = [number, number, number, number];
