@@ -1,6 +1,7 @@
 // Why this file exists: turns the map of commitment times into what a biologist measures: is
 // there a travelling death front, where is it, how fast does it move, and is it linear in time
 // (a trigger wave) or slowing like sqrt(t) (diffusion of the trigger alone).
+import { isPulseAgent } from '../model/agents';
 import { DYING, type SimState } from '../model/layout';
 import { distanceBeyond } from '../model/region';
 import type { Region, ResolvedScenario } from '../model/scenario';
@@ -11,7 +12,7 @@ export type Origin = Region;
 /** The scenario's first pulse region (light pulse or H2O2), or null. */
 export function pulseOrigin(sc: ResolvedScenario): Origin | null {
   const first = [...sc.treatments]
-    .filter((t) => t.agent === 'light-pulse' || t.agent === 'h2o2')
+    .filter((t) => isPulseAgent(t.agent))
     .sort((a, b) => a.start_min - b.start_min)[0];
   if (!first) return null;
   const { width, height, site_um } = sc.lattice;

@@ -3,7 +3,7 @@
 // Scenario validation takes the allowed identifiers from here; effects.ts turns concentrations
 // into target activities. Every number below carries its source; 'calibrated: ...' marks a model
 // calibration rather than a measurement. The human-readable table is docs/treatments.md.
-import type { TargetId } from './targets';
+import { TARGETS, type TargetId } from './targets';
 
 export const AGENT_IDS = [
   'erastin', 'sulfasalazine', 'sorafenib', 'cystine-free', 'glutamate', 'bso', 'rsl3', 'ml162',
@@ -13,6 +13,10 @@ export const AGENT_IDS = [
   'zvad', 'necrostatin-1',
 ] as const;
 export type AgentId = (typeof AGENT_IDS)[number];
+
+/** Genetic changes (a gene's expression scaled from the start: `gene` and `factor`, no dose); not in AGENTS, they act on no target. */
+export const GENETIC_AGENTS = ['knockdown', 'overexpress'] as const;
+export type GeneticAgent = (typeof GENETIC_AGENTS)[number];
 
 export interface TargetAction {
   target: TargetId;
@@ -758,3 +762,16 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
       'Necroptosis only (RIPK1 is outside the ferroptosis network). Nec-1 (not Nec-1s) also inhibits IDO and has reported off-target anti-ferroptotic activity at tens of uM, which the model deliberately omits.',
   },
 };
+
+/** Agents that act as a one-off bolus at their start (an action on a 'pulse' target): light-pulse and h2o2. */
+export const PULSE_AGENTS: readonly AgentId[] = AGENT_IDS.filter((id) => AGENTS[id].actions.some((a) => TARGETS[a.target].kind === 'pulse'));
+
+/** Whether a treatment's agent (any value, e.g. from scenario JSON) is a pulse agent: it fires once and is over. */
+export function isPulseAgent(agent: unknown): boolean {
+  return (PULSE_AGENTS as readonly unknown[]).includes(agent);
+}
+
+/** Whether a treatment's agent (any value, e.g. from scenario JSON) is a genetic change: it acts from t = 0 and takes no dose. */
+export function isGeneticAgent(agent: unknown): agent is GeneticAgent {
+  return (GENETIC_AGENTS as readonly unknown[]).includes(agent);
+}

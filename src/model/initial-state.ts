@@ -3,6 +3,7 @@
 // state. Split in three so that the costly middle part (phenotypes, one keyed normal per gene and
 // site) can run by row bands on the workers: begin (whole lattice), rows (any band, any order),
 // end (whole lattice). The result does not depend on how rows are split.
+import { isGeneticAgent } from './agents';
 import { mediumBase } from './effects';
 import { exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, newStateStore, type SimState, stateBytes } from './layout';
@@ -23,7 +24,7 @@ export function initRows(st: SimState, sc: ResolvedScenario, key: RandomKey, sch
   const p = sc.params;
   const clones = sc.tissue.kind === 'tumour' ? sc.tissue.subclones : [];
   // phenotypes
-  const genetic = sc.treatments.filter((t) => t.agent === 'knockdown' || t.agent === 'overexpress');
+  const genetic = sc.treatments.filter((t) => isGeneticAgent(t.agent));
   const cv = p.pheno_cv;
   const share = cv > 0 ? p.pheno_patch_share : 0;
   const L = p.pheno_patch_um;

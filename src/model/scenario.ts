@@ -1,7 +1,7 @@
 // Why this file exists: scenarios are data. This is their schema, the validation that runs
 // before anything is computed (one message per problem, naming the JSON path, the value and what
 // is allowed), and the resolution that fills in every default so a run folder is self-describing.
-import { AGENT_IDS, AGENTS, type AgentId } from './agents';
+import { AGENT_IDS, AGENTS, type AgentId, GENETIC_AGENTS, type GeneticAgent, isGeneticAgent } from './agents';
 import { GENES, type Gene } from './layout';
 import { PARAMS, paramSpec, resolveParams } from './params';
 import { TARGETS } from './targets';
@@ -14,9 +14,6 @@ export interface Region { disc?: Disc; rect?: Rect; stroke?: Stroke }
 
 /** Most points a stroke may hold (a brush samples a drag every half radius or so). */
 export const STROKE_MAX_POINTS = 5000;
-
-export const GENETIC_AGENTS = ['knockdown', 'overexpress'] as const;
-export type GeneticAgent = (typeof GENETIC_AGENTS)[number];
 
 export interface Treatment {
   agent: AgentId | GeneticAgent;
@@ -253,7 +250,7 @@ function checkTreatment(c: Checker, v: unknown, path: string, duration: number):
   }
   const region = checkRegion(c, v.region, `${path}.region`);
   const t: Treatment = { agent: agent as Treatment['agent'], start_min: start, end_min: end, region };
-  if (agent === 'knockdown' || agent === 'overexpress') {
+  if (isGeneticAgent(agent)) {
     if (typeof v.gene !== 'string' || !(GENES as readonly string[]).includes(v.gene)) {
       c.bad(`${path}.gene`, v.gene, `required for ${agent}: one of ${GENES.join(', ')}`);
     } else t.gene = v.gene as Gene;
@@ -357,7 +354,7 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   }
   if (tissue.kind === 'tumour') {
     treatments.forEach((t, i) => {
-      if (!t.region || t.agent === 'knockdown' || t.agent === 'overexpress') return;
+      if (!t.region || isGeneticAgent(t.agent)) return;
       const kinds = AGENTS[t.agent].actions.map((a) => TARGETS[a.target].kind);
       const local = kinds.includes('pulse') || kinds.includes('inhibit') || kinds.includes('saturating');
       if (!local)

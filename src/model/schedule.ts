@@ -5,7 +5,7 @@
 // in steps of 4% so that runs of similar sites share one set of target values.
 // Pure and deterministic: the same (scenario, step, row, fields) always gives the same answer.
 import type { AgentId } from './agents';
-import { AGENTS } from './agents';
+import { AGENTS, isGeneticAgent, isPulseAgent } from './agents';
 import { type MediumBase, targetValues } from './effects';
 import { type Runs, regionRuns } from './region';
 import type { Region, ResolvedScenario } from './scenario';
@@ -39,7 +39,7 @@ export function diffusingAgents(sc: ResolvedScenario): AgentId[] {
   if (sc.tissue.kind !== 'tumour') return [];
   const out: AgentId[] = [];
   for (const t of sc.treatments) {
-    if (t.agent === 'knockdown' || t.agent === 'overexpress' || out.includes(t.agent)) continue;
+    if (isGeneticAgent(t.agent) || out.includes(t.agent)) continue;
     if (AGENTS[t.agent].actions.some((a) => TARGETS[a.target].kind === 'inhibit' || TARGETS[a.target].kind === 'saturating')) out.push(t.agent);
   }
   return out;
@@ -122,9 +122,9 @@ export class Schedule {
     const startSteps: number[] = [];
     const endSteps: number[] = [];
     for (const t of sc.treatments) {
-      if (t.agent === 'knockdown' || t.agent === 'overexpress') continue;
+      if (isGeneticAgent(t.agent)) continue;
       const spec = AGENTS[t.agent];
-      const pulse = spec.actions.some((a) => TARGETS[a.target].kind === 'pulse');
+      const pulse = isPulseAgent(t.agent);
       const startStep = Math.round(t.start_min / dt);
       const endStep = t.end_min === null ? (pulse ? startStep + 1 : Number.POSITIVE_INFINITY) : Math.max(startStep + 1, Math.round(t.end_min / dt));
       this.placed.push({ agent: t.agent, region: t.region, pulse, diffusing: this.drugs.includes(t.agent) });

@@ -1,13 +1,13 @@
 // Why this file exists: the captions a video shows when a treatment starts ("t = 6:00 h: erastin
 // 10 uM"), taken from the scenario's treatment list, and which of them a frame at a given simulated
 // time shows. Pure, so the dialog, the CLI and the tests agree on the wording and the timing.
-import { AGENTS } from '../model/agents';
+import { AGENTS, isGeneticAgent } from '../model/agents';
 import type { ResolvedScenario, Treatment } from '../model/scenario';
 import { formatClock, formatLength } from '../render/overlays';
 
 /** One line naming a treatment, its dose with unit and where it acts. */
 export function treatmentLabel(t: Treatment): string {
-  if (t.agent === 'knockdown' || t.agent === 'overexpress') return `${t.agent} ${t.gene} x${t.factor}`;
+  if (isGeneticAgent(t.agent)) return `${t.agent} ${t.gene} x${t.factor}`;
   const spec = AGENTS[t.agent];
   const name = spec?.name ?? t.agent;
   const amount = t.uM !== undefined && t.uM !== null ? ` ${+t.uM.toPrecision(4)} uM` : t.dose !== undefined && t.dose !== null ? ` dose ${+t.dose.toPrecision(4)} ${spec?.unit ?? ''}`.trimEnd() : '';
@@ -24,7 +24,7 @@ export interface Caption {
 /** Captions of the treatments that start at or after t0_min (those before it were applied before the clip). */
 export function treatmentCaptions(sc: Pick<ResolvedScenario, 'treatments'>, t0_min: number): Caption[] {
   return sc.treatments
-    .filter((t) => t.start_min >= t0_min - 1e-9 && t.agent !== 'knockdown' && t.agent !== 'overexpress')
+    .filter((t) => t.start_min >= t0_min - 1e-9 && !isGeneticAgent(t.agent))
     .map((t) => ({ start_min: t.start_min, text: `t = ${formatClock(t.start_min)}: ${treatmentLabel(t)}` }))
     .sort((a, b) => a.start_min - b.start_min);
 }

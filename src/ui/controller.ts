@@ -4,6 +4,7 @@
 // most `speed` steps per animation frame); every engine operation is serialised, so a light pulse
 // or a change of workers swaps the engine between two advances, on the same state buffer.
 import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
+import { isGeneticAgent, isPulseAgent } from '../model/agents';
 import { continueSimulation } from '../model/continue';
 import { copyStateStore } from '../model/layout';
 import { resolveScenario, type ResolvedScenario } from '../model/scenario';
@@ -188,8 +189,8 @@ export class SimController {
       const dt = this.sim.dt;
       const start = Number(t.start_min ?? 0);
       const end = t.end_min === undefined || t.end_min === null ? Number.POSITIVE_INFINITY : Number(t.end_min);
-      const pulse = t.agent === 'light-pulse' || t.agent === 'h2o2';
-      const genetic = t.agent === 'knockdown' || t.agent === 'overexpress';
+      const pulse = isPulseAgent(t.agent);
+      const genetic = isGeneticAgent(t.agent);
       if (start > now + dt / 2) list.splice(k, 1);
       else if (genetic) throw new Error(`${t.agent} of ${t.gene} acts from the start of the run and cannot be removed mid-run; reset to run without it`);
       else if (pulse || end <= now + dt / 2) throw new Error(`${t.agent} is already over (it cannot be undone); save a checkpoint earlier to branch without it`);

@@ -4,7 +4,7 @@
 // Everything applied is listed on a timeline (preset treatments and added ones) and can be removed
 // from now on. Every change goes through the controller as scenario JSON, so the exported scenario
 // is the whole history.
-import { AGENT_IDS, AGENTS, type AgentId } from '../model/agents';
+import { AGENT_IDS, AGENTS, type AgentId, isGeneticAgent, isPulseAgent } from '../model/agents';
 import type { Region } from '../model/scenario';
 import type { LatticeRenderer } from '../render/lattice-renderer';
 import { formatClock, formatLength } from '../render/overlays';
@@ -206,8 +206,8 @@ export class TreatmentPanel {
       span.style.width = `${Math.max(0.8, (100 * (end - start)) / duration)}%`;
       span.style.background = colour;
       nowMark.style.left = `${(100 * now) / duration}%`;
-      const over = t.agent === 'light-pulse' || t.agent === 'h2o2' ? start + 1e-9 < now : end <= now;
-      const genetic = t.agent === 'knockdown' || t.agent === 'overexpress';
+      const over = isPulseAgent(t.agent) ? start + 1e-9 < now : end <= now;
+      const genetic = isGeneticAgent(t.agent);
       const rm = el('button', { type: 'button', className: 'tl-remove', textContent: '×' });
       rm.title = start > now ? 'delete (it has not started)' : 'end it now (the history so far stays)';
       rm.disabled = over || (genetic && start <= now);

@@ -1,0 +1,73 @@
+// Why this file exists: the live plots beside the lattice: alive / dying / dead cells over time
+// (with its colour key), the mean of a chosen variable and the front's position and speed, all
+// sampled together at the scenario's output interval while the state is consistent.
+import type { Simulation } from '../model/simulation';
+import { rgbCss } from '../render/colormaps';
+import type { SimController } from './controller';
+import { byId } from './dom';
+import { type FateSeries, FatePlot, PLOT_LINES } from './plot';
+import { type TraceSeries, TracePlots } from './trace-plots';
+
+/** the plots' series at one moment (a checkpoint keeps them to restore on a branch) */
+export interface PlotSeries {
+  plot: FateSeries;
+  traces: TraceSeries;
+}
+
+export interface PlotsPanel {
+  /** the live alive / dying / dead plot */
+  plot: FatePlot;
+  /** live means of a chosen variable and the front's position and speed */
+  traces: TracePlots;
+  /** a fresh simulation (load or reset): start over and take its first sample */
+  restart(sim: Simulation): void;
+  /** take a sample if one is due (call between two advances) */
+  sample(sim: Simulation): void;
+  /** copies of the series so far */
+  snapshot(): PlotSeries;
+  /** after a branch: the series as they were at the checkpoint, then a sample of now */
+  restore(saved: PlotSeries, sim: Simulation): void;
+  /** redraw what changed */
+  draw(): void;
+}
+
+export function mountPlotsPanel(controller: SimController): PlotsPanel {
+  const plot = new FatePlot(byId<HTMLCanvasElement>('plot'));
+  const plotKey = byId('plot-key');
+  const traces = new TracePlots(byId<HTMLCanvasElement>('trace-mean'), byId<HTMLSelectElement>('trace-var'), byId<HTMLCanvasElement>('trace-front'), byId('front-readout'));
+  plot.onSample = (st, t, c) => {
+    if (controller.sim) traces.record(st, controller.scenario, t, c);
+  };
+  for (const line of PLOT_LINES) {
+    const span = document.createElement('span');
+    span.style.color = rgbCss(line.rgb);
+    span.textContent = `\u25ac ${line.key}  `;
+    plotKey.appendChild(span);
+  }
+  plotKey.append('cells over simulated time');
+
+  return {
+    plot,
+    traces,
+    restart: (sim) => {
+      plot.clear(sim.scenario.duration_min, sim.scenario.output.sample_every_min);
+      traces.clear(sim.scenario.duration_min);
+      plot.sample(sim.state, sim.time());
+    },
+    sample: (sim) => {
+      plot.sample(sim.state, sim.time());
+    },
+    snapshot: () => ({ plot: structuredClone(plot.series), traces: structuredClone(traces.series) }),
+    restore: (saved, sim) => {
+      plot.clear(sim.scenario.duration_min, sim.scenario.output.sample_every_min);
+      for (const k of Object.keys(saved.plot) as (keyof FateSeries)[]) plot.series[k].push(...saved.plot[k]);
+      traces.clear(sim.scenario.duration_min);
+      traces.series = structuredClone(saved.traces);
+      plot.sample(sim.state, sim.time());
+    },
+    draw: () => {
+      plot.draw();
+      traces.draw();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// Why this file exists: which scenario runs. The preset selector (or "(imported)" for a scenario
+// from a file, a link or the model editor), the seed and the lattice size; it holds the scenario
+// that reset and a seed change reload, loads it on the workers and says how big the lattice is.
+import { PRESET_NAMES, PRESETS } from '../model/presets';
+import type { ResolvedScenario } from '../model/scenario';
+import { formatLength } from '../render/overlays';
+import type { RawScenario, SimController } from './controller';
+import { byId } from './dom';
+import type { ErrorBox } from './error-box';
+import { intSetting } from './page-settings';
+
+/** the preset selector's entry for a scenario that came from a file or a link */
+const CUSTOM = '(imported)';
+
+export interface ScenarioPicker {
+  /** (re)load the scenario with the seed shown, from t = 0; false (error shown) when it could not be */
+  load(): Promise<boolean>;
+  /** restart at t = 0 with an edited scenario; false (error shown, the previous one kept for reset) when invalid */
+  restartWith(raw: RawScenario): Promise<boolean>;
+  /** switch to an already validated scenario (from a file or a link) with its seed */
+  loadResolved(sc: ResolvedScenario): Promise<boolean>;
+  /** after a branch: its scenario becomes the one reset reloads; its seed and preset are shown */
+  adopt(base: RawScenario, seed: number, preset: string): void;
+  /** the preset selector's value (a checkpoint remembers it) */
+  preset(): string;
+  /** why the last load failed (shown in #error), or null */
+  loadError(): unknown;
+  /** show the running lattice's size in the width / height inputs and the info line */
+  showLattice(sc: ResolvedScenario): void;
+}
+
+export function mountScenarioPicker(controller: SimController, params: URLSearchParams, errors: ErrorBox): ScenarioPicker {
+  const presetSel = byId<HTMLSelectElement>('preset');
+  const seedIn = byId<HTMLInputElement>('seed');
+  const latW = byId<HTMLInputElement>('lat-w');
+  const latH = byId<HTMLInputElement>('lat-h');
+  const infoEl = byId('lattice-info');
+
+  for (const name of PRESET_NAMES) presetSel.add(new Option(name, name));
+  const preset = params.get('preset') ?? PRESET_NAMES[0];
+  presetSel.value = PRESET_NAMES.includes(preset) ? preset : PRESET_NAMES[0];
+  seedIn.value = String(intSetting(params, 'seed', 0, 2 ** 32 - 1, Number(PRESETS[presetSel.value].seed ?? 0)));
+
+  // the scenario that reset / seed changes reload: a preset, or one imported from a file or a link
+  let base: RawScenario = PRESETS[presetSel.value];
+  let loadError: unknown = null;
+  const load = async (): Promise<boolean> => {
+    const seed = Number(seedIn.value);
+    loadError = null;
+    try {
+      if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed must be an integer >= 0, got "${seedIn.value}"`);
+      const lat = base.lattice as { width?: number; height?: number } | undefined;
+      if (lat?.width && lat?.height) infoEl.textContent = `setting up ${(lat.width * lat.height).toLocaleString('en')} sites on the workers…`;
+      await controller.load(base, seed);
+      errors.clear();
+      return true;
+    } catch (e) {
+      loadError = e;
+      errors.show(e);
+      return false;
+    }
+  };
+  const selectCustom = () => {
+    if (![...presetSel.options].some((o) => o.value === CUSTOM)) presetSel.add(new Option(CUSTOM, CUSTOM));
+    presetSel.value = CUSTOM;
+  };
+  const restartWith = async (raw: RawScenario): Promise<boolean> => {
+    const previous = base;
+    base = raw;
+    selectCustom();
+    if (await load()) return true;
+    base = previous;
+    return false;
+  };
+  const loadResolved = async (sc: ResolvedScenario): Promise<boolean> => {
+    base = sc as unknown as RawScenario;
+    seedIn.value = String(sc.seed);
+    selectCustom();
+    return load();
+  };
+
+  presetSel.addEventListener('change', () => {
+    if (presetSel.value === CUSTOM) return;
+    base = PRESETS[presetSel.value];
+    seedIn.value = String(PRESETS[presetSel.value].seed ?? 0);
+    void load();
+  });
+  seedIn.addEventListener('change', () => void load());
+  // lattice size: the running scenario (treatments added so far kept) on a new lattice, from t = 0
+  const resize = async (): Promise<boolean> => {
+    const W = Number(latW.value), H = Number(latH.value);
+    if (!(Number.isInteger(W) && Number.isInteger(H) && W >= 1 && H >= 1 && W <= 2048 && H <= 2048)) {
+      errors.show(new Error(`lattice: width and height must be whole numbers of sites from 1 to 2048 in the sandbox (got ${latW.value} x ${latH.value}; the CLI runs up to 8192)`));
+      return false;
+    }
+    const raw = controller.rawScenario();
+    return restartWith({ ...raw, lattice: { ...(raw.lattice as Record<string, unknown>), width: W, height: H } });
+  };
+  latW.addEventListener('change', () => void resize());
+  latH.addEventListener('change', () => void resize());
+
+  return {
+    load,
+    restartWith,
+    loadResolved,
+    adopt: (raw, seed, name) => {
+      base = raw;
+      seedIn.value = String(seed);
+      if ([...presetSel.options].some((o) => o.value === name)) presetSel.value = name;
+    },
+    preset: () => presetSel.value,
+    loadError: () => loadError,
+    showLattice: (sc) => {
+      const { width, height, site_um } = sc.lattice;
+      latW.value = String(width);
+      latH.value = String(height);
+      infoEl.textContent = `${width} x ${height} sites (${formatLength(width * site_um)} x ${formatLength(height * site_um)}), ${site_um} um per site`;
+    },
+  };
+}
