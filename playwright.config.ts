@@ -4,7 +4,7 @@
 // FERROWAVE_E2E_URL. One worker: the machine has 2 cores and the sandbox's workers need them.
 // Besides the list on the console, results go to test-results/e2e-report.json (.ci/run counts them).
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './src/cli/chromium';
+import { chromiumLaunchOptions } from './src/node/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -9,7 +9,7 @@
 // (not imported: an extensionless import of ./vite.config makes vite warn about its native loader).
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS } from './src/cli/chromium.ts';
+import { CHROMIUM_ARGS } from './src/node/chromium.ts';
 
 const crossOriginIsolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -19,7 +19,7 @@ import { PRESETS } from '../src/model/presets';
 import { resolveScenario } from '../src/model/scenario';
 import { FERROWAVE_VERSION } from '../src/model/version';
 import { encodeShareHash } from '../src/io/scenario-text';
-import { chromiumLaunchOptions } from '../src/cli/chromium';
+import { chromiumLaunchOptions } from '../src/node/chromium';
 import { buildSandbox, previewSandbox, ROOT, type Served } from './lib/serve-built';
 
 const { values: opt } = parseArgs({

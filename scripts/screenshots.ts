@@ -10,7 +10,7 @@ import { PRESETS } from '../src/model/presets';
 import { resolveScenario } from '../src/model/scenario';
 import { FERROWAVE_VERSION } from '../src/model/version';
 import { encodeShareHash } from '../src/io/scenario-text';
-import { chromiumLaunchOptions } from '../src/cli/chromium';
+import { chromiumLaunchOptions } from '../src/node/chromium';
 import { buildSandbox, previewSandbox, ROOT } from './lib/serve-built';
 
 const OUT = resolve(ROOT, 'docs/screenshots');

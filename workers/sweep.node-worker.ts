@@ -2,8 +2,8 @@
 // simulations in its own thread, one run at a time (and writes each run's folder, unless the main
 // thread has time to), and reports each. Plain messages, no comlink: one small message each way per run.
 import { parentPort } from 'node:worker_threads';
-import { performRun, type SweepContext } from '../src/cli/sweep-execute';
-import type { FromWorker, ToWorker } from '../src/cli/sweep-pool';
+import { performRun, type SweepContext } from '../src/node/sweep-execute';
+import type { FromWorker, ToWorker } from '../src/node/sweep-pool';
 
 if (!parentPort) throw new Error('sweep.node-worker must run in a worker thread');
 const port = parentPort;

@@ -2,11 +2,12 @@
 // one sweep (from SLURM array tasks, Kubernetes Indexed Job pods, or anything else) into one
 // folder that is the same as an unsharded sweep's: it checks that every folder holds the same
 // sweep, that no run is missing and none appears twice, and writes nothing if any check fails.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { manifestIdentity } from '../sweep/manifest';
-import { completedRuns, readManifest, readRows, writeManifest, writeRunsCsv } from './sweep-folder';
+import { RUNS_DIR } from '../formats/sweep-folder';
+import { completedRuns, copyRunFolder, readManifest, readRows, writeManifest, writeRunsCsv } from '../formats/sweep-folder-fs';
+import { manifestIdentity } from '../formats/sweep-manifest';
 import { UsageError } from './usage-error';
 
 /** "3, 7, 12 and 40 more": a short list of run indices for an error message. */
@@ -58,14 +59,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
   if (missing.length) problems.push(`${missing.length} of ${total} runs missing (run the shards that hold them, with --resume if they were interrupted): ${listRuns(missing)}`);
   if (problems.length) throw new Error(`cannot merge, nothing written:\n  ${problems.join('\n  ')}`);
 
-  mkdirSync(join(out, 'runs'), { recursive: true });
-  for (const r of first.runs) {
-    const from = join(inputs[source[r.run]], r.dir);
-    const tmp = join(out, 'runs', `.tmp-${r.dir.slice('runs/'.length)}-${process.pid}`);
-    rmSync(tmp, { recursive: true, force: true });
-    cpSync(from, tmp, { recursive: true });
-    renameSync(tmp, join(out, r.dir));
-  }
+  mkdirSync(join(out, RUNS_DIR), { recursive: true });
+  for (const r of first.runs) copyRunFolder(inputs[source[r.run]], out, r);
   const merged = { ...first, shard: null };
   writeManifest(out, merged);
   const rows = readRows(out, merged, merged.runs);

@@ -1,18 +1,14 @@
 // Why this file exists: `ferrowave record`: a talk video from the command line, made by the very
 // code the sandbox's record dialog runs. Options are checked in Node first (same rules as the
-// page: src/record/options.ts; exit 2, nothing started), then vite serves the sandbox through its
-// JS API, Debian's chromium opens it headless (playwright-core) with the scenario in the link,
-// steps to --from-min and calls window.__ferrowave.record(); the bytes come back in chunks and are
-// written atomically. A progress line goes to stderr.
+// page: src/record/options.ts; exit 2, nothing started), then the sandbox records in headless
+// chromium (src/node/browser-recorder.ts) and the file is written atomically. A progress line
+// goes to stderr.
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ResolvedScenario } from '../model/scenario';
-import { type FormatName, FORMATS, type RecordPlan, type RecordRequest, RecordOptionError, resolveRecordOptions } from '../record/options';
-import { encodeShareHash } from '../io/scenario-text';
+import { type BrowserRecordJob, type RecordProgress, recordInBrowser } from '../node/browser-recorder';
+import { type FormatName, FORMATS, type RecordRequest, RecordOptionError, resolveRecordOptions } from '../record/options';
 import { loadScenario } from './scenario-input';
-import { chromiumLaunchOptions } from './chromium';
 
 export const RECORD_USAGE = `  ferrowave record <scenario.json | preset> --out FILE.webm|FILE.mp4 [--width W --height H | --resolution NAME]
                 [--fps F] [--seconds S | --minutes M] --minutes-per-second P [--codec vp9|h264|av1]
@@ -25,13 +21,8 @@ export const RECORD_USAGE = `  ferrowave record <scenario.json | preset> --out F
 
 export class RecordUsageError extends Error {}
 
-export interface RecordJob {
-  scenario: ResolvedScenario;
-  request: RecordRequest;
-  plan: RecordPlan;
+export interface RecordJob extends BrowserRecordJob {
   out: string;
-  fromMin: number;
-  workers: number;
   quiet: boolean;
 }
 
@@ -121,119 +112,35 @@ function parse(args: string[]) {
   });
 }
 
-interface ProgressMsg {
-  frame: number;
-  frames: number;
-  t_min: number;
-  elapsed_s: number;
-  eta_s: number;
-}
-
-/** Run a checked job: serve, open, record, write. Resolves with what was written. */
+/** Run a checked job: record in the browser, write the file. Resolves with what was written. */
 export async function recordCommand(job: RecordJob): Promise<{ out: string; bytes: number; wall_s: number; codec: string }> {
   const t0 = performance.now();
   const log = (s: string) => {
     if (!job.quiet) process.stderr.write(s);
   };
   const tty = Boolean(process.stderr.isTTY);
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  const { createServer } = await import('vite');
-  const { chromium } = await import('playwright-core');
+  let lastDecile = -1;
+  let lastDraw = 0;
+  const onProgress = (p: RecordProgress) => {
+    const line = `[ferrowave] record: frame ${p.frame}/${p.frames} t=${p.t_min.toFixed(1)} min ${((100 * p.frame) / p.frames).toFixed(0)}% elapsed ${p.elapsed_s.toFixed(1)} s, ETA ${Number.isFinite(p.eta_s) ? p.eta_s.toFixed(1) : '?'} s`;
+    if (tty) {
+      const now = performance.now();
+      if (now - lastDraw < 200 && p.frame < p.frames) return;
+      lastDraw = now;
+      log(`\r${line}\x1b[K`);
+    } else {
+      const d = Math.floor((10 * p.frame) / p.frames);
+      if (d === lastDecile) return;
+      lastDecile = d;
+      log(`${line}\n`);
+    }
+  };
   log(`[ferrowave] record: ${job.plan.frames} frames ${job.plan.width} x ${job.plan.height} at ${job.plan.fps} frames/s, ${job.plan.format}, t = ${job.plan.t0_min}-${job.plan.tEnd_min} min of ${job.scenario.name}\n`);
-  const server = await createServer({
-    root,
-    configFile: resolve(root, 'vite.config.ts'),
-    logLevel: 'error',
-    clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    // bundled before the page loads, so the dev server never reloads the page mid-run to add them
-    optimizeDeps: { include: ['comlink', 'seedrandom', 'pixi.js', 'mediabunny'] },
-  });
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
-  try {
-    await server.listen();
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite did not report a local URL');
-    browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    // tsx compiles this file with esbuild's keepNames, which wraps the functions handed to
-    // page.evaluate in __name(...): give the page a no-op __name so they run there
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    let lastDecile = -1;
-    let lastDraw = 0;
-    await page.exposeFunction('__ferrowaveProgress', (p: ProgressMsg) => {
-      const line = `[ferrowave] record: frame ${p.frame}/${p.frames} t=${p.t_min.toFixed(1)} min ${((100 * p.frame) / p.frames).toFixed(0)}% elapsed ${p.elapsed_s.toFixed(1)} s, ETA ${Number.isFinite(p.eta_s) ? p.eta_s.toFixed(1) : '?'} s`;
-      if (tty) {
-        const now = performance.now();
-        if (now - lastDraw < 200 && p.frame < p.frames) return;
-        lastDraw = now;
-        log(`\r${line}\x1b[K`);
-      } else {
-        const d = Math.floor((10 * p.frame) / p.frames);
-        if (d === lastDecile) return;
-        lastDecile = d;
-        log(`${line}\n`);
-      }
-    });
-    // the sandbox with this scenario (seed inside the link), drawing its live view at most once a second
-    await page.goto(`${url}?fps=1&workers=${job.workers}${encodeShareHash(job.scenario)}`);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    // started, or stopped with a message in its error box (e.g. not cross-origin isolated)
-    const shownError = () => {
-      const e = document.getElementById('error');
-      return e && !e.hidden ? e.textContent : null;
-    };
-    await page
-      .waitForFunction(`Boolean(window.__ferrowave) || (${shownError.toString()})() !== null`, undefined, { timeout: 120_000 })
-      .catch((e) => {
-        throw new Error(`the sandbox did not start in 120 s${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}: ${(e as Error).message}`);
-      });
-    await page.evaluate(() => window.__ferrowave?.ready);
-    const err = await page.evaluate(shownError);
-    if (err) throw new Error(`the sandbox reported: ${err}`);
-    if (job.fromMin > 0) {
-      log(`[ferrowave] record: running to t = ${job.fromMin} min first\n`);
-      await page.evaluate(async (steps) => {
-        const app = window.__ferrowave;
-        if (!app) throw new Error('no sandbox');
-        await app.controller.step(steps);
-      }, Math.round(job.fromMin / job.scenario.numerics.dt_min));
-    }
-    const meta = await page.evaluate(async (req) => {
-      const app = window.__ferrowave;
-      if (!app) throw new Error('no sandbox');
-      const w = window as unknown as { __ferrowaveProgress: (p: unknown) => void; __ferrowaveRecording?: Uint8Array };
-      const rec = await app.record(req, { onProgress: (p) => void w.__ferrowaveProgress(p) });
-      w.__ferrowaveRecording = rec.bytes;
-      return { size: rec.bytes.length, codec: rec.codec, frames: rec.plan.frames, t_min: app.controller.sim.time() };
-    }, job.request);
-    if (meta.frames !== job.plan.frames) throw new Error(`the page recorded ${meta.frames} frames, expected ${job.plan.frames}`);
-    // the file, in base64 chunks of 3 MiB
-    const chunks: Buffer[] = [];
-    const CHUNK = 3 << 20;
-    for (let off = 0; off < meta.size; off += CHUNK) {
-      const b64 = await page.evaluate(
-        ([o, n]) => {
-          const bytes = (window as unknown as { __ferrowaveRecording: Uint8Array }).__ferrowaveRecording.subarray(o, o + n);
-          let s = '';
-          for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-          return btoa(s);
-        },
-        [off, CHUNK] as const,
-      );
-      chunks.push(Buffer.from(b64, 'base64'));
-    }
-    const bytes = Buffer.concat(chunks);
-    if (bytes.length !== meta.size) throw new Error(`read ${bytes.length} of ${meta.size} bytes from the page`);
-    const tmp = `${job.out}.part`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, job.out);
-    const wall = (performance.now() - t0) / 1000;
-    log(`${tty ? '\n' : ''}[ferrowave] record: wrote ${job.out} (${(bytes.length / 1e6).toFixed(2)} MB, ${meta.codec}) in ${wall.toFixed(1)} s\n`);
-    return { out: job.out, bytes: bytes.length, wall_s: wall, codec: meta.codec };
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await server.close().catch(() => undefined);
-  }
+  const { bytes, codec } = await recordInBrowser(job, { log, onProgress });
+  const tmp = `${job.out}.part`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, job.out);
+  const wall = (performance.now() - t0) / 1000;
+  log(`${tty ? '\n' : ''}[ferrowave] record: wrote ${job.out} (${(bytes.length / 1e6).toFixed(2)} MB, ${codec}) in ${wall.toFixed(1)} s\n`);
+  return { out: job.out, bytes: bytes.length, wall_s: wall, codec };
 }

@@ -2,9 +2,9 @@
 // shard, or a sweep still running) and writes its HTML report (default DIR/report.html).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeAtomic } from '../formats/atomic-fs';
+import { completedRuns, readManifest, readRows } from '../formats/sweep-folder-fs';
 import { sweepReportHtml } from '../sweep/report';
-import { completedRuns, readManifest, readRows } from './sweep-folder';
-import { writeAtomic } from './outputs';
 import { UsageError } from './usage-error';
 
 export async function reportCommand(args: string[]): Promise<number> {

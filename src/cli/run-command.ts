@@ -1,13 +1,13 @@
 // Why this file exists: `ferrowave run`: validate, run on N workers with a progress line on
-// stderr, and write a self-describing run folder.
-import { join, resolve } from 'node:path';
+// stderr, and write a self-describing run folder (src/formats/run-folder.ts).
+import { resolve } from 'node:path';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
+import { prepareOutDir, TimeseriesWriter, writeCellsCsv, writeResolvedScenario, writeSummary } from '../formats/run-folder-fs';
 import { spawnNodeWorker } from '../host/node-workers';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
-import { prepareOutDir, TimeseriesWriter, writeAtomic, writeCellsCsv, writeResolvedScenario } from './outputs';
 import { Progress } from './progress';
 
 export interface RunOptions {
@@ -38,7 +38,7 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     });
     const wall = (performance.now() - t0) / 1000;
     const summary = { ...summarise(sim, samples), run: { workers: o.workers, wall_s: Number(wall.toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n } };
-    writeAtomic(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeSummary(dir, summary);
     if (o.cellsCsv) writeCellsCsv(dir, sim.state, sc.lattice.site_um);
     progress.done(summary.wave.detected ? `wave ${summary.wave.speed_um_per_min?.toFixed(2)} um/min` : 'no wave', wall);
   } finally {

@@ -3,17 +3,19 @@
 // pool (each worker writes its run's folder atomically as it finishes), then rebuild runs.csv
 // from the folders. Killing it
 // loses at most the runs in flight; `--resume` finishes only what is missing.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MANIFEST } from '../formats/sweep-folder';
+import { completedRuns, createSweepFolder, readManifest, readRows, removeTemporaries, writeRunsCsv } from '../formats/sweep-folder-fs';
+import { buildManifest, manifestIdentity } from '../formats/sweep-manifest';
 import { FERROWAVE_VERSION } from '../model/version';
-import { buildManifest, manifestIdentity } from '../sweep/manifest';
+import type { SweepContext } from '../node/sweep-execute';
+import { type Pool, startPool } from '../node/sweep-pool';
 import { planSweep } from '../sweep/plan';
 import { inShard, parseShard, type Shard } from '../sweep/shard';
-import type { SweepContext } from './sweep-execute';
-import { completedRuns, MANIFEST, readManifest, readRows, readSweepFile, removeTemporaries, writeManifest, writeRunsCsv } from './sweep-folder';
-import { type Pool, startPool } from './sweep-pool';
+import { readSweepFile } from './sweep-input';
 import { SweepProgress } from './sweep-progress';
 import { UsageError } from './usage-error';
 
@@ -80,10 +82,7 @@ async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<numb
     if (JSON.stringify(old.shard) !== JSON.stringify(opts.shard)) throw new Error(`${dir} was started with ${shardText(old.shard)}: resume it with the same`);
   } else {
     if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not a sweep folder: choose an empty or new --out`);
-    // the manifest first: a folder with a manifest can always be resumed
-    mkdirSync(dir, { recursive: true });
-    writeManifest(dir, manifest);
-    mkdirSync(join(dir, 'runs'), { recursive: true });
+    createSweepFolder(dir, manifest);
   }
   removeTemporaries(dir);
   const present = completedRuns(dir);

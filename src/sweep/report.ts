@@ -5,7 +5,7 @@
 // the same folder gives the same bytes.
 import { esc, fmtTick, lineChart, PALETTE, type Ribbon, type Series, viridis } from '../report/svg';
 import { METRICS } from './metrics';
-import type { RunRow } from './table';
+import type { RunRow } from './outcome';
 import type { Axis, Scalar, SweepSpec } from './spec';
 
 export interface ReportInput {

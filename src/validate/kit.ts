@@ -79,6 +79,9 @@ export function dishRun(ctx: CheckContext, name: string, treatments: object[], o
   return ctx.run({ scenario, command });
 }
 
+/** A 20 x 20 dish with one inducer from t = 0 and no pulse (shared by 5.7 and 5.8). */
+export const inducerDish = (ctx: CheckContext, agent: string, uM: number, minutes: number) => dishRun(ctx, `dish-${agent}-${uM}uM`, [{ agent, uM, start_min: 0 }], { minutes });
+
 /** What a dish run gives: committed (dying or dead) fraction of the initial cells at the end, first commitment and half-committed times (samples), min. */
 export function dishOutcome(r: RunResult): { cells: number; fraction: number; first: number | null; t50: number | null } {
   const cells = r.samples[0].alive + r.samples[0].dying;

@@ -1,6 +1,6 @@
 // Why this file exists: runs the selected checks one after another, catching a crash in one
 // check so the others still run, and timing each (timings go to the run log, never the report).
-import { BEHAVIOURS } from './checks';
+import { BEHAVIOURS } from './checks/index';
 import type { Entry } from './report';
 import type { Behaviour, CheckContext } from './types';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/model/presets';
 import { formatProblem } from '../../src/model/scenario';
 import { METRIC_NAMES } from '../../src/sweep/metrics';
-import { scenarioOfRun } from '../../src/cli/sweep-execute';
-import { buildManifest } from '../../src/sweep/manifest';
+import { buildManifest } from '../../src/formats/sweep-manifest';
+import { scenarioOfRun } from '../../src/node/sweep-execute';
 import { axisColumn, planSweep, runLabel, runScenario } from '../../src/sweep/plan';
 import { runSeed } from '../../src/sweep/seeds';
 import { SweepError, validateSweep } from '../../src/sweep/spec';
@@ -126,7 +126,7 @@ describe('reading a sweep file', () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { readSweepFile } = await import('../../src/cli/sweep-folder');
+    const { readSweepFile } = await import('../../src/cli/sweep-input');
     const dir = mkdtempSync(join(tmpdir(), 'ferrowave-sweepfile-'));
     writeFileSync(join(dir, 'dish.json'), JSON.stringify({ ...PRESETS['primed-light-pulse'], name: 'my-dish' }));
     writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ base: 'dish.json', axes: [{ path: 'treatments[0].uM', values: [1] }] }));
@@ -143,7 +143,7 @@ describe('reading a sweep file', () => {
 
 describe('the shipped examples', () => {
   it('examples/erastin-dfo-sweep.json is a valid 4 x 4 x 3 sweep', async () => {
-    const { readSweepFile } = await import('../../src/cli/sweep-folder');
+    const { readSweepFile } = await import('../../src/cli/sweep-input');
     const { spec, baseRaw } = readSweepFile(new URL('../../examples/erastin-dfo-sweep.json', import.meta.url).pathname);
     const plan = planSweep(spec, baseRaw, 'test');
     expect(plan.columns).toEqual(['erastin_uM', 'dfo_uM']);

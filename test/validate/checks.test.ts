@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DYING, layoutState } from '../../src/model/layout';
-import { BEHAVIOURS } from '../../src/validate/checks';
+import { BEHAVIOURS } from '../../src/validate/checks/index';
 import { createCheckContext, siteAt } from '../../src/validate/context';
 import { Criteria, pending, result } from '../../src/validate/kit';
 import { doseAtLevel, firstCrossing, normalise, pulseFront, quantile, riseTime } from '../../src/validate/measures';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FERROWAVE_VERSION } from '../../src/model/version';
-import { BEHAVIOURS } from '../../src/validate/checks';
+import { BEHAVIOURS } from '../../src/validate/checks/index';
 import { currentFingerprint, readFingerprintSources, REPO_ROOT } from '../../src/validate/files';
 import { fingerprint } from '../../src/validate/fingerprint';
 import { type Entry, figurePath, renderReport } from '../../src/validate/report';
@@ -56,8 +56,8 @@ describe('fingerprint', () => {
   });
   it('covers the model, the analysis, the checks and the presets', () => {
     const paths = readFingerprintSources().map((f) => f.path);
-    for (const p of ['src/model/simulation.ts', 'src/analysis/wave.ts', 'src/validate/checks.ts', 'src/report/svg.ts', 'public/presets/primed-light-pulse.json']) expect(paths).toContain(p);
-    expect(paths.some((p) => p.startsWith('src/engine/') || p.startsWith('src/cli/'))).toBe(false);
+    for (const p of ['src/model/simulation.ts', 'src/analysis/wave.ts', 'src/validate/checks/index.ts', 'src/validate/checks/tumours.ts', 'src/report/svg.ts', 'public/presets/primed-light-pulse.json']) expect(paths).toContain(p);
+    expect(paths.some((p) => ['src/engine/', 'src/cli/', 'src/node/', 'src/formats/'].some((d) => p.startsWith(d)))).toBe(false);
   });
 });
 

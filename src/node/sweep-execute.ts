@@ -16,16 +16,17 @@ import type { Sample } from '../analysis/observables';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
+import { timeseriesColumns, timeseriesHeader } from '../formats/run-folder';
+import { FAILED_JSON, type FolderFiles, type RunOutput, runFolderFiles } from '../formats/sweep-folder';
+import { writeFolderFiles, writeRunFolder } from '../formats/sweep-folder-fs';
+import type { ManifestRun } from '../formats/sweep-manifest';
 import type { SteadyStateCache } from '../model/initial-state';
 import type { StateStore } from '../model/layout';
 import { type ResolvedScenario, resolveScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
-import type { ManifestRun } from '../sweep/manifest';
 import { divergence } from '../sweep/metrics';
 import { rawScenarioOfRun, runLabel } from '../sweep/plan';
 import type { Keep, SweepSpec } from '../sweep/spec';
-import { timeseriesColumns, timeseriesHeader } from './outputs';
-import { type FolderFiles, runFolderFiles, writeFolderFiles, writeRunFolder } from './sweep-folder';
 
 export interface RunJob {
   run: number;
@@ -33,14 +34,9 @@ export interface RunJob {
   timeseries: Keep['timeseries'];
 }
 
-export interface RunResult {
+/** A finished run: what its folder gets (summary.json, timeseries.csv or null when not kept, or the error), and its cost. */
+export interface RunResult extends RunOutput {
   run: number;
-  ok: boolean;
-  /** summary.json contents (as `ferrowave run` writes it) */
-  summary: Record<string, unknown> | null;
-  /** timeseries.csv contents, or null when not kept */
-  timeseries: string | null;
-  error: string | null;
   /** time spent simulating and summarising, ms */
   sim_ms: number;
 }
@@ -174,10 +170,10 @@ export function writeReported(dir: string, r: ManifestRun, report: RunReport, fi
 /** Record a run whose worker died under it as failed (in the main thread), unless its folder made it to disk. */
 export function recordLostRun(ctx: SweepContext, r: ManifestRun, why: string): RunReport {
   const final = join(ctx.dir, r.dir);
-  if (existsSync(final)) return { run: r.run, ok: !existsSync(join(final, 'failed.json')), sim_ms: 0 };
+  if (existsSync(final)) return { run: r.run, ok: !existsSync(join(final, FAILED_JSON)), sim_ms: 0 };
   const error = `worker died: ${why}`;
   try {
-    writeRunFolder(ctx.dir, r, scenarioOfRun(ctx, r), { run: r.run, ok: false, summary: null, timeseries: null, error, sim_ms: 0 });
+    writeRunFolder(ctx.dir, r, scenarioOfRun(ctx, r), { ok: false, summary: null, timeseries: null, error });
   } catch (e) {
     return { run: r.run, ok: false, sim_ms: 0, fatal: `cannot write the folder of run ${r.run}: ${errorText(e)}` };
   }

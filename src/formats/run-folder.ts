@@ -1,27 +1,18 @@
-// Why this file exists: the files of a run folder, each self-describing: the resolved scenario
-// (with seed and version) first, the time series streamed as it is sampled, the summary and the
-// optional per-cell table at the end, written atomically (temp file + rename).
-import { appendFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Why this file exists: what a run folder holds (`ferrowave run` writes one; each run of a sweep
+// has one too): the file names and each file's text. scenario.resolved.json and summary.json are
+// indented JSON; timeseries.csv has one row per sample (units in the column names, 7 significant
+// digits); cells.csv one row per site with its fate and final state. Pure: run-folder-fs.ts writes.
 import { MEAN_VARS, type Sample } from '../analysis/observables';
 import { CELL_VARS, STATUS_NAMES, type SimState } from '../model/layout';
-import type { ResolvedScenario } from '../model/scenario';
 
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
+export const RESOLVED_SCENARIO_JSON = 'scenario.resolved.json';
+export const SUMMARY_JSON = 'summary.json';
+export const TIMESERIES_CSV = 'timeseries.csv';
+export const CELLS_CSV = 'cells.csv';
 
-export function prepareOutDir(dir: string, force: boolean): void {
-  if (existsSync(join(dir, 'summary.json')) && !force) {
-    throw new Error(`${dir} already holds a finished run (summary.json); choose another --out or pass --force to overwrite it`);
-  }
-  mkdirSync(dir, { recursive: true });
-}
-
-export function writeResolvedScenario(dir: string, sc: ResolvedScenario): void {
-  writeAtomic(join(dir, 'scenario.resolved.json'), `${JSON.stringify(sc, null, 2)}\n`);
+/** A JSON file of a run folder (scenario.resolved.json, summary.json): indented by 2, with a final newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 const UNITS: Record<string, string> = Object.fromEntries(CELL_VARS.map((v) => [v.name, v.unit]));
@@ -75,19 +66,8 @@ export function timeseriesColumns(names: readonly string[]): { header: string; r
 
 const allColumns = timeseriesColumns(TS_COLUMNS.map((c) => c.name));
 
-export class TimeseriesWriter {
-  private readonly path: string;
-  constructor(dir: string) {
-    this.path = join(dir, 'timeseries.csv');
-    writeFileSync(this.path, `${timeseriesHeader()}\n`);
-  }
-  add(s: Sample): void {
-    appendFileSync(this.path, `${timeseriesRow(s)}\n`);
-  }
-}
-
-/** One row per site: position, fate, death time and the final per-cell state. */
-export function writeCellsCsv(dir: string, st: SimState, site_um: number): void {
+/** cells.csv: one row per site: position, fate, death time and the final per-cell state. */
+export function cellsCsv(st: SimState, site_um: number): string {
   const vars = CELL_VARS.filter((v) => v.name !== 't_dying' && v.name !== 't_dead');
   const lines = [['x_um', 'y_um', 'status', 't_death_min', 't_dying_min', 'clone', ...vars.map((v) => v.name)].join(',')];
   const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : '');
@@ -97,5 +77,5 @@ export function writeCellsCsv(dir: string, st: SimState, site_um: number): void 
       lines.push([((x + 0.5) * site_um).toString(), ((y + 0.5) * site_um).toString(), STATUS_NAMES[st.status[i]], fmt(st.cell.t_dead[i]), fmt(st.cell.t_dying[i]), String(st.clone[i]), ...vars.map((v) => fmt(st.cell[v.name][i]))].join(','));
     }
   }
-  writeAtomic(join(dir, 'cells.csv'), `${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
 }

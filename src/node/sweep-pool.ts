@@ -9,9 +9,9 @@
 // replaced; `workers = 0` runs everything in this thread, one run after another.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ManifestRun } from '../sweep/manifest';
-import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
+import type { ManifestRun } from '../formats/sweep-manifest';
 import type { ResolvedScenario } from '../model/scenario';
+import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
 import { performRun, type RunReport, recordLostRun, scenarioOfRun, type SweepContext, writeReported } from './sweep-execute';
 
 export interface Pool {

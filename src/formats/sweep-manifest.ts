@@ -1,10 +1,10 @@
 // Why this file exists: the manifest (manifest.json) of a sweep folder lists every run of the
 // whole sweep (index, design point, replicate, seed, values, folder), with the sweep, the base
 // scenario and the version. Resume and merge compare its identity, so runs of different sweeps,
-// or of another ferrowave version, are never mixed.
-import { type Plan, runLabel } from './plan';
-import type { Shard } from './shard';
-import type { Scalar, SweepSpec } from './spec';
+// or of another ferrowave version, are never mixed. Pure: sweep-folder-fs.ts reads and writes it.
+import { type Plan, runLabel } from '../sweep/plan';
+import type { Shard } from '../sweep/shard';
+import type { Scalar, SweepSpec } from '../sweep/spec';
 
 export const MANIFEST_FORMAT = 'ferrowave-sweep-manifest/1';
 

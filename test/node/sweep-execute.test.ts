@@ -2,11 +2,12 @@
 // and failures (a throw, a diverged run) recorded as failed runs with their error.
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/analysis/summary';
-import { executeRun, injectedFault } from '../../src/cli/sweep-execute';
+import { csvField, parseCsv, runsCsv } from '../../src/formats/runs-csv';
+import { executeRun, injectedFault } from '../../src/node/sweep-execute';
 import { divergence, METRICS, NOT_METRICS } from '../../src/sweep/metrics';
+import type { RunRow } from '../../src/sweep/outcome';
 import { sweepReportHtml } from '../../src/sweep/report';
 import { validateSweep } from '../../src/sweep/spec';
-import { csvField, parseCsv, type RunRow, runsCsv } from '../../src/sweep/table';
 import { run as plainRun, strip } from '../helpers';
 
 const sc = strip({ erastin: 10, length_um: 800, duration_min: 500, seed: 5 });

@@ -1,24 +1,11 @@
-// Why this file exists: the tidy runs.csv, one row per run: index, design point, replicate, seed,
-// the varied values, status and error, then every kept summary metric (units in the names). It is
-// built from the run folders' contents, sorted by run index, so it is byte-identical however the
-// sweep was run: any number of workers, killed and resumed, sharded and merged.
-import type { Summary } from '../analysis/summary';
-import { metricValues } from './metrics';
-import type { PlannedRun } from './plan';
-import type { Scalar } from './spec';
-
-export interface RunOutcome {
-  status: 'ok' | 'failed';
-  /** failed runs: what went wrong (one line) */
-  error: string | null;
-  /** ok runs: the run's summary.json */
-  summary: Summary | null;
-}
-
-export interface RunRow {
-  planned: PlannedRun;
-  outcome: RunOutcome;
-}
+// Why this file exists: the tidy runs.csv of a sweep folder, one row per run: index, design point,
+// replicate, seed, the varied values, status and error, then every kept summary metric (units in
+// the names). It is built from the run folders' contents, sorted by run index, so it is
+// byte-identical however the sweep was run: any number of workers, killed and resumed, sharded
+// and merged. Pure: sweep-folder-fs.ts reads the folders and writes the file.
+import { metricValues } from '../sweep/metrics';
+import type { RunRow } from '../sweep/outcome';
+import type { Scalar } from '../sweep/spec';
 
 /** One CSV field: empty for null, quoted when it holds a comma, quote or line break. */
 export function csvField(v: Scalar | null | undefined): string {

@@ -1,0 +1,29 @@
+// Why this file exists: turns the sweep file the user named into a validated sweep and its base
+// scenario (a preset, a scenario file next to the sweep file, or inline), or a list of problems
+// to print.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { timeseriesHeader } from '../formats/run-folder';
+import { PRESET_NAMES, PRESETS } from '../model/presets';
+import { METRIC_NAMES } from '../sweep/metrics';
+import { SweepError, type SweepSpec, validateSweep } from '../sweep/spec';
+
+/** Read and validate a sweep file and its base scenario (a preset, a file next to it, or inline). */
+export function readSweepFile(path: string): { spec: SweepSpec; baseRaw: Record<string, unknown> } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new SweepError([{ path, value: undefined, message: `cannot read the sweep file as JSON (${(e as Error).message})` }]);
+  }
+  const spec = validateSweep(raw, { metrics: METRIC_NAMES, timeseriesColumns: timeseriesHeader().split(',') });
+  if (typeof spec.base !== 'string') return { spec, baseRaw: structuredClone(spec.base) };
+  if (PRESETS[spec.base]) return { spec, baseRaw: structuredClone(PRESETS[spec.base]) };
+  if (!spec.base.endsWith('.json')) throw new SweepError([{ path: 'sweep.base', value: spec.base, message: `neither a preset nor a .json file; presets: ${PRESET_NAMES.join(', ')}` }]);
+  const file = resolve(dirname(path), spec.base);
+  try {
+    return { spec, baseRaw: JSON.parse(readFileSync(file, 'utf8')) };
+  } catch (e) {
+    throw new SweepError([{ path: 'sweep.base', value: spec.base, message: `cannot read the scenario file ${file} (${(e as Error).message})` }]);
+  }
+}

@@ -1,0 +1,116 @@
+// Why this file exists: reads and writes a sweep folder (sweep-folder.ts says what is in it). A
+// run's folder is written under a temporary name and renamed into place, so after any kill it is
+// either complete or absent (leftover temporaries are removed on --resume). runs.csv is rebuilt
+// from the run folders, so it depends only on what is on disk, not on the order or the process
+// that wrote it.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { Summary } from '../analysis/summary';
+import type { ResolvedScenario } from '../model/scenario';
+import type { RunOutcome, RunRow } from '../sweep/outcome';
+import { writeAtomic } from './atomic-fs';
+import { SUMMARY_JSON } from './run-folder';
+import { runsCsv } from './runs-csv';
+import { FAILED_JSON, type FolderFiles, MANIFEST, manifestText, RUNS_CSV, RUNS_DIR, type RunOutput, runFolderFiles, TEMP_PREFIX } from './sweep-folder';
+import { type Manifest, MANIFEST_FORMAT, type ManifestRun, planFromManifest } from './sweep-manifest';
+
+export function readManifest(dir: string): Manifest {
+  const path = join(dir, MANIFEST);
+  let m: Manifest;
+  try {
+    m = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${dir} is not a sweep folder: cannot read ${MANIFEST} (${(e as Error).message})`);
+  }
+  if (m.format !== MANIFEST_FORMAT) throw new Error(`${path}: format "${m.format}", expected "${MANIFEST_FORMAT}"`);
+  return m;
+}
+
+export function writeManifest(dir: string, m: Manifest): void {
+  writeAtomic(join(dir, MANIFEST), manifestText(m));
+}
+
+/** Indices of the run folders present (complete by construction). */
+export function completedRuns(dir: string): Set<number> {
+  const runs = join(dir, RUNS_DIR);
+  const out = new Set<number>();
+  if (!existsSync(runs)) return out;
+  for (const name of readdirSync(runs)) if (/^r\d+$/.test(name)) out.add(Number(name.slice(1)));
+  return out;
+}
+
+/** Remove the temporaries of runs that a killed sweep was writing. */
+export function removeTemporaries(dir: string): number {
+  const runs = join(dir, RUNS_DIR);
+  if (!existsSync(runs)) return 0;
+  let n = 0;
+  for (const name of readdirSync(runs)) {
+    if (name.startsWith(TEMP_PREFIX)) {
+      rmSync(join(runs, name), { recursive: true, force: true });
+      n++;
+    }
+  }
+  return n;
+}
+
+/** The temporary name of a run's folder while this process (and thread) writes it. */
+function tempDir(dir: string, run: ManifestRun, unique: string): string {
+  return join(dir, RUNS_DIR, `${TEMP_PREFIX}${run.dir.slice(`${RUNS_DIR}/`.length)}-${unique}`);
+}
+
+/** Write a run's folder atomically: into a temporary folder, renamed into place when complete. */
+export function writeFolderFiles(dir: string, run: ManifestRun, files: FolderFiles): void {
+  const final = join(dir, run.dir);
+  // unique to this process and thread: pool workers may write their own runs' folders
+  const tmp = tempDir(dir, run, `${process.pid}-${threadId}`);
+  try {
+    mkdirSync(tmp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+  }
+  for (const [name, text] of files) writeFileSync(join(tmp, name), text);
+  renameSync(tmp, final);
+}
+
+/** Write one run's folder atomically: resolved scenario, then summary + time series, or failed.json. */
+export function writeRunFolder(dir: string, run: ManifestRun, scenario: ResolvedScenario, r: RunOutput): void {
+  writeFolderFiles(dir, run, runFolderFiles(run, scenario, r));
+}
+
+/** Copy a complete run folder from another sweep folder (a shard) into `dir`, atomically. */
+export function copyRunFolder(fromDir: string, dir: string, run: ManifestRun): void {
+  const tmp = tempDir(dir, run, `${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  cpSync(join(fromDir, run.dir), tmp, { recursive: true });
+  renameSync(tmp, join(dir, run.dir));
+}
+
+/** What happened to a run, read back from its folder. */
+export function readOutcome(dir: string, run: ManifestRun): RunOutcome {
+  const d = join(dir, run.dir);
+  if (existsSync(join(d, FAILED_JSON))) {
+    const f = JSON.parse(readFileSync(join(d, FAILED_JSON), 'utf8'));
+    return { status: 'failed', error: String(f.error), summary: null };
+  }
+  return { status: 'ok', error: null, summary: JSON.parse(readFileSync(join(d, SUMMARY_JSON), 'utf8')) as Summary };
+}
+
+/** Rows for the given runs of a folder (every one must be present). */
+export function readRows(dir: string, m: Manifest, runs: readonly ManifestRun[]): RunRow[] {
+  const plan = planFromManifest(m);
+  return runs.map((r) => ({ planned: plan.runs[r.run], outcome: readOutcome(dir, r) }));
+}
+
+export function writeRunsCsv(dir: string, m: Manifest, rows: readonly RunRow[]): void {
+  writeAtomic(join(dir, RUNS_CSV), runsCsv(m.columns, m.sweep.keep.metrics, rows));
+}
+
+/** An empty sweep folder: the manifest first (a folder with a manifest can always be resumed), then runs/. */
+export function createSweepFolder(dir: string, m: Manifest): void {
+  mkdirSync(dir, { recursive: true });
+  writeManifest(dir, m);
+  mkdirSync(join(dir, RUNS_DIR), { recursive: true });
+}

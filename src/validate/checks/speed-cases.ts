@@ -1,0 +1,45 @@
+// Why this file exists: what checks 5.11-5.13 share: one full-dish pulse run per treatment case
+// (10 uM erastin unless stated), its front speed, and the bar chart and table of speeds.
+import { barChart, PALETTE } from '../../report/svg';
+import { type FrontSpeed, frontSpeed, presetRun } from '../kit';
+import { fx } from '../measures';
+import type { CheckContext, RunResult } from '../types';
+
+export interface SpeedCase {
+  name: string;
+  /** treatments added after erastin and the pulse */
+  extra?: object[];
+  erastin?: number;
+  params?: Record<string, number>;
+}
+
+export type SpeedResult = SpeedCase & { run: RunResult; s: FrontSpeed };
+
+export async function speedRun(ctx: CheckContext, k: SpeedCase): Promise<SpeedResult> {
+  const overrides: string[] = [];
+  if (k.erastin !== undefined && k.erastin !== 10) overrides.push(`treatments[0].uM=${k.erastin}`);
+  for (const [j, t] of (k.extra ?? []).entries()) overrides.push(`treatments[${2 + j}]=${JSON.stringify(t)}`);
+  for (const [p, v] of Object.entries(k.params ?? {})) overrides.push(`params.${p}=${v}`);
+  const run = await presetRun(ctx, 'primed-light-pulse', overrides);
+  return { ...k, run, s: frontSpeed(run) };
+}
+
+export const drug = (agent: string, uM: number) => ({ agent, uM, start_min: 0 });
+export const knockdown = (gene: string, factor: number) => ({ agent: 'knockdown', gene, factor });
+
+/** Bar chart of front speeds (0 = no wave) with the reference speed as a rule. */
+export function speedBars(title: string, runs: Array<{ name: string; s: FrontSpeed }>, ref: number): string {
+  return barChart({
+    title,
+    x: { label: 'front speed', unit: 'um/min' },
+    bars: runs.map((x, k) => ({ label: x.name, value: x.s.v > 0 ? x.s.v : Number.NaN, color: x.s.met_um !== null ? '#e69f00' : PALETTE[k === 0 ? 6 : 0], note: x.s.v > 0 ? `${fx(x.s.v)}${x.s.met_um !== null ? ' (pulse front)' : ''}` : x.s.wave.pattern === 'synchronous' ? 'no wave: synchronous death' : 'no wave' })),
+    rules: [{ axis: 'x', at: ref, label: `untreated ${fx(ref)}` }],
+  });
+}
+
+export const speedTable = (runs: Array<{ name: string; s: FrontSpeed; run: RunResult }>) =>
+  [
+    '| condition | speed (um/min) | pattern | reach (um) | R² | committed at 900 min |',
+    '|---|---|---|---|---|---|',
+    ...runs.map((x) => `| ${x.name} | ${x.s.text} | ${x.s.wave.pattern} | ${fx(x.s.wave.reach_um, 0)} | ${fx(x.s.wave.r2, 4)} | ${fx(100 * x.run.summary.death.fraction_final, 1)} % |`),
+  ].join('\n');
