@@ -8,5 +8,8 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+// kernels compiled from sources that changed since are rebuilt before anything loads them
+const { ensureFreshKernels } = await tsImport('../src/node/kernel-freshness.ts', import.meta.url);
+await ensureFreshKernels();
 const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
 process.exitCode = await main(process.argv.slice(2));

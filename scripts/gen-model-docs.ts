@@ -6,11 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AGENT_IDS, AGENTS } from '../src/model/agents';
+import { CELL_VARS, type CellVarSpec } from '../src/model/layout';
 import { PARAMS, type ParamSpec } from '../src/model/params';
 import { TARGETS } from '../src/model/targets';
 
 export const BEGIN_MARKER = '<!-- params:begin -->';
 export const END_MARKER = '<!-- params:end -->';
+export const CELLVARS_BEGIN = '<!-- cellvars:begin -->';
+export const CELLVARS_END = '<!-- cellvars:end -->';
 export const MODEL_DOC_PATH = fileURLToPath(new URL('../docs/model.md', import.meta.url));
 
 /** Readable headings for the parameter groups (a group missing here is shown by its key). */
@@ -120,6 +123,17 @@ export function withAgentTable(doc: string): string {
   return between(doc, AGENTS_BEGIN, AGENTS_END, renderAgentTable());
 }
 
+/** The per-cell variable table of docs/model.md section 2.1, from layout.ts CELL_VARS. */
+export function renderCellVarTable(): string {
+  const rows = (CELL_VARS as readonly CellVarSpec[]).map((v) => `| \`${v.name}\` | ${v.unit} | ${v.doc}${v.symbol ? `. Written *${v.symbol}* in the equations` : ''} |`);
+  return ['| name | unit | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** doc with its per-cell variable table regenerated */
+export function withCellVarTable(doc: string): string {
+  return between(doc, CELLVARS_BEGIN, CELLVARS_END, renderCellVarTable());
+}
+
 /** CLI: rewrite docs/model.md, or with --check report whether it is stale. Returns the exit code. */
 export function main(argv: readonly string[], path: string = MODEL_DOC_PATH): number {
   const check = argv.includes('--check');
@@ -131,7 +145,7 @@ export function main(argv: readonly string[], path: string = MODEL_DOC_PATH): nu
   }
   if (!check && tnext !== tdoc) writeFileSync(TREATMENTS_DOC_PATH, tnext);
   const doc = readFileSync(path, 'utf8');
-  const next = withParamTable(doc);
+  const next = withCellVarTable(withParamTable(doc));
   if (check) {
     if (next !== doc) {
       console.error(`${path}: the parameter table is stale (src/model/params.ts changed); run \`npx tsx scripts/gen-model-docs.ts\``);

@@ -4,6 +4,7 @@
 // if taken), and prints the URL to open. The built app loads faster and steps faster than the dev
 // server (measured with `npm run speed` and `npm run speed -- --dev`); `npm run dev` is for editing.
 import { parseArgs } from 'node:util';
+import { ensureFreshKernels } from '../src/node/kernel-freshness';
 import { buildSandbox, previewSandbox } from './lib/serve-built';
 
 const { values } = parseArgs({
@@ -15,6 +16,8 @@ const { values } = parseArgs({
 });
 
 const t0 = performance.now();
+// the page bundles the kernels: rebuild them first if their sources changed
+await ensureFreshKernels();
 const outDir = await buildSandbox(values['out-dir']);
 const served = await previewSandbox({ outDir, port: Number(values.port), host: true });
 const urls = served.server.resolvedUrls;

@@ -7,7 +7,7 @@ import { AUX_VARS, CELL_VARS, FIELDS, GENES } from '../src/model/layout';
 import { PARAMS } from '../src/model/params';
 import { TARGET_IDS } from '../src/model/targets';
 import { AGENT_IDS } from '../src/model/agents';
-import { BEGIN_MARKER, END_MARKER, MODEL_DOC_PATH, renderParamTable, TREATMENTS_DOC_PATH, withAgentTable, withParamTable } from '../scripts/gen-model-docs';
+import { BEGIN_MARKER, END_MARKER, MODEL_DOC_PATH, renderParamTable, TREATMENTS_DOC_PATH, withAgentTable, withCellVarTable, withParamTable } from '../scripts/gen-model-docs';
 
 const doc = readFileSync(MODEL_DOC_PATH, 'utf8');
 /** The hand-written part: everything outside the generated table. */
@@ -18,6 +18,10 @@ describe('docs/model.md', () => {
     expect(doc).toContain(BEGIN_MARKER);
     expect(doc).toContain(END_MARKER);
     expect(withParamTable(doc)).toBe(doc);
+  });
+
+  it('has the generated per-cell variable table up to date (section 2.1)', () => {
+    expect(withCellVarTable(doc)).toBe(doc);
   });
 
   it('generates one row per parameter, grouped', () => {

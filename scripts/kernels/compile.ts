@@ -549,7 +549,7 @@ class FunctionCompiler {
         const v = (o.value as Record<string, unknown>)[name];
         if (typeof v === 'number') return this.lit(v);
         if (v !== null && typeof v === 'object') return { ...o, value: v, js: `${o.js}.${name}` };
-        fail(at, `no constant field '${name}'`);
+        return fail(at, `no constant field '${name}'`);
       }
       case 'unpacked': {
         const js = `${o.js}.${name}`;
@@ -1107,7 +1107,7 @@ class FunctionCompiler {
     // a scalar loop: counter, condition and step the same for both lanes
     const out = this.declare(init, ind, true);
     const b = this.bindings.get(sym);
-    if (!b || b.kind !== 'u') fail(s, 'the loop counter must be an integer the same for every lane');
+    if (b?.kind !== 'u') fail(s, 'the loop counter must be an integer the same for every lane');
     if (!s.condition || !s.incrementor) fail(s, 'a for loop needs a condition and a step');
     const cond = this.expr(s.condition);
     if (isVarying(cond)) fail(s.condition, 'a loop condition must be the same for every lane');

@@ -6,7 +6,7 @@
 import { isGeneticAgent } from './agents';
 import { mediumBase } from './effects';
 import { exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
-import { ALIVE, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, newStateStore, type SimState, stateBytes } from './layout';
+import { ALIVE, CELL_VARS, type CellVar, type CellVarSpec, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, newStateStore, type SimState, stateBytes } from './layout';
 import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
@@ -151,10 +151,8 @@ export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimSta
   one.status[0] = ALIVE;
   one.nbr[0] = 4;
   for (const g of GENES) one.pheno[g][0] = 128;
-  const c = one.cell;
-  c.fe[0] = p.fe_ref; c.ftn[0] = p.ftn_ref; c.ca[0] = p.ca_rest; c.zn[0] = p.zn_ref; c.se[0] = 1; c.cl[0] = p.cl_rest;
-  c.cys[0] = 20; c.gsh[0] = p.gsh_ref; c.gpx4[0] = 1; c.coq[0] = 0.5; c.bh4[0] = 1; c.nrf2[0] = 1; c.ros[0] = 0.3;
-  c.lpo[0] = 0.1; c.pufa[0] = 1; c.vol[0] = 1;
+  // each variable from its starting guess (CELL_VARS init: a number or a parameter's value)
+  for (const v of CELL_VARS as readonly CellVarSpec[]) one.cell[v.name as CellVar][0] = typeof v.init === 'number' ? v.init : p[v.init];
   const f = one.field;
   f.cystine[0] = p.cystine_medium; f.o2[0] = p.o2_medium; f.zn_ex[0] = p.zn_medium;
   const bare = new Schedule({ ...sc, treatments: [] }, mediumBase(p));

@@ -8,28 +8,59 @@ function align8(x: number): number {
   return (x + 7) & ~7;
 }
 
-/** Per-cell state variables (Float32 each), with units. */
+/** How a per-cell variable is shown as a lattice view: its label and the range that spans the colour map. */
+export interface CellVarDisplay {
+  label: string;
+  scale: 'log' | 'linear';
+  lo: number;
+  hi: number;
+  /** an oxidant (shown on a warm scale) rather than a defence or an ion */
+  oxidant?: boolean;
+}
+
+/** A per-cell state variable. */
+export interface CellVarSpec {
+  name: string;
+  unit: string;
+  doc: string;
+  /**
+   * where the control steady state is sought from (initial-state.ts controlSteadyState): a number,
+   * or the name of a parameter whose value it starts at; 0 for the bookkeeping variables
+   */
+  init: number | string;
+  /** a lattice view of it (ranges from runs of the presets), or none */
+  show?: CellVarDisplay;
+  /** its symbol in the equations of docs/model.md, where it has one */
+  symbol?: string;
+}
+
+/**
+ * Per-cell state variables (Float32 each), with units. The views' ranges come from runs of the
+ * presets: in primed-light-pulse living cells hold ROS 0.2-0.3 a.u. and lipid peroxides 0.3-0.9
+ * a.u., dying cells ROS ~3.4 and lipid peroxides 20-60; GSH falls from ~4800 uM (control) to
+ * ~250 uM under erastin.
+ */
 export const CELL_VARS = [
-  { name: 'fe', unit: 'uM', doc: 'labile Fe2+ pool' },
-  { name: 'ftn', unit: 'uM', doc: 'ferritin-bound iron' },
-  { name: 'ca', unit: 'uM', doc: 'cytosolic Ca2+' },
-  { name: 'zn', unit: 'nM', doc: 'labile cytosolic Zn2+' },
-  { name: 'se', unit: 'rel', doc: 'selenium available for selenoproteins (1 = control)' },
-  { name: 'cl', unit: 'mM', doc: 'intracellular Cl- (depolarisation, osmotic load)' },
-  { name: 'cys', unit: 'uM', doc: 'cysteine' },
-  { name: 'gsh', unit: 'uM', doc: 'reduced glutathione' },
-  { name: 'gpx4', unit: 'rel', doc: 'active GPX4 protein (1 = control)' },
-  { name: 'coq', unit: 'fraction', doc: 'reduced CoQ10 (CoQ10H2) fraction of the pool, kept reduced by FSP1' },
-  { name: 'bh4', unit: 'rel', doc: 'tetrahydrobiopterin (1 = control)' },
-  { name: 'nrf2', unit: 'rel', doc: 'NRF2 activity (1 = control)' },
-  { name: 'ros', unit: 'a.u.', doc: 'ROS (H2O2 / radical pool; 1 a.u. half-activates the NOX feedback)' },
-  { name: 'lpo', unit: 'a.u.', doc: 'lipid hydroperoxides (PL-OOH)' },
-  { name: 'pufa', unit: 'rel', doc: 'PUFA-phospholipid content (1 = control, set by ACSL4)' },
-  { name: 'vol', unit: 'rel', doc: 'cell volume (1 = resting; ruptures at vol_rupture)' },
-  { name: 't_dying', unit: 'min', doc: 'time the cell was committed (NaN if never)' },
-  { name: 't_dead', unit: 'min', doc: 'time the cell ruptured or died of hypoxia (NaN if never)' },
-  { name: 'cycle', unit: 'rel', doc: 'progress through the division cycle (divides at 1 when a neighbour site is free; tumours only)' },
-] as const;
+  { name: 'fe', unit: 'uM', doc: 'labile Fe2+ pool', init: 'fe_ref', show: { label: 'labile Fe2+', scale: 'log', lo: 0.1, hi: 10 } },
+  { name: 'ftn', unit: 'uM', doc: 'ferritin-bound iron', init: 'ftn_ref' },
+  { name: 'ca', unit: 'uM', doc: 'cytosolic Ca2+', init: 'ca_rest', show: { label: 'cytosolic Ca2+', scale: 'log', lo: 0.05, hi: 10 } },
+  { name: 'zn', unit: 'nM', doc: 'labile cytosolic Zn2+', init: 'zn_ref', show: { label: 'labile Zn2+', scale: 'log', lo: 0.1, hi: 10 } },
+  { name: 'se', unit: 'rel', doc: 'selenium available for selenoproteins (1 = control)', init: 1 },
+  { name: 'cl', unit: 'mM', doc: 'intracellular Cl- (depolarisation, osmotic load)', init: 'cl_rest' },
+  { name: 'cys', unit: 'uM', doc: 'cysteine', init: 20 },
+  { name: 'gsh', unit: 'uM', doc: 'reduced glutathione', init: 'gsh_ref', show: { label: 'GSH', scale: 'log', lo: 30, hi: 10000 } },
+  { name: 'gpx4', unit: 'rel', doc: 'active GPX4 protein (1 = control)', init: 1, show: { label: 'GPX4 (active)', scale: 'log', lo: 0.1, hi: 3 } },
+  { name: 'coq', unit: 'fraction', doc: 'reduced CoQ10 (CoQ10H2) fraction of the pool, kept reduced by FSP1', init: 0.5 },
+  { name: 'bh4', unit: 'rel', doc: 'tetrahydrobiopterin (1 = control)', init: 1 },
+  { name: 'nrf2', unit: 'rel', doc: 'NRF2 activity (1 = control)', init: 1 },
+  { name: 'ros', unit: 'a.u.', doc: 'ROS (H2O2 / radical pool; 1 a.u. half-activates the NOX feedback)', init: 0.3, symbol: 'R', show: { label: 'ROS', scale: 'log', lo: 0.03, hi: 10, oxidant: true } },
+  { name: 'lpo', unit: 'a.u.', doc: 'lipid hydroperoxides (PL-OOH)', init: 0.1, symbol: 'L', show: { label: 'lipid peroxides', scale: 'log', lo: 0.01, hi: 100, oxidant: true } },
+  { name: 'pufa', unit: 'rel', doc: 'PUFA-phospholipid content (1 = control, set by ACSL4)', init: 1 },
+  { name: 'vol', unit: 'rel', doc: 'cell volume (1 = resting; ruptures at vol_rupture)', init: 1 },
+  { name: 't_dying', unit: 'min', doc: 'time the cell was committed (NaN if never)', init: 0 },
+  { name: 't_dead', unit: 'min', doc: 'time the cell ruptured or died of hypoxia (NaN if never)', init: 0 },
+  { name: 'cycle', unit: 'rel', doc: 'progress through the division cycle (divides at 1 when a neighbour site is free; tumours only)', init: 0 },
+] as const satisfies readonly CellVarSpec[];
 export type CellVar = (typeof CELL_VARS)[number]['name'];
 
 /**

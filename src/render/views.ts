@@ -1,7 +1,7 @@
 // Why this file exists: what the lattice view can show and how a site becomes one byte of the
 // data texture. The fate view writes the status code; a value view maps a per-cell variable or an
 // extracellular field onto 1..255 over a stated range (log or linear), 0 meaning "no living cell".
-import { ALIVE, CELL_VARS, type CellVar, DYING, FIELDS, type FieldName, type SimState } from '../model/layout';
+import { ALIVE, CELL_VARS, type CellVar, type CellVarSpec, DYING, FIELDS, type FieldName, type SimState } from '../model/layout';
 import { type ColormapName, fateTable, valueTable } from './colormaps';
 
 export interface FateView {
@@ -52,20 +52,16 @@ const field = (source: FieldName, label: string, scale: ValueView['scale'], lo: 
 });
 
 /**
- * The views offered, with ranges chosen from runs of the presets: e.g. in primed-light-pulse living
- * cells hold ROS 0.2-0.3 a.u. and lipid peroxides 0.3-0.9 a.u., dying cells ROS ~3.4 and lipid
- * peroxides 20-60; GSH falls from ~4800 uM (control) to ~250 uM under erastin; oxygen spans 15-180 uM
- * in tumours. Oxidants use magma, defences and ions viridis.
+ * The views offered: the fate, every per-cell variable with a display range (CELL_VARS `show`:
+ * oxidants on magma, defences and ions on viridis) and the fields below, with ranges chosen from
+ * runs of the presets (oxygen spans 15-180 uM in tumours).
  */
 export const VIEWS: readonly View[] = [
   { id: 'fate', kind: 'fate', label: 'cell fate' },
-  cell('ros', 'ROS', 'log', 0.03, 10, 'magma'),
-  cell('lpo', 'lipid peroxides', 'log', 0.01, 100, 'magma'),
-  cell('gsh', 'GSH', 'log', 30, 10000, 'viridis'),
-  cell('gpx4', 'GPX4 (active)', 'log', 0.1, 3, 'viridis'),
-  cell('fe', 'labile Fe2+', 'log', 0.1, 10, 'viridis'),
-  cell('ca', 'cytosolic Ca2+', 'log', 0.05, 10, 'viridis'),
-  cell('zn', 'labile Zn2+', 'log', 0.1, 10, 'viridis'),
+  // the oxidants that carry the wave first, then the defences and ions in CELL_VARS order
+  ...[true, false].flatMap((ox) =>
+    (CELL_VARS as readonly CellVarSpec[]).flatMap((v) => (v.show && (v.show.oxidant === true) === ox ? [cell(v.name as CellVar, v.show.label, v.show.scale, v.show.lo, v.show.hi, ox ? 'magma' : 'viridis')] : [])),
+  ),
   field('ox', 'diffusible oxidant (field)', 'log', 0.01, 10, 'magma'),
   field('o2', 'oxygen (field)', 'linear', 0, 200, 'viridis'),
 ];

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kernelFiles } from '../../scripts/kernels/build';
+import { kernelsFresh } from '../../src/node/kernel-freshness';
 import { hashBuffer } from '../../src/analysis/hash';
 import { columnScratch, lineSolver, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from '../../src/model/diffusion';
 import { AUX_VARS, CELL_VARS, FIELDS, newStateStore, type SimState, STATUS_NAMES } from '../../src/model/layout';
@@ -59,6 +60,8 @@ describe('WebAssembly kernels', () => {
     const files = await kernelFiles();
     expect(Object.keys(files)).toHaveLength(3);
     for (const [path, text] of Object.entries(files)) expect(readFileSync(path, 'utf8'), path).toBe(text);
+    // and the hash they record is of the sources on disk (the CLI would otherwise rebuild them)
+    expect(kernelsFresh()).toBe(true);
   }, 60_000);
 
   it('run in Node (the fast block is not silently on the slow path)', () => {

@@ -1,0 +1,65 @@
+// Why this file exists: the kernel compiler (scripts/kernels) on small kernels, apart from the
+// model: what it compiles gives the bits and the results of the TypeScript it was compiled from,
+// for even and odd ranges (the odd last lane alone), and what it refuses it refuses with the file
+// and line. The model's own kernels are held to the same in test/model/kernels-identity.test.ts.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileKernelModule } from '../../scripts/kernels/build';
+import { deriveKey, uniform } from '../../src/model/random';
+import * as good from './fixtures/lanes-good';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const key = deriveKey(5);
+const draw = (i: number, purpose: number) => uniform(key, i, 0, purpose);
+const bits = (a: Float32Array | Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4));
+
+describe('the kernel compiler', () => {
+  it('compiles masks, continue, counters, gathers and strided lanes to the bits of the TypeScript', async () => {
+    const mod = await compileKernelModule([fixture('lanes-good.ts')]);
+    expect(mod.kernels.map((k) => k.fn.name)).toEqual(['clampCount', 'gather', 'prefixRows']);
+    const memory = new WebAssembly.Memory({ initial: 2, maximum: 2 });
+    const e = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes(false) as Uint8Array<ArrayBuffer>), { env: { memory } }).exports as Record<string, (...a: number[]) => number>;
+    const n = 37;
+    let checked = 0;
+    for (const [i0, i1] of [[0, n], [1, n], [3, 4], [5, 5], [2, 31]]) {
+      // clampCount: every flag value, values around the limit
+      const a = new Float32Array(memory.buffer, 64, n), flags = new Uint8Array(memory.buffer, 512, n);
+      for (let i = 0; i < n; i++) {
+        a[i] = 4 * draw(i, 1) - 1;
+        flags[i] = Math.floor(3 * draw(i, 2));
+      }
+      const ref = a.slice(), refFlags = flags.slice();
+      const counted = e.clampCount(a.byteOffset, flags.byteOffset, i0, i1, 2.5);
+      expect(counted, `clampCount count [${i0}, ${i1})`).toBe(good.clampCount(ref, refFlags, i0, i1, 2.5));
+      expect(bits(a), `clampCount [${i0}, ${i1})`).toEqual(bits(ref));
+      // gather
+      const out = new Float64Array(memory.buffer, 1024, n), table = new Float32Array(memory.buffer, 2048, 256), idx = new Uint8Array(memory.buffer, 3072, n);
+      for (let k = 0; k < 256; k++) table[k] = draw(k, 3) * 10;
+      for (let i = 0; i < n; i++) {
+        out[i] = 8 * draw(i, 4) - 4;
+        idx[i] = Math.floor(256 * draw(i, 5));
+      }
+      const refOut = out.slice();
+      e.gather(out.byteOffset, table.byteOffset, idx.byteOffset, i0, i1);
+      good.gather(refOut, table, idx, i0, i1);
+      expect(bits(out), `gather [${i0}, ${i1})`).toEqual(bits(refOut));
+      checked++;
+    }
+    // rows as lanes: an odd number of rows leaves one alone
+    for (const [W, y0, y1] of [[9, 0, 7], [1, 0, 4], [16, 1, 6]]) {
+      const u = new Float32Array(memory.buffer, 4096, W * 8);
+      for (let i = 0; i < u.length; i++) u[i] = draw(i, 6 + W);
+      const ref = u.slice();
+      e.prefixRows(u.byteOffset, W, y0, y1, 0.7);
+      good.prefixRows(ref, W, y0, y1, 0.7);
+      expect(bits(u), `prefixRows ${W} [${y0}, ${y1})`).toEqual(bits(ref));
+      checked++;
+    }
+    expect(checked).toBe(8);
+  }, 60_000);
+
+  it('refuses what it cannot compile exactly, naming the file and line', async () => {
+    await expect(compileKernelModule([fixture('lanes-bad.ts')])).rejects.toThrow(/fixtures\/lanes-bad\.ts:10: Math\.exp is not available in kernels/);
+    await expect(compileKernelModule([fixture('lanes-bad-outer.ts')])).rejects.toThrow(/lanes-bad-outer\.ts:10: .*declared outside the lane loop/);
+  }, 60_000);
+});
