@@ -366,6 +366,14 @@ class FunctionCompiler {
       if (!sym) throw new Error('unknown');
       if (sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
       const decl = sym.valueDeclaration ?? sym.declarations?.[0];
+      if (decl && ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer && !this.isInside(decl, this.fn)) {
+        // const { a: A } = OBJECT at module level
+        if (!(decl.parent.parent.parent.flags & ts.NodeFlags.Const)) throw new Error('not const');
+        const obj = this.evalConst(decl.parent.parent.initializer) as Record<string, unknown>;
+        const key = decl.propertyName && ts.isIdentifier(decl.propertyName) ? decl.propertyName.text : (decl.name as ts.Identifier).text;
+        if (obj === null || typeof obj !== 'object' || !Object.hasOwn(obj, key)) throw new Error('no field');
+        return obj[key];
+      }
       if (!decl || !ts.isVariableDeclaration(decl)) throw new Error('not a constant');
       if (!(decl.parent.flags & ts.NodeFlags.Const)) throw new Error('not const');
       if (this.isInside(decl, this.fn)) throw new Error('local');
@@ -784,6 +792,8 @@ class FunctionCompiler {
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
     const decl = sym?.valueDeclaration;
     if (!decl || !ts.isFunctionDeclaration(decl)) fail(node, 'only Math functions and functions of the model can be called');
+    const inlined = this.inline(decl, node);
+    if (inlined) return inlined;
     const h = this.kc.helper(decl);
     // flatten the arguments as the helper's own arguments are flattened (objects by field)
     const params = decl.parameters.map((p) => (p.name as ts.Identifier).text);
@@ -818,6 +828,53 @@ class FunctionCompiler {
     if (h.result === 'i32') return { kind: 'vi', c0: call(0), c1: this.lane?.mode === 'tail' ? '(i32.const 0)' : call(1), stride: 'x' };
     const l1 = this.lane?.mode === 'tail' ? '(f64.const 0)' : call(1);
     return { kind: 'vf', code: `(f64x2.replace_lane 1 (f64x2.splat ${call(0)}) ${l1})` };
+  }
+
+  /**
+   * A rate-law helper whose body is one `return <expression>` (rate-laws.ts: hill2, michaelis,
+   * implicitStep, ...) is compiled in place, so its arguments may differ per lane: each argument is
+   * evaluated once, in order, into a local, then the expression is compiled over them.
+   */
+  private inline(decl: ts.FunctionDeclaration, node: ts.CallExpression): Val | null {
+    const body = decl.body?.statements;
+    if (!body || body.length !== 1 || !ts.isReturnStatement(body[0]) || !body[0].expression) return null;
+    if (decl.parameters.some((p) => !ts.isIdentifier(p.name) || (p.type && p.type.getText() !== 'number'))) return null;
+    const sets: string[] = [];
+    const saved: [ts.Symbol, Binding | undefined][] = [];
+    decl.parameters.forEach((p, k) => {
+      const argNode = node.arguments[k];
+      if (!argNode) fail(node, `missing argument ${p.name.getText()}`);
+      let v = this.expr(argNode);
+      if (v.kind === 'vf') {
+        const l = this.newLocal(`arg_${p.name.getText()}`, 'v128');
+        sets.push(`(local.set ${l} ${v.code})`);
+        v = { kind: 'vf', code: `(local.get ${l})` };
+      } else if (v.kind === 'u' && v.ty !== 'bool') {
+        const l = this.newLocal(`arg_${p.name.getText()}`, 'f64');
+        sets.push(`(local.set ${l} ${this.f64(v, argNode)})`);
+        v = { kind: 'u', ty: 'f64', code: `(local.get ${l})`, hoist: false };
+      } else if (v.kind === 'vi') {
+        v = { kind: 'vf', code: this.vec(v, argNode) };
+        const l = this.newLocal(`arg_${p.name.getText()}`, 'v128');
+        sets.push(`(local.set ${l} ${v.code})`);
+        v = { kind: 'vf', code: `(local.get ${l})` };
+      } else if (v.kind !== 'lit') fail(argNode, 'a rate-law argument must be a number');
+      const sym = this.symbolOf(p.name);
+      saved.push([sym, this.bindings.get(sym)]);
+      this.bindings.set(sym, { kind: 'alias', val: v });
+    });
+    let r = this.expr(body[0].expression);
+    for (const [sym, b] of saved) {
+      if (b) this.bindings.set(sym, b);
+      else this.bindings.delete(sym);
+    }
+    if (r.kind === 'lit') r = { kind: 'u', ty: 'f64', code: f64const(r.n) };
+    if (r.kind === 'vf') return { kind: 'vf', code: sets.length ? `(block (result v128) ${sets.join(' ')} ${r.code})` : r.code };
+    if (r.kind === 'u' && r.ty !== 'bool') {
+      const code = this.f64(r, node);
+      return { kind: 'u', ty: 'f64', code: sets.length ? `(block (result f64) ${sets.join(' ')} ${code})` : code };
+    }
+    fail(node, 'a rate-law helper must return a number');
   }
 
   private elementOf(o: Obj, k: number, at: ts.Node): Val {

@@ -21,13 +21,13 @@ import { ALIVE, DEAD, DYING, NECROTIC, PHENO_DECODE, type SimState } from './lay
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 
-const T_XC = TI.xc, T_GCL = TI.gcl, T_INACT = TI.gpx4_inactivation, T_DEG = TI.gpx4_degradation;
-const T_COQ = TI.coq10_depletion, T_FSP1 = TI.fsp1, T_DHFR = TI.dhfr, T_RTA = TI.rta;
-const T_CYS = TI.cys_supply, T_CHEL = TI.iron_chelation, T_NTBI = TI.ntbi, T_TF = TI.tf_iron;
-const T_NOX = TI.nox, T_ZNB = TI.zn_bath, T_ZNCHEL = TI.zn_chelation, T_IONO = TI.ca_ionophore;
-const T_ORAI = TI.orai1, T_SE = TI.se_bath, T_TMEM = TI.tmem16f, T_SWELL = TI.swelling;
-const T_MITO = TI.mito_ros;
-const T_CYSS = TI.cystine_medium, T_GLU = TI.glutamate_bath, T_CA = TI.ca_medium;
+// the treatment targets (targets.ts) by their index in a segment's target values T
+const { xc: T_XC, gcl: T_GCL, gpx4_inactivation: T_INACT, gpx4_degradation: T_DEG } = TI;
+const { coq10_depletion: T_COQ, fsp1: T_FSP1, dhfr: T_DHFR, rta: T_RTA } = TI;
+const { cys_supply: T_CYS, iron_chelation: T_CHEL, ntbi: T_NTBI, tf_iron: T_TF } = TI;
+const { nox: T_NOX, zn_bath: T_ZNB, zn_chelation: T_ZNCHEL, ca_ionophore: T_IONO } = TI;
+const { orai1: T_ORAI, se_bath: T_SE, tmem16f: T_TMEM, swelling: T_SWELL, mito_ros: T_MITO } = TI;
+const { cystine_medium: T_CYSS, glutamate_bath: T_GLU, ca_medium: T_CA } = TI;
 
 /** What a step is: its time, its length, its index (for keyed draws) and the seed's key. */
 export interface StepContext {
@@ -48,16 +48,13 @@ export interface StepContext {
  */
 export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
   const dt = cx.dts;
-  const c = st.cell;
-  const fe = c.fe, ftn = c.ftn, zn = c.zn, se = c.se, cys = c.cys, gsh = c.gsh;
-  const gpx4 = c.gpx4, coq = c.coq, bh4 = c.bh4, nrf2 = c.nrf2, ros = c.ros, pufa = c.pufa;
-  const cycle = c.cycle, tDead = c.t_dead;
-  const aDefG = st.aux.def_gsh, aDefR = st.aux.def_rt, aSrc = st.aux.ros_src, aNox = st.aux.nox, aLp = st.aux.lpo_src, aFen = st.aux.fenton, aO2 = st.aux.o2_sink;
-  const cystine = st.field.cystine, o2 = st.field.o2, ntbi = st.field.ntbi, znEx = st.field.zn_ex;
-  const status = st.status, nbr = st.nbr;
-  const g = st.pheno;
-  const pSLC = g.SLC7A11, pGPX4 = g.GPX4, pFSP1 = g.FSP1, pGCH1 = g.GCH1, pACSL4 = g.ACSL4, pTFR1 = g.TFR1;
-  const pFPN = g.FPN, pFTH = g.FTH1, pNCOA4 = g.NCOA4, pZIP7 = g.ZIP7, pNOX = g.NOX, pPROLIF = g.PROLIF;
+  const { fe, ftn, zn, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
+  const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, nox: aNox, lpo_src: aLp, fenton: aFen, o2_sink: aO2 } = st.aux;
+  const { cystine, o2, ntbi, zn_ex: znEx } = st.field;
+  const { status, nbr } = st;
+  // phenotype bytes (expression factors, 1 = control)
+  const { SLC7A11: pSLC, GPX4: pGPX4, FSP1: pFSP1, GCH1: pGCH1, ACSL4: pACSL4, TFR1: pTFR1 } = st.pheno;
+  const { FPN: pFPN, FTH1: pFTH, NCOA4: pNCOA4, ZIP7: pZIP7, NOX: pNOX, PROLIF: pPROLIF } = st.pheno;
   // expression factor of a phenotype byte: D[pGENE[i]]
   const D = PHENO_DECODE;
 
@@ -193,11 +190,11 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
  * @lanes i
  */
 export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): int {
-  const t = cx.t, dt = cx.dt;
-  const ros = st.cell.ros, lpo = st.cell.lpo, fe = st.cell.fe, tDying = st.cell.t_dying;
-  const defGsh = st.aux.def_gsh, defRt = st.aux.def_rt, fenton = st.aux.fenton, rosSrc = st.aux.ros_src, nox = st.aux.nox, lpoSrc = st.aux.lpo_src;
-  const ox = st.field.ox;
-  const status = st.status;
+  const { t, dt } = cx;
+  const { ros, lpo, fe, t_dying: tDying } = st.cell;
+  const { def_gsh: defGsh, def_rt: defRt, fenton, ros_src: rosSrc, nox, lpo_src: lpoSrc } = st.aux;
+  const { ox } = st.field;
+  const { status } = st;
   const ts = p.ros_time_scale;
   const kg8 = p.ros_clear * ts * 8, kgR = p.ros_clear * ts, kd = p.ros_decay * ts;
   const oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
@@ -264,12 +261,11 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
  * @lanes i
  */
 export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): void {
-  const t = cx.t, dtStep = cx.dt, dtsAlive = cx.dts;
-  const ca = st.cell.ca, cl = st.cell.cl, ros = st.cell.ros, lpo = st.cell.lpo, vol = st.cell.vol;
-  const fe = st.cell.fe, ftn = st.cell.ftn, zn = st.cell.zn, tDeadA = st.cell.t_dead, cycle = st.cell.cycle;
-  const ox = st.field.ox, ntbi = st.field.ntbi, znEx = st.field.zn_ex;
-  const status = st.status;
-  const pORAI1 = st.pheno.ORAI1, pTMEM = st.pheno.TMEM16F;
+  const { t, dt: dtStep, dts: dtsAlive } = cx;
+  const { ca, cl, ros, lpo, vol, fe, ftn, zn, t_dead: tDeadA, cycle } = st.cell;
+  const { ox, ntbi, zn_ex: znEx } = st.field;
+  const { status } = st;
+  const { ORAI1: pORAI1, TMEM16F: pTMEM } = st.pheno;
   const D = PHENO_DECODE;
   const gain = p.ox_release_gain;
   const lCommit = p.lpo_commit;

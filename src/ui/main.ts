@@ -2,6 +2,7 @@
 // (SharedArrayBuffer for the shared lattice), starts the sandbox and exposes it on
 // window.__ferrowave for scripts that drive the page (tests, speed measurements).
 import { spawnBrowserWorker } from '../host/browser-workers';
+import { prepareKernels } from '../model/wasm/kernels';
 import { type SandboxApp, startApp } from './app';
 
 declare global {
@@ -23,6 +24,8 @@ async function main() {
     }
     return;
   }
+  // the page's own thread may not compile the kernels synchronously: compile them ahead (workers need not)
+  await prepareKernels();
   const app = await startApp({ spawn: spawnBrowserWorker, params: new URLSearchParams(location.search),
     hash: location.hash,
     onShare: (hash) => history.replaceState(null, '', hash),

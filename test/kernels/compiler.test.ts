@@ -14,9 +14,9 @@ const draw = (i: number, purpose: number) => uniform(key, i, 0, purpose);
 const bits = (a: Float32Array | Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4));
 
 describe('the kernel compiler', () => {
-  it('compiles masks, continue, counters, gathers and strided lanes to the bits of the TypeScript', async () => {
+  it('compiles masks, continue, counters, gathers, strided lanes and rate-law helpers to the bits of the TypeScript', async () => {
     const mod = await compileKernelModule([fixture('lanes-good.ts')]);
-    expect(mod.kernels.map((k) => k.fn.name)).toEqual(['clampCount', 'gather', 'prefixRows']);
+    expect(mod.kernels.map((k) => k.fn.name)).toEqual(['clampCount', 'gather', 'prefixRows', 'rateLaws']);
     const memory = new WebAssembly.Memory({ initial: 2, maximum: 2 });
     const e = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes(false) as Uint8Array<ArrayBuffer>), { env: { memory } }).exports as Record<string, (...a: number[]) => number>;
     const n = 37;
@@ -43,6 +43,16 @@ describe('the kernel compiler', () => {
       e.gather(out.byteOffset, table.byteOffset, idx.byteOffset, i0, i1);
       good.gather(refOut, table, idx, i0, i1);
       expect(bits(out), `gather [${i0}, ${i1})`).toEqual(bits(refOut));
+      // rate-law helpers compiled in place
+      const x = new Float32Array(memory.buffer, 6144, n), sv = new Float32Array(memory.buffer, 7168, n);
+      for (let i = 0; i < n; i++) {
+        x[i] = 3 * draw(i, 7);
+        sv[i] = 2 * draw(i, 8);
+      }
+      const refX = x.slice();
+      e.rateLaws(x.byteOffset, sv.byteOffset, i0, i1, 0.3);
+      good.rateLaws(refX, sv, i0, i1, 0.3);
+      expect(bits(x), `rateLaws [${i0}, ${i1})`).toEqual(bits(refX));
       checked++;
     }
     // rows as lanes: an odd number of rows leaves one alone

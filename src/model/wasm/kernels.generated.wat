@@ -740,7 +740,7 @@
     (return (local.get $necroses_113))
     (unreachable)
   )
-  ;; fastCells: compiled from src/model/cell-kinetics.ts:195
+  ;; fastCells: compiled from src/model/cell-kinetics.ts:192
   (func $fastCells (export "fastCells") (param $a0 i32) (param $a1 i32) (param $a2 f64) (param $a3 f64) (param $a4 f64) (param $a5 f64) (param $a6 f64) (param $a7 f64) (param $a8 i32) (param $a9 i32) (param $a10 i32) (result i32)
     (local $t_0 f64)
     (local $dt_1 f64)
@@ -1041,7 +1041,7 @@
     (return (local.get $committed_30))
     (unreachable)
   )
-  ;; deathCells: compiled from src/model/cell-kinetics.ts:266
+  ;; deathCells: compiled from src/model/cell-kinetics.ts:263
   (func $deathCells (export "deathCells") (param $a0 i32) (param $a1 i32) (param $a2 f64) (param $a3 f64) (param $a4 f64) (param $a5 f64) (param $a6 f64) (param $a7 f64) (param $a8 f64) (param $a9 f64)
     (local $t_0 f64)
     (local $dtStep_1 f64)
