@@ -837,7 +837,7 @@ class FunctionCompiler {
    */
   private inline(decl: ts.FunctionDeclaration, node: ts.CallExpression): Val | null {
     const body = decl.body?.statements;
-    if (!body || body.length !== 1 || !ts.isReturnStatement(body[0]) || !body[0].expression) return null;
+    if (body?.length !== 1 || !ts.isReturnStatement(body[0]) || !body[0].expression) return null;
     if (decl.parameters.some((p) => !ts.isIdentifier(p.name) || (p.type && p.type.getText() !== 'number'))) return null;
     const sets: string[] = [];
     const saved: [ts.Symbol, Binding | undefined][] = [];

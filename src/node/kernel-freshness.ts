@@ -4,7 +4,7 @@
 // WebAssembly does. The generated module records a hash of the files it was compiled from; this
 // compares it with the files on disk and rebuilds when they differ (a second or two, only then).
 // In an installed package the sources and the hash agree, so nothing is rebuilt.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { KERNEL_INPUTS, KERNEL_SOURCE_HASH } from '../model/wasm/kernels.bytes';
