@@ -3,6 +3,7 @@
 // inhibitors combine by summed occupancy, saturating effects add, bath agents add to the medium.
 import type { ParamValues } from './params';
 import { AGENTS, type AgentId } from './agents';
+import { pow } from './math';
 import { TARGET_IDS, TARGETS, type TargetId } from './targets';
 
 export const TI = Object.fromEntries(TARGET_IDS.map((t, i) => [t, i])) as Record<TargetId, number>;
@@ -32,10 +33,10 @@ export function targetValues(doses: ReadonlyArray<{ agent: AgentId; amount: numb
     for (const a of AGENTS[agent].actions) {
       const k = TARGETS[a.target].kind;
       const i = TI[a.target];
-      if (k === 'inhibit') occ[i] += a.potency > 0 ? (amount / a.potency) ** a.hill : 0;
+      if (k === 'inhibit') occ[i] += a.potency > 0 ? pow(amount / a.potency, a.hill) : 0;
       else if (k === 'saturating') {
-        const ch = amount ** a.hill;
-        out[i] += ch > 0 ? (a.max_effect * ch) / (ch + a.potency ** a.hill) : 0;
+        const ch = pow(amount, a.hill);
+        out[i] += ch > 0 ? (a.max_effect * ch) / (ch + pow(a.potency, a.hill)) : 0;
       } else if (k === 'bath') out[i] += a.max_effect * amount;
       else if (k === 'medium') medium[i] = Math.min(medium[i], amount);
     }

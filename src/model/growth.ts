@@ -6,6 +6,7 @@
 // cells are cleared to free sites after debris_clear_min. Empty sites always carry cycle = 0, so a
 // site filled during phase 1 can never be mistaken for a ready parent.
 import { ALIVE, CELL_VARS, DEAD, EMPTY, encodePheno, GENES, H_BIRTHS, NECROTIC, PHENO_DECODE, type SimState } from './layout';
+import { exp } from './math';
 import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 
@@ -73,7 +74,7 @@ export function growPhase1(st: SimState, y0: number, y1: number, step: number, t
       cycle[s] = 0;
       GENES.forEach((g, gi) => {
         const parent = PHENO_DECODE[st.pheno[g][best]];
-        st.pheno[g][s] = inheritCv > 0 ? encodePheno(parent * Math.exp(inheritCv * normal(key, s, step, PURPOSE.inherit + gi))) : st.pheno[g][best];
+        st.pheno[g][s] = inheritCv > 0 ? encodePheno(parent * exp(inheritCv * normal(key, s, step, PURPOSE.inherit + gi))) : st.pheno[g][best];
       });
       st.clone[s] = st.clone[best];
       status[s] = ALIVE;

@@ -7,6 +7,7 @@ import { isGeneticAgent } from './agents';
 import { mediumBase } from './effects';
 import { exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
 import { ALIVE, CELL_VARS, type CellVar, type CellVarSpec, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, newStateStore, type SimState, stateBytes } from './layout';
+import { cos, exp } from './math';
 import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
@@ -37,7 +38,7 @@ export function initRows(st: SimState, sc: ResolvedScenario, key: RandomKey, sch
   for (let x = 0; x < W; x++) {
     const gx = ((x + 0.5) * site) / L;
     col0[x] = Math.floor(gx);
-    colS[x] = 0.5 - 0.5 * Math.cos(Math.PI * (gx - col0[x]));
+    colS[x] = 0.5 - 0.5 * cos(Math.PI * (gx - col0[x]));
   }
   const nodes = new Float64Array(nodesX * nodesY);
   GENES.forEach((gene, gi) => {
@@ -52,7 +53,7 @@ export function initRows(st: SimState, sc: ResolvedScenario, key: RandomKey, sch
       }
       const gy = ((y + 0.5) * site) / L;
       const y0 = Math.floor(gy);
-      const sy = 0.5 - 0.5 * Math.cos(Math.PI * (gy - y0));
+      const sy = 0.5 - 0.5 * cos(Math.PI * (gy - y0));
       for (let x = 0; x < W; x++) {
         const i = y * W + x;
         const clone = st.clone[i] > 0 ? (clones[st.clone[i] - 1].pheno[gene] ?? 1) : 1;
@@ -66,7 +67,7 @@ export function initRows(st: SimState, sc: ResolvedScenario, key: RandomKey, sch
           const v = w00 * nodes[n0] + w10 * nodes[n0 + 1] + w01 * nodes[n0 + nodesX] + w11 * nodes[n0 + nodesX + 1];
           z = Math.sqrt(1 - share) * own + Math.sqrt(share) * (v / Math.sqrt(w00 * w00 + w10 * w10 + w01 * w01 + w11 * w11));
         }
-        arr[i] = encodePheno(factorRow[x] * clone * Math.exp(cv * z));
+        arr[i] = encodePheno(factorRow[x] * clone * exp(cv * z));
       }
     }
   });

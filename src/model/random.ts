@@ -3,6 +3,7 @@
 // (key, cell, step, purpose), so results do not depend on which worker draws or in what order.
 import seedrandom from 'seedrandom';
 import type { int } from './kernel-types';
+import { cos, log } from './math';
 
 /** What a draw is for: keeps independent streams apart. */
 export const PURPOSE = {
@@ -49,5 +50,5 @@ export function uniform(key: RandomKey, cell: int, step: int, purpose: int): num
 export function normal(key: RandomKey, cell: number, step: number, purpose: number): number {
   const u1 = uniform(key, cell, step, purpose * 2) || 2.3283064365386963e-10;
   const u2 = uniform(key, cell, step, purpose * 2 + 1);
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
 }

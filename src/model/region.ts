@@ -1,6 +1,7 @@
 // Why this file exists: one definition of which lattice sites a scenario region covers (a disc, a
 // rectangle or a painted brush stroke), shared by treatments, pulses, genetic changes, tissue
 // placement and the wave analysis. A site belongs to a region when its centre lies inside it.
+import { hypot } from './math';
 import type { Region } from './scenario';
 
 /** Half-open column runs [x0, x1), sorted and disjoint. */
@@ -61,7 +62,7 @@ export function forEachSiteIn(region: Region, W: number, H: number, site: number
 
 /** Distance (um) from a point to the region's edge; <= 0 inside. */
 export function distanceBeyond(o: Region, x_um: number, y_um: number): number {
-  if (o.disc) return Math.hypot(x_um - o.disc.x_um, y_um - o.disc.y_um) - o.disc.r_um;
+  if (o.disc) return hypot(x_um - o.disc.x_um, y_um - o.disc.y_um) - o.disc.r_um;
   if (o.rect) {
     const r = o.rect;
     const dx = Math.max(r.x_um - x_um, 0, x_um - (r.x_um + r.width_um));
@@ -71,6 +72,6 @@ export function distanceBeyond(o: Region, x_um: number, y_um: number): number {
   const s = o.stroke;
   if (!s) return Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
-  for (const [px, py] of s.points_um) best = Math.min(best, Math.hypot(x_um - px, y_um - py) - s.r_um);
+  for (const [px, py] of s.points_um) best = Math.min(best, hypot(x_um - px, y_um - py) - s.r_um);
   return best;
 }

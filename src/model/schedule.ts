@@ -7,6 +7,7 @@
 import type { AgentId } from './agents';
 import { AGENTS, isGeneticAgent, isPulseAgent } from './agents';
 import { type MediumBase, targetValues } from './effects';
+import { exp, log } from './math';
 import { type Runs, regionRuns } from './region';
 import type { Region, ResolvedScenario } from './scenario';
 import { TARGETS } from './targets';
@@ -24,13 +25,13 @@ const QUANT = 25;
 const C_MIN = 1e-4;
 const NO_DRUG = -100000;
 /** the quantum of a drug level (uM) */
-const quantum = (c: number) => (c > C_MIN ? Math.round(QUANT * Math.log(c)) : NO_DRUG);
+const quantum = (c: number) => (c > C_MIN ? Math.round(QUANT * log(c)) : NO_DRUG);
 /** margin (in quanta) inside a quantum's edges within which splitByDrugs skips the logarithm */
 const Q_MARGIN = 1e-6;
 
 /** the levels surely inside quantum q: [lower, upper] */
-const quantumLower = (q: number) => (q === NO_DRUG ? Number.NEGATIVE_INFINITY : Math.max(Math.exp((q - 0.5 + Q_MARGIN) / QUANT), C_MIN * (1 + Q_MARGIN)));
-const quantumUpper = (q: number) => (q === NO_DRUG ? C_MIN : Math.exp((q + 0.5 - Q_MARGIN) / QUANT));
+const quantumLower = (q: number) => (q === NO_DRUG ? Number.NEGATIVE_INFINITY : Math.max(exp((q - 0.5 + Q_MARGIN) / QUANT), C_MIN * (1 + Q_MARGIN)));
+const quantumUpper = (q: number) => (q === NO_DRUG ? C_MIN : exp((q + 0.5 - Q_MARGIN) / QUANT));
 /** quanta with their bounds tabulated (Schedule.bounds): levels from ~1e-9 to ~1e9 uM */
 const Q_TABLE = 1024;
 
@@ -321,7 +322,7 @@ export class Schedule {
   private targetValuesOf(covering: number[], drugQ?: readonly number[]): Float64Array {
     const doses = covering.map((k) => ({ agent: this.placed[k].agent, amount: this.amount[k] }));
     drugQ?.forEach((qk, k) => {
-      if (qk > NO_DRUG) doses.push({ agent: this.drugs[k], amount: Math.exp(qk / QUANT) });
+      if (qk > NO_DRUG) doses.push({ agent: this.drugs[k], amount: exp(qk / QUANT) });
     });
     return targetValues(doses, this.base);
   }

@@ -2,6 +2,7 @@
 // scratched gaps) or a tumour seeded in regions with vessel sites and subclones. Pure: the same
 // scenario and seed give the same tissue.
 import { ALIVE, EMPTY, VESSEL, type SimState } from './layout';
+import { exp } from './math';
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 import { forEachSiteIn } from './region';
@@ -65,7 +66,7 @@ export function placePerfusion(st: SimState, sc: ResolvedScenario, p: ParamValue
     for (let y = y0; y < y1; y++)
       for (let x = x0; x < x1; x++) {
         const dx = (x + 0.5) * site - v.x_um, dy = (y + 0.5) * site - v.y_um;
-        perf[y * W + x] += p.perfusion_rate * Math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
+        perf[y * W + x] += p.perfusion_rate * exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
       }
   }
 }

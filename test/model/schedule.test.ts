@@ -4,6 +4,7 @@
 // quantum's edge, below the level that counts as no drug, and far outside the tabulated quanta.
 import { describe, expect, it } from 'vitest';
 import { mediumBase } from '../../src/model/effects';
+import { log } from '../../src/model/math';
 import { PRESETS } from '../../src/model/presets';
 import { deriveKey, uniform } from '../../src/model/random';
 import { resolveScenario } from '../../src/model/scenario';
@@ -33,7 +34,7 @@ describe('drug segments of a tumour row', () => {
       else field[i] = Math.exp(q / 25 + (draw(i, 5) - 0.5) * 0.08);
     }
     expect(near).toBeGreaterThan(0.3 * W * H);
-    const exact = (c: number) => (c > 1e-4 ? Math.round(25 * Math.log(c)) : -100000);
+    const exact = (c: number) => (c > 1e-4 ? Math.round(25 * log(c)) : -100000);
     const schedule = new Schedule(sc, mediumBase(sc.params));
     const reference = new Schedule(sc, mediumBase(sc.params));
     let segments = 0;
