@@ -5,6 +5,7 @@
 import { deathCells, type ExchangeMatrix, fastCells, slowCells, type StepContext } from './cell-kinetics';
 import { TI } from './effects';
 import { ALIVE, DYING, H_COMMITTED, H_NECROSES, type SimState } from './layout';
+import { cosh, exp, sinh } from './math';
 import type { ParamValues } from './params';
 import type { Segment } from './schedule';
 import type { Kernels } from './wasm/kernels';
@@ -63,9 +64,9 @@ export function exchangeMatrix(kx: number, g: number, kOx: number, h: number): E
   const a = -kx, b = kx, c = kx * g, d = -(kx * g + kOx);
   const s = (a + d) / 2;
   const q = Math.sqrt(((a - d) / 2) ** 2 + b * c);
-  const es = Math.exp(s * h);
-  const ch = Math.cosh(q * h);
-  const sh = q > 0 ? Math.sinh(q * h) / q : h;
+  const es = exp(s * h);
+  const ch = cosh(q * h);
+  const sh = q > 0 ? sinh(q * h) / q : h;
   return [es * (ch + sh * (a - s)), es * sh * b, es * sh * c, es * (ch + sh * (d - s))];
 }
 

@@ -2,6 +2,7 @@
 // shared memory (a shared WebAssembly.Memory, so that the SIMD kernels of wasm/ run on it; a
 // SharedArrayBuffer where WebAssembly is missing), so that workers in the browser or in Node attach
 // to the same memory and a checkpoint is one buffer copy. Names here are the names used in docs/model.md.
+import { log2, pow } from './math';
 import { PARAMS } from './params';
 
 function align8(x: number): number {
@@ -108,10 +109,10 @@ export const STATUS_NAMES = ['empty', 'alive', 'dying', 'dead', 'necrotic', 'ves
 
 /** Phenotype byte b encodes the factor 2^((b-128)/16): range 1/256 .. ~250, steps of 4.4%. */
 export const PHENO_DECODE = new Float32Array(256);
-for (let b = 0; b < 256; b++) PHENO_DECODE[b] = 2 ** ((b - 128) / 16);
+for (let b = 0; b < 256; b++) PHENO_DECODE[b] = pow(2, (b - 128) / 16);
 export function encodePheno(factor: number): number {
   if (!(factor > 0)) return 0;
-  const b = Math.round(128 + 16 * Math.log2(factor));
+  const b = Math.round(128 + 16 * log2(factor));
   return b < 0 ? 0 : b > 255 ? 255 : b;
 }
 

@@ -9,6 +9,7 @@ import { applyPulse, deathPass, exchangeMatrix, fastPass, sameDeathTargets, slow
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
 import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes, writeParamBlock } from './layout';
+import { exp } from './math';
 import type { ParamValues } from './params';
 import { deriveKey } from './random';
 import type { ResolvedScenario } from './scenario';
@@ -144,7 +145,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const total = Math.round(scenario.duration_min / dt);
   const ex = exchangeMatrix(p.ros_exchange, p.ox_release_gain, p.ox_decay, dt / 2);
   /** a locally applied drug: the share of the gap to its concentration left after one step */
-  const localKeep = Math.exp(-p.drug_local_rate * dt);
+  const localKeep = exp(-p.drug_local_rate * dt);
   const changes = schedule.changeSteps();
   /** the slow block runs every slow_every steps and whenever the treatments change */
   const isSlow = (s: number) => s % slowEvery === 0 || changes.has(s);
