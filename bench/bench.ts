@@ -63,7 +63,14 @@ function roofline(bytes: number, reps: number): number {
   return median(rates);
 }
 
-const out: Record<string, unknown> = { ferrowave_version: FERROWAVE_VERSION, date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: cpus().length, lattice: '1024 x 1024', dt_min: 0.5 };
+const out: Record<string, unknown> = {
+  ferrowave_version: FERROWAVE_VERSION,
+  date: new Date().toISOString(),
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  lattice: '1024 x 1024',
+  dt_min: 0.5,
+};
 const bytes = stateBytes(1024, 1024);
 out.bytes_per_cell = Number((bytes / N).toFixed(1));
 out.bytes_per_cell_arrays = bytesPerSite();
@@ -84,7 +91,9 @@ out.fraction_of_roofline_2_workers = Number((two / (copy / (bytes / N))).toFixed
 const full = await fullRun(2);
 out.full_600_min_2_workers = { wall_s: Number(full.wall_s.toFixed(1)), steps: full.steps };
 out.sim_cell_minutes_per_wall_s = Number(((N * full.sim_min) / full.wall_s).toExponential(3));
-console.error(`600 min of 1024 x 1024 on 2 workers: ${full.wall_s.toFixed(1)} s wall (${(out.sim_cell_minutes_per_wall_s as number).toExponential(2)} cell-min per s)`);
+console.error(
+  `600 min of 1024 x 1024 on 2 workers: ${full.wall_s.toFixed(1)} s wall (${(out.sim_cell_minutes_per_wall_s as number).toExponential(2)} cell-min per s)`,
+);
 const targets = { wall_under_60s: full.wall_s < 60, scaling_at_least_1_7: two / one >= 1.7, bytes_at_most_200: (out.bytes_per_cell as number) <= 200 };
 out.targets_met = targets;
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);

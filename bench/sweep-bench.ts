@@ -94,7 +94,9 @@ async function once(name: string, workers: number): Promise<Measure> {
   const cpu0 = childrenCpu();
   const t0 = Date.now();
   const code = await new Promise<number | null>((res) => {
-    const child = spawn(process.execPath, [bin, 'sweep', file, '--out', out, '--workers', String(workers), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [bin, 'sweep', file, '--out', out, '--workers', String(workers), '--quiet'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('exit', (c) => res(c));
   });
   const wall = (Date.now() - t0) / 1000;

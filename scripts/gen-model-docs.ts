@@ -100,10 +100,17 @@ export function renderAgentTable(): string {
     for (const act of a.actions) {
       const t = TARGETS[act.target];
       const k = t.kind;
-      const potency = k === 'inhibit' ? `IC50 ${formatNumber(act.potency)} ${a.unit}` : k === 'saturating' ? `EC50 ${formatNumber(act.potency)} ${a.unit}` : '—';
+      const potency =
+        k === 'inhibit' ? `IC50 ${formatNumber(act.potency)} ${a.unit}` : k === 'saturating' ? `EC50 ${formatNumber(act.potency)} ${a.unit}` : '—';
       const hill = k === 'inhibit' || k === 'saturating' ? formatNumber(act.hill) : '—';
       const max =
-        k === 'inhibit' ? '1 (full block)' : k === 'medium' ? 'replaces the medium level' : k === 'bath' || k === 'pulse' ? `${formatNumber(act.max_effect)} ${t.unit} per ${a.unit}` : `${formatNumber(act.max_effect)} ${t.unit}`;
+        k === 'inhibit'
+          ? '1 (full block)'
+          : k === 'medium'
+            ? 'replaces the medium level'
+            : k === 'bath' || k === 'pulse'
+              ? `${formatNumber(act.max_effect)} ${t.unit} per ${a.unit}`
+              : `${formatNumber(act.max_effect)} ${t.unit}`;
       const typical = `${a.typical}; default ${formatNumber(a.default_dose)} ${a.unit}, allowed ${formatNumber(a.range[0])}-${formatNumber(a.range[1])}`;
       out.push(`| \`${id}\` | ${cell(a.name)} | \`${act.target}\` (${k}) | ${potency} | ${hill} | ${cell(max)} | ${cell(typical)} | ${cell(act.source)} |`);
     }
@@ -125,7 +132,9 @@ export function withAgentTable(doc: string): string {
 
 /** The per-cell variable table of docs/model.md section 2.1, from layout.ts CELL_VARS. */
 export function renderCellVarTable(): string {
-  const rows = (CELL_VARS as readonly CellVarSpec[]).map((v) => `| \`${v.name}\` | ${v.unit} | ${v.doc}${v.symbol ? `. Written *${v.symbol}* in the equations` : ''} |`);
+  const rows = (CELL_VARS as readonly CellVarSpec[]).map(
+    (v) => `| \`${v.name}\` | ${v.unit} | ${v.doc}${v.symbol ? `. Written *${v.symbol}* in the equations` : ''} |`,
+  );
   return ['| name | unit | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 

@@ -139,7 +139,9 @@ async function main() {
         try {
           const run = await measure(page, url);
           st.runs.push(run);
-          console.log(`${st.size}x${st.size}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps (${run.kernel})`);
+          console.log(
+            `${st.size}x${st.size}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps (${run.kernel})`,
+          );
         } finally {
           await page.close();
         }
@@ -151,15 +153,24 @@ async function main() {
   }
   const rows = settings.map((st) => {
     const med = (k: Exclude<keyof Run, 'kernel'>) => median(st.runs.map((x) => x[k]));
-    return { ...st, cells: st.size * st.size, kernel: [...new Set(st.runs.map((x) => x.kernel))].join(', '), median: { load_s: med('load_s'), steps_per_s: med('steps_per_s'), fps: med('fps'), steps_per_s_readout: med('steps_per_s_readout') } };
+    return {
+      ...st,
+      cells: st.size * st.size,
+      kernel: [...new Set(st.runs.map((x) => x.kernel))].join(', '),
+      median: { load_s: med('load_s'), steps_per_s: med('steps_per_s'), fps: med('fps'), steps_per_s_readout: med('steps_per_s_readout') },
+    };
   });
   const server = opt.dev ? 'vite dev' : 'vite build + preview';
-  console.log(`\nsandbox speed (${server}, ${workers} workers, ${opt.speed} steps/frame at most, window ${windowS} s, medians of ${repeats}; load average ${load_before.toFixed(1)} -> ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
+  console.log(
+    `\nsandbox speed (${server}, ${workers} workers, ${opt.speed} steps/frame at most, window ${windowS} s, medians of ${repeats}; load average ${load_before.toFixed(1)} -> ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+  );
   console.log('| lattice | cells | draw cap (fps) | browser window | load (s) | steps/s | fps drawn | simulated min per wall s |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const m = r.median;
-    console.log(`| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${r.viewport.width}x${r.viewport.height} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`);
+    console.log(
+      `| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${r.viewport.width}x${r.viewport.height} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`,
+    );
   }
   const out = resolve(ROOT, opt.out);
   mkdirSync(dirname(out), { recursive: true });

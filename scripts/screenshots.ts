@@ -62,7 +62,10 @@ async function zoomAt(page: Page, x: number, y: number, factor: number): Promise
 async function paint(page: Page, points_um: [number, number][]): Promise<void> {
   const box = await page.locator('#canvas-host canvas').boundingBox();
   if (!box) throw new Error('no canvas');
-  const { cam, site } = await page.evaluate(() => ({ cam: window.__ferrowave!.renderer.camera(), site: window.__ferrowave!.controller.scenario.lattice.site_um }));
+  const { cam, site } = await page.evaluate(() => ({
+    cam: window.__ferrowave!.renderer.camera(),
+    site: window.__ferrowave!.controller.scenario.lattice.site_um,
+  }));
   const at = ([x, y]: [number, number]) => [box.x + cam.x + (x / site) * cam.scale, box.y + cam.y + (y / site) * cam.scale] as const;
   await page.mouse.move(...at(points_um[0]));
   await page.mouse.down();

@@ -7,7 +7,16 @@ import { AUX_VARS, CELL_VARS, FIELDS, GENES } from '../src/model/layout';
 import { PARAMS } from '../src/model/params';
 import { TARGET_IDS } from '../src/model/targets';
 import { AGENT_IDS } from '../src/model/agents';
-import { BEGIN_MARKER, END_MARKER, MODEL_DOC_PATH, renderParamTable, TREATMENTS_DOC_PATH, withAgentTable, withCellVarTable, withParamTable } from '../scripts/gen-model-docs';
+import {
+  BEGIN_MARKER,
+  END_MARKER,
+  MODEL_DOC_PATH,
+  renderParamTable,
+  TREATMENTS_DOC_PATH,
+  withAgentTable,
+  withCellVarTable,
+  withParamTable,
+} from '../scripts/gen-model-docs';
 
 const doc = readFileSync(MODEL_DOC_PATH, 'utf8');
 /** The hand-written part: everything outside the generated table. */

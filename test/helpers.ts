@@ -32,7 +32,13 @@ export function strip(o: StripOptions = {}): ResolvedScenario {
   const treatments: Array<Record<string, unknown>> = [];
   if (o.erastin) treatments.push({ agent: 'erastin', uM: o.erastin, start_min: 0 });
   treatments.push(...(o.extra ?? []));
-  treatments.push({ agent: 'light-pulse', dose: o.dose ?? 30, start_min: pulse, end_min: pulse + 10, region: { disc: { x_um: 0, y_um: (rows * site) / 2, r_um: 100 } } });
+  treatments.push({
+    agent: 'light-pulse',
+    dose: o.dose ?? 30,
+    start_min: pulse,
+    end_min: pulse + 10,
+    region: { disc: { x_um: 0, y_um: (rows * site) / 2, r_um: 100 } },
+  });
   return resolveScenario(
     {
       seed: o.seed ?? 11,

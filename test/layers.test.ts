@@ -47,7 +47,9 @@ function importsOf(dir: string): Array<{ file: string; spec: string }> {
 
 describe('layers', () => {
   it('every folder of src/ is known and imports only from the layers below it (subfolders included)', () => {
-    const folders = readdirSync('src', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync('src', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.sort()).toEqual(Object.keys(ALLOWED).sort());
     const bad: string[] = [];
     for (const folder of folders) {

@@ -194,7 +194,16 @@ class FunctionCompiler {
     const head = `  (func $${name}${this.exported ? ` (export "${name}")` : ''} ${this.args.map((a, k) => `(param $a${k} ${a.wasm})`).join(' ')}${this.result ? ` (result ${this.result})` : ''}`;
     const doc = `  ;; ${name}: compiled from ${where(fn)}`;
     const wat = [doc, head, ...this.locals.map((l) => `    ${l}`), ...body, this.result ? `    (unreachable)` : '', '  )'].filter((l) => l !== '').join('\n');
-    return { name, sourceParams, args: this.args, result: this.result, readsParams: this.readsParams, paramsName: this.paramsName, wat, exported: this.exported };
+    return {
+      name,
+      sourceParams,
+      args: this.args,
+      result: this.result,
+      readsParams: this.readsParams,
+      paramsName: this.paramsName,
+      wat,
+      exported: this.exported,
+    };
   }
 
   // ---------------------------------------------------------------- declarations and types
@@ -216,7 +225,11 @@ class FunctionCompiler {
     };
     visit(body);
     const assigns = (n: ts.Node): void => {
-      if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(n.operand)) {
+      if (
+        (ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) &&
+        (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) &&
+        ts.isIdentifier(n.operand)
+      ) {
         const s = this.checker.getSymbolAtLocation(n.operand);
         if (s && !kinds.has(s)) kinds.set(s, 'int');
       }
@@ -285,8 +298,20 @@ class FunctionCompiler {
     const sym = this.symbolOf(p.name);
     let found = false;
     const visit = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(n.left) && this.checker.getSymbolAtLocation(n.left) === sym) found = true;
-      if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && ts.isIdentifier(n.operand) && this.checker.getSymbolAtLocation(n.operand) === sym) found = true;
+      if (
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        n.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+        ts.isIdentifier(n.left) &&
+        this.checker.getSymbolAtLocation(n.left) === sym
+      )
+        found = true;
+      if (
+        (ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) &&
+        ts.isIdentifier(n.operand) &&
+        this.checker.getSymbolAtLocation(n.operand) === sym
+      )
+        found = true;
       ts.forEachChild(n, visit);
     };
     visit(this.fn.body!);
@@ -341,19 +366,31 @@ class FunctionCompiler {
       return o[k];
     }
     if (ts.isBinaryExpression(node)) {
-      const a = this.evalConst(node.left) as number, b = this.evalConst(node.right) as number;
+      const a = this.evalConst(node.left) as number,
+        b = this.evalConst(node.right) as number;
       switch (node.operatorToken.kind) {
-        case ts.SyntaxKind.PlusToken: return a + b;
-        case ts.SyntaxKind.MinusToken: return a - b;
-        case ts.SyntaxKind.AsteriskToken: return a * b;
-        case ts.SyntaxKind.SlashToken: return a / b;
-        case ts.SyntaxKind.BarToken: return a | b;
-        case ts.SyntaxKind.AmpersandToken: return a & b;
-        case ts.SyntaxKind.CaretToken: return a ^ b;
-        case ts.SyntaxKind.LessThanLessThanToken: return a << b;
-        case ts.SyntaxKind.GreaterThanGreaterThanToken: return a >> b;
-        case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return a >>> b;
-        default: throw new Error('op');
+        case ts.SyntaxKind.PlusToken:
+          return a + b;
+        case ts.SyntaxKind.MinusToken:
+          return a - b;
+        case ts.SyntaxKind.AsteriskToken:
+          return a * b;
+        case ts.SyntaxKind.SlashToken:
+          return a / b;
+        case ts.SyntaxKind.BarToken:
+          return a | b;
+        case ts.SyntaxKind.AmpersandToken:
+          return a & b;
+        case ts.SyntaxKind.CaretToken:
+          return a ^ b;
+        case ts.SyntaxKind.LessThanLessThanToken:
+          return a << b;
+        case ts.SyntaxKind.GreaterThanGreaterThanToken:
+          return a >> b;
+        case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken:
+          return a >>> b;
+        default:
+          throw new Error('op');
       }
     }
     if (ts.isCallExpression(node) && node.expression.getText() === 'Math.imul') {
@@ -366,7 +403,14 @@ class FunctionCompiler {
       if (!sym) throw new Error('unknown');
       if (sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
       const decl = sym.valueDeclaration ?? sym.declarations?.[0];
-      if (decl && ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer && !this.isInside(decl, this.fn)) {
+      if (
+        decl &&
+        ts.isBindingElement(decl) &&
+        ts.isObjectBindingPattern(decl.parent) &&
+        ts.isVariableDeclaration(decl.parent.parent) &&
+        decl.parent.parent.initializer &&
+        !this.isInside(decl, this.fn)
+      ) {
         // const { a: A } = OBJECT at module level
         if (!(decl.parent.parent.parent.flags & ts.NodeFlags.Const)) throw new Error('not const');
         const obj = this.evalConst(decl.parent.parent.initializer) as Record<string, unknown>;
@@ -529,7 +573,11 @@ class FunctionCompiler {
 
   private property(node: ts.PropertyAccessExpression): Val {
     const name = node.name.text;
-    if (ts.isIdentifier(node.expression) && node.expression.text === 'Math' && !this.checker.getSymbolAtLocation(node.expression)?.valueDeclaration?.getSourceFile().fileName.includes('/src/')) {
+    if (
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Math' &&
+      !this.checker.getSymbolAtLocation(node.expression)?.valueDeclaration?.getSourceFile().fileName.includes('/src/')
+    ) {
       const v = (Math as unknown as Record<string, unknown>)[name];
       if (typeof v === 'number') return this.lit(v);
     }
@@ -544,7 +592,8 @@ class FunctionCompiler {
         const path = o.path ? `${o.path}.${name}` : name;
         const slot = this.env.layoutSlot.get(path);
         if (slot !== undefined) return { kind: 'arr', elem: elemOf(path), base: `(i32.load (i32.const ${this.env.layoutAt + 4 * slot}))` };
-        if (![...this.env.layoutSlot.keys()].some((k) => k.startsWith(`${path}.`))) fail(at, `the state has no array '${path}' the kernels can reach (layout.ts layoutSlots)`);
+        if (![...this.env.layoutSlot.keys()].some((k) => k.startsWith(`${path}.`)))
+          fail(at, `the state has no array '${path}' the kernels can reach (layout.ts layoutSlots)`);
         return { ...o, path };
       }
       case 'params': {
@@ -659,14 +708,25 @@ class FunctionCompiler {
     const a = this.expr(node.left);
     const b = this.expr(node.right);
     const cmp: Partial<Record<ts.SyntaxKind, string>> = {
-      [K.LessThanToken]: 'lt', [K.LessThanEqualsToken]: 'le', [K.GreaterThanToken]: 'gt', [K.GreaterThanEqualsToken]: 'ge',
-      [K.EqualsEqualsEqualsToken]: 'eq', [K.ExclamationEqualsEqualsToken]: 'ne',
+      [K.LessThanToken]: 'lt',
+      [K.LessThanEqualsToken]: 'le',
+      [K.GreaterThanToken]: 'gt',
+      [K.GreaterThanEqualsToken]: 'ge',
+      [K.EqualsEqualsEqualsToken]: 'eq',
+      [K.ExclamationEqualsEqualsToken]: 'ne',
     };
     if (cmp[op]) return this.compare(cmp[op], a, b, node);
     const arith: Partial<Record<ts.SyntaxKind, string>> = {
-      [K.PlusToken]: 'add', [K.MinusToken]: 'sub', [K.AsteriskToken]: 'mul', [K.SlashToken]: 'div',
-      [K.AmpersandToken]: 'and', [K.BarToken]: 'or', [K.CaretToken]: 'xor', [K.LessThanLessThanToken]: 'shl',
-      [K.GreaterThanGreaterThanToken]: 'shr_s', [K.GreaterThanGreaterThanGreaterThanToken]: 'shr_u',
+      [K.PlusToken]: 'add',
+      [K.MinusToken]: 'sub',
+      [K.AsteriskToken]: 'mul',
+      [K.SlashToken]: 'div',
+      [K.AmpersandToken]: 'and',
+      [K.BarToken]: 'or',
+      [K.CaretToken]: 'xor',
+      [K.LessThanLessThanToken]: 'shl',
+      [K.GreaterThanGreaterThanToken]: 'shr_s',
+      [K.GreaterThanGreaterThanGreaterThanToken]: 'shr_u',
     };
     const o = arith[op];
     if (!o) fail(node, `unsupported operator ${node.operatorToken.getText()}`);
@@ -686,7 +746,8 @@ class FunctionCompiler {
       }
       const [a0, a1] = this.lanesI(a, at);
       const [b0, b1] = this.lanesI(b, at);
-      const sa = a.kind === 'vi' ? a.stride : 0, sb = b.kind === 'vi' ? b.stride : 0;
+      const sa = a.kind === 'vi' ? a.stride : 0,
+        sb = b.kind === 'vi' ? b.stride : 0;
       let stride: VecI['stride'] = 'x';
       if (o === 'add' && sa !== 'x' && sb !== 'x' && sa + sb <= 1) stride = (sa + sb) as 0 | 1;
       if (o === 'sub' && sb === 0 && sa !== 'x') stride = sa;
@@ -718,11 +779,20 @@ class FunctionCompiler {
       const b = this.expr(node.right);
       if (!isVarying(b)) {
         const bc = this.bool(b, node.right);
-        return { kind: 'u', ty: 'bool', code: and ? `(if (result i32) ${ac} (then ${bc}) (else (i32.const 0)))` : `(if (result i32) ${ac} (then (i32.const 1)) (else ${bc}))` };
+        return {
+          kind: 'u',
+          ty: 'bool',
+          code: and ? `(if (result i32) ${ac} (then ${bc}) (else (i32.const 0)))` : `(if (result i32) ${ac} (then (i32.const 1)) (else ${bc}))`,
+        };
       }
       // a uniform left side decides for both lanes whether the right side is worked out at all
       const bm = this.mask(b, node.right);
-      return { kind: 'm', code: and ? `(if (result v128) ${ac} (then ${bm}) (else (v128.const i64x2 0 0)))` : `(if (result v128) ${ac} (then (v128.const i64x2 -1 -1)) (else ${bm}))` };
+      return {
+        kind: 'm',
+        code: and
+          ? `(if (result v128) ${ac} (then ${bm}) (else (v128.const i64x2 0 0)))`
+          : `(if (result v128) ${ac} (then (v128.const i64x2 -1 -1)) (else ${bm}))`,
+      };
     }
     const b = this.expr(node.right);
     if ((a.kind === 'vb' || a.kind === 'u') && (b.kind === 'vb' || (b.kind === 'u' && b.ty === 'bool'))) {
@@ -738,7 +808,10 @@ class FunctionCompiler {
       const t = this.newLocal('lazy', 'v128');
       return and
         ? { kind: 'm', code: `(if (result v128) (v128.any_true (local.tee ${t} ${am})) (then (v128.and (local.get ${t}) ${bm})) (else (local.get ${t})))` }
-        : { kind: 'm', code: `(if (result v128) (i32.eqz (i8x16.all_true (local.tee ${t} ${am}))) (then (v128.or (local.get ${t}) ${bm})) (else (local.get ${t})))` };
+        : {
+            kind: 'm',
+            code: `(if (result v128) (i32.eqz (i8x16.all_true (local.tee ${t} ${am}))) (then (v128.or (local.get ${t}) ${bm})) (else (local.get ${t})))`,
+          };
     }
     return { kind: 'm', code: `(v128.${and ? 'and' : 'or'} ${am} ${bm})` };
   }
@@ -754,7 +827,12 @@ class FunctionCompiler {
         if (ints && !(a.kind === 'lit' && b.kind === 'lit' && (!Number.isInteger(a.n) || !Number.isInteger(b.n)))) {
           return { kind: 'u', ty: 'i32', code: `(select ${this.i32(a, node.whenTrue)} ${this.i32(b, node.whenFalse)} ${cc})` };
         }
-        return { kind: 'u', ty: 'f64', code: `(select ${this.f64(a, node.whenTrue)} ${this.f64(b, node.whenFalse)} ${cc})`, hoist: hoistable(a) && hoistable(b) && hoistable(c) };
+        return {
+          kind: 'u',
+          ty: 'f64',
+          code: `(select ${this.f64(a, node.whenTrue)} ${this.f64(b, node.whenFalse)} ${cc})`,
+          hoist: hoistable(a) && hoistable(b) && hoistable(c),
+        };
       }
       if (ints) {
         const [a0, a1] = this.lanesI(a, node.whenTrue);
@@ -776,12 +854,17 @@ class FunctionCompiler {
     const callee = node.expression;
     if (ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'Math') {
       const f = callee.name.text;
-      if (!SIDE_FREE_MATH.has(f)) fail(node, `Math.${f} is not available in kernels (its last bits differ between JavaScript engines; use src/model/math.ts outside the kernels)`);
+      if (!SIDE_FREE_MATH.has(f))
+        fail(node, `Math.${f} is not available in kernels (its last bits differ between JavaScript engines; use src/model/math.ts outside the kernels)`);
       const args = node.arguments.map((a) => this.expr(a));
       if (f === 'imul') return this.arith('mul', args[0], args[1], node);
       if (f === 'max' || f === 'min') {
         if (args.length < 2) fail(node, `Math.${f} needs two arguments or more`);
-        return args.reduce((x, y) => (isVarying(x) || isVarying(y) ? { kind: 'vf', code: `(f64x2.${f} ${this.vec(x, node)} ${this.vec(y, node)})` } : { kind: 'u', ty: 'f64', code: `(f64.${f} ${this.f64(x, node)} ${this.f64(y, node)})`, hoist: hoistable(x) && hoistable(y) }));
+        return args.reduce((x, y) =>
+          isVarying(x) || isVarying(y)
+            ? { kind: 'vf', code: `(f64x2.${f} ${this.vec(x, node)} ${this.vec(y, node)})` }
+            : { kind: 'u', ty: 'f64', code: `(f64.${f} ${this.f64(x, node)} ${this.f64(y, node)})`, hoist: hoistable(x) && hoistable(y) },
+        );
       }
       const x = args[0];
       const wf = f === 'trunc' ? 'trunc' : f;
@@ -938,10 +1021,22 @@ class FunctionCompiler {
         }
         continue;
       }
+      if (ts.isArrayBindingPattern(d.name)) {
+        // const [a, b] = TUPLE (a constant-indexed array passed in)
+        const o = this.expr(d.initializer);
+        if (o.kind !== 'obj' || !isConst) fail(d, 'destructuring only of arrays passed in, into consts');
+        d.name.elements.forEach((e, k) => {
+          if (ts.isOmittedExpression(e)) return;
+          if (!ts.isIdentifier(e.name)) fail(e, 'nested destructuring');
+          out.push(...this.bind(this.symbolOf(e.name), e.name.text, this.elementOf(o, k, d.initializer!), true, pad, e, false));
+        });
+        continue;
+      }
       if (!ts.isIdentifier(d.name)) fail(d, 'unsupported declaration');
       const sym = this.symbolOf(d.name);
       let v = this.expr(d.initializer);
-      if (!isConst && v.kind === 'lit') v = this.lets.get(sym) === 'int' ? { kind: 'u', ty: 'i32', code: i32const(v.n) } : { kind: 'u', ty: 'f64', code: f64const(v.n) };
+      if (!isConst && v.kind === 'lit')
+        v = this.lets.get(sym) === 'int' ? { kind: 'u', ty: 'i32', code: i32const(v.n) } : { kind: 'u', ty: 'f64', code: f64const(v.n) };
       out.push(...this.bind(sym, d.name.text, v, isConst || counter, pad, d, !isConst));
     }
     return out;
@@ -984,7 +1079,8 @@ class FunctionCompiler {
         return [`${pad}(local.set ${l} ${v.code})`];
       }
       case 'vi': {
-        const l0 = this.newLocal(`${name}_l0`, 'i32'), l1 = this.newLocal(`${name}_l1`, 'i32');
+        const l0 = this.newLocal(`${name}_l0`, 'i32'),
+          l1 = this.newLocal(`${name}_l1`, 'i32');
         this.bindings.set(sym, { kind: 'vi', n0: l0, n1: l1, stride: v.stride, depth, lane, mutable: !isConst });
         const out = [`${pad}(local.set ${l0} ${v.c0})`];
         if (isConst && (v.stride === 1 || v.stride === 0)) return out;
@@ -1008,7 +1104,11 @@ class FunctionCompiler {
     }
     if (ts.isBinaryExpression(e)) {
       const ops: Partial<Record<ts.SyntaxKind, string | null>> = {
-        [K.EqualsToken]: null, [K.PlusEqualsToken]: 'add', [K.MinusEqualsToken]: 'sub', [K.AsteriskEqualsToken]: 'mul', [K.SlashEqualsToken]: 'div',
+        [K.EqualsToken]: null,
+        [K.PlusEqualsToken]: 'add',
+        [K.MinusEqualsToken]: 'sub',
+        [K.AsteriskEqualsToken]: 'mul',
+        [K.SlashEqualsToken]: 'div',
       };
       if (e.operatorToken.kind in ops) return this.assign(e.left, ops[e.operatorToken.kind] ?? null, this.expr(e.right), pad, e);
     }
@@ -1033,7 +1133,8 @@ class FunctionCompiler {
       if (!b.mutable) fail(target, 'assignment to a const');
       if (inLane && b.lane !== this.lane!.id) {
         // a scalar declared outside the lane loop: only counters (x++ / x += 1) add up the lanes
-        if (op === 'add' && rhs.kind === 'lit' && rhs.n === 1 && b.ty === 'i32') return [`${pad}(local.set ${b.name} (i32.add (local.get ${b.name}) ${popcount(this.curMask())}))`];
+        if (op === 'add' && rhs.kind === 'lit' && rhs.n === 1 && b.ty === 'i32')
+          return [`${pad}(local.set ${b.name} (i32.add (local.get ${b.name}) ${popcount(this.curMask())}))`];
         fail(at, 'a variable declared outside the lane loop can only be counted up (x++) inside it');
       }
       if (isVarying(v)) fail(at, 'a per-lane value assigned to a scalar variable');
@@ -1050,7 +1151,10 @@ class FunctionCompiler {
       if (!b.mutable) fail(target, 'assignment to a const');
       const [c0, c1] = this.lanesI(v, at);
       if (!masked) return [`${pad}(local.set ${b.n0} ${c0})`, `${pad}(local.set ${b.n1} ${c1})`];
-      return [`${pad}(local.set ${b.n0} (select ${c0} (local.get ${b.n0}) ${laneSet(m, 0)}))`, `${pad}(local.set ${b.n1} (select ${c1} (local.get ${b.n1}) ${laneSet(m, 1)}))`];
+      return [
+        `${pad}(local.set ${b.n0} (select ${c0} (local.get ${b.n0}) ${laneSet(m, 0)}))`,
+        `${pad}(local.set ${b.n1} (select ${c1} (local.get ${b.n1}) ${laneSet(m, 1)}))`,
+      ];
     }
     if (b.kind === 'm') {
       const nv = this.mask(v, at);
@@ -1168,7 +1272,9 @@ class FunctionCompiler {
     if (!s.condition || !s.incrementor) fail(s, 'a for loop needs a condition and a step');
     const cond = this.expr(s.condition);
     if (isVarying(cond)) fail(s.condition, 'a loop condition must be the same for every lane');
-    const brk = this.label('brk'), top = this.label('top'), cont = this.label('cont');
+    const brk = this.label('brk'),
+      top = this.label('top'),
+      cont = this.label('cont');
     out.push(`${pad}(block ${brk}`, `${pad}  (loop ${top}`, `${pad}    (br_if ${brk} (i32.eqz ${this.bool(cond, s.condition)}))`, `${pad}    (block ${cont}`);
     this.loops.push({ cont, lane: this.lane ? this.lane.id : -1 });
     out.push(...this.statement(s.statement, ind + 3));
@@ -1181,9 +1287,11 @@ class FunctionCompiler {
     const pad = ' '.repeat(2 * ind);
     const K = ts.SyntaxKind;
     const cond = s.condition;
-    if (!cond || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== K.LessThanToken || cond.left.getText() !== name) fail(s, `the lane loop must read \`for (let ${name} = a; ${name} < b; ${name}++)\``);
+    if (!cond || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== K.LessThanToken || cond.left.getText() !== name)
+      fail(s, `the lane loop must read \`for (let ${name} = a; ${name} < b; ${name}++)\``);
     const inc = s.incrementor;
-    if (!inc || !(ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) || inc.operator !== K.PlusPlusToken) fail(s, `the lane loop must step ${name}++`);
+    if (!inc || !(ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) || inc.operator !== K.PlusPlusToken)
+      fail(s, `the lane loop must step ${name}++`);
     const first = this.i32(this.expr(start), start);
     const end = this.i32(this.expr(cond.right), cond.right);
     const iv = `$${name}`;
@@ -1205,7 +1313,8 @@ class FunctionCompiler {
     };
     const pair = run('pair');
     const tail = run('tail');
-    const done = this.label('lanes_done'), loop = this.label('lanes_pair');
+    const done = this.label('lanes_done'),
+      loop = this.label('lanes_pair');
     return [
       `${pad};; lanes: ${name} and ${name} + 1 together`,
       `${pad}(local.set ${iv} ${first})`,
@@ -1246,16 +1355,26 @@ function litText(n: number): string {
 
 function foldArith(o: string, a: number, b: number): number {
   switch (o) {
-    case 'add': return a + b;
-    case 'sub': return a - b;
-    case 'mul': return a * b;
-    case 'div': return a / b;
-    case 'and': return a & b;
-    case 'or': return a | b;
-    case 'xor': return a ^ b;
-    case 'shl': return a << b;
-    case 'shr_s': return a >> b;
-    case 'shr_u': return a >>> b;
+    case 'add':
+      return a + b;
+    case 'sub':
+      return a - b;
+    case 'mul':
+      return a * b;
+    case 'div':
+      return a / b;
+    case 'and':
+      return a & b;
+    case 'or':
+      return a | b;
+    case 'xor':
+      return a ^ b;
+    case 'shl':
+      return a << b;
+    case 'shr_s':
+      return a >> b;
+    case 'shr_u':
+      return a >>> b;
   }
   throw new Error(o);
 }

@@ -31,7 +31,9 @@ export interface Served {
  * vite preview of a built `outDir` with vite.config.ts's preview settings (COOP/COEP headers).
  * port 0 picks a free port; host true listens on every interface.
  */
-export async function previewSandbox(opts: { outDir?: string; port?: number; host?: string | boolean; strictPort?: boolean } = {}): Promise<Served & { server: PreviewServer }> {
+export async function previewSandbox(
+  opts: { outDir?: string; port?: number; host?: string | boolean; strictPort?: boolean } = {},
+): Promise<Served & { server: PreviewServer }> {
   const server = await preview({
     root: ROOT,
     logLevel: 'warn',

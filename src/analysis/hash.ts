@@ -22,5 +22,9 @@ export function hashBuffer(buf: ArrayBufferLike): string {
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     return (h ^ (h >>> 16)) >>> 0;
   };
-  return fmix(h1 ^ buf.byteLength).toString(16).padStart(8, '0') + fmix(h2).toString(16).padStart(8, '0');
+  return (
+    fmix(h1 ^ buf.byteLength)
+      .toString(16)
+      .padStart(8, '0') + fmix(h2).toString(16).padStart(8, '0')
+  );
 }

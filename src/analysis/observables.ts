@@ -34,7 +34,8 @@ LIVING[DYING] = 1;
 
 export function countsAndMeans(st: SimState): Omit<Sample, 't_min' | 'front_um'> {
   const { status, n } = st;
-  let hypoxic = 0, o2sum = 0;
+  let hypoxic = 0,
+    o2sum = 0;
   // sites by status, and whether a status is a living cell, by table: no branch that the first
   // samples (before any cell dies) never take, which V8 would have to recompile the loop for later
   const byStatus = new Int32Array(STATUS_NAMES.length);
@@ -49,12 +50,25 @@ export function countsAndMeans(st: SimState): Omit<Sample, 't_min' | 'front_um'>
     o2sum += o2[i];
     if (o2[i] < HYPOXIC_O2_UM) hypoxic++;
   }
-  const alive = byStatus[ALIVE], dying = byStatus[DYING], dead = byStatus[DEAD], necrotic = byStatus[NECROTIC];
+  const alive = byStatus[ALIVE],
+    dying = byStatus[DYING],
+    dead = byStatus[DEAD],
+    necrotic = byStatus[NECROTIC];
   const living = alive + dying;
   const means: Record<string, number> = {};
   MEAN_VARS.forEach((v, k) => {
     means[v] = living > 0 ? sums[k] / living : Number.NaN;
   });
   means.o2 = living > 0 ? o2sum / living : Number.NaN;
-  return { alive, dying, dead, necrotic, hypoxic, committed_total: st.header[H_COMMITTED], necrotic_total: st.header[H_NECROSES], births_total: st.header[H_BIRTHS], means };
+  return {
+    alive,
+    dying,
+    dead,
+    necrotic,
+    hypoxic,
+    committed_total: st.header[H_COMMITTED],
+    necrotic_total: st.header[H_NECROSES],
+    births_total: st.header[H_BIRTHS],
+    means,
+  };
 }

@@ -38,8 +38,10 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
   const wave = origin ? analyseWave(sim.state, sc.lattice.site_um, origin) : ({ detected: false, pattern: 'none', speed_um_per_min: null } as const);
   let t50: number | null = null;
   for (let k = 1; k < samples.length && initial > 0; k++) {
-    const a = samples[k - 1], b = samples[k];
-    const fa = a.committed_total / everLived(a), fb = b.committed_total / everLived(b);
+    const a = samples[k - 1],
+      b = samples[k];
+    const fa = a.committed_total / everLived(a),
+      fb = b.committed_total / everLived(b);
     if (fb >= 0.5) {
       t50 = fa >= 0.5 ? a.t_min : a.t_min + ((0.5 - fa) / (fb - fa)) * (b.t_min - a.t_min);
       break;

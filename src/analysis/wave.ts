@@ -11,9 +11,7 @@ export type Origin = Region;
 
 /** The scenario's first pulse region (light pulse or H2O2), or null. */
 export function pulseOrigin(sc: ResolvedScenario): Origin | null {
-  const first = [...sc.treatments]
-    .filter((t) => isPulseAgent(t.agent))
-    .sort((a, b) => a.start_min - b.start_min)[0];
+  const first = [...sc.treatments].filter((t) => isPulseAgent(t.agent)).sort((a, b) => a.start_min - b.start_min)[0];
   if (!first) return null;
   const { width, height, site_um } = sc.lattice;
   return first.region ?? { rect: { x_um: 0, y_um: 0, width_um: width * site_um, height_um: height * site_um } };
@@ -93,11 +91,13 @@ export function analyseWave(st: SimState, site_um: number, origin: Origin, minTr
   let any = false;
   for (let i = 0; i < st.n && !any; i++) any = Number.isFinite(t[i]);
   const far = reach >= minTravel_um && pts.length >= 5;
-  if (!far) return { detected: false, pattern: any ? 'local' : 'none', speed_um_per_min: null, speed_early: null, speed_late: null, r2: null, reach_um: reach, origin };
+  if (!far)
+    return { detected: false, pattern: any ? 'local' : 'none', speed_um_per_min: null, speed_early: null, speed_late: null, r2: null, reach_um: reach, origin };
   const fit = linfit(pts);
   const half = pts.length >> 1;
   const ordered = fit.slope > 0 && fit.r2 >= 0.9;
-  if (!ordered) return { detected: false, pattern: 'synchronous', speed_um_per_min: null, speed_early: null, speed_late: null, r2: fit.r2, reach_um: reach, origin };
+  if (!ordered)
+    return { detected: false, pattern: 'synchronous', speed_um_per_min: null, speed_early: null, speed_late: null, r2: fit.r2, reach_um: reach, origin };
   return {
     detected: true,
     pattern: 'wave',
@@ -112,9 +112,17 @@ export function analyseWave(st: SimState, site_um: number, origin: Origin, minTr
 
 export function linfit(pts: ReadonlyArray<[number, number]>): { slope: number; intercept: number; r2: number } {
   const n = pts.length;
-  let sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (const [x, y] of pts) {
-    sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+    syy += y * y;
   }
   const vx = sxx - (sx * sx) / n;
   const vy = syy - (sy * sy) / n;

@@ -54,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         for (const n of PRESET_NAMES) console.log(`${n.padEnd(28)} ${String(PRESETS[n].description ?? '')}`);
         return 0;
       case 'params':
-        for (const p of PARAMS) console.log(`${p.name.padEnd(22)} ${String(p.default).padStart(8)} ${p.unit.padEnd(14)} [${p.min}, ${p.max}]  ${p.doc}. Source: ${p.source}`);
+        for (const p of PARAMS)
+          console.log(`${p.name.padEnd(22)} ${String(p.default).padStart(8)} ${p.unit.padEnd(14)} [${p.min}, ${p.max}]  ${p.doc}. Source: ${p.source}`);
         return 0;
       case undefined:
       case 'help':
@@ -107,7 +108,13 @@ async function run(args: string[]): Promise<number> {
   const workers = values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers must be an integer from 0 to 64, got ${values.workers}`);
   const sc = loadScenario(positionals[0], { seed: values.seed, set: values.set });
-  const dir = await runCommand(sc, { out: values.out, workers, cellsCsv: Boolean(values['cells-csv']), force: Boolean(values.force), quiet: Boolean(values.quiet) });
+  const dir = await runCommand(sc, {
+    out: values.out,
+    workers,
+    cellsCsv: Boolean(values['cells-csv']),
+    force: Boolean(values.force),
+    quiet: Boolean(values.quiet),
+  });
   console.log(dir);
   return 0;
 }

@@ -36,7 +36,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const first = manifests[0];
   const id = manifestIdentity(first);
   manifests.forEach((m, i) => {
-    if (manifestIdentity(m) !== id) throw new Error(`${inputs[i]} holds another sweep than ${inputs[0]} (different sweep file, base scenario or ferrowave version): not merged`);
+    if (manifestIdentity(m) !== id)
+      throw new Error(`${inputs[i]} holds another sweep than ${inputs[0]} (different sweep file, base scenario or ferrowave version): not merged`);
   });
   const total = first.total_runs;
   const source = new Array<number>(total).fill(-1);
@@ -56,7 +57,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
   source.forEach((s, r) => {
     if (s < 0) missing.push(r);
   });
-  if (missing.length) problems.push(`${missing.length} of ${total} runs missing (run the shards that hold them, with --resume if they were interrupted): ${listRuns(missing)}`);
+  if (missing.length)
+    problems.push(`${missing.length} of ${total} runs missing (run the shards that hold them, with --resume if they were interrupted): ${listRuns(missing)}`);
   if (problems.length) throw new Error(`cannot merge, nothing written:\n  ${problems.join('\n  ')}`);
 
   mkdirSync(join(out, RUNS_DIR), { recursive: true });
@@ -65,7 +67,10 @@ export async function mergeCommand(args: string[]): Promise<number> {
   writeManifest(out, merged);
   const rows = readRows(out, merged, merged.runs);
   writeRunsCsv(out, merged, rows);
-  if (!values.quiet) console.error(`[ferrowave merge] ${total} runs from ${inputs.length} folder${inputs.length > 1 ? 's' : ''}, ${rows.filter((r) => r.outcome.status === 'failed').length} failed`);
+  if (!values.quiet)
+    console.error(
+      `[ferrowave merge] ${total} runs from ${inputs.length} folder${inputs.length > 1 ? 's' : ''}, ${rows.filter((r) => r.outcome.status === 'failed').length} failed`,
+    );
   console.log(out);
   return 0;
 }

@@ -7,7 +7,10 @@ export class Progress {
   private lastDraw = 0;
   private lastDecile = -1;
   private readonly tty = Boolean(process.stderr.isTTY);
-  constructor(private readonly name: string, private readonly quiet: boolean) {}
+  constructor(
+    private readonly name: string,
+    private readonly quiet: boolean,
+  ) {}
 
   update(s: Sample, frac: number): void {
     if (this.quiet) return;

@@ -48,7 +48,8 @@ export function parseRecordArgs(args: string[]): RecordJob {
   if (ext !== '.webm' && ext !== '.mp4') throw new RecordUsageError(`--out: the file must end in .webm or .mp4, got "${v.out}"`);
   const codec = v.codec ?? (ext === '.webm' ? 'vp9' : 'h264');
   const format = `${ext.slice(1)}-${codec}` as FormatName;
-  if (!FORMATS[format]) throw new RecordUsageError(`--codec: ${codec} cannot go in a ${ext} file; offered: ${Object.keys(FORMATS).join(', ')} (container-codec)`);
+  if (!FORMATS[format])
+    throw new RecordUsageError(`--codec: ${codec} cannot go in a ${ext} file; offered: ${Object.keys(FORMATS).join(', ')} (container-codec)`);
   const out = resolve(v.out);
   if (existsSync(out) && !v.force) throw new RecordUsageError(`--out: ${v.out} exists; pass --force to replace it`);
   const workers = num('workers', v.workers) ?? 2;
@@ -58,7 +59,9 @@ export function parseRecordArgs(args: string[]): RecordJob {
   const fromMin = num('from-min', v['from-min']) ?? 0;
   const k = fromMin / dt;
   if (!(fromMin >= 0 && Math.abs(k - Math.round(k)) < 1e-6 && fromMin <= sc.duration_min)) {
-    throw new RecordOptionError([`--from-min: the first frame's simulated time must be a multiple of dt_min = ${dt} min from 0 to duration_min = ${sc.duration_min}, got ${v['from-min']}`]);
+    throw new RecordOptionError([
+      `--from-min: the first frame's simulated time must be a multiple of dt_min = ${dt} min from 0 to duration_min = ${sc.duration_min}, got ${v['from-min']}`,
+    ]);
   }
   const request: RecordRequest = {
     fps: num('fps', v.fps) ?? 30,
@@ -77,10 +80,17 @@ export function parseRecordArgs(args: string[]): RecordJob {
   if (v.view !== undefined) request.view = v.view;
   if (v.region !== undefined) {
     const parts = v.region.split(',').map((x) => Number(x));
-    if (parts.length !== 4 || parts.some((x) => !Number.isInteger(x))) throw new RecordUsageError(`--region must be X,Y,W,H in whole sites (top-left site and size), got "${v.region}"`);
+    if (parts.length !== 4 || parts.some((x) => !Number.isInteger(x)))
+      throw new RecordUsageError(`--region must be X,Y,W,H in whole sites (top-left site and size), got "${v.region}"`);
     request.region = { x: parts[0], y: parts[1], width: parts[2], height: parts[3] };
   }
-  const plan = resolveRecordOptions(request, { dt_min: dt, t0_min: Math.round(k) * dt, duration_min: sc.duration_min, defaultView: 'fate', lattice: sc.lattice });
+  const plan = resolveRecordOptions(request, {
+    dt_min: dt,
+    t0_min: Math.round(k) * dt,
+    duration_min: sc.duration_min,
+    defaultView: 'fate',
+    lattice: sc.lattice,
+  });
   return { scenario: sc, request, plan, out, fromMin: Math.round(k) * dt, workers, quiet: Boolean(v.quiet) };
 }
 
@@ -135,7 +145,9 @@ export async function recordCommand(job: RecordJob): Promise<{ out: string; byte
       log(`${line}\n`);
     }
   };
-  log(`[ferrowave] record: ${job.plan.frames} frames ${job.plan.width} x ${job.plan.height} at ${job.plan.fps} frames/s, ${job.plan.format}, t = ${job.plan.t0_min}-${job.plan.tEnd_min} min of ${job.scenario.name}\n`);
+  log(
+    `[ferrowave] record: ${job.plan.frames} frames ${job.plan.width} x ${job.plan.height} at ${job.plan.fps} frames/s, ${job.plan.format}, t = ${job.plan.t0_min}-${job.plan.tEnd_min} min of ${job.scenario.name}\n`,
+  );
   const { bytes, codec } = await recordInBrowser(job, { log, onProgress });
   const tmp = `${job.out}.part`;
   writeFileSync(tmp, bytes);

@@ -20,7 +20,11 @@ export async function reportCommand(args: string[]): Promise<number> {
   const dir = resolve(positionals[0]);
   const m = readManifest(dir);
   const present = completedRuns(dir);
-  const rows = readRows(dir, m, m.runs.filter((r) => present.has(r.run)));
+  const rows = readRows(
+    dir,
+    m,
+    m.runs.filter((r) => present.has(r.run)),
+  );
   const out = resolve(values.out ?? join(dir, 'report.html'));
   writeAtomic(out, sweepReportHtml({ spec: m.sweep, version: m.ferrowave_version, columns: m.columns, totalRuns: m.total_runs, rows }));
   console.log(out);

@@ -26,7 +26,8 @@ export function loadScenario(source: string, opts: { seed?: string; set?: string
   for (const a of opts.set ?? []) applyOverride(raw, a);
   if (opts.seed !== undefined) {
     const n = Number(opts.seed);
-    if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(n)) throw new ScenarioError([{ path: '--seed', value: opts.seed, message: 'must be an integer >= 0' }]);
+    if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(n))
+      throw new ScenarioError([{ path: '--seed', value: opts.seed, message: 'must be an integer >= 0' }]);
     raw.seed = n;
   }
   return resolveScenario(raw, FERROWAVE_VERSION);

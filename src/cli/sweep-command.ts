@@ -36,7 +36,11 @@ export interface SweepOptions {
 export function parseSweepArgs(args: string[]): { file: string; opts: SweepOptions } {
   let parsed: ReturnType<typeof parse>;
   const parse = () =>
-    parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' } } });
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' } },
+    });
   try {
     parsed = parse();
   } catch (e) {
@@ -78,7 +82,10 @@ async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<numb
   if (existsSync(join(dir, MANIFEST))) {
     if (!opts.resume) throw new UsageError(`${dir} already holds a sweep (${MANIFEST}): pass --resume to finish it, or choose another --out`);
     const old = readManifest(dir);
-    if (manifestIdentity(old) !== manifestIdentity(manifest)) throw new Error(`${dir} holds another sweep (different sweep file, base scenario or ferrowave version ${old.ferrowave_version}): it cannot be resumed with ${file}`);
+    if (manifestIdentity(old) !== manifestIdentity(manifest))
+      throw new Error(
+        `${dir} holds another sweep (different sweep file, base scenario or ferrowave version ${old.ferrowave_version}): it cannot be resumed with ${file}`,
+      );
     if (JSON.stringify(old.shard) !== JSON.stringify(opts.shard)) throw new Error(`${dir} was started with ${shardText(old.shard)}: resume it with the same`);
   } else {
     if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not a sweep folder: choose an empty or new --out`);
@@ -119,7 +126,9 @@ async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<numb
   writeRunsCsv(dir, manifest, rows);
   const wall = (performance.now() - t0) / 1000;
   const allFailed = rows.filter((r) => r.outcome.status === 'failed').length;
-  progress.finish(`${todo.length} runs in ${wall.toFixed(1)} s (${failed} failed)${mine.length > todo.length ? `, ${mine.length - todo.length} were already done` : ''}; ${mine.length} runs in runs.csv, ${allFailed} failed`);
+  progress.finish(
+    `${todo.length} runs in ${wall.toFixed(1)} s (${failed} failed)${mine.length > todo.length ? `, ${mine.length - todo.length} were already done` : ''}; ${mine.length} runs in runs.csv, ${allFailed} failed`,
+  );
   console.log(dir);
   return 0;
 }

@@ -19,7 +19,8 @@ export function readSweepFile(path: string): { spec: SweepSpec; baseRaw: Record<
   const spec = validateSweep(raw, { metrics: METRIC_NAMES, timeseriesColumns: timeseriesHeader().split(',') });
   if (typeof spec.base !== 'string') return { spec, baseRaw: structuredClone(spec.base) };
   if (PRESETS[spec.base]) return { spec, baseRaw: structuredClone(PRESETS[spec.base]) };
-  if (!spec.base.endsWith('.json')) throw new SweepError([{ path: 'sweep.base', value: spec.base, message: `neither a preset nor a .json file; presets: ${PRESET_NAMES.join(', ')}` }]);
+  if (!spec.base.endsWith('.json'))
+    throw new SweepError([{ path: 'sweep.base', value: spec.base, message: `neither a preset nor a .json file; presets: ${PRESET_NAMES.join(', ')}` }]);
   const file = resolve(dirname(path), spec.base);
   try {
     return { spec, baseRaw: JSON.parse(readFileSync(file, 'utf8')) };

@@ -31,7 +31,13 @@ export async function validateCommand(args: string[]): Promise<number> {
   if (!values.out) return usage('validate needs --out DIR');
   const workers = values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) return usage(`--workers must be an integer from 0 to 64, got ${values.workers}`);
-  const only = values.only === undefined ? null : values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const only =
+    values.only === undefined
+      ? null
+      : values.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   let behaviours: ReturnType<typeof selectBehaviours>;
   try {
     behaviours = selectBehaviours(only);
@@ -47,15 +53,22 @@ export async function validateCommand(args: string[]): Promise<number> {
   const ctx = createCheckContext({ workers, spawn: spawnNodeWorker, log });
   const entries = await runChecks(behaviours, ctx, (e, k, n) => {
     const st = statusOf(e);
-    log(`[validate] (${k + 1}/${n}) ${e.behaviour.id} ${e.behaviour.title}: ${st.toUpperCase()} in ${e.wall_s.toFixed(1)} s${e.result ? ` - ${e.result.model}` : ''}`);
+    log(
+      `[validate] (${k + 1}/${n}) ${e.behaviour.id} ${e.behaviour.title}: ${st.toUpperCase()} in ${e.wall_s.toFixed(1)} s${e.result ? ` - ${e.result.model}` : ''}`,
+    );
   });
-  if (currentFingerprint() !== fingerprint) log('[validate] warning: sources under the fingerprint changed during the run; the report records the code as it was at the start (run again for a current report)');
+  if (currentFingerprint() !== fingerprint)
+    log(
+      '[validate] warning: sources under the fingerprint changed during the run; the report records the code as it was at the start (run again for a current report)',
+    );
   const report = renderReport({ version: FERROWAVE_VERSION, fingerprint, only }, entries);
   writeReport(dir, report);
   const wall = (performance.now() - t0) / 1000;
   const n = (s: string) => entries.filter((e) => statusOf(e) === s).length;
   log(`[validate] run log (wall time per check): ${entries.map((e) => `${e.behaviour.id} ${e.wall_s.toFixed(1)} s`).join(', ')}`);
-  log(`[validate] ${n('pass')} pass, ${n('fail')} fail, ${n('not-implemented')} not implemented, ${n('error')} crashed; total ${wall.toFixed(1)} s; wrote ${resolve(dir, 'report.md')}`);
+  log(
+    `[validate] ${n('pass')} pass, ${n('fail')} fail, ${n('not-implemented')} not implemented, ${n('error')} crashed; total ${wall.toFixed(1)} s; wrote ${resolve(dir, 'report.md')}`,
+  );
   console.log(resolve(dir, 'report.md'));
   return n('error') > 0 ? 1 : 0;
 }

@@ -50,7 +50,9 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
   const handles = Array.from({ length: workers }, spawn);
   let kernels: Simulation['kernel'][];
   try {
-    kernels = await Promise.all(handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: sim.state.store, barrier, index, count: workers })));
+    kernels = await Promise.all(
+      handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: sim.state.store, barrier, index, count: workers })),
+    );
   } catch (e) {
     // a worker that failed to start must not keep the process alive
     for (const h of handles) h.terminate();

@@ -32,7 +32,10 @@ interface TsColumn {
 
 const TS_COLUMNS: readonly TsColumn[] = [
   { name: 't_min', cell: (s) => fmt7(s.t_min) },
-  ...(['alive', 'dying', 'dead', 'necrotic', 'hypoxic', 'committed_total', 'necrotic_total', 'births_total'] as const).map((k) => ({ name: k, cell: (s: Sample) => String(s[k]) })),
+  ...(['alive', 'dying', 'dead', 'necrotic', 'hypoxic', 'committed_total', 'necrotic_total', 'births_total'] as const).map((k) => ({
+    name: k,
+    cell: (s: Sample) => String(s[k]),
+  })),
   ...MEAN_VARS.map((v) => ({ name: `mean_${v}_${UNITS[v].replace(/[^A-Za-z0-9.]/g, '')}`, cell: (s: Sample) => fmt7(s.means[v]) })),
   { name: 'mean_o2_uM', cell: (s) => fmt7(s.means.o2) },
   { name: 'front_um', cell: (s) => fmt7(s.front_um) },
@@ -74,7 +77,17 @@ export function cellsCsv(st: SimState, site_um: number): string {
   for (let y = 0; y < st.height; y++) {
     for (let x = 0; x < st.width; x++) {
       const i = y * st.width + x;
-      lines.push([((x + 0.5) * site_um).toString(), ((y + 0.5) * site_um).toString(), STATUS_NAMES[st.status[i]], fmt(st.cell.t_dead[i]), fmt(st.cell.t_dying[i]), String(st.clone[i]), ...vars.map((v) => fmt(st.cell[v.name][i]))].join(','));
+      lines.push(
+        [
+          ((x + 0.5) * site_um).toString(),
+          ((y + 0.5) * site_um).toString(),
+          STATUS_NAMES[st.status[i]],
+          fmt(st.cell.t_dead[i]),
+          fmt(st.cell.t_dying[i]),
+          String(st.clone[i]),
+          ...vars.map((v) => fmt(st.cell[v.name][i])),
+        ].join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -43,7 +43,14 @@ export function buildManifest(spec: SweepSpec, plan: Plan, version: string, shar
     columns: plan.columns,
     total_runs: total,
     shard,
-    runs: plan.runs.map((r) => ({ run: r.run, point: r.point, replicate: r.replicate, seed: r.seed, dir: runDir(r.run, total), values: Object.fromEntries(plan.columns.map((c, k) => [c, r.values[k]])) })),
+    runs: plan.runs.map((r) => ({
+      run: r.run,
+      point: r.point,
+      replicate: r.replicate,
+      seed: r.seed,
+      dir: runDir(r.run, total),
+      values: Object.fromEntries(plan.columns.map((c, k) => [c, r.values[k]])),
+    })),
   };
 }
 

@@ -6,11 +6,39 @@
 import { TARGETS, type TargetId } from './targets';
 
 export const AGENT_IDS = [
-  'erastin', 'sulfasalazine', 'sorafenib', 'cystine-free', 'glutamate', 'bso', 'rsl3', 'ml162',
-  'fin56', 'ifsp1', 'fsen1', 'methotrexate', 'ferrostatin-1', 'liproxstatin-1', 'trolox', 'nac',
-  'dfo', 'fac', 'holo-transferrin', 'gkt137831', 'zncl2', 'zno-np', 'tpen', 'ionomycin',
-  'calcium-free', 'orai1-blocker', 'selenite', 'tmem16f-inhibitor', 'peg', 'h2o2', 'light-pulse',
-  'zvad', 'necrostatin-1',
+  'erastin',
+  'sulfasalazine',
+  'sorafenib',
+  'cystine-free',
+  'glutamate',
+  'bso',
+  'rsl3',
+  'ml162',
+  'fin56',
+  'ifsp1',
+  'fsen1',
+  'methotrexate',
+  'ferrostatin-1',
+  'liproxstatin-1',
+  'trolox',
+  'nac',
+  'dfo',
+  'fac',
+  'holo-transferrin',
+  'gkt137831',
+  'zncl2',
+  'zno-np',
+  'tpen',
+  'ionomycin',
+  'calcium-free',
+  'orai1-blocker',
+  'selenite',
+  'tmem16f-inhibitor',
+  'peg',
+  'h2o2',
+  'light-pulse',
+  'zvad',
+  'necrostatin-1',
 ] as const;
 export type AgentId = (typeof AGENT_IDS)[number];
 
@@ -61,8 +89,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     dose_key: 'uM',
     default_dose: 10,
     range: [0, 100],
-    typical:
-      '1-10 uM; 10 uM in HT-1080 (Dixon et al., Cell 149:1060 (2012)); waves from 1.25 uM, priming at 10 uM (Co et al., Nature 631:654 (2024))',
+    typical: '1-10 uM; 10 uM in HT-1080 (Dixon et al., Cell 149:1060 (2012)); waves from 1.25 uM, priming at 10 uM (Co et al., Nature 631:654 (2024))',
     actions: [
       {
         target: 'xc',
@@ -119,8 +146,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         potency: 3,
         hill: 1,
         max_effect: 1,
-        source:
-          'Dixon et al., eLife 3:e02523 (2014), HT-1080 glutamate release inhibited at low uM; 3 uM is approximate (calibrated: "a few uM")',
+        source: 'Dixon et al., eLife 3:e02523 (2014), HT-1080 glutamate release inhibited at low uM; 3 uM is approximate (calibrated: "a few uM")',
       },
     ],
     notes:
@@ -161,8 +187,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         source: 'bath addition, 1 uM per uM applied',
       },
     ],
-    notes:
-      'Extracellular glutamate competes with cystine at xc- (oxytosis); no receptor-mediated excitotoxicity is modelled.',
+    notes: 'Extracellular glutamate competes with cystine at xc- (oxytosis); no receptor-mediated excitotoxicity is modelled.',
   },
 
   // ---------------------------------------------------------------- GSH synthesis
@@ -184,8 +209,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'calibrated: cellular GSH-depletion IC50 in the low-uM range; mechanism from Griffith & Meister, J Biol Chem 254:7558 (1979), purified gamma-glutamylcysteine synthetase and mouse kidney',
       },
     ],
-    notes:
-      'Irreversible GCL inhibitor; GSH falls slowly (turnover of the existing pool, hours-days). Depletes GSH without killing many lines on its own.',
+    notes: 'Irreversible GCL inhibitor; GSH falls slowly (turnover of the existing pool, hours-days). Depletes GSH without killing many lines on its own.',
   },
 
   // ---------------------------------------------------------------- GPX4
@@ -228,8 +252,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'Weiwer et al., Bioorg Med Chem Lett 22:1822 (2012), HRAS-mutant BJ cells, and Yang et al., Cell 156:317 (2014): potency similar to RSL3 (tens of nM); max_effect calibrated as for RSL3',
       },
     ],
-    notes:
-      'Chloroacetamide covalent GPX4 inhibitor, treated like RSL3. Same TXNRD1 caveat as RSL3 (Cheff et al., Redox Biol, 2023).',
+    notes: 'Chloroacetamide covalent GPX4 inhibitor, treated like RSL3. Same TXNRD1 caveat as RSL3 (Cheff et al., Redox Biol, 2023).',
   },
   fin56: {
     id: 'fin56',
@@ -257,8 +280,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'Shimada et al., Nat Chem Biol 12:497 (2016): FIN56 activates squalene synthase and depletes CoQ10; calibrated: up to 50 % depletion, same EC50 as GPX4 degradation',
       },
     ],
-    notes:
-      'Two actions: ACC-dependent GPX4 protein degradation and CoQ10 depletion via squalene synthase (mevalonate pathway). Slower than RSL3.',
+    notes: 'Two actions: ACC-dependent GPX4 protein degradation and CoQ10 depletion via squalene synthase (mevalonate pathway). Slower than RSL3.',
   },
 
   // ---------------------------------------------------------------- FSP1 / BH4
@@ -276,8 +298,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         potency: 0.1,
         hill: 1,
         max_effect: 1,
-        source:
-          'Doll et al., Nature 575:693 (2019), Gpx4-knockout Pfa1 cells expressing human FSP1, EC50 ~0.1 uM',
+        source: 'Doll et al., Nature 575:693 (2019), Gpx4-knockout Pfa1 cells expressing human FSP1, EC50 ~0.1 uM',
       },
     ],
     notes:
@@ -301,8 +322,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'Hendricks et al., Cell Chem Biol 30:1090 (2023), purified FSP1 and H460 cells: most potent of their inhibitors, uncompetitive; calibrated: cellular IC50 taken as 0.05 uM (tens of nM); the exact IC50 was not checked',
       },
     ],
-    notes:
-      'Uncompetitive FSP1 inhibitor, synergises with GPX4 inhibitors and endoperoxides (DHA).',
+    notes: 'Uncompetitive FSP1 inhibitor, synergises with GPX4 inhibitors and endoperoxides (DHA).',
   },
   methotrexate: {
     id: 'methotrexate',
@@ -345,8 +365,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'EC50: Dixon et al., Cell 149:1060 (2012), HT-1080 + erastin, ~60 nM; max_effect calibrated: 4x the control defence so that 5-20 uM abolishes the wave',
       },
     ],
-    notes:
-      'Radical-trapping antioxidant in membranes (Zilka et al., ACS Cent Sci 3:232 (2017)); stops lipid peroxidation, not GSH loss.',
+    notes: 'Radical-trapping antioxidant in membranes (Zilka et al., ACS Cent Sci 3:232 (2017)); stops lipid peroxidation, not GSH loss.',
   },
   'liproxstatin-1': {
     id: 'liproxstatin-1',
@@ -362,8 +381,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         potency: 0.022,
         hill: 1,
         max_effect: 4,
-        source:
-          'EC50: Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014), Gpx4-knockout Pfa1 cells, ~22 nM; max_effect calibrated as for ferrostatin-1',
+        source: 'EC50: Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014), Gpx4-knockout Pfa1 cells, ~22 nM; max_effect calibrated as for ferrostatin-1',
       },
     ],
     notes: 'Spiroquinoxalinamine radical-trapping antioxidant (Zilka et al., ACS Cent Sci 3:232 (2017)).',
@@ -408,8 +426,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'calibrated: EC50 ~1 mM (mM doses are needed in practice); max 40 uM/min of intracellular cysteine (the control cell gets ~63 uM/min through xc- and 2.5 uM/min from transsulfuration)',
       },
     ],
-    notes:
-      'Enters slowly and is deacetylated to cysteine, bypassing xc-; also reduces medium cystine and scavenges some oxidants (not modelled).',
+    notes: 'Enters slowly and is deacetylated to cysteine, bypassing xc-; also reduces medium cystine and scavenges some oxidants (not modelled).',
   },
 
   // ---------------------------------------------------------------- iron
@@ -431,8 +448,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'calibrated: EC50 30 uM because DFO enters cells slowly by endocytosis (Glickstein et al., Blood 106:3242 (2005), calcein imaging of labile iron); max 0.1 /min so 100 uM lowers labile Fe2+ ~3-fold against the ~1/30 min control turnover',
       },
     ],
-    notes:
-      'Hexadentate Fe3+ chelator, poorly membrane-permeant: acts over tens of minutes to hours, so pre-incubation matters.',
+    notes: 'Hexadentate Fe3+ chelator, poorly membrane-permeant: acts over tens of minutes to hours, so pre-incubation matters.',
   },
   fac: {
     id: 'fac',
@@ -486,8 +502,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         potency: 0.14,
         hill: 1,
         max_effect: 1,
-        source:
-          'Aoyama et al., Hepatology 56:2316 (2012), cell-free NOX assays: Ki 0.11 uM (NOX1), 0.14 uM (NOX4); NOX4 value used',
+        source: 'Aoyama et al., Hepatology 56:2316 (2012), cell-free NOX assays: Ki 0.11 uM (NOX1), 0.14 uM (NOX4); NOX4 value used',
       },
     ],
     notes:
@@ -551,8 +566,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'calibrated: EC50 ~1 uM, max 0.2 /min of labile Zn2+ removal; protective range from Chen et al., Cell Death Dis 12 (2021), breast / renal cancer cells',
       },
     ],
-    notes:
-      'Membrane-permeant, very high-affinity Zn2+ chelator; also binds Fe2+ and Cu (not modelled) and is toxic over long exposure above ~5 uM.',
+    notes: 'Membrane-permeant, very high-affinity Zn2+ chelator; also binds Fe2+ and Cu (not modelled) and is toxic over long exposure above ~5 uM.',
   },
 
   // ---------------------------------------------------------------- calcium
@@ -570,8 +584,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         potency: 1,
         hill: 1,
         max_effect: 1,
-        source:
-          'calibrated: EC50 ~1 uM, max ~1 uM/min of Ca2+ influx at 1 mM outside Ca2+ (against 0.1 uM resting Ca2+ cleared at ~1 /min)',
+        source: 'calibrated: EC50 ~1 uM, max ~1 uM/min of Ca2+ influx at 1 mM outside Ca2+ (against 0.1 uM resting Ca2+ cleared at ~1 /min)',
       },
     ],
     notes: 'Ca2+ ionophore; also releases ER stores (not modelled separately). Effect scales with medium Ca2+.',
@@ -612,8 +625,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
           'Ishikawa et al., J Immunol 170:4441 (2003), Jurkat store-operated Ca2+ entry, YM-58483 IC50 ~0.1 uM; role of ORAI1 in oxidative glutamate toxicity from Henke et al., Cell Death Dis 4:e470 (2013), HT22',
       },
     ],
-    notes:
-      'Store-operated Ca2+ entry blocker; BTP2 also affects TRPC channels and TRPM4. Synta66 is more selective but ~10x less potent.',
+    notes: 'Store-operated Ca2+ entry blocker; BTP2 also affects TRPC channels and TRPM4. Synta66 is more selective but ~10x less potent.',
   },
 
   // ---------------------------------------------------------------- selenium
@@ -665,7 +677,8 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     dose_key: 'uM',
     default_dose: 10000,
     range: [0, 50000],
-    typical: 'millimolar PEG of ~1-3 kDa delays ferroptotic rupture (Riegman et al., Nat Cell Biol 22:1042 (2020); Pedrera et al., Cell Death Differ 28:1644 (2021))',
+    typical:
+      'millimolar PEG of ~1-3 kDa delays ferroptotic rupture (Riegman et al., Nat Cell Biol 22:1042 (2020); Pedrera et al., Cell Death Differ 28:1644 (2021))',
     actions: [
       {
         target: 'swelling',
@@ -694,7 +707,8 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         target: 'oxidant_bolus',
         ...NO_POTENCY,
         max_effect: 0.05,
-        source: 'calibrated: 0.05 a.u. of extracellular oxidant per uM H2O2, so a 100 uM bolus in a 100 um disc ignites erastin-primed cells and leaves unprimed cells alive (Co et al. Nature 631:654 (2024) started waves with local H2O2 or light)',
+        source:
+          'calibrated: 0.05 a.u. of extracellular oxidant per uM H2O2, so a 100 uM bolus in a 100 um disc ignites erastin-primed cells and leaves unprimed cells alive (Co et al. Nature 631:654 (2024) started waves with local H2O2 or light)',
       },
     ],
     notes: 'Local extracellular oxidant pulse to launch a wave; catalase / peroxiredoxins clear it quickly.',
@@ -734,8 +748,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         potency: 5,
         hill: 1,
         max_effect: 1,
-        source:
-          'calibrated: cellular caspase block at low uM (irreversible pan-caspase inhibitor; Slee et al., Biochem J 315:21 (1996))',
+        source: 'calibrated: cellular caspase block at low uM (irreversible pan-caspase inhibitor; Slee et al., Biochem J 315:21 (1996))',
       },
     ],
     notes: 'Apoptosis only: the caspase target is outside the ferroptosis network, so it must not change ferroptosis or the wave.',

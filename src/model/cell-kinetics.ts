@@ -58,32 +58,47 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   // expression factor of a phenotype byte: D[pGENE[i]]
   const D = PHENO_DECODE;
 
-  const prolif = p.prolif_rate, o2ProlifKm = p.o2_prolif_km;
-  const necO2 = p.necrosis_o2, necP = p.necrosis_rate * dt;
-  const feRef = p.fe_ref, tfKm = p.tf_km, tfUp = p.tfr_uptake, ntbiUp = p.ntbi_uptake, store = p.ftn_store;
-  const ncoa4 = p.ncoa4_release, fpn = p.fpn_export;
-  const tfRel = (T[T_TF] / (T[T_TF] + tfKm)) * ((p.tf_medium + tfKm) / Math.max(p.tf_medium, 1e-9));
+  // parameters (params.ts: units, ranges, sources) under short names
+  const { prolif_rate: prolif, o2_prolif_km: o2ProlifKm, necrosis_o2: necO2 } = p;
+  const { fe_ref: feRef, tf_km: tfKm, tfr_uptake: tfUp, ntbi_uptake: ntbiUp, ftn_store: store, ncoa4_release: ncoa4, fpn_export: fpn } = p;
+  const { zn_ref: znRef, zn_rate: znRate, zn_nox_gain: znGain, zn_gr_ki: grKi, se_turnover: seRate, se_km: seKm } = p;
+  const { nrf2_rate: nrfRate, nrf2_gain: nrfGain, nrf2_effect: nrfEff, cys_decay: cysDecay, gcl_km: gclKm } = p;
+  const { gsh_turnover: gshTurn, gsh_ox_rate: gshOx, gpx4_gsh_km: gKm, gpx4_turnover: gpxTurn, coq_ox_rate: qOx } = p;
+  const { bh4_rate: bhRate, bh4_dhfr_share: bhShare, bh4_ros_loss: bhRos, w_gpx4: wG, w_bh4: wB } = p;
+  const { ros_time_scale: ts, o2_km: o2Km, o2_uptake: o2Up, lpo_rate: lpR, lpo_iron_share: lpShare } = p;
+  const { pufa_rate: pufaRate, density_protection: dp, o2_medium: o2Bath, medium_exchange: mex, cell_medium_ratio: ratio } = p;
+  // treatment targets of this segment
   const chel = T[T_CHEL];
-  const znRef = p.zn_ref, znRate = p.zn_rate, znMed = Math.max(p.zn_medium, 1e-9), znChel = T[T_ZNCHEL];
-  const znGain = p.zn_nox_gain, grKi = p.zn_gr_ki, grNorm = 1 + znRef / grKi;
-  const seT = T[T_SE] / p.se_ref, seRate = p.se_turnover, seKm = p.se_km;
-  const nrfRate = p.nrf2_rate, nrfGain = p.nrf2_gain, nrfEff = p.nrf2_effect, nrfK2 = p.nrf2_ros_k * p.nrf2_ros_k;
-  const xcV = p.xc_vmax * T[T_XC], xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
-  const tsp = p.tsp_supply + T[T_CYS], cysDecay = p.cys_decay;
-  const gclV = p.gcl_vmax * T[T_GCL], gclKm = p.gcl_km;
-  const gshTurn = p.gsh_turnover, gshOx = p.gsh_ox_rate, gKm = p.gpx4_gsh_km, gNorm = (p.gsh_ref + gKm) / p.gsh_ref;
-  const gpxTurn = p.gpx4_turnover, gpxLoss = T[T_INACT] + T[T_DEG];
-  const qTot = Math.max(0, 1 - T[T_COQ]), fsp1Act = T[T_FSP1], fspR = p.fsp1_rate * fsp1Act, qOx = p.coq_ox_rate;
+  const znChel = T[T_ZNCHEL];
+  const fsp1Act = T[T_FSP1];
+  const dhfr = T[T_DHFR];
+  const rta = T[T_RTA];
+  const cystBath = T[T_CYSS];
+  const ntbiBath = T[T_NTBI];
+  const znBath = T[T_ZNB];
+  // derived once per segment
+  const necP = p.necrosis_rate * dt;
+  const tfRel = (T[T_TF] / (T[T_TF] + tfKm)) * ((p.tf_medium + tfKm) / Math.max(p.tf_medium, 1e-9));
+  const znMed = Math.max(p.zn_medium, 1e-9);
+  const grNorm = 1 + znRef / grKi;
+  const seT = T[T_SE] / p.se_ref;
+  const nrfK2 = p.nrf2_ros_k * p.nrf2_ros_k;
+  const xcV = p.xc_vmax * T[T_XC];
+  const xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
+  const tsp = p.tsp_supply + T[T_CYS];
+  const gclV = p.gcl_vmax * T[T_GCL];
+  const gNorm = (p.gsh_ref + gKm) / p.gsh_ref;
+  const gpxLoss = T[T_INACT] + T[T_DEG];
+  const qTot = Math.max(0, 1 - T[T_COQ]);
+  const fspR = p.fsp1_rate * fsp1Act;
   const qRef = p.fsp1_rate / (p.fsp1_rate + p.coq_ox_rate);
-  const bhRate = p.bh4_rate, bhShare = p.bh4_dhfr_share, dhfr = T[T_DHFR], bhRos = p.bh4_ros_loss;
-  const wG = p.w_gpx4, wF = p.w_fsp1 / qRef, wB = p.w_bh4, rta = T[T_RTA];
-  const ts = p.ros_time_scale;
-  const cBasal = p.ros_basal * ts, kf = p.ros_nox_max * T[T_NOX] * ts, mito = 1 + T[T_MITO], kFen = p.ros_fenton * ts;
-  const o2Km = p.o2_km, o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9), o2Up = p.o2_uptake;
-  const lpR = p.lpo_rate, lpShare = p.lpo_iron_share;
-  const pufaRate = p.pufa_rate, dp = p.density_protection, cfNorm = 1 / (1 - dp);
-  const cystBath = T[T_CYSS], ntbiBath = T[T_NTBI], znBath = T[T_ZNB], o2Bath = p.o2_medium, mex = p.medium_exchange;
-  const ratio = p.cell_medium_ratio;
+  const wF = p.w_fsp1 / qRef;
+  const cBasal = p.ros_basal * ts;
+  const kf = p.ros_nox_max * T[T_NOX] * ts;
+  const mito = 1 + T[T_MITO];
+  const kFen = p.ros_fenton * ts;
+  const o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9);
+  const cfNorm = 1 / (1 - dp);
   const mexDen = 1 / (1 + dt * mex);
   let necroses = 0;
 
@@ -195,12 +210,16 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
   const { def_gsh: defGsh, def_rt: defRt, fenton, ros_src: rosSrc, nox, lpo_src: lpoSrc } = st.aux;
   const { ox } = st.field;
   const { status } = st;
-  const ts = p.ros_time_scale;
-  const kg8 = p.ros_clear * ts * 8, kgR = p.ros_clear * ts, kd = p.ros_decay * ts;
+  const { ros_time_scale: ts, lpo_commit: lCommit, fe_ref: feRef } = p;
+  // the ROS <-> oxidant exchange over half a step (exchangeMatrix)
+  const [e00, e01, e10, e11] = ex;
+  const kg8 = p.ros_clear * ts * 8;
+  const kgR = p.ros_clear * ts;
+  const kd = p.ros_decay * ts;
   const oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
-  const e00 = ex[0], e01 = ex[1], e10 = ex[2], e11 = ex[3];
-  const dtLpC = dt * p.lpo_clear, lCommit = p.lpo_commit;
-  const burstP = p.burst_rate * dt, burstAdd = p.burst_size / dt, feRef = p.fe_ref;
+  const dtLpC = dt * p.lpo_clear;
+  const burstP = p.burst_rate * dt;
+  const burstAdd = p.burst_size / dt;
   const h = 0.5 * dt;
   const tCommit = t + dt;
   let committed = 0;
@@ -212,11 +231,14 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
       ox[i] *= oxDeadDen;
       continue;
     }
-    const defG = defGsh[i], defR = defRt[i], kfc = nox[i];
+    const defG = defGsh[i];
+    const defR = defRt[i];
+    const kfc = nox[i];
 
     // Strang splitting: half a step of the linear ROS <-> oxidant exchange, solved exactly; a
     // full step of the nonlinear ROS kinetics by MPRK22; another exact half step of exchange.
-    const R0 = ros[i], ox0 = ox[i];
+    const R0 = ros[i];
+    const ox0 = ox[i];
     const R = e00 * R0 + e01 * ox0;
     const oxq = e10 * R0 + e11 * ox0;
     const R3 = R * R * R;
@@ -270,26 +292,34 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
   const gain = p.ox_release_gain;
   const lCommit = p.lpo_commit;
   const lCommit4 = lCommit * lCommit * lCommit * lCommit;
-  const caPump = p.ca_pump, caDmg = p.ca_damage;
-  const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9), orai = T[T_ORAI];
-  const caBase = cab * (caPump * p.ca_rest + T[T_IONO]), caSoce = cab * p.ca_soce * orai, caDmgB = cab * caDmg;
-  const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k, tmem = T[T_TMEM], clRest = p.cl_rest, clOpen = p.cl_open, clRate = p.cl_rate;
+  const { ca_pump: caPump, ca_damage: caDmg, cl_rest: clRest, cl_open: clOpen, cl_rate: clRate, cl_leak: clLeak } = p;
+  const { vol_rupture: volRupt, rvd_rate: rvd, cell_medium_ratio: ratio } = p;
+  const orai = T[T_ORAI];
+  const tmem = T[T_TMEM];
+  // Ca2+ entry scales with the medium's Ca2+ (calcium-free medium: none)
+  const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9);
+  const caBase = cab * (caPump * p.ca_rest + T[T_IONO]);
+  const caSoce = cab * p.ca_soce * orai;
+  const caDmgB = cab * caDmg;
+  const soceK2 = p.ca_soce_ros_k * p.ca_soce_ros_k;
+  const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k;
   const clLoadNorm = 1 / (clOpen - clRest);
-  const swell = p.swell_rate * T[T_SWELL], volRupt = p.vol_rupture, rupRel = p.ox_rupture_release * gain;
-  const ratio = p.cell_medium_ratio;
-  const soceK2 = p.ca_soce_ros_k * p.ca_soce_ros_k, rvd = p.rvd_rate, clLeak = p.cl_leak;
+  const swell = p.swell_rate * T[T_SWELL];
+  const rupRel = p.ox_rupture_release * gain;
   const tDead = t + dtStep;
   for (let i = i0; i < i1; i++) {
     const s = status[i];
     if (s !== DYING && (s !== ALIVE || dtsAlive === 0)) continue;
     const dt = s === ALIVE ? dtsAlive : dtStep;
     const caDen = 1 / (1 + dt * caPump);
-    const R1 = ros[i], L = lpo[i];
+    const R1 = ros[i];
+    const L = lpo[i];
     const R12 = R1 * R1;
 
     // --- Ca2+: leak, store-operated entry (ORAI1, oxidative), entry through damaged membrane
     const L4 = L * L * L * L;
-    const a1 = R12 + soceK2, a2 = L4 + lCommit4;
+    const a1 = R12 + soceK2;
+    const a2 = L4 + lCommit4;
     const influx = caBase + (caSoce * D[pORAI1[i]] * R12 * a2 + caDmgB * L4 * a1) / (a1 * a2);
     const ca1 = (ca[i] + dt * influx) * caDen;
     ca[i] = ca1;

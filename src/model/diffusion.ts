@@ -95,15 +95,19 @@ function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolv
   const ta = theta * add;
   const last = n - 1;
   if (re > 0) {
-    let origA = u[oa], origB = u[ob];
-    const leftA0 = dirichlet ? edge : origA, leftB0 = dirichlet ? edge : origB;
+    let origA = u[oa],
+      origB = u[ob];
+    const leftA0 = dirichlet ? edge : origA,
+      leftB0 = dirichlet ? edge : origB;
     // x = 0
-    let nextA = u[oa + 1], nextB = u[ob + 1];
+    let nextA = u[oa + 1],
+      nextB = u[ob + 1];
     let pA = (origA + re * (leftA0 - 2 * origA + nextA) + ta) * invm[0];
     let pB = (origB + re * (leftB0 - 2 * origB + nextB) + ta) * invm[0];
     u[oa] = pA;
     u[ob] = pB;
-    let leftA = origA, leftB = origB;
+    let leftA = origA,
+      leftB = origB;
     origA = nextA;
     origB = nextB;
     for (let x = 1; x < last; x++) {
@@ -120,7 +124,8 @@ function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolv
       origB = nextB;
     }
     // x = n - 1: the ghost beyond the end is the edge (Dirichlet) or the site itself (mirror)
-    const gA = dirichlet ? edge : origA, gB = dirichlet ? edge : origB;
+    const gA = dirichlet ? edge : origA,
+      gB = dirichlet ? edge : origB;
     u[oa + last] = (origA + re * (leftA - 2 * origA + gA) + ta + ri * pA) * invm[last];
     u[ob + last] = (origB + re * (leftB - 2 * origB + gB) + ta + ri * pB) * invm[last];
   } else {
@@ -138,7 +143,8 @@ function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolv
     u[oa + last] = (u[oa + last] + ta + ri * pA) * invm[last];
     u[ob + last] = (u[ob + last] + ta + ri * pB) * invm[last];
   }
-  let nextA = u[oa + last], nextB = u[ob + last];
+  let nextA = u[oa + last],
+    nextB = u[ob + last];
   for (let x = n - 2; x >= 0; x--) {
     const c = cp[x];
     nextA = u[oa + x] - c * nextA;
@@ -160,7 +166,17 @@ export const TS_FIELD_KERNELS: FieldKernels = fieldKernels;
  * (u and scratch in its memory), the row loops run in WebAssembly SIMD, two columns per vector:
  * the same operations, the same bits.
  */
-export function sweepCols(u: Float32Array, width: number, height: number, x0: number, x1: number, s: LineSolver, edge: number, scratch: Float32Array = new Float32Array(width), k: FieldKernels | null = null): void {
+export function sweepCols(
+  u: Float32Array,
+  width: number,
+  height: number,
+  x0: number,
+  x1: number,
+  s: LineSolver,
+  edge: number,
+  scratch: Float32Array = new Float32Array(width),
+  k: FieldKernels | null = null,
+): void {
   const K = k ?? TS_FIELD_KERNELS;
   const { cp, invm, r, theta, dirichlet } = s;
   const ri = theta * r;
@@ -201,13 +217,41 @@ export interface Sink {
  * share of the time step. `cp` (width x height, f64) holds the factors of every site. With `k`,
  * rows run two at a time in WebAssembly (one per SIMD lane): the same bits.
  */
-export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array, k: FieldKernels | null = null): void {
+export function sweepRowsSink(
+  u: Float32Array,
+  width: number,
+  y0: number,
+  y1: number,
+  r: number,
+  dirichlet: boolean,
+  edge: number,
+  sink: Sink,
+  h: number,
+  cp: Float64Array,
+  k: FieldKernels | null = null,
+): void {
   if (width === 1) {
     for (let y = y0; y < y1; y++) solveLine(u, y, 1, 1, r, dirichlet, edge, sink, h, cp);
     return;
   }
   const { uniformRate, rates } = ratesOf(sink);
-  (k ?? TS_FIELD_KERNELS).sinkRows(u, rates ?? sink.perfusion, rates !== null, sink.perfusion, cp, width, y0, y1, uniformRate, dirichlet ? 1 + 2 * r : 1 + r, 1 + 2 * r, dirichlet ? r * edge : 0, h, sink.plasma, r);
+  (k ?? TS_FIELD_KERNELS).sinkRows(
+    u,
+    rates ?? sink.perfusion,
+    rates !== null,
+    sink.perfusion,
+    cp,
+    width,
+    y0,
+    y1,
+    uniformRate,
+    dirichlet ? 1 + 2 * r : 1 + r,
+    1 + 2 * r,
+    dirichlet ? r * edge : 0,
+    h,
+    sink.plasma,
+    r,
+  );
 }
 
 /** Scratch for sweepColsSink: per column of a band, the running values, and the factors of every site. */
@@ -229,7 +273,20 @@ export function columnScratch(width: number, height: number): ColumnScratch {
  * on each column. With `k` (u, the sink's arrays and `scr` in its memory: SimState.colSink), the
  * row loops run in WebAssembly SIMD, two columns per vector.
  */
-export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, scr: ColumnScratch, k: FieldKernels | null = null): void {
+export function sweepColsSink(
+  u: Float32Array,
+  width: number,
+  height: number,
+  x0: number,
+  x1: number,
+  r: number,
+  dirichlet: boolean,
+  edge: number,
+  sink: Sink,
+  h: number,
+  scr: ColumnScratch,
+  k: FieldKernels | null = null,
+): void {
   const n = height;
   if (n === 1) {
     for (let x = x0; x < x1; x++) solveLine(u, x, width, 1, r, dirichlet, edge, sink, h, scr.cp);
@@ -247,7 +304,24 @@ export function sweepColsSink(u: Float32Array, width: number, height: number, x0
   cPrev.fill(0, x0, x1);
   for (let y = 0; y < n; y++) {
     const edgeRow = y === 0 || y === n - 1;
-    K.sinkRow(u, rates ?? perfusion, rates !== null, perfusion, cp, prev, cPrev, y * width, x0, x1, uniformRate, edgeRow ? bEnd : bMid, edgeRow ? add : 0, h, plasma, r);
+    K.sinkRow(
+      u,
+      rates ?? perfusion,
+      rates !== null,
+      perfusion,
+      cp,
+      prev,
+      cPrev,
+      y * width,
+      x0,
+      x1,
+      uniformRate,
+      edgeRow ? bEnd : bMid,
+      edgeRow ? add : 0,
+      h,
+      plasma,
+      r,
+    );
   }
   const last = (n - 1) * width;
   for (let x = x0; x < x1; x++) next[x] = u[last + x];
@@ -265,7 +339,18 @@ function ratesOf(sink: Sink): { uniformRate: number; rates: Float32Array | null 
   return typeof rate === 'number' ? { uniformRate: +rate, rates: null } : { uniformRate: 0, rates: rate };
 }
 
-function solveLine(u: Float32Array, o: number, stride: number, n: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array): void {
+function solveLine(
+  u: Float32Array,
+  o: number,
+  stride: number,
+  n: number,
+  r: number,
+  dirichlet: boolean,
+  edge: number,
+  sink: Sink,
+  h: number,
+  cp: Float64Array,
+): void {
   const add = dirichlet ? r * edge : 0;
   const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
   const { uniformRate, rates } = ratesOf(sink);

@@ -53,5 +53,13 @@ export function targetValues(doses: ReadonlyArray<{ agent: AgentId; amount: numb
 
 /** The untreated medium a scenario's parameters describe. */
 export function mediumBase(p: ParamValues): MediumBase {
-  return { cystine_medium: p.cystine_medium, ca_medium: p.ca_medium, tf_iron: p.tf_medium, ntbi: 0, zn_bath: p.zn_medium, se_bath: p.se_medium, glutamate_bath: 0 };
+  return {
+    cystine_medium: p.cystine_medium,
+    ca_medium: p.ca_medium,
+    tf_iron: p.tf_medium,
+    ntbi: 0,
+    zn_bath: p.zn_medium,
+    se_bath: p.se_medium,
+    glutamate_bath: 0,
+  };
 }

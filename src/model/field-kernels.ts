@@ -12,7 +12,19 @@ import type { int } from './kernel-types';
  * from the original values (the original row is kept in `prev` for the next row).
  * @lanes x
  */
-export function cnFirstRow(u: Float32Array, row: int, down: int, prev: Float32Array, x0: int, x1: int, re: number, im: number, extra: number, edge: number, dirichlet: boolean): void {
+export function cnFirstRow(
+  u: Float32Array,
+  row: int,
+  down: int,
+  prev: Float32Array,
+  x0: int,
+  x1: int,
+  re: number,
+  im: number,
+  extra: number,
+  edge: number,
+  dirichlet: boolean,
+): void {
   for (let x = x0; x < x1; x++) {
     const c = u[row + x];
     const up = dirichlet ? edge : c;
@@ -37,7 +49,20 @@ export function cnMidRow(u: Float32Array, row: int, down: int, above: int, prev:
  * Crank-Nicolson, the last row: the ghost beyond the end is the edge (Dirichlet) or the site itself.
  * @lanes x
  */
-export function cnLastRow(u: Float32Array, row: int, above: int, prev: Float32Array, x0: int, x1: int, re: number, ri: number, im: number, extra: number, edge: number, dirichlet: boolean): void {
+export function cnLastRow(
+  u: Float32Array,
+  row: int,
+  above: int,
+  prev: Float32Array,
+  x0: int,
+  x1: int,
+  re: number,
+  ri: number,
+  im: number,
+  extra: number,
+  edge: number,
+  dirichlet: boolean,
+): void {
   for (let x = x0; x < x1; x++) {
     const c = u[row + x];
     const dn = dirichlet ? edge : c;
@@ -77,7 +102,24 @@ export function backRow(u: Float32Array, row: int, below: int, x0: int, x1: int,
  * zero running values. k is rates[j] when useRates, else uniformRate.
  * @lanes x
  */
-export function sinkRow(u: Float32Array, rates: Float32Array, useRates: boolean, perfusion: Float32Array, cp: Float64Array, prev: Float64Array, cPrev: Float64Array, row: int, x0: int, x1: int, uniformRate: number, bRow: number, addRow: number, h: number, plasma: number, r: number): void {
+export function sinkRow(
+  u: Float32Array,
+  rates: Float32Array,
+  useRates: boolean,
+  perfusion: Float32Array,
+  cp: Float64Array,
+  prev: Float64Array,
+  cPrev: Float64Array,
+  row: int,
+  x0: int,
+  x1: int,
+  uniformRate: number,
+  bRow: number,
+  addRow: number,
+  h: number,
+  plasma: number,
+  r: number,
+): void {
   for (let x = x0; x < x1; x++) {
     const j = row + x;
     const kj = useRates ? rates[j] : uniformRate;
@@ -113,7 +155,23 @@ export function sinkBack(u: Float32Array, cp: Float64Array, next: Float64Array, 
  * lane); cp holds the factors of every site (each row uses its own).
  * @lanes y
  */
-export function sinkRows(u: Float32Array, rates: Float32Array, useRates: boolean, perfusion: Float32Array, cp: Float64Array, width: int, y0: int, y1: int, uniformRate: number, bEnd: number, bMid: number, add: number, h: number, plasma: number, r: number): void {
+export function sinkRows(
+  u: Float32Array,
+  rates: Float32Array,
+  useRates: boolean,
+  perfusion: Float32Array,
+  cp: Float64Array,
+  width: int,
+  y0: int,
+  y1: int,
+  uniformRate: number,
+  bEnd: number,
+  bMid: number,
+  add: number,
+  h: number,
+  plasma: number,
+  r: number,
+): void {
   for (let y = y0; y < y1; y++) {
     const o = y * width;
     let prev = 0;

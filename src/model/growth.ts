@@ -33,7 +33,8 @@ export function divisionTarget(st: SimState, key: RandomKey, i: number, step: nu
 export function growPhase1(st: SimState, y0: number, y1: number, step: number, t: number, p: ParamValues, key: RandomKey): void {
   const { width: W, height: H, status, born } = st;
   const F = st.f32;
-  const cycle = st.cell.cycle, tDead = st.cell.t_dead;
+  const cycle = st.cell.cycle,
+    tDead = st.cell.t_dead;
   const clear = p.debris_clear_min;
   const inheritCv = p.pheno_inherit_cv;
   for (let y = y0; y < y1; y++) {
@@ -46,9 +47,12 @@ export function growPhase1(st: SimState, y0: number, y1: number, step: number, t
         cycle[s] = 0;
       }
       if (status[s] !== EMPTY) continue;
-      let best = -1, bestPri = -1, bestDir = -1;
+      let best = -1,
+        bestPri = -1,
+        bestDir = -1;
       for (let d = 0; d < 4; d++) {
-        const nx = x + DX[d], ny = y + DY[d];
+        const nx = x + DX[d],
+          ny = y + DY[d];
         if (nx < 0 || ny < 0 || nx >= W || ny >= H) continue;
         const q = ny * W + nx;
         if (status[q] !== ALIVE || cycle[q] < 1 || divisionTarget(st, key, q, step) !== s) continue;
@@ -93,9 +97,9 @@ export function growPhase2(st: SimState, y0: number, y1: number, step: number, k
     const target = divisionTarget(st, key, i, step);
     if (target < 0) continue;
     // the direction from the target back to i
-    const dx = (i % W) - (target % W), dy = Math.floor(i / W) - Math.floor(target / W);
+    const dx = (i % W) - (target % W),
+      dy = Math.floor(i / W) - Math.floor(target / W);
     const d = dx === -1 ? 0 : dx === 1 ? 1 : dy === -1 ? 2 : 3;
     if (born[target] === d + 1) cycle[i] = 0;
   }
 }
-

@@ -6,7 +6,22 @@
 import { isGeneticAgent } from './agents';
 import { mediumBase } from './effects';
 import { exchangeMatrix, fastSegment, slowSegment, type StepContext } from './kinetics';
-import { ALIVE, CELL_VARS, type CellVar, type CellVarSpec, DYING, EMPTY, encodePheno, type FieldName, GENES, H_STEP, layoutState, newStateStore, type SimState, stateBytes } from './layout';
+import {
+  ALIVE,
+  CELL_VARS,
+  type CellVar,
+  type CellVarSpec,
+  DYING,
+  EMPTY,
+  encodePheno,
+  type FieldName,
+  GENES,
+  H_STEP,
+  layoutState,
+  newStateStore,
+  type SimState,
+  stateBytes,
+} from './layout';
 import { cos, exp } from './math';
 import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
@@ -34,7 +49,8 @@ export function initRows(st: SimState, sc: ResolvedScenario, key: RandomKey, sch
   // A smooth standard-normal field per gene: keyed normals on a grid of spacing L, interpolated
   // with cosine-smoothed bilinear weights normalised so the variance stays 1. The node normals and
   // the per-column / per-row weights are computed once (the same values as drawing them per site).
-  const col0 = new Int32Array(W), colS = new Float64Array(W);
+  const col0 = new Int32Array(W),
+    colS = new Float64Array(W);
   for (let x = 0; x < W; x++) {
     const gx = ((x + 0.5) * site) / L;
     col0[x] = Math.floor(gx);
@@ -62,8 +78,12 @@ export function initRows(st: SimState, sc: ResolvedScenario, key: RandomKey, sch
         const own = cv > 0 ? normal(key, i, 0, PURPOSE.pheno + gi) : 0;
         let z = own;
         if (share > 0) {
-          const sx = colS[x], n0 = y0 * nodesX + col0[x];
-          const w00 = (1 - sx) * (1 - sy), w10 = sx * (1 - sy), w01 = (1 - sx) * sy, w11 = sx * sy;
+          const sx = colS[x],
+            n0 = y0 * nodesX + col0[x];
+          const w00 = (1 - sx) * (1 - sy),
+            w10 = sx * (1 - sy),
+            w01 = (1 - sx) * sy,
+            w11 = sx * sy;
           const v = w00 * nodes[n0] + w10 * nodes[n0 + 1] + w01 * nodes[n0 + nodesX] + w11 * nodes[n0 + nodesX + 1];
           z = Math.sqrt(1 - share) * own + Math.sqrt(share) * (v / Math.sqrt(w00 * w00 + w10 * w10 + w01 * w01 + w11 * w11));
         }
@@ -155,7 +175,9 @@ export function controlSteadyState(sc: ResolvedScenario, p: ParamValues): SimSta
   // each variable from its starting guess (CELL_VARS init: a number or a parameter's value)
   for (const v of CELL_VARS as readonly CellVarSpec[]) one.cell[v.name as CellVar][0] = typeof v.init === 'number' ? v.init : p[v.init];
   const f = one.field;
-  f.cystine[0] = p.cystine_medium; f.o2[0] = p.o2_medium; f.zn_ex[0] = p.zn_medium;
+  f.cystine[0] = p.cystine_medium;
+  f.o2[0] = p.o2_medium;
+  f.zn_ex[0] = p.zn_medium;
   const bare = new Schedule({ ...sc, treatments: [] }, mediumBase(p));
   const seg = bare.segments(0, 0)[0];
   const cx: StepContext = { t: 0, dt: 1, step: 0, key: { k0: 0, k1: 0 }, dts: 1 };

@@ -22,7 +22,16 @@ export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, 
 }
 
 /** Fast block for sites [i0, i1) of one row segment: one step of dt (both passes). */
-export function fastSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: Kernels | null = null): void {
+export function fastSegment(
+  st: SimState,
+  i0: number,
+  i1: number,
+  seg: Segment,
+  p: ParamValues,
+  cx: StepContext,
+  ex: ExchangeMatrix,
+  kernel: Kernels | null = null,
+): void {
   fastPass(st, i0, i1, p, cx, ex, kernel);
   deathPass(st, i0, i1, seg.targets, p, cx, kernel);
 }
@@ -61,7 +70,10 @@ export function deathPass(st: SimState, i0: number, i1: number, T: Float64Array,
  * matrix, so the result keeps both positive).
  */
 export function exchangeMatrix(kx: number, g: number, kOx: number, h: number): ExchangeMatrix {
-  const a = -kx, b = kx, c = kx * g, d = -(kx * g + kOx);
+  const a = -kx,
+    b = kx,
+    c = kx * g,
+    d = -(kx * g + kOx);
   const s = (a + d) / 2;
   const q = Math.sqrt(((a - d) / 2) ** 2 + b * c);
   const es = exp(s * h);

@@ -54,8 +54,22 @@ export const CELL_VARS = [
   { name: 'coq', unit: 'fraction', doc: 'reduced CoQ10 (CoQ10H2) fraction of the pool, kept reduced by FSP1', init: 0.5 },
   { name: 'bh4', unit: 'rel', doc: 'tetrahydrobiopterin (1 = control)', init: 1 },
   { name: 'nrf2', unit: 'rel', doc: 'NRF2 activity (1 = control)', init: 1 },
-  { name: 'ros', unit: 'a.u.', doc: 'ROS (H2O2 / radical pool; 1 a.u. half-activates the NOX feedback)', init: 0.3, symbol: 'R', show: { label: 'ROS', scale: 'log', lo: 0.03, hi: 10, oxidant: true } },
-  { name: 'lpo', unit: 'a.u.', doc: 'lipid hydroperoxides (PL-OOH)', init: 0.1, symbol: 'L', show: { label: 'lipid peroxides', scale: 'log', lo: 0.01, hi: 100, oxidant: true } },
+  {
+    name: 'ros',
+    unit: 'a.u.',
+    doc: 'ROS (H2O2 / radical pool; 1 a.u. half-activates the NOX feedback)',
+    init: 0.3,
+    symbol: 'R',
+    show: { label: 'ROS', scale: 'log', lo: 0.03, hi: 10, oxidant: true },
+  },
+  {
+    name: 'lpo',
+    unit: 'a.u.',
+    doc: 'lipid hydroperoxides (PL-OOH)',
+    init: 0.1,
+    symbol: 'L',
+    show: { label: 'lipid peroxides', scale: 'log', lo: 0.01, hi: 100, oxidant: true },
+  },
   { name: 'pufa', unit: 'rel', doc: 'PUFA-phospholipid content (1 = control, set by ACSL4)', init: 1 },
   { name: 'vol', unit: 'rel', doc: 'cell volume (1 = resting; ruptures at vol_rupture)', init: 1 },
   { name: 't_dying', unit: 'min', doc: 'time the cell was committed (NaN if never)', init: 0 },
@@ -69,7 +83,11 @@ export type CellVar = (typeof CELL_VARS)[number]['name'];
  * slow step; stored so that both blocks stay plain loops and any worker split gives the same bits).
  */
 export const AUX_VARS = [
-  { name: 'def_gsh', unit: '1', doc: 'GSH-dependent defence (GPX4 with GSH) relative to the control total: w_gpx4*a_gpx4; fails at high ROS as GSH is oxidised' },
+  {
+    name: 'def_gsh',
+    unit: '1',
+    doc: 'GSH-dependent defence (GPX4 with GSH) relative to the control total: w_gpx4*a_gpx4; fails at high ROS as GSH is oxidised',
+  },
   { name: 'def_rt', unit: '1', doc: 'radical-trapping defence that does not fail at high ROS: w_fsp1*a_fsp1 + w_bh4*a_bh4 + rta' },
   { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * ros_time_scale * fe/fe_ref * oxygen factor' },
   { name: 'o2_sink', unit: '1/min', doc: 'oxygen uptake of this site as a first-order rate, o2_uptake / (o2 + o2_km), solved with diffusion' },
@@ -91,9 +109,7 @@ export const FIELDS = [
 export type FieldName = (typeof FIELDS)[number]['name'];
 
 /** Heritable phenotype: expression factors (1 = control), stored as log2 bytes. */
-export const GENES = [
-  'SLC7A11', 'GPX4', 'FSP1', 'GCH1', 'ACSL4', 'TFR1', 'FPN', 'FTH1', 'NCOA4', 'ZIP7', 'ORAI1', 'TMEM16F', 'NOX', 'PROLIF',
-] as const;
+export const GENES = ['SLC7A11', 'GPX4', 'FSP1', 'GCH1', 'ACSL4', 'TFR1', 'FPN', 'FTH1', 'NCOA4', 'ZIP7', 'ORAI1', 'TMEM16F', 'NOX', 'PROLIF'] as const;
 export type Gene = (typeof GENES)[number];
 
 /** Cell fate codes in `status`. */
@@ -277,7 +293,13 @@ export function bytesPerSite(): number {
 
 export function stateBytes(width: number, height: number, drugs = 0): number {
   const n = width * height;
-  return PREFIX_BYTES + (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) + (GENES.length + 4) * (align8(n) + 64) + floatStride(width) + colSinkBytes(width, height);
+  return (
+    PREFIX_BYTES +
+    (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) +
+    (GENES.length + 4) * (align8(n) + 64) +
+    floatStride(width) +
+    colSinkBytes(width, height)
+  );
 }
 
 /** Views over a store laid out by this module (a fresh shared one when none is given); `drugs` names the diffusing drug fields. */
@@ -347,7 +369,28 @@ export function layoutState(width: number, height: number, given?: StateStore, d
   for (const g of GENES) byName[`pheno.${g}`] = pheno[g];
   for (const k of ['prev', 'cPrev', 'next', 'cp'] as const) byName[`colSink.${k}`] = colSink[k];
   new Int32Array(buf, LAYOUT_AT, SLOTS.length).set(SLOTS.map((name) => byName[name].byteOffset));
-  return { width, height, n, buffer: buf, memory, store, header: new Int32Array(buf, 0, HEADER_BYTES / 4), cell, aux, field, pheno, f32: all, base, status, nbr, born, clone, drug, colPrev, colSink };
+  return {
+    width,
+    height,
+    n,
+    buffer: buf,
+    memory,
+    store,
+    header: new Int32Array(buf, 0, HEADER_BYTES / 4),
+    cell,
+    aux,
+    field,
+    pheno,
+    f32: all,
+    base,
+    status,
+    nbr,
+    born,
+    clone,
+    drug,
+    colPrev,
+    colSink,
+  };
 }
 
 /**

@@ -6,11 +6,27 @@ import { GENES, type Gene } from './layout';
 import { PARAMS, paramSpec, resolveParams } from './params';
 import { TARGETS } from './targets';
 
-export interface Disc { x_um: number; y_um: number; r_um: number }
-export interface Rect { x_um: number; y_um: number; width_um: number; height_um: number }
+export interface Disc {
+  x_um: number;
+  y_um: number;
+  r_um: number;
+}
+export interface Rect {
+  x_um: number;
+  y_um: number;
+  width_um: number;
+  height_um: number;
+}
 /** A painted brush stroke: the union of discs of radius r_um centred on the points (x_um, y_um). */
-export interface Stroke { r_um: number; points_um: Array<[number, number]> }
-export interface Region { disc?: Disc; rect?: Rect; stroke?: Stroke }
+export interface Stroke {
+  r_um: number;
+  points_um: Array<[number, number]>;
+}
+export interface Region {
+  disc?: Disc;
+  rect?: Rect;
+  stroke?: Stroke;
+}
 
 /** Most points a stroke may hold (a brush samples a drag every half radius or so). */
 export const STROKE_MAX_POINTS = 5000;
@@ -29,13 +45,25 @@ export interface Treatment {
   factor?: number;
 }
 
-export interface Gap { x_um: number; width_um: number }
+export interface Gap {
+  x_um: number;
+  width_um: number;
+}
 
 /** A confluent dish (density 1) or a sparser one, with optional scratched cell-free bands. */
-export interface Monolayer { kind: 'monolayer'; gaps: Gap[]; density: number }
+export interface Monolayer {
+  kind: 'monolayer';
+  gaps: Gap[];
+  density: number;
+}
 
 /** A subclone: phenotype factors (1 = parental) for cells seeded in `region`, or a `fraction` of them. */
-export interface Subclone { name: string; pheno: Partial<Record<Gene, number>>; fraction: number; region: Region | null }
+export interface Subclone {
+  name: string;
+  pheno: Partial<Record<Gene, number>>;
+  fraction: number;
+  region: Region | null;
+}
 
 /**
  * A tumour grown from seed regions by division into free sites; oxygen, nutrients and drugs arrive
@@ -67,7 +95,11 @@ export interface ResolvedScenario extends Scenario {
   ferrowave_version: string;
 }
 
-export interface Problem { path: string; value: unknown; message: string }
+export interface Problem {
+  path: string;
+  value: unknown;
+  message: string;
+}
 
 export class ScenarioError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -94,7 +126,12 @@ class Checker {
       if (!allowed.includes(k)) this.bad(`${path}.${k}`, obj[k], `unknown key; allowed keys here: ${allowed.join(', ')}`);
     }
   }
-  num(obj: Record<string, unknown>, key: string, path: string, opt: { min?: number; max?: number; int?: boolean; def?: number; unit?: string; gt?: number }): number {
+  num(
+    obj: Record<string, unknown>,
+    key: string,
+    path: string,
+    opt: { min?: number; max?: number; int?: boolean; def?: number; unit?: string; gt?: number },
+  ): number {
     const v = obj[key];
     const unit = opt.unit ? ` (${opt.unit})` : '';
     if (v === undefined) {
@@ -102,7 +139,13 @@ class Checker {
       this.bad(`${path}.${key}`, v, `required: a number${unit}${rangeText(opt)}`);
       return Number.NaN;
     }
-    if (!isNum(v) || (opt.int && !Number.isInteger(v)) || (opt.min !== undefined && v < opt.min) || (opt.max !== undefined && v > opt.max) || (opt.gt !== undefined && v <= opt.gt)) {
+    if (
+      !isNum(v) ||
+      (opt.int && !Number.isInteger(v)) ||
+      (opt.min !== undefined && v < opt.min) ||
+      (opt.max !== undefined && v > opt.max) ||
+      (opt.gt !== undefined && v <= opt.gt)
+    ) {
       this.bad(`${path}.${key}`, v, `must be ${opt.int ? 'an integer' : 'a number'}${unit}${rangeText(opt)}`);
       return Number.NaN;
     }
@@ -116,7 +159,20 @@ function rangeText(o: { min?: number; max?: number; gt?: number }): string {
   return lo || hi ? `, ${[lo, hi].filter(Boolean).join(' and ')}` : '';
 }
 
-const TOP_KEYS = ['name', 'description', 'seed', 'lattice', 'duration_min', 'tissue', 'boundary', 'treatments', 'params', 'numerics', 'output', 'ferrowave_version'];
+const TOP_KEYS = [
+  'name',
+  'description',
+  'seed',
+  'lattice',
+  'duration_min',
+  'tissue',
+  'boundary',
+  'treatments',
+  'params',
+  'numerics',
+  'output',
+  'ferrowave_version',
+];
 const TREATMENT_KEYS = ['agent', 'uM', 'dose', 'start_min', 'end_min', 'region', 'gene', 'factor'];
 
 const REGION_FORMS = '"disc" {x_um, y_um, r_um}, "rect" {x_um, y_um, width_um, height_um} or "stroke" {r_um, points_um: [[x_um, y_um], ...]}';
@@ -159,7 +215,14 @@ function checkRegion(c: Checker, v: unknown, path: string): Region | null {
   const r = v.rect as Record<string, unknown>;
   const p = `${path}.rect`;
   c.keys(r, p, ['x_um', 'y_um', 'width_um', 'height_um']);
-  return { rect: { x_um: c.num(r, 'x_um', p, { unit: 'um' }), y_um: c.num(r, 'y_um', p, { unit: 'um' }), width_um: c.num(r, 'width_um', p, { gt: 0, unit: 'um' }), height_um: c.num(r, 'height_um', p, { gt: 0, unit: 'um' }) } };
+  return {
+    rect: {
+      x_um: c.num(r, 'x_um', p, { unit: 'um' }),
+      y_um: c.num(r, 'y_um', p, { unit: 'um' }),
+      width_um: c.num(r, 'width_um', p, { gt: 0, unit: 'um' }),
+      height_um: c.num(r, 'height_um', p, { gt: 0, unit: 'um' }),
+    },
+  };
 }
 
 function checkMonolayer(c: Checker, t: Record<string, unknown>): Monolayer {
@@ -183,7 +246,8 @@ function checkMonolayer(c: Checker, t: Record<string, unknown>): Monolayer {
 
 function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: number; height: number; site_um: number }): Tumour {
   c.keys(t, 'scenario.tissue', ['kind', 'seeds', 'vessels', 'subclones']);
-  const W = lattice.width * lattice.site_um, H = lattice.height * lattice.site_um;
+  const W = lattice.width * lattice.site_um,
+    H = lattice.height * lattice.site_um;
   const out: Tumour = { kind: 'tumour', seeds: [], vessels: [], subclones: [] };
   const list = (key: string, shape: string): unknown[] => {
     const v = t[key] ?? [];
@@ -191,7 +255,8 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
     c.bad(`scenario.tissue.${key}`, v, `must be a list of ${shape}`);
     return [];
   };
-  const seeds = t.seeds === undefined ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : list('seeds', 'regions ({ "disc": ... } or { "rect": ... })');
+  const seeds =
+    t.seeds === undefined ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : list('seeds', 'regions ({ "disc": ... } or { "rect": ... })');
   seeds.forEach((r, i) => {
     const reg = checkRegion(c, r, `scenario.tissue.seeds[${i}]`);
     if (reg) out.seeds.push(reg);
@@ -203,7 +268,11 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
       continue;
     }
     c.keys(v, p, ['x_um', 'y_um', 'r_um']);
-    out.vessels.push({ x_um: c.num(v, 'x_um', p, { min: 0, max: W, unit: 'um' }), y_um: c.num(v, 'y_um', p, { min: 0, max: H, unit: 'um' }), r_um: c.num(v, 'r_um', p, { min: 0, max: Math.max(W, H), def: 0, unit: 'um' }) });
+    out.vessels.push({
+      x_um: c.num(v, 'x_um', p, { min: 0, max: W, unit: 'um' }),
+      y_um: c.num(v, 'y_um', p, { min: 0, max: H, unit: 'um' }),
+      r_um: c.num(v, 'r_um', p, { min: 0, max: Math.max(W, H), def: 0, unit: 'um' }),
+    });
   }
   for (const [i, v] of list('subclones', '{ "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 or "region": region }').entries()) {
     const p = `scenario.tissue.subclones[${i}]`;
@@ -305,7 +374,8 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   }
 
   const boundary = raw.boundary ?? (tissue.kind === 'tumour' ? 'medium' : 'noflux');
-  if (boundary !== 'noflux' && boundary !== 'medium') c.bad('scenario.boundary', boundary, 'allowed: noflux (sealed edges), medium (edges held at medium levels)');
+  if (boundary !== 'noflux' && boundary !== 'medium')
+    c.bad('scenario.boundary', boundary, 'allowed: noflux (sealed edges), medium (edges held at medium levels)');
 
   const treatments: Treatment[] = [];
   const rawT = raw.treatments ?? [];
@@ -323,7 +393,13 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
       for (const [k, v] of Object.entries(raw.params)) {
         const spec = paramSpec(k);
         if (!spec) {
-          c.bad(`scenario.params.${k}`, v, `unknown parameter; see docs/model.md or \`ferrowave params\` (e.g. ${PARAMS.slice(0, 4).map((p) => p.name).join(', ')}, ...)`);
+          c.bad(
+            `scenario.params.${k}`,
+            v,
+            `unknown parameter; see docs/model.md or \`ferrowave params\` (e.g. ${PARAMS.slice(0, 4)
+              .map((p) => p.name)
+              .join(', ')}, ...)`,
+          );
           continue;
         }
         params[k] = c.num(raw.params, k, 'scenario.params', { min: spec.min, max: spec.max, unit: spec.unit });
@@ -338,7 +414,13 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
       c.keys(raw.numerics, 'scenario.numerics', ['dt_min', 'field_every', 'slow_every']);
       numerics.slow_every = c.num(raw.numerics, 'slow_every', 'scenario.numerics', { int: true, min: 1, max: 100, def: 8, unit: 'steps' });
       numerics.dt_min = c.num(raw.numerics, 'dt_min', 'scenario.numerics', { gt: 0, max: 2, def: 0.5, unit: 'min' });
-      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', { int: true, min: 1, max: 1000, def: numerics.field_every, unit: 'steps' });
+      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', {
+        int: true,
+        min: 1,
+        max: 1000,
+        def: numerics.field_every,
+        unit: 'steps',
+      });
     }
   }
   const output = { sample_every_min: 5 };
@@ -385,7 +467,8 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
 /** Apply `--set path=value` overrides to raw scenario JSON (before validation). */
 export function applyOverride(raw: Record<string, unknown>, assignment: string): void {
   const eq = assignment.indexOf('=');
-  if (eq <= 0) throw new ScenarioError([{ path: '--set', value: assignment, message: 'must look like path=value, e.g. params.ox_diffusion=200 or treatments[0].uM=5' }]);
+  if (eq <= 0)
+    throw new ScenarioError([{ path: '--set', value: assignment, message: 'must look like path=value, e.g. params.ox_diffusion=200 or treatments[0].uM=5' }]);
   const path = assignment.slice(0, eq);
   const text = assignment.slice(eq + 1);
   let value: unknown;
@@ -394,7 +477,10 @@ export function applyOverride(raw: Record<string, unknown>, assignment: string):
   } catch {
     value = text;
   }
-  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   let obj: Record<string, unknown> = raw;
   for (let i = 0; i < parts.length - 1; i++) {
     const k = parts[i];

@@ -246,7 +246,8 @@ export class Schedule {
     const n = fields.length;
     const coverKey = covering.join(',');
     const cur: number[] = [];
-    const lo = new Float64Array(n), hi = new Float64Array(n);
+    const lo = new Float64Array(n),
+      hi = new Float64Array(n);
     this.enterQuanta(fields, row + x0, cur, lo, hi);
     let start = x0;
     for (let x = x0 + 1; x < x1; x++) {
@@ -382,7 +383,11 @@ export class Schedule {
       for (const a of AGENTS[p.agent].actions) {
         const kind = TARGETS[a.target].kind;
         if (kind !== 'pulse') continue;
-        pulses.push({ target: a.target as PulseEvent['target'], amount: (a.max_effect * this.amount[k]) / (this.endStep[k] - this.startStep[k]), treatment: k });
+        pulses.push({
+          target: a.target as PulseEvent['target'],
+          amount: (a.max_effect * this.amount[k]) / (this.endStep[k] - this.startStep[k]),
+          treatment: k,
+        });
       }
     }
     this.span = { lo, hi, global: this.targetsFor(covering), local, pulses };

@@ -129,10 +129,31 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const fields: FieldPlan[] = [
     // the oxidant diffuses every other step (Crank-Nicolson, r < 1): within 1% of every step, half the cost
     plan('ox', f.ox, p.ox_diffusion, 2, () => 0),
-    plan('cystine', f.cystine, p.cystine_diffusion, every, (T) => T[TI.cystine_medium], pinned((T) => T[TI.cystine_medium])),
+    plan(
+      'cystine',
+      f.cystine,
+      p.cystine_diffusion,
+      every,
+      (T) => T[TI.cystine_medium],
+      pinned((T) => T[TI.cystine_medium]),
+    ),
     plan('o2', f.o2, p.o2_diffusion, every, () => p.o2_medium, { rate: st.aux.o2_sink, plasma: () => (tumour ? p.o2_blood : p.o2_medium) }),
-    plan('ntbi', f.ntbi, p.ion_diffusion, every, (T) => T[TI.ntbi], pinned((T) => T[TI.ntbi])),
-    plan('zn_ex', f.zn_ex, p.ion_diffusion, every, (T) => T[TI.zn_bath], pinned((T) => T[TI.zn_bath])),
+    plan(
+      'ntbi',
+      f.ntbi,
+      p.ion_diffusion,
+      every,
+      (T) => T[TI.ntbi],
+      pinned((T) => T[TI.ntbi]),
+    ),
+    plan(
+      'zn_ex',
+      f.zn_ex,
+      p.ion_diffusion,
+      every,
+      (T) => T[TI.zn_bath],
+      pinned((T) => T[TI.zn_bath]),
+    ),
     ...drugs.map((d) =>
       plan(d, st.drug[d], p.drug_diffusion, every, (_T: Float64Array, step: number) => schedule.globalAmount(d, step), {
         rate: p.drug_clearance,
@@ -140,7 +161,11 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       }),
     ),
   ];
-  const sinkOf = (f: FieldPlan, T: Float64Array, step: number): Sink => ({ rate: f.sink!.rate, perfusion: st.field.perfusion, plasma: f.sink!.plasma(T, step) });
+  const sinkOf = (f: FieldPlan, T: Float64Array, step: number): Sink => ({
+    rate: f.sink!.rate,
+    perfusion: st.field.perfusion,
+    plasma: f.sink!.plasma(T, step),
+  });
 
   const total = Math.round(scenario.duration_min / dt);
   const ex = exchangeMatrix(p.ros_exchange, p.ox_release_gain, p.ox_decay, dt / 2);
@@ -199,7 +224,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         // the death program reads few targets: adjacent segments that agree on them run it as one
         for (let s0 = 0, s = 1; s <= segs.length; s++) {
           if (s < segs.length && sameDeathTargets(segs[s].targets, segs[s0].targets)) continue;
-          const a = o + segs[s0].x0, b = o + segs[s - 1].x1;
+          const a = o + segs[s0].x0,
+            b = o + segs[s - 1].x1;
           deathPass(st, a, b, segs[s0].targets, kp, cx, b - a >= WASM_MIN_SITES ? kernel : null);
           s0 = s;
         }
@@ -221,7 +247,21 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       const T = schedule.globalTargets(step);
       for (const f of fields) {
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepColsSink(f.arr, W, H, x0, x1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink, x1 - x0 >= WASM_MIN_SINK_SITES ? kernel : null);
+        if (f.sink)
+          sweepColsSink(
+            f.arr,
+            W,
+            H,
+            x0,
+            x1,
+            f.r,
+            medium,
+            f.edge(T, step),
+            sinkOf(f, T, step),
+            0.5 * f.every * dt,
+            st.colSink,
+            x1 - x0 >= WASM_MIN_SINK_SITES ? kernel : null,
+          );
         else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), st.colPrev, x1 - x0 >= WASM_MIN_SITES ? kernel : null);
       }
     },

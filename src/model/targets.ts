@@ -32,7 +32,11 @@ export const TARGETS = {
   nox: { kind: 'inhibit', unit: 'activity', doc: 'NOX1/4 activity' },
   zn_bath: { kind: 'bath', unit: 'uM Zn2+', doc: 'Zn2+ in the medium, uM' },
   zn_chelation: { kind: 'saturating', unit: '1/min', doc: 'removal of labile Zn2+ by a chelator, 1/min' },
-  ca_ionophore: { kind: 'saturating', unit: 'uM/min Ca2+', doc: 'Ca2+ influx through an ionophore, uM/min at the medium Ca2+ of ca_medium (scaled with outside Ca2+)' },
+  ca_ionophore: {
+    kind: 'saturating',
+    unit: 'uM/min Ca2+',
+    doc: 'Ca2+ influx through an ionophore, uM/min at the medium Ca2+ of ca_medium (scaled with outside Ca2+)',
+  },
   orai1: { kind: 'inhibit', unit: 'activity', doc: 'ORAI1 store-operated Ca2+ entry' },
   se_bath: { kind: 'bath', unit: 'uM Se', doc: 'selenium (as selenite) in the medium, uM' },
   tmem16f: { kind: 'inhibit', unit: 'activity', doc: 'TMEM16F Ca2+-activated Cl- current / scrambling' },

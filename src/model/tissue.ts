@@ -61,11 +61,14 @@ export function placePerfusion(st: SimState, sc: ResolvedScenario, p: ParamValue
   for (const v of sc.tissue.vessels) {
     const sigma = Math.max(v.r_um, p.vessel_sigma_um);
     const reach = 4 * sigma;
-    const x0 = Math.max(0, Math.floor((v.x_um - reach) / site)), x1 = Math.min(W, Math.ceil((v.x_um + reach) / site));
-    const y0 = Math.max(0, Math.floor((v.y_um - reach) / site)), y1 = Math.min(H, Math.ceil((v.y_um + reach) / site));
+    const x0 = Math.max(0, Math.floor((v.x_um - reach) / site)),
+      x1 = Math.min(W, Math.ceil((v.x_um + reach) / site));
+    const y0 = Math.max(0, Math.floor((v.y_um - reach) / site)),
+      y1 = Math.min(H, Math.ceil((v.y_um + reach) / site));
     for (let y = y0; y < y1; y++)
       for (let x = x0; x < x1; x++) {
-        const dx = (x + 0.5) * site - v.x_um, dy = (y + 0.5) * site - v.y_um;
+        const dx = (x + 0.5) * site - v.x_um,
+          dy = (y + 0.5) * site - v.y_um;
         perf[y * W + x] += p.perfusion_rate * exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
       }
   }

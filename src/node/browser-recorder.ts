@@ -70,21 +70,22 @@ export async function recordInBrowser(job: BrowserRecordJob, hooks: RecordHooks)
       const e = document.getElementById('error');
       return e && !e.hidden ? e.textContent : null;
     };
-    await page
-      .waitForFunction(`Boolean(window.__ferrowave) || (${shownError.toString()})() !== null`, undefined, { timeout: 120_000 })
-      .catch((e) => {
-        throw new Error(`the sandbox did not start in 120 s${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}: ${(e as Error).message}`);
-      });
+    await page.waitForFunction(`Boolean(window.__ferrowave) || (${shownError.toString()})() !== null`, undefined, { timeout: 120_000 }).catch((e) => {
+      throw new Error(`the sandbox did not start in 120 s${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}: ${(e as Error).message}`);
+    });
     await page.evaluate(() => window.__ferrowave?.ready);
     const err = await page.evaluate(shownError);
     if (err) throw new Error(`the sandbox reported: ${err}`);
     if (job.fromMin > 0) {
       hooks.log(`[ferrowave] record: running to t = ${job.fromMin} min first\n`);
-      await page.evaluate(async (steps) => {
-        const app = window.__ferrowave;
-        if (!app) throw new Error('no sandbox');
-        await app.controller.step(steps);
-      }, Math.round(job.fromMin / job.scenario.numerics.dt_min));
+      await page.evaluate(
+        async (steps) => {
+          const app = window.__ferrowave;
+          if (!app) throw new Error('no sandbox');
+          await app.controller.step(steps);
+        },
+        Math.round(job.fromMin / job.scenario.numerics.dt_min),
+      );
     }
     const meta = await page.evaluate(async (req) => {
       const app = window.__ferrowave;

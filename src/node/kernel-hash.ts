@@ -19,4 +19,3 @@ export function kernelSourceHash(files: readonly string[], root: string = ROOT):
   }
   return h.digest('hex').slice(0, 16);
 }
-

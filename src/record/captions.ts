@@ -10,9 +10,20 @@ export function treatmentLabel(t: Treatment): string {
   if (isGeneticAgent(t.agent)) return `${t.agent} ${t.gene} x${t.factor}`;
   const spec = AGENTS[t.agent];
   const name = spec?.name ?? t.agent;
-  const amount = t.uM !== undefined && t.uM !== null ? ` ${+t.uM.toPrecision(4)} uM` : t.dose !== undefined && t.dose !== null ? ` dose ${+t.dose.toPrecision(4)} ${spec?.unit ?? ''}`.trimEnd() : '';
+  const amount =
+    t.uM !== undefined && t.uM !== null
+      ? ` ${+t.uM.toPrecision(4)} uM`
+      : t.dose !== undefined && t.dose !== null
+        ? ` dose ${+t.dose.toPrecision(4)} ${spec?.unit ?? ''}`.trimEnd()
+        : '';
   const r = t.region;
-  const where = r?.disc ? ` (disc r ${formatLength(r.disc.r_um)})` : r?.rect ? ` (rect ${formatLength(r.rect.width_um)} x ${formatLength(r.rect.height_um)})` : r?.stroke ? ' (painted region)' : '';
+  const where = r?.disc
+    ? ` (disc r ${formatLength(r.disc.r_um)})`
+    : r?.rect
+      ? ` (rect ${formatLength(r.rect.width_um)} x ${formatLength(r.rect.height_um)})`
+      : r?.stroke
+        ? ' (painted region)'
+        : '';
   return `${name}${amount}${where}`;
 }
 

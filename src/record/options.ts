@@ -117,11 +117,26 @@ function multipleOf(x: number, step: number): boolean {
 /** Check a request against the run it starts from; throws RecordOptionError listing every problem. */
 export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): RecordPlan {
   const p: string[] = [];
-  const known = new Set(['resolution', 'width', 'height', 'fps', 'minutes', 'seconds', 'minutesPerSecond', 'format', 'overlays', 'title', 'view', 'captionSeconds', 'region']);
+  const known = new Set([
+    'resolution',
+    'width',
+    'height',
+    'fps',
+    'minutes',
+    'seconds',
+    'minutesPerSecond',
+    'format',
+    'overlays',
+    'title',
+    'view',
+    'captionSeconds',
+    'region',
+  ]);
   for (const k of Object.keys(req)) if (!known.has(k)) p.push(`unknown option "${k}"; options: ${[...known].join(', ')}`);
 
   // --- frame size
-  let width = 0, height = 0;
+  let width = 0,
+    height = 0;
   if (req.resolution !== undefined) {
     const r = RESOLUTIONS[req.resolution as ResolutionName];
     if (!r) p.push(`resolution: "${req.resolution}" is not offered; choose one of ${Object.keys(RESOLUTIONS).join(', ')} (or give width and height)`);
@@ -130,8 +145,12 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
   } else if (req.width === undefined && req.height === undefined) {
     ({ width, height } = RESOLUTIONS['1080p']);
   } else {
-    for (const [k, v] of [['width', req.width], ['height', req.height]] as const) {
-      if (!(isNum(v) && Number.isInteger(v) && v >= 16 && v <= MAX_SIDE && v % 2 === 0)) p.push(`${k}: must be an even whole number of pixels from 16 to ${MAX_SIDE}, got ${String(v)}`);
+    for (const [k, v] of [
+      ['width', req.width],
+      ['height', req.height],
+    ] as const) {
+      if (!(isNum(v) && Number.isInteger(v) && v >= 16 && v <= MAX_SIDE && v % 2 === 0))
+        p.push(`${k}: must be an even whole number of pixels from 16 to ${MAX_SIDE}, got ${String(v)}`);
     }
     width = Number(req.width);
     height = Number(req.height);
@@ -139,7 +158,8 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
 
   // --- pace and length
   const fps = req.fps ?? 30;
-  if (!(isNum(fps) && Number.isInteger(fps) && fps >= 1 && fps <= 60)) p.push(`fps: must be a whole number of frames per second from 1 to 60, got ${String(req.fps)}`);
+  if (!(isNum(fps) && Number.isInteger(fps) && fps >= 1 && fps <= 60))
+    p.push(`fps: must be a whole number of frames per second from 1 to 60, got ${String(req.fps)}`);
   const mps = req.minutesPerSecond;
   const dt = ctx.dt_min;
   let minutesPerFrame = Number.NaN;
@@ -155,7 +175,8 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
       );
     }
   }
-  const haveMin = req.minutes !== undefined, haveSec = req.seconds !== undefined;
+  const haveMin = req.minutes !== undefined,
+    haveSec = req.seconds !== undefined;
   let seconds = Number.NaN;
   if (haveMin === haveSec) p.push('length: give exactly one of minutes (simulated) or seconds (of video)');
   else if (haveSec && !(isNum(req.seconds) && req.seconds > 0)) p.push(`seconds: must be a number > 0, got ${String(req.seconds)}`);
@@ -164,7 +185,10 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
   let frames = 0;
   if (Number.isFinite(seconds) && isNum(fps) && fps >= 1) {
     frames = Math.round(seconds * fps);
-    if (Math.abs(frames - seconds * fps) > 1e-6) p.push(`length: ${+seconds.toPrecision(6)} s at ${fps} frames/s is not a whole number of frames; choose a length of a whole number of frames (${frames} frames = ${+(frames / fps).toPrecision(6)} s)`);
+    if (Math.abs(frames - seconds * fps) > 1e-6)
+      p.push(
+        `length: ${+seconds.toPrecision(6)} s at ${fps} frames/s is not a whole number of frames; choose a length of a whole number of frames (${frames} frames = ${+(frames / fps).toPrecision(6)} s)`,
+      );
     else if (frames < 1) p.push('length: the clip must hold at least one frame');
     else if (frames > MAX_FRAMES) p.push(`length: ${frames} frames is more than the ${MAX_FRAMES} allowed`);
   }
@@ -187,14 +211,24 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
   const view = req.view ?? ctx.defaultView ?? 'fate';
   if (!VIEWS.some((v) => v.id === view)) p.push(`view: "${view}" is not a view; views: ${VIEWS.map((v) => v.id).join(', ')}`);
   const captionSeconds = req.captionSeconds ?? 3;
-  if (!(isNum(captionSeconds) && captionSeconds >= 0 && captionSeconds <= 60)) p.push(`captionSeconds: must be from 0 to 60 s, got ${String(req.captionSeconds)}`);
+  if (!(isNum(captionSeconds) && captionSeconds >= 0 && captionSeconds <= 60))
+    p.push(`captionSeconds: must be from 0 to 60 s, got ${String(req.captionSeconds)}`);
 
   const region = req.region ?? null;
   if (region) {
     const L = ctx.lattice;
     const ints = [region.x, region.y, region.width, region.height].every((v) => isNum(v) && Number.isInteger(v));
-    if (!ints || region.x < 0 || region.y < 0 || region.width < 1 || region.height < 1 || (L && (region.x + region.width > L.width || region.y + region.height > L.height))) {
-      p.push(`region: must be whole sites x, y >= 0 and width, height >= 1 inside the lattice${L ? ` (${L.width} x ${L.height} sites)` : ''}, got ${JSON.stringify(region)}`);
+    if (
+      !ints ||
+      region.x < 0 ||
+      region.y < 0 ||
+      region.width < 1 ||
+      region.height < 1 ||
+      (L && (region.x + region.width > L.width || region.y + region.height > L.height))
+    ) {
+      p.push(
+        `region: must be whole sites x, y >= 0 and width, height >= 1 inside the lattice${L ? ` (${L.width} x ${L.height} sites)` : ''}, got ${JSON.stringify(region)}`,
+      );
     }
   }
 

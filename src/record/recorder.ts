@@ -58,7 +58,10 @@ export async function checkEncoder(plan: RecordPlan): Promise<string> {
   } catch {
     ok = false;
   }
-  if (!ok) throw new Error(`format: ${plan.format} (${codec}) at ${plan.width} x ${plan.height} is not supported by this browser's encoder; choose a smaller resolution or another format (webm-vp9 is the most widely available)`);
+  if (!ok)
+    throw new Error(
+      `format: ${plan.format} (${codec}) at ${plan.width} x ${plan.height} is not supported by this browser's encoder; choose a smaller resolution or another format (webm-vp9 is the most widely available)`,
+    );
   return codec;
 }
 
@@ -66,7 +69,11 @@ export async function checkEncoder(plan: RecordPlan): Promise<string> {
  * Record `plan.frames` frames from the run's current state (frame 0 = now). Resolves with the file;
  * rejects with RecordCancelled when `signal` aborts (no bytes, encoder released).
  */
-export async function recordVideo(run: SteppableRun, plan: RecordPlan, opts: { signal?: AbortSignal; onProgress?: (p: RecordProgress) => void } = {}): Promise<Recording> {
+export async function recordVideo(
+  run: SteppableRun,
+  plan: RecordPlan,
+  opts: { signal?: AbortSignal; onProgress?: (p: RecordProgress) => void } = {},
+): Promise<Recording> {
   const t0 = performance.now();
   const codec = await checkEncoder(plan);
   const sim0 = run.sim;
@@ -75,7 +82,19 @@ export async function recordVideo(run: SteppableRun, plan: RecordPlan, opts: { s
   const canvas = new OffscreenCanvas(plan.width, plan.height);
   const g = context2d(canvas);
   const { width: LW, height: LH, site_um } = sim0.scenario.lattice;
-  const comp = new Compositor(g, { width: plan.width, height: plan.height, view: viewById(plan.view), site_um, overlays: plan.overlays, title: plan.title, region: plan.region ?? undefined }, { width: LW, height: LH });
+  const comp = new Compositor(
+    g,
+    {
+      width: plan.width,
+      height: plan.height,
+      view: viewById(plan.view),
+      site_um,
+      overlays: plan.overlays,
+      title: plan.title,
+      region: plan.region ?? undefined,
+    },
+    { width: LW, height: LH },
+  );
   const holdMin = plan.captionSeconds * plan.minutesPerSecond;
   const fmt = FORMATS[plan.format];
   const output = new Output({
@@ -99,7 +118,8 @@ export async function recordVideo(run: SteppableRun, plan: RecordPlan, opts: { s
       if (aborted()) throw new RecordCancelled();
       const sim = run.sim;
       const want = step0 + i * plan.stepsPerFrame;
-      if (sim.stepIndex() !== want) throw new Error(`frame ${i}: the run is at step ${sim.stepIndex()}, expected ${want} (did something else step or replace the simulation?)`);
+      if (sim.stepIndex() !== want)
+        throw new Error(`frame ${i}: the run is at step ${sim.stepIndex()}, expected ${want} (did something else step or replace the simulation?)`);
       const t = sim.time();
       // from the running scenario each frame: a treatment added mid-clip (a click) gets its caption too
       comp.draw(sim.state, t, plan.overlays ? activeCaptions(treatmentCaptions(sim.scenario, plan.t0_min), t, holdMin) : []);

@@ -25,8 +25,12 @@ export interface StillRequest {
 /** Check a still's size: whole pixels from 16 to 4096 per side. */
 export function checkStillSize(width: unknown, height: unknown): void {
   const p: string[] = [];
-  for (const [k, v] of [['width', width], ['height', height]] as const) {
-    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 16 && v <= MAX_SIDE)) p.push(`${k}: a still is a whole number of pixels from 16 to ${MAX_SIDE} per side, got ${String(v)}`);
+  for (const [k, v] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 16 && v <= MAX_SIDE))
+      p.push(`${k}: a still is a whole number of pixels from 16 to ${MAX_SIDE} per side, got ${String(v)}`);
   }
   if (p.length) throw new RecordOptionError(p);
 }
@@ -35,7 +39,19 @@ export function checkStillSize(width: unknown, height: unknown): void {
 export function drawStill(st: SimState, sc: ResolvedScenario, t_min: number, req: StillRequest): OffscreenCanvas {
   checkStillSize(req.width, req.height);
   const canvas = new OffscreenCanvas(req.width, req.height);
-  const comp = new Compositor(context2d(canvas), { width: req.width, height: req.height, view: viewById(req.view), site_um: sc.lattice.site_um, overlays: req.overlays ?? true, title: req.title ?? '', region: req.region }, sc.lattice);
+  const comp = new Compositor(
+    context2d(canvas),
+    {
+      width: req.width,
+      height: req.height,
+      view: viewById(req.view),
+      site_um: sc.lattice.site_um,
+      overlays: req.overlays ?? true,
+      title: req.title ?? '',
+      region: req.region,
+    },
+    sc.lattice,
+  );
   const caps = req.captionMin ? activeCaptions(treatmentCaptions(sc, 0), t_min, req.captionMin) : [];
   comp.draw(st, t_min, caps);
   return canvas;
@@ -68,7 +84,11 @@ export function plotsSvg(fate: FateSeries, traces: TraceSeries, meanVar: { name:
       title: `${title ? `${title}: ` : ''}cells over simulated time`,
       x: { label: 'simulated time', unit: 'h' },
       y: { label: 'cells', unit: 'count' },
-      series: (['alive', 'dying', 'dead'] as const).map((k) => ({ name: k, color: rgbCss(colours[k]), points: fate.t_min.map((t, i) => [t / 60, fate[k][i]] as const) })),
+      series: (['alive', 'dying', 'dead'] as const).map((k) => ({
+        name: k,
+        color: rgbCss(colours[k]),
+        points: fate.t_min.map((t, i) => [t / 60, fate[k][i]] as const),
+      })),
     }),
   );
   const ys = traces.means[meanVar.name] ?? [];
@@ -85,7 +105,13 @@ export function plotsSvg(fate: FateSeries, traces: TraceSeries, meanVar: { name:
       title: 'death front beyond the wave origin',
       x: { label: 'simulated time', unit: 'h' },
       y: { label: 'front position', unit: 'um' },
-      series: [{ name: 'front', color: '#e69f00', points: traces.t_min.flatMap((t, i) => (traces.front_um[i] === null ? [] : [[t / 60, traces.front_um[i] as number] as const])) }],
+      series: [
+        {
+          name: 'front',
+          color: '#e69f00',
+          points: traces.t_min.flatMap((t, i) => (traces.front_um[i] === null ? [] : [[t / 60, traces.front_um[i] as number] as const])),
+        },
+      ],
     }),
   );
   // stack the panels; each chart's clip path id made unique
@@ -95,7 +121,12 @@ export function plotsSvg(fate: FateSeries, traces: TraceSeries, meanVar: { name:
   panels.forEach((svg, k) => {
     const w = Number(svg.match(/width="(\d+(?:\.\d+)?)"/)?.[1] ?? 600);
     const h = Number(svg.match(/height="(\d+(?:\.\d+)?)"/)?.[1] ?? 400);
-    parts.push(svg.replace('<svg ', `<svg x="0" y="${y}" `).replace(/id="plot"/g, `id="plot${k}"`).replace(/url\(#plot\)/g, `url(#plot${k})`));
+    parts.push(
+      svg
+        .replace('<svg ', `<svg x="0" y="${y}" `)
+        .replace(/id="plot"/g, `id="plot${k}"`)
+        .replace(/url\(#plot\)/g, `url(#plot${k})`),
+    );
     y += h;
     width = Math.max(width, w);
   });

@@ -121,7 +121,14 @@ export async function createLatticeRenderer(host: HTMLElement, opts: RendererOpt
 
   const glProgram = GlProgram.from({ vertex: VERTEX, fragment: FRAGMENT, name: 'lattice-colormap' });
   const mapBytes = new Uint8Array(256 * 4);
-  const mapSource = new BufferImageSource({ resource: mapBytes, width: 256, height: 1, format: 'rgba8unorm', scaleMode: 'nearest', alphaMode: 'no-premultiply-alpha' });
+  const mapSource = new BufferImageSource({
+    resource: mapBytes,
+    width: 256,
+    height: 1,
+    format: 'rgba8unorm',
+    scaleMode: 'nearest',
+    alphaMode: 'no-premultiply-alpha',
+  });
   const uniforms = new UniformGroup({
     uSize: { value: new Float32Array([1, 1]), type: 'vec2<f32>' },
     uBorder: { value: opts.borders === false ? 0 : 0.45, type: 'f32' },
@@ -270,7 +277,14 @@ export async function createLatticeRenderer(host: HTMLElement, opts: RendererOpt
       // WebGL's default unpack alignment is 4 bytes: pad each row to a multiple of 4
       stride = (W + 3) & ~3;
       dataBytes = new Uint8Array(stride * H);
-      dataSource = new BufferImageSource({ resource: dataBytes, width: stride, height: H, format: 'r8unorm', scaleMode: 'nearest', alphaMode: 'no-premultiply-alpha' });
+      dataSource = new BufferImageSource({
+        resource: dataBytes,
+        width: stride,
+        height: H,
+        format: 'r8unorm',
+        scaleMode: 'nearest',
+        alphaMode: 'no-premultiply-alpha',
+      });
       uniforms.uniforms.uSize = new Float32Array([W, H]);
       const geometry = new Geometry({
         attributes: {

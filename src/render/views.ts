@@ -60,7 +60,9 @@ export const VIEWS: readonly View[] = [
   { id: 'fate', kind: 'fate', label: 'cell fate' },
   // the oxidants that carry the wave first, then the defences and ions in CELL_VARS order
   ...[true, false].flatMap((ox) =>
-    (CELL_VARS as readonly CellVarSpec[]).flatMap((v) => (v.show && (v.show.oxidant === true) === ox ? [cell(v.name as CellVar, v.show.label, v.show.scale, v.show.lo, v.show.hi, ox ? 'magma' : 'viridis')] : [])),
+    (CELL_VARS as readonly CellVarSpec[]).flatMap((v) =>
+      v.show && (v.show.oxidant === true) === ox ? [cell(v.name as CellVar, v.show.label, v.show.scale, v.show.lo, v.show.hi, ox ? 'magma' : 'viridis')] : [],
+    ),
   ),
   field('ox', 'diffusible oxidant (field)', 'log', 0.01, 10, 'magma'),
   field('o2', 'oxygen (field)', 'linear', 0, 200, 'viridis'),

@@ -80,10 +80,11 @@ export function logTicks(lo: number, hi: number): number[] {
   if (!(span > 0.3)) return linearTicks(lo, hi, 4).filter((v) => v > 0);
   const mult = span <= 1.2 ? [1, 2, 5] : span <= 3.5 ? [1, 3] : [1];
   const out: number[] = [];
-  for (let d = d0; d <= d1; d++) for (const m of mult) {
-    const v = Number((m * 10 ** d).toPrecision(12));
-    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
-  }
+  for (let d = d0; d <= d1; d++)
+    for (const m of mult) {
+      const v = Number((m * 10 ** d).toPrecision(12));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+    }
   return out;
 }
 
@@ -150,7 +151,9 @@ export function axes(x: Scale, y: Scale, xa: Axis, ya: Axis, L: number, T: numbe
   out.push('</g>');
   out.push(`<text ${FONT} font-size="12" x="${n1((L + R) / 2)}" y="${B + 36}" text-anchor="middle">${esc(axisTitle(xa))}</text>`);
   const cy = (T + B) / 2;
-  out.push(`<text ${FONT} font-size="12" x="${L - 48}" y="${n1(cy)}" text-anchor="middle" transform="rotate(-90 ${L - 48} ${n1(cy)})">${esc(axisTitle(ya))}</text>`);
+  out.push(
+    `<text ${FONT} font-size="12" x="${L - 48}" y="${n1(cy)}" text-anchor="middle" transform="rotate(-90 ${L - 48} ${n1(cy)})">${esc(axisTitle(ya))}</text>`,
+  );
   return out;
 }
 

@@ -31,7 +31,10 @@ export function barChart(o: BarChartOptions): string {
   const noteW = Math.ceil(12 + 6 * Math.max(0, ...o.bars.map((b) => (b.note ?? '').length)));
   const width = o.width ?? labelW + 420 + noteW;
   const rowH = 22;
-  const L = labelW, T = 34, R = width - noteW, B = T + rowH * Math.max(1, o.bars.length) + 8;
+  const L = labelW,
+    T = 34,
+    R = width - noteW,
+    B = T + rowH * Math.max(1, o.bars.length) + 8;
   const height = B + 52;
   const vals = [...o.bars.map((b) => b.value), ...(o.rules ?? []).map((r) => r.at), ...(o.bands ?? []).flatMap((b) => [b.from, b.to])].filter(Number.isFinite);
   const dom: [number, number] = o.x.domain ? [o.x.domain[0], o.x.domain[1]] : [Math.min(0, ...vals), vals.length ? Math.max(...vals) * 1.1 || 1 : 1];

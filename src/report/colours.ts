@@ -3,8 +3,22 @@
 
 /** Matplotlib's viridis at 16 evenly spaced stops (interpolated linearly in between). */
 const VIRIDIS_STOPS = [
-  '440154', '481a6c', '472f7d', '414487', '39568c', '31688e', '2a788e', '23888e',
-  '1f988b', '22a884', '35b779', '54c568', '7ad151', 'a5db36', 'd2e21b', 'fde725',
+  '440154',
+  '481a6c',
+  '472f7d',
+  '414487',
+  '39568c',
+  '31688e',
+  '2a788e',
+  '23888e',
+  '1f988b',
+  '22a884',
+  '35b779',
+  '54c568',
+  '7ad151',
+  'a5db36',
+  'd2e21b',
+  'fde725',
 ];
 const VIRIDIS_RGB = VIRIDIS_STOPS.map((h) => [0, 2, 4].map((k) => Number.parseInt(h.slice(k, k + 2), 16)));
 
@@ -16,7 +30,13 @@ export function viridis(u: number): string {
   const f = s - k;
   const a = VIRIDIS_RGB[k];
   const b = VIRIDIS_RGB[k + 1];
-  return `#${[0, 1, 2].map((c) => Math.round(a[c] + (b[c] - a[c]) * f).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[0, 1, 2]
+    .map((c) =>
+      Math.round(a[c] + (b[c] - a[c]) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** A categorical palette (Okabe-Ito, colour-blind safe) for series without an explicit colour. */

@@ -43,14 +43,16 @@ export function binGrid(data: ReadonlyArray<ArrayLike<number>>, maxRows: number,
   for (let r0 = 0; r0 < rows; r0 += fr) {
     const row: number[] = [];
     for (let c0 = 0; c0 < cols; c0 += fc) {
-      let s = 0, k = 0;
-      for (let r = r0; r < Math.min(rows, r0 + fr); r++) for (let c = c0; c < Math.min(cols, c0 + fc); c++) {
-        const v = data[r][c];
-        if (Number.isFinite(v)) {
-          s += v;
-          k++;
+      let s = 0,
+        k = 0;
+      for (let r = r0; r < Math.min(rows, r0 + fr); r++)
+        for (let c = c0; c < Math.min(cols, c0 + fc); c++) {
+          const v = data[r][c];
+          if (Number.isFinite(v)) {
+            s += v;
+            k++;
+          }
         }
-      }
       row.push(k ? s / k : Number.NaN);
     }
     out.push(row);
@@ -82,7 +84,10 @@ export function heatmap(o: HeatmapOptions): string {
   const height = o.height ?? 420;
   const cats = o.categories;
   const legendW = cats ? Math.ceil(44 + 6.2 * Math.max(8, ...cats.map((c) => c.label.length))) : 130;
-  const L = 72, T = 34, R = width - legendW, B = height - 52;
+  const L = 72,
+    T = 34,
+    R = width - legendW,
+    B = height - 52;
   const grid = cats ? pickGrid(o.data, o.maxRows ?? 150, o.maxCols ?? 200) : binGrid(o.data, o.maxRows ?? 150, o.maxCols ?? 200);
   const nr = grid.length;
   const nc = nr ? grid[0].length : 0;
@@ -125,7 +130,9 @@ export function heatmap(o: HeatmapOptions): string {
   out.push('<g clip-path="url(#plot)">');
   for (const b of o.bands ?? []) {
     if (b.axis !== 'x') continue;
-    out.push(`<rect x="${n1(x(b.from))}" y="${T}" width="${n1(Math.max(1, x(b.to) - x(b.from)))}" height="${B - T}" fill="${b.color ?? '#ffffff'}" fill-opacity="0.55" stroke="#ffffff" stroke-dasharray="3 2"/>`);
+    out.push(
+      `<rect x="${n1(x(b.from))}" y="${T}" width="${n1(Math.max(1, x(b.to) - x(b.from)))}" height="${B - T}" fill="${b.color ?? '#ffffff'}" fill-opacity="0.55" stroke="#ffffff" stroke-dasharray="3 2"/>`,
+    );
     if (b.label) out.push(`<text ${FONT} font-size="10" fill="#000" x="${n1(x(b.to) + 3)}" y="${T + 12}">${esc(b.label)}</text>`);
   }
   for (const [k, s] of (o.overlays ?? []).entries()) {
@@ -152,7 +159,9 @@ export function heatmap(o: HeatmapOptions): string {
     return `${out.join('\n')}\n`;
   }
   // colour bar
-  const bx = R + 24, bw = 16, steps = Math.min(levels, 64);
+  const bx = R + 24,
+    bw = 16,
+    steps = Math.min(levels, 64);
   const bh = (B - T) / steps;
   out.push('<g shape-rendering="crispEdges">');
   for (let k = 0; k < steps; k++) {
@@ -170,7 +179,9 @@ export function heatmap(o: HeatmapOptions): string {
   out.push('</g>');
   const cy = (T + B) / 2;
   const cx = bx + bw + 44;
-  out.push(`<text ${FONT} font-size="12" x="${cx}" y="${n1(cy)}" text-anchor="middle" transform="rotate(90 ${cx} ${n1(cy)})">${esc(`${o.color.label} (${o.color.unit})`)}</text>`);
+  out.push(
+    `<text ${FONT} font-size="12" x="${cx}" y="${n1(cy)}" text-anchor="middle" transform="rotate(90 ${cx} ${n1(cy)})">${esc(`${o.color.label} (${o.color.unit})`)}</text>`,
+  );
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

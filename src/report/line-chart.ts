@@ -52,17 +52,22 @@ export function lineChart(o: LineChartOptions): string {
   const legendW = Math.ceil(52 + 6.2 * Math.max(10, ...names.map((n) => n.length)));
   const width = o.width ?? 72 + 500 + legendW;
   const height = o.height ?? 400;
-  const L = 72, T = 34, R = width - legendW, B = height - 52;
+  const L = 72,
+    T = 34,
+    R = width - legendW,
+    B = height - 52;
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const s of o.series) for (const [a, b] of s.points) {
-    xs.push(a);
-    ys.push(b);
-  }
-  for (const r of o.ribbons ?? []) for (const [a, lo, hi] of r.points) {
-    xs.push(a);
-    ys.push(lo, hi);
-  }
+  for (const s of o.series)
+    for (const [a, b] of s.points) {
+      xs.push(a);
+      ys.push(b);
+    }
+  for (const r of o.ribbons ?? [])
+    for (const [a, lo, hi] of r.points) {
+      xs.push(a);
+      ys.push(lo, hi);
+    }
   for (const b of o.bands ?? []) (b.axis === 'x' ? xs : ys).push(b.from, b.to);
   for (const r of o.rules ?? []) (r.axis === 'x' ? xs : ys).push(r.at);
   const x = makeScale(o.x, domainOf(xs, o.x), L, R);
@@ -78,7 +83,8 @@ export function lineChart(o: LineChartOptions): string {
   for (const b of o.bands ?? []) {
     const color = b.color ?? '#2ca02c';
     const [p, q] = b.axis === 'x' ? [x(b.from), x(b.to)] : [y(b.to), y(b.from)];
-    if (b.axis === 'x') out.push(`<rect x="${n1(Math.min(p, q))}" y="${T}" width="${n1(Math.abs(q - p))}" height="${B - T}" fill="${color}" fill-opacity="0.15"/>`);
+    if (b.axis === 'x')
+      out.push(`<rect x="${n1(Math.min(p, q))}" y="${T}" width="${n1(Math.abs(q - p))}" height="${B - T}" fill="${color}" fill-opacity="0.15"/>`);
     else out.push(`<rect x="${L}" y="${n1(Math.min(p, q))}" width="${R - L}" height="${n1(Math.abs(q - p))}" fill="${color}" fill-opacity="0.15"/>`);
     if (b.label) {
       legend.push(`<rect x="${R + 12}" y="${ly - 5}" width="22" height="10" fill="${color}" fill-opacity="0.25"/>`, legendText(b.label));
@@ -110,7 +116,9 @@ export function lineChart(o: LineChartOptions): string {
     const dash = s.dash ? ' stroke-dasharray="6 4"' : '';
     const pts = s.points.filter(([a, b]) => ok(a, b));
     if (s.line !== false && pts.length >= 2) {
-      out.push(`<path d="M${pts.map(([a, b]) => `${n1(x(a))} ${n1(y(b))}`).join('L')}" fill="none" stroke="${color}" stroke-width="${w}"${dash} stroke-linejoin="round"/>`);
+      out.push(
+        `<path d="M${pts.map(([a, b]) => `${n1(x(a))} ${n1(y(b))}`).join('L')}" fill="none" stroke="${color}" stroke-width="${w}"${dash} stroke-linejoin="round"/>`,
+      );
     }
     if (s.marker) for (const [a, b] of pts) out.push(markerPath(s.marker, x(a), y(b), color));
     if (s.line !== false) legend.push(`<line x1="${R + 12}" y1="${ly}" x2="${R + 34}" y2="${ly}" stroke="${color}" stroke-width="${w}"${dash}/>`);

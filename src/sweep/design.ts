@@ -14,7 +14,8 @@ export function tidy(x: number): number {
 
 /** The value at u in [0, 1] along a range axis (linear or log), rounded as the axis asks. */
 export function valueAt(a: Axis, u: number): number {
-  const from = a.from!, to = a.to!;
+  const from = a.from!,
+    to = a.to!;
   const x = a.scale === 'log' ? Math.exp(Math.log(from) + u * (Math.log(to) - Math.log(from))) : from + u * (to - from);
   return a.integer ? Math.round(x) : tidy(x);
 }

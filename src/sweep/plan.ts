@@ -62,7 +62,12 @@ export function runRawScenario(plan: Plan, spec: SweepSpec, r: PlannedRun): Reco
 }
 
 /** runRawScenario from the base alone (a pool worker has no plan, only the sweep's size). */
-export function rawScenarioOfRun(base: Record<string, unknown>, totalRuns: number, spec: SweepSpec, r: Pick<PlannedRun, 'run' | 'seed' | 'values'>): Record<string, unknown> {
+export function rawScenarioOfRun(
+  base: Record<string, unknown>,
+  totalRuns: number,
+  spec: SweepSpec,
+  r: Pick<PlannedRun, 'run' | 'seed' | 'values'>,
+): Record<string, unknown> {
   const raw = structuredClone(base);
   for (let k = 0; k < spec.axes.length; k++) applyOverride(raw, `${spec.axes[k].path}=${JSON.stringify(r.values[k])}`);
   raw.seed = r.seed;
@@ -89,7 +94,8 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
   columns.forEach((c, i) => {
     const j = columns.indexOf(c);
     if (j !== i) problems.push({ path: `sweep.axes[${i}].name`, value: c, message: `same column name as sweep.axes[${j}]: give one of them a "name"` });
-    if (fixed.includes(c)) problems.push({ path: `sweep.axes[${i}].name`, value: c, message: `reserved column name (${fixed.join(', ')}): give the axis another "name"` });
+    if (fixed.includes(c))
+      problems.push({ path: `sweep.axes[${i}].name`, value: c, message: `reserved column name (${fixed.join(', ')}): give the axis another "name"` });
   });
   if (problems.length) throw new SweepError(problems);
 
@@ -120,7 +126,11 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
     }
   }
   for (const [text, s] of seen) {
-    problems.push({ path: `design point ${s.point}`, value: s.values, message: `${text}${s.more ? ` (and ${s.more} more design point${s.more > 1 ? 's' : ''})` : ''}` });
+    problems.push({
+      path: `design point ${s.point}`,
+      value: s.values,
+      message: `${text}${s.more ? ` (and ${s.more} more design point${s.more > 1 ? 's' : ''})` : ''}`,
+    });
   }
   if (problems.length) throw new SweepError(problems);
   return plan;

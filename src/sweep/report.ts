@@ -49,7 +49,9 @@ interface Stats {
 
 function stats(xs: number[]): Stats | null {
   if (xs.length === 0) return null;
-  let s = 0, lo = Infinity, hi = -Infinity;
+  let s = 0,
+    lo = Infinity,
+    hi = -Infinity;
   for (const x of xs) {
     s += x;
     if (x < lo) lo = x;
@@ -63,7 +65,8 @@ const key = (vals: Scalar[]) => JSON.stringify(vals);
 /** Order value lists element by element: numbers by value, anything else as text. */
 function compareValues(a: readonly Scalar[], b: readonly Scalar[]): number {
   for (let i = 0; i < a.length; i++) {
-    const x = a[i], y = b[i];
+    const x = a[i],
+      y = b[i];
     const d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
     if (d !== 0) return d;
   }
@@ -93,7 +96,11 @@ function doseResponse(input: ReportInput, metric: string, k: number): string {
     const g = key(others.map((j) => r.planned.values[j]));
     let grp = groups.get(g);
     if (!grp) {
-      grp = { name: others.map((j) => `${columns[j]} = ${r.planned.values[j]}`).join(', ') || label, at: others.map((j) => r.planned.values[j]), byX: new Map() };
+      grp = {
+        name: others.map((j) => `${columns[j]} = ${r.planned.values[j]}`).join(', ') || label,
+        at: others.map((j) => r.planned.values[j]),
+        byX: new Map(),
+      };
       groups.set(g, grp);
     }
     const list = grp.byX.get(x) ?? [];
@@ -119,7 +126,8 @@ function doseResponse(input: ReportInput, metric: string, k: number): string {
   });
   const xs = rows.map((r) => r.planned.values[k]).filter((x): x is number => typeof x === 'number');
   const log = spec.axes[k].scale === 'log' || (xs.length > 0 && Math.min(...xs) > 0 && Math.max(...xs) / Math.min(...xs) >= 20);
-  const note = ordered.length > shown.length ? `<p class="note">${ordered.length - shown.length} more curves not drawn (first 8 levels of the other axes shown).</p>` : '';
+  const note =
+    ordered.length > shown.length ? `<p class="note">${ordered.length - shown.length} more curves not drawn (first 8 levels of the other axes shown).</p>` : '';
   return lineChart({ title: `${label} vs ${xl}`, x: { label: xl, unit: xu, log }, y: { label, unit }, series, ribbons }) + note;
 }
 
@@ -133,7 +141,12 @@ function scatter(input: ReportInput, metric: string, k: number): string {
     const x = r.planned.values[k];
     if (v !== null && typeof x === 'number') pts.push([x, v]);
   }
-  return lineChart({ title: `${label} vs ${xl}`, x: { label: xl, unit: xu, log: input.spec.axes[k].scale === 'log' }, y: { label, unit }, series: [{ name: 'runs', points: pts, line: false, marker: 'circle', color: PALETTE[0] }] });
+  return lineChart({
+    title: `${label} vs ${xl}`,
+    x: { label: xl, unit: xu, log: input.spec.axes[k].scale === 'log' },
+    y: { label, unit },
+    series: [{ name: 'runs', points: pts, line: false, marker: 'circle', color: PALETTE[0] }],
+  });
 }
 
 /** Heat map of the metric's mean over axes a (columns) x b (rows), averaged over the rest. */
@@ -154,15 +167,20 @@ function heat(input: ReportInput, metric: string, a: number, b: number): string 
     cells.set(c, list);
   }
   const means = [...cells.values()].map((l) => stats(l)!.mean);
-  let lo = Math.min(...means), hi = Math.max(...means);
+  let lo = Math.min(...means),
+    hi = Math.max(...means);
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   if (!(hi > lo)) hi = lo + 1;
   const cw = Math.max(44, Math.min(90, 640 / xa.length));
   const ch = Math.max(22, Math.min(44, 360 / yb.length));
-  const L = 120, T = 40;
-  const W = L + cw * xa.length + 150, H = T + ch * yb.length + 60;
+  const L = 120,
+    T = 40;
+  const W = L + cw * xa.length + 150,
+    H = T + ch * yb.length + 60;
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif">`];
-  out.push(`<text x="${L}" y="20" font-size="14" font-weight="bold">${esc(`${label} (${unit}): mean over ${columns.length > 2 ? 'replicates and the other axes' : 'replicates'}`)}</text>`);
+  out.push(
+    `<text x="${L}" y="20" font-size="14" font-weight="bold">${esc(`${label} (${unit}): mean over ${columns.length > 2 ? 'replicates and the other axes' : 'replicates'}`)}</text>`,
+  );
   yb.forEach((yv, i) => {
     const y = T + ch * (yb.length - 1 - i);
     out.push(`<text x="${L - 6}" y="${(y + ch / 2 + 4).toFixed(1)}" font-size="11" text-anchor="end">${esc(String(yv))}</text>`);
@@ -175,7 +193,9 @@ function heat(input: ReportInput, metric: string, a: number, b: number): string 
       const text = s ? `${fmtTick(Number(s.mean.toPrecision(3)))}${s.n < (runsIn.get(c) ?? 0) ? ` (${s.n}/${runsIn.get(c)})` : ''}` : '–';
       const dark = s ? (s.mean - lo) / (hi - lo) < 0.6 : false;
       out.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${cw.toFixed(1)}" height="${ch.toFixed(1)}" fill="${fill}" stroke="#fff"/>`);
-      out.push(`<text x="${(x + cw / 2).toFixed(1)}" y="${(y + ch / 2 + 4).toFixed(1)}" font-size="10" text-anchor="middle" fill="${dark ? '#fff' : '#000'}">${esc(text)}</text>`);
+      out.push(
+        `<text x="${(x + cw / 2).toFixed(1)}" y="${(y + ch / 2 + 4).toFixed(1)}" font-size="10" text-anchor="middle" fill="${dark ? '#fff' : '#000'}">${esc(text)}</text>`,
+      );
     });
   });
   xa.forEach((xv, j) => {
@@ -183,10 +203,17 @@ function heat(input: ReportInput, metric: string, a: number, b: number): string 
   });
   const [xl, xu] = axisUnit(columns[a]);
   const [yl, yu] = axisUnit(columns[b]);
-  out.push(`<text x="${(L + (cw * xa.length) / 2).toFixed(1)}" y="${T + ch * yb.length + 40}" font-size="12" text-anchor="middle">${esc(`${xl} (${xu})`)}</text>`);
-  out.push(`<text x="16" y="${(T + (ch * yb.length) / 2).toFixed(1)}" font-size="12" text-anchor="middle" transform="rotate(-90 16 ${(T + (ch * yb.length) / 2).toFixed(1)})">${esc(`${yl} (${yu})`)}</text>`);
+  out.push(
+    `<text x="${(L + (cw * xa.length) / 2).toFixed(1)}" y="${T + ch * yb.length + 40}" font-size="12" text-anchor="middle">${esc(`${xl} (${xu})`)}</text>`,
+  );
+  out.push(
+    `<text x="16" y="${(T + (ch * yb.length) / 2).toFixed(1)}" font-size="12" text-anchor="middle" transform="rotate(-90 16 ${(T + (ch * yb.length) / 2).toFixed(1)})">${esc(`${yl} (${yu})`)}</text>`,
+  );
   const bx = L + cw * xa.length + 24;
-  for (let k = 0; k < 32; k++) out.push(`<rect x="${bx}" y="${(T + (ch * yb.length * (31 - k)) / 32).toFixed(1)}" width="14" height="${((ch * yb.length) / 32 + 0.5).toFixed(1)}" fill="${viridis((k + 0.5) / 32)}"/>`);
+  for (let k = 0; k < 32; k++)
+    out.push(
+      `<rect x="${bx}" y="${(T + (ch * yb.length * (31 - k)) / 32).toFixed(1)}" width="14" height="${((ch * yb.length) / 32 + 0.5).toFixed(1)}" fill="${viridis((k + 0.5) / 32)}"/>`,
+    );
   out.push(`<text x="${bx + 18}" y="${T + 10}" font-size="10">${esc(fmtTick(Number(hi.toPrecision(3))))}</text>`);
   out.push(`<text x="${bx + 18}" y="${T + ch * yb.length}" font-size="10">${esc(fmtTick(Number(lo.toPrecision(3))))}</text>`);
   out.push(`<text x="${bx}" y="${T + ch * yb.length + 16}" font-size="10">${esc(unit)}</text>`);
@@ -199,7 +226,10 @@ function failedTable(input: ReportInput): string {
   if (failed.length === 0) return '<p>No run failed.</p>';
   const head = ['run', ...input.columns, 'seed', 'error'].map((h) => `<th>${esc(h)}</th>`).join('');
   const body = failed
-    .map((r) => `<tr><td>${r.planned.run}</td>${r.planned.values.map((v) => `<td>${esc(String(v))}</td>`).join('')}<td>${r.planned.seed}</td><td><code>${esc(r.outcome.error ?? '')}</code></td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${r.planned.run}</td>${r.planned.values.map((v) => `<td>${esc(String(v))}</td>`).join('')}<td>${r.planned.seed}</td><td><code>${esc(r.outcome.error ?? '')}</code></td></tr>`,
+    )
     .join('\n');
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -214,18 +244,29 @@ export function sweepReportHtml(input: ReportInput): string {
     `<li><code>${esc(col)}</code> = <code>${esc(a.path)}</code>: ${a.values ? esc(a.values.map(String).join(', ')) : `${a.from} to ${a.to}${a.n ? ` (${a.n} values)` : ''}, ${a.scale}`}</li>`;
   const parts: string[] = [];
   parts.push(`<!doctype html><html><head><meta charset="utf-8"><title>${esc(spec.name)}: sweep report</title>`);
-  parts.push('<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}svg{display:block;margin:1em 0}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}.note{color:#666;font-size:13px}</style></head><body>');
+  parts.push(
+    '<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}svg{display:block;margin:1em 0}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}.note{color:#666;font-size:13px}</style></head><body>',
+  );
   parts.push(`<h1>Sweep ${esc(spec.name)}</h1>`);
   if (spec.description) parts.push(`<p>${esc(spec.description)}</p>`);
-  parts.push(`<p>ferrowave ${esc(input.version)}; design ${esc(spec.design)}${spec.points ? ` (${spec.points} points)` : ''}, ${spec.replicates} replicate${spec.replicates > 1 ? 's' : ''} per point, master seed ${spec.seed}; base scenario <code>${esc(typeof spec.base === 'string' ? spec.base : 'inline')}</code>.</p>`);
-  parts.push(`<p><b>${input.totalRuns} runs</b>: ${ok} finished, ${failed} failed${missing ? `, <b>${missing} not run yet</b> (finish with <code>ferrowave sweep ... --resume</code> or merge the missing shards)` : ''}.</p>`);
+  parts.push(
+    `<p>ferrowave ${esc(input.version)}; design ${esc(spec.design)}${spec.points ? ` (${spec.points} points)` : ''}, ${spec.replicates} replicate${spec.replicates > 1 ? 's' : ''} per point, master seed ${spec.seed}; base scenario <code>${esc(typeof spec.base === 'string' ? spec.base : 'inline')}</code>.</p>`,
+  );
+  parts.push(
+    `<p><b>${input.totalRuns} runs</b>: ${ok} finished, ${failed} failed${missing ? `, <b>${missing} not run yet</b> (finish with <code>ferrowave sweep ... --resume</code> or merge the missing shards)` : ''}.</p>`,
+  );
   parts.push(`<ul>${spec.axes.map((a, k) => axisText(a, columns[k])).join('')}</ul>`);
   const numericAxes = columns.map((_, k) => k).filter((k) => numeric(rows.map((r) => r.planned.values[k])) && levels(rows, k).length > 1);
-  if (metrics.length === 0 || numericAxes.length === 0) parts.push('<p class="note">Nothing to plot: no numeric axis with more than one value, or no finished run with these metrics.</p>');
-  parts.push(`<h2>Dose-response</h2><p class="note">Lines: mean over replicates; bands: the replicates' range (min to max). Wave speed is averaged over the runs that made a wave.</p>`);
+  if (metrics.length === 0 || numericAxes.length === 0)
+    parts.push('<p class="note">Nothing to plot: no numeric axis with more than one value, or no finished run with these metrics.</p>');
+  parts.push(
+    `<h2>Dose-response</h2><p class="note">Lines: mean over replicates; bands: the replicates' range (min to max). Wave speed is averaged over the runs that made a wave.</p>`,
+  );
   for (const m of metrics) for (const k of numericAxes) parts.push(spec.design === 'grid' ? doseResponse(input, m, k) : scatter(input, m, k));
   if (spec.design === 'grid' && columns.length >= 2) {
-    parts.push('<h2>Heat maps</h2><p class="note">Each cell: the mean over its runs; "(n/m)": only n of its m runs have a value (e.g. speed needs a wave); grey: none.</p>');
+    parts.push(
+      '<h2>Heat maps</h2><p class="note">Each cell: the mean over its runs; "(n/m)": only n of its m runs have a value (e.g. speed needs a wave); grey: none.</p>',
+    );
     for (const m of metrics) for (let a = 0; a < columns.length; a++) for (let b = a + 1; b < columns.length; b++) parts.push(heat(input, m, a, b));
   }
   parts.push(`<h2>Failed runs (${failed})</h2>`);

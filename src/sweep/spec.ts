@@ -93,7 +93,12 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
   let base: SweepSpec['base'] = '';
   if (typeof raw.base === 'string' && raw.base.length > 0) base = raw.base;
   else if (isObj(raw.base)) base = raw.base;
-  else bad('sweep.base', raw.base, 'required: a preset name (see `ferrowave presets`), a scenario .json file (relative to the sweep file) or an inline scenario object');
+  else
+    bad(
+      'sweep.base',
+      raw.base,
+      'required: a preset name (see `ferrowave presets`), a scenario .json file (relative to the sweep file) or an inline scenario object',
+    );
 
   const set: Record<string, unknown> = {};
   if (raw.set !== undefined) {
@@ -111,7 +116,8 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
 
   let points: number | null = null;
   if (spaceFilling) {
-    if (!Number.isInteger(raw.points) || (raw.points as number) < 1 || (raw.points as number) > 1_000_000) bad('sweep.points', raw.points, `required for design "${design}": an integer from 1 to 1000000 (the number of design points)`);
+    if (!Number.isInteger(raw.points) || (raw.points as number) < 1 || (raw.points as number) > 1_000_000)
+      bad('sweep.points', raw.points, `required for design "${design}": an integer from 1 to 1000000 (the number of design points)`);
     else points = raw.points as number;
   } else if (raw.points !== undefined) bad('sweep.points', raw.points, 'only for designs latin-hypercube and sobol; a grid takes its values from the axes');
 
@@ -135,12 +141,14 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
 
   let replicates = 1;
   if (raw.replicates !== undefined) {
-    if (!Number.isInteger(raw.replicates) || (raw.replicates as number) < 1 || (raw.replicates as number) > 100_000) bad('sweep.replicates', raw.replicates, 'must be an integer from 1 to 100000 (runs per design point, each with its own seed)');
+    if (!Number.isInteger(raw.replicates) || (raw.replicates as number) < 1 || (raw.replicates as number) > 100_000)
+      bad('sweep.replicates', raw.replicates, 'must be an integer from 1 to 100000 (runs per design point, each with its own seed)');
     else replicates = raw.replicates as number;
   }
   let seed = 0;
   if (raw.seed !== undefined) {
-    if (!Number.isInteger(raw.seed) || (raw.seed as number) < 0 || (raw.seed as number) > 2 ** 32 - 1) bad('sweep.seed', raw.seed, 'must be an integer from 0 to 4294967295 (the master seed)');
+    if (!Number.isInteger(raw.seed) || (raw.seed as number) < 0 || (raw.seed as number) > 2 ** 32 - 1)
+      bad('sweep.seed', raw.seed, 'must be an integer from 0 to 4294967295 (the master seed)');
     else seed = raw.seed as number;
   }
 
@@ -165,12 +173,23 @@ function checkAxis(a: unknown, p: string, design: Design, bad: (path: string, va
     bad(path, value, message);
   };
   for (const k of Object.keys(a)) if (!AXIS_KEYS.includes(k)) fail(`${p}.${k}`, a[k], `unknown key; allowed keys here: ${AXIS_KEYS.join(', ')}`);
-  if (typeof a.path !== 'string' || !PATH_RE.test(a.path)) fail(`${p}.path`, a.path, 'required: a scenario path like treatments[0].uM, params.ox_diffusion or lattice.width');
-  if (a.name !== undefined && (typeof a.name !== 'string' || !NAME_RE.test(a.name))) fail(`${p}.name`, a.name, 'must be a column name: a letter or "_", then letters, digits, "_" or "." (e.g. erastin_uM)');
+  if (typeof a.path !== 'string' || !PATH_RE.test(a.path))
+    fail(`${p}.path`, a.path, 'required: a scenario path like treatments[0].uM, params.ox_diffusion or lattice.width');
+  if (a.name !== undefined && (typeof a.name !== 'string' || !NAME_RE.test(a.name)))
+    fail(`${p}.name`, a.name, 'must be a column name: a letter or "_", then letters, digits, "_" or "." (e.g. erastin_uM)');
   const scale = a.scale ?? 'linear';
   if (scale !== 'linear' && scale !== 'log') fail(`${p}.scale`, a.scale, 'allowed: linear, log');
   if (a.integer !== undefined && typeof a.integer !== 'boolean') fail(`${p}.integer`, a.integer, 'must be true or false');
-  const axis: Axis = { path: String(a.path), name: (a.name as string) ?? null, values: null, from: null, to: null, n: null, scale: scale as Axis['scale'], integer: a.integer === true };
+  const axis: Axis = {
+    path: String(a.path),
+    name: (a.name as string) ?? null,
+    values: null,
+    from: null,
+    to: null,
+    n: null,
+    scale: scale as Axis['scale'],
+    integer: a.integer === true,
+  };
   const hasValues = a.values !== undefined;
   const hasRange = a.from !== undefined || a.to !== undefined || a.n !== undefined;
   if (hasValues === hasRange) {
@@ -191,11 +210,13 @@ function checkAxis(a: unknown, p: string, design: Design, bad: (path: string, va
   }
   if (!isNum(a.from)) fail(`${p}.from`, a.from, 'required for a range: a number');
   if (!isNum(a.to)) fail(`${p}.to`, a.to, 'required for a range: a number');
-  if (isNum(a.from) && isNum(a.to) && scale === 'log' && (a.from <= 0 || a.to <= 0)) fail(`${p}.${a.from <= 0 ? 'from' : 'to'}`, a.from <= 0 ? a.from : a.to, 'must be > 0 on a log scale');
+  if (isNum(a.from) && isNum(a.to) && scale === 'log' && (a.from <= 0 || a.to <= 0))
+    fail(`${p}.${a.from <= 0 ? 'from' : 'to'}`, a.from <= 0 ? a.from : a.to, 'must be > 0 on a log scale');
   axis.from = a.from as number;
   axis.to = a.to as number;
   if (design === 'grid') {
-    if (!Number.isInteger(a.n) || (a.n as number) < 1 || (a.n as number) > 100_000) fail(`${p}.n`, a.n, 'required for a range on a grid: an integer from 1 to 100000 (number of values, ends included)');
+    if (!Number.isInteger(a.n) || (a.n as number) < 1 || (a.n as number) > 100_000)
+      fail(`${p}.n`, a.n, 'required for a range on a grid: an integer from 1 to 100000 (number of values, ends included)');
     else if (a.n === 1 && a.from !== a.to) fail(`${p}.n`, a.n, 'a range with n = 1 must have from = to (or use "values")');
     axis.n = a.n as number;
   } else if (a.n !== undefined) fail(`${p}.n`, a.n, `not used by design "${design}": the design draws sweep.points values`);
@@ -209,9 +230,11 @@ function checkKeep(v: unknown, vocab: SweepVocabulary, bad: (path: string, value
     bad('sweep.keep', v, 'must be { "metrics": "all" | [names], "timeseries": "all" | "none" | [columns] }');
     return keep;
   }
-  for (const k of Object.keys(v)) if (k !== 'metrics' && k !== 'timeseries') bad(`sweep.keep.${k}`, v[k], 'unknown key; allowed keys here: metrics, timeseries');
+  for (const k of Object.keys(v))
+    if (k !== 'metrics' && k !== 'timeseries') bad(`sweep.keep.${k}`, v[k], 'unknown key; allowed keys here: metrics, timeseries');
   if (v.metrics !== undefined && v.metrics !== 'all') {
-    if (!Array.isArray(v.metrics) || v.metrics.length === 0) bad('sweep.keep.metrics', v.metrics, `must be "all" or a non-empty list of: ${vocab.metrics.join(', ')}`);
+    if (!Array.isArray(v.metrics) || v.metrics.length === 0)
+      bad('sweep.keep.metrics', v.metrics, `must be "all" or a non-empty list of: ${vocab.metrics.join(', ')}`);
     else {
       v.metrics.forEach((m, k) => {
         if (typeof m !== 'string' || !vocab.metrics.includes(m)) bad(`sweep.keep.metrics[${k}]`, m, `unknown metric; allowed: ${vocab.metrics.join(', ')}`);
@@ -222,10 +245,12 @@ function checkKeep(v: unknown, vocab: SweepVocabulary, bad: (path: string, value
   }
   if (v.timeseries !== undefined && v.timeseries !== 'all') {
     if (v.timeseries === 'none') keep.timeseries = 'none';
-    else if (!Array.isArray(v.timeseries) || v.timeseries.length === 0) bad('sweep.keep.timeseries', v.timeseries, `must be "all", "none" or a non-empty list of columns: ${vocab.timeseriesColumns.join(', ')}`);
+    else if (!Array.isArray(v.timeseries) || v.timeseries.length === 0)
+      bad('sweep.keep.timeseries', v.timeseries, `must be "all", "none" or a non-empty list of columns: ${vocab.timeseriesColumns.join(', ')}`);
     else {
       v.timeseries.forEach((c, k) => {
-        if (typeof c !== 'string' || !vocab.timeseriesColumns.includes(c)) bad(`sweep.keep.timeseries[${k}]`, c, `unknown column; allowed: ${vocab.timeseriesColumns.join(', ')}`);
+        if (typeof c !== 'string' || !vocab.timeseriesColumns.includes(c))
+          bad(`sweep.keep.timeseries[${k}]`, c, `unknown column; allowed: ${vocab.timeseriesColumns.join(', ')}`);
       });
       keep.timeseries = vocab.timeseriesColumns.filter((c) => c === 't_min' || (v.timeseries as unknown[]).includes(c));
     }

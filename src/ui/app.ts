@@ -98,7 +98,13 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     pxPerUm: () => renderer.pxPerUm(),
     originPx: () => ({ px: renderer.camera().x, py: renderer.camera().y }),
   });
-  const treatments = new TreatmentPanel(byId('treat-form'), byId('treatment-list'), mouseMode, { controller, renderer, overlay, showError: errors.show, clearError: errors.clear });
+  const treatments = new TreatmentPanel(byId('treat-form'), byId('treatment-list'), mouseMode, {
+    controller,
+    renderer,
+    overlay,
+    showError: errors.show,
+    clearError: errors.clear,
+  });
   const editor = new ModelEditor(byId('model-editor'), {
     current: () => controller.rawScenario(),
     apply: (raw) => picker.restartWith(raw),

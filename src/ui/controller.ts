@@ -161,7 +161,8 @@ export class SimController {
       const out = make(now).map((t) => ({ ...structuredClone(t), start_min: t.start_min ?? now }));
       for (const t of out) {
         const s = Number(t.start_min);
-        if (!(s >= now - 1e-9)) throw new Error(`a treatment added during a run must start now or later: start_min ${t.start_min} is before the current time ${now} min`);
+        if (!(s >= now - 1e-9))
+          throw new Error(`a treatment added during a run must start now or later: start_min ${t.start_min} is before the current time ${now} min`);
       }
       await this.rebuild(this.base, [...this.added, ...out]);
       return out;
@@ -193,7 +194,8 @@ export class SimController {
       const genetic = isGeneticAgent(t.agent);
       if (start > now + dt / 2) list.splice(k, 1);
       else if (genetic) throw new Error(`${t.agent} of ${t.gene} acts from the start of the run and cannot be removed mid-run; reset to run without it`);
-      else if (pulse || end <= now + dt / 2) throw new Error(`${t.agent} is already over (it cannot be undone); save a checkpoint earlier to branch without it`);
+      else if (pulse || end <= now + dt / 2)
+        throw new Error(`${t.agent} is already over (it cannot be undone); save a checkpoint earlier to branch without it`);
       else list[k] = { ...t, end_min: now };
       await this.rebuild(base, added);
     });

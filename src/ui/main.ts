@@ -26,7 +26,9 @@ async function main() {
   }
   // the page's own thread may not compile the kernels synchronously: compile them ahead (workers need not)
   await prepareKernels();
-  const app = await startApp({ spawn: spawnBrowserWorker, params: new URLSearchParams(location.search),
+  const app = await startApp({
+    spawn: spawnBrowserWorker,
+    params: new URLSearchParams(location.search),
     hash: location.hash,
     onShare: (hash) => history.replaceState(null, '', hash),
   });

@@ -88,7 +88,9 @@ export class ModelEditor {
       });
       const label = el('span', { className: 'param-name', textContent: p.name });
       label.title = `${p.doc}\nunit: ${p.unit}; default ${p.default}; allowed ${p.min} to ${p.max}\nsource: ${p.source}`;
-      rows.push(el('label', { className: 'param-row' }, label, el('span', { className: 'inline' }, input, el('span', { className: 'hint', textContent: p.unit }))));
+      rows.push(
+        el('label', { className: 'param-row' }, label, el('span', { className: 'inline' }, input, el('span', { className: 'hint', textContent: p.unit }))),
+      );
     }
     this.table.replaceChildren(...rows);
   }
@@ -126,7 +128,9 @@ export class ModelEditor {
           else c.pheno[g] = v;
           this.markClones();
         });
-        fieldset.append(el('label', {}, `${g} expression`, el('span', { className: 'inline' }, inp, el('span', { className: 'hint', textContent: 'x parental' }))));
+        fieldset.append(
+          el('label', {}, `${g} expression`, el('span', { className: 'inline' }, inp, el('span', { className: 'hint', textContent: 'x parental' }))),
+        );
       }
       const rm = el('button', { type: 'button', textContent: 'remove this subclone' });
       rm.addEventListener('click', () => {

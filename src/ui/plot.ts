@@ -60,7 +60,10 @@ export class FatePlot {
     const ctx = clearCanvas(this.canvas, 120);
     if (!ctx) return;
     const { g, cssW, cssH } = ctx;
-    const padL = 40, padR = 6, padT = 6, padB = 16;
+    const padL = 40,
+      padR = 6,
+      padT = 6,
+      padB = 16;
     const w = cssW - padL - padR;
     const h = cssH - padT - padB;
     const s = this.series;
@@ -92,7 +95,13 @@ export class FatePlot {
 export const PLOT_LINES = LINES;
 
 /** The plot box, the y range labels (top, bottom) and the time axis 0 h .. duration, in the panel's colours. */
-export function drawFrame(g: CanvasRenderingContext2D, box: { x: number; y: number; w: number; h: number }, top: string, bottom: string, duration_min: number): void {
+export function drawFrame(
+  g: CanvasRenderingContext2D,
+  box: { x: number; y: number; w: number; h: number },
+  top: string,
+  bottom: string,
+  duration_min: number,
+): void {
   const { x, y, w, h } = box;
   g.strokeStyle = '#3a3c47';
   g.lineWidth = 1;

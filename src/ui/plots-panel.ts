@@ -34,7 +34,12 @@ export interface PlotsPanel {
 export function mountPlotsPanel(controller: SimController): PlotsPanel {
   const plot = new FatePlot(byId<HTMLCanvasElement>('plot'));
   const plotKey = byId('plot-key');
-  const traces = new TracePlots(byId<HTMLCanvasElement>('trace-mean'), byId<HTMLSelectElement>('trace-var'), byId<HTMLCanvasElement>('trace-front'), byId('front-readout'));
+  const traces = new TracePlots(
+    byId<HTMLCanvasElement>('trace-mean'),
+    byId<HTMLSelectElement>('trace-var'),
+    byId<HTMLCanvasElement>('trace-front'),
+    byId('front-readout'),
+  );
   plot.onSample = (st, t, c) => {
     if (controller.sim) traces.record(st, controller.scenario, t, c);
   };

@@ -43,12 +43,21 @@ export function createRecordApi(app: SandboxApp): RecordApi {
   let busy = false;
   const findCheckpoint = (id: number): SavedCheckpoint => {
     const cp = app.checkpoints.find((k) => k.id === id);
-    if (!cp) throw new RecordOptionError([`fromCheckpoint: there is no checkpoint #${id}; saved: ${app.checkpoints.length ? app.checkpoints.map((k) => `#${k.id}`).join(', ') : 'none (save one first)'}`]);
+    if (!cp)
+      throw new RecordOptionError([
+        `fromCheckpoint: there is no checkpoint #${id}; saved: ${app.checkpoints.length ? app.checkpoints.map((k) => `#${k.id}`).join(', ') : 'none (save one first)'}`,
+      ]);
     return cp;
   };
   const plan = (req: PageRecordRequest, t0_min: number): RecordPlan => {
     const { fromCheckpoint: _, ...rest } = req;
-    return resolveRecordOptions(rest, { dt_min: c.sim.dt, t0_min, duration_min: c.scenario.duration_min, defaultView: app.renderer.view.id, lattice: c.scenario.lattice });
+    return resolveRecordOptions(rest, {
+      dt_min: c.sim.dt,
+      t0_min,
+      duration_min: c.scenario.duration_min,
+      defaultView: app.renderer.view.id,
+      lattice: c.scenario.lattice,
+    });
   };
 
   async function record(req: PageRecordRequest, opts: PageRecordOptions = {}): Promise<Recording> {
@@ -128,7 +137,8 @@ const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3
 export function visibleSites(app: SandboxApp): { x: number; y: number; width: number; height: number } {
   const cam = app.renderer.camera();
   const { width: W, height: H } = app.controller.scenario.lattice;
-  const sw = app.renderer.app.screen.width, sh = app.renderer.app.screen.height;
+  const sw = app.renderer.app.screen.width,
+    sh = app.renderer.app.screen.height;
   const x0 = Math.max(0, Math.min(W - 1, Math.floor(-cam.x / cam.scale)));
   const y0 = Math.max(0, Math.min(H - 1, Math.floor(-cam.y / cam.scale)));
   const x1 = Math.max(x0 + 1, Math.min(W, Math.ceil((sw - cam.x) / cam.scale)));
@@ -140,8 +150,18 @@ export function visibleSites(app: SandboxApp): { x: number; y: number; width: nu
 export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi {
   const api = createRecordApi(app);
   host.appendChild(el('style', { textContent: CSS }));
-  const openBtn = el('button', { type: 'button', id: 'record-open', textContent: 'record video…', title: 'a frame-exact video of the run from now (or from a checkpoint)' });
-  const stillBtn = el('button', { type: 'button', id: 'still-png', textContent: 'still PNG', title: "the lattice now, at the record dialog's resolution (1080p unless changed), with clock, scale bar and legend" });
+  const openBtn = el('button', {
+    type: 'button',
+    id: 'record-open',
+    textContent: 'record video…',
+    title: 'a frame-exact video of the run from now (or from a checkpoint)',
+  });
+  const stillBtn = el('button', {
+    type: 'button',
+    id: 'still-png',
+    textContent: 'still PNG',
+    title: "the lattice now, at the record dialog's resolution (1080p unless changed), with clock, scale bar and legend",
+  });
   const figBtn = el('button', { type: 'button', id: 'plot-figures', textContent: 'plot figures', title: 'the live plots as SVG and PNG' });
   const links = el('div', { id: 'record-links', className: 'hint' });
   host.append(el('div', { className: 'buttons' }, openBtn, stillBtn, figBtn), links);
@@ -158,7 +178,8 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   lenUnit.add(new Option('simulated minutes', 'minutes'));
   const mpsIn = el('input', { id: 'rec-mps', type: 'number', min: '0', step: 'any' });
   const fmtSel = el('select', { id: 'rec-format' });
-  for (const [k, f] of Object.entries(FORMATS)) fmtSel.add(new Option(`${f.container.toUpperCase()} / ${f.codec === 'avc' ? 'H.264' : f.codec.toUpperCase()}`, k));
+  for (const [k, f] of Object.entries(FORMATS))
+    fmtSel.add(new Option(`${f.container.toUpperCase()} / ${f.codec === 'avc' ? 'H.264' : f.codec.toUpperCase()}`, k));
   const viewSel = el('select', { id: 'rec-view' });
   for (const v of VIEWS) viewSel.add(new Option(v.kind === 'fate' ? v.label : `${v.label} (${v.unit})`, v.id));
   const titleIn = el('input', { id: 'rec-title', type: 'text', placeholder: 'optional' });
@@ -258,7 +279,11 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
       .then((rec) => {
         if (lastUrl) URL.revokeObjectURL(lastUrl);
         const name = `ferrowave-${app.controller.scenario.name}-${rec.plan.width}x${rec.plan.height}${rec.ext}`;
-        const a = download(new Blob([rec.bytes as Uint8Array<ArrayBuffer>], { type: rec.mime }), name, el('a', { id: 'rec-download', textContent: `download ${name}` }));
+        const a = download(
+          new Blob([rec.bytes as Uint8Array<ArrayBuffer>], { type: rec.mime }),
+          name,
+          el('a', { id: 'rec-download', textContent: `download ${name}` }),
+        );
         lastUrl = a.href;
         result.replaceChildren(a, ` (${kb(rec.bytes.length)}, ${rec.plan.frames} frames, ${rec.codec}, made in ${rec.wall_s.toFixed(1)} s)`);
         links.replaceChildren(el('a', { href: a.href, download: name, textContent: `last video: ${name}` }));
@@ -298,7 +323,12 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
       .figures()
       .then(({ svg, png }) => {
         const base = `ferrowave-${app.controller.scenario.name}-plots`;
-        links.replaceChildren('figures: ', download(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`, el('a', { textContent: 'SVG' })), ' ', download(png, `${base}.png`, el('a', { textContent: 'PNG' })));
+        links.replaceChildren(
+          'figures: ',
+          download(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`, el('a', { textContent: 'SVG' })),
+          ' ',
+          download(png, `${base}.png`, el('a', { textContent: 'PNG' })),
+        );
       })
       .catch((e) => links.replaceChildren(String(e instanceof Error ? e.message : e)));
   });

@@ -88,9 +88,14 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
   seedIn.addEventListener('change', () => void load());
   // lattice size: the running scenario (treatments added so far kept) on a new lattice, from t = 0
   const resize = async (): Promise<boolean> => {
-    const W = Number(latW.value), H = Number(latH.value);
+    const W = Number(latW.value),
+      H = Number(latH.value);
     if (!(Number.isInteger(W) && Number.isInteger(H) && W >= 1 && H >= 1 && W <= 2048 && H <= 2048)) {
-      errors.show(new Error(`lattice: width and height must be whole numbers of sites from 1 to 2048 in the sandbox (got ${latW.value} x ${latH.value}; the CLI runs up to 8192)`));
+      errors.show(
+        new Error(
+          `lattice: width and height must be whole numbers of sites from 1 to 2048 in the sandbox (got ${latW.value} x ${latH.value}; the CLI runs up to 8192)`,
+        ),
+      );
       return false;
     }
     const raw = controller.rawScenario();

@@ -106,14 +106,19 @@ function drawLine(cv: HTMLCanvasElement, t: number[], ys: Array<number | null>, 
   const ctx = clearCanvas(cv, 90);
   if (!ctx) return;
   const { g, cssW, cssH } = ctx;
-  const padL = 44, padR = 6, padT = 6, padB = 16;
+  const padL = 44,
+    padR = 6,
+    padT = 6,
+    padB = 16;
   const w = cssW - padL - padR;
   const h = cssH - padT - padB;
-  let lo = 0, hi = 0;
-  for (const y of ys) if (y !== null && Number.isFinite(y)) {
-    lo = Math.min(lo, y);
-    hi = Math.max(hi, y);
-  }
+  let lo = 0,
+    hi = 0;
+  for (const y of ys)
+    if (y !== null && Number.isFinite(y)) {
+      lo = Math.min(lo, y);
+      hi = Math.max(hi, y);
+    }
   if (hi <= lo) hi = lo + 1;
   const X = (x: number) => padL + (w * x) / duration;
   const Y = (y: number) => padT + h - (h * (y - lo)) / (hi - lo);

@@ -93,7 +93,12 @@ export class TreatmentPanel {
       radiusRow.hidden = where !== 'brush';
       this.addBtn.hidden = where !== 'all';
       const hint = form.querySelector('#tx-hint') as HTMLElement;
-      hint.textContent = where === 'brush' ? 'drag on the lattice to paint (shift + drag pans)' : where === 'rect' ? 'drag on the lattice to place the rectangle (shift + drag pans)' : '';
+      hint.textContent =
+        where === 'brush'
+          ? 'drag on the lattice to paint (shift + drag pans)'
+          : where === 'rect'
+            ? 'drag on the lattice to place the rectangle (shift + drag pans)'
+            : '';
       if (where !== 'all') this.mouseMode.value = 'paint';
       else if (this.mouseMode.value === 'paint') this.mouseMode.value = 'pulse';
       this.syncMouse();
@@ -122,7 +127,12 @@ export class TreatmentPanel {
       if (phase === 'start') this.rectStart = p;
       const a = this.rectStart;
       if (!a) return;
-      const rect = { x_um: Math.round(Math.min(a.x_um, p.x_um)), y_um: Math.round(Math.min(a.y_um, p.y_um)), width_um: Math.max(1, Math.round(Math.abs(p.x_um - a.x_um))), height_um: Math.max(1, Math.round(Math.abs(p.y_um - a.y_um))) };
+      const rect = {
+        x_um: Math.round(Math.min(a.x_um, p.x_um)),
+        y_um: Math.round(Math.min(a.y_um, p.y_um)),
+        width_um: Math.max(1, Math.round(Math.abs(p.x_um - a.x_um))),
+        height_um: Math.max(1, Math.round(Math.abs(p.y_um - a.y_um))),
+      };
       if (phase === 'end') {
         this.rectStart = null;
         this.d.overlay.setDraft(null);
@@ -217,7 +227,9 @@ export class TreatmentPanel {
       this.list.appendChild(li);
     });
     this.d.overlay.setRegions(
-      all.filter((t) => t.region && t.agent !== 'light-pulse').map((t) => ({ region: t.region as Region, colour: agentColour(String(t.agent)), label: describeTreatment(t) })),
+      all
+        .filter((t) => t.region && t.agent !== 'light-pulse')
+        .map((t) => ({ region: t.region as Region, colour: agentColour(String(t.agent)), label: describeTreatment(t) })),
     );
   }
 

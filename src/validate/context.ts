@@ -43,12 +43,21 @@ export function createCheckContext(o: ContextOptions): CheckContext {
       const raw = structuredClone(PRESETS[preset]);
       for (const a of overrides) applyOverride(raw, a);
       const scenario = resolveScenario(raw, FERROWAVE_VERSION);
-      const out = overrides.length ? `runs/${preset}-${hashBuffer(new TextEncoder().encode(overrides.join('\n')).slice().buffer).slice(0, 6)}` : `runs/${preset}`;
+      const out = overrides.length
+        ? `runs/${preset}-${hashBuffer(new TextEncoder().encode(overrides.join('\n')).slice().buffer).slice(0, 6)}`
+        : `runs/${preset}`;
       const command = ['npx ferrowave run', preset, '--out', out, ...overrides.flatMap((a) => ['--set', shellArg(a)])].join(' ');
       return { scenario, command };
     },
     run(spec) {
-      const key = JSON.stringify({ sc: spec.scenario, track: spec.track ?? null, kymo: spec.kymographs ?? [], probes: Object.keys(spec.probes ?? {}).sort(), snap: spec.snapshots ?? null, commit: spec.commitTimes ?? false });
+      const key = JSON.stringify({
+        sc: spec.scenario,
+        track: spec.track ?? null,
+        kymo: spec.kymographs ?? [],
+        probes: Object.keys(spec.probes ?? {}).sort(),
+        snap: spec.snapshots ?? null,
+        commit: spec.commitTimes ?? false,
+      });
       let p = memo.get(key);
       if (!p) {
         p = queue.then(() => runSpec(spec, o, log));
@@ -70,11 +79,13 @@ async function runSpec(spec: RunSpec, o: ContextOptions, log: (m: string) => voi
   // keep every worker this run starts: createEngine does not stop them when their init fails
   // (e.g. the sources changed under a running validation), and a live worker keeps Node running
   const started: WorkerHandle[] = [];
-  const spawn = o.spawn ? () => {
-    const h = o.spawn!();
-    started.push(h);
-    return h;
-  } : undefined;
+  const spawn = o.spawn
+    ? () => {
+        const h = o.spawn!();
+        started.push(h);
+        return h;
+      }
+    : undefined;
   const stopAll = () => {
     for (const h of started.splice(0)) h.terminate();
   };
@@ -89,7 +100,13 @@ async function runSpec(spec: RunSpec, o: ContextOptions, log: (m: string) => voi
   const tracks: Track[] = (spec.track?.cells ?? []).map((index) => {
     if (!Number.isInteger(index) || index < 0 || index >= st.n) throw new Error(`tracked cell ${index} is outside the ${W} x ${H} lattice`);
     const x = index % W;
-    return { index, x_um: (x + 0.5) * site, y_um: ((index - x) / W + 0.5) * site, values: Object.fromEntries((spec.track?.vars ?? []).map((v) => [v, []])), status: [] };
+    return {
+      index,
+      x_um: (x + 0.5) * site,
+      y_um: ((index - x) / W + 0.5) * site,
+      values: Object.fromEntries((spec.track?.vars ?? []).map((v) => [v, []])),
+      status: [],
+    };
   });
   const bins = Math.min(W, KYMO_MAX_COLS);
   const binOf = Int32Array.from({ length: W }, (_, x) => Math.floor((x * bins) / W));
@@ -109,7 +126,12 @@ async function runSpec(spec: RunSpec, o: ContextOptions, log: (m: string) => voi
   const commit_t = spec.commitTimes ? new Float64Array(st.n).fill(Number.NaN) : null;
   const record = (s: Sample) => {
     while (snapshots.length < snapTimes.length && s.t_min >= snapTimes[snapshots.length] - 1e-9) {
-      snapshots.push({ t_min: s.t_min, status: st.status.slice(), clone: st.clone.slice(), values: Object.fromEntries((spec.snapshots?.vars ?? []).map((v) => [v, st.cell[v].slice()])) });
+      snapshots.push({
+        t_min: s.t_min,
+        status: st.status.slice(),
+        clone: st.clone.slice(),
+        values: Object.fromEntries((spec.snapshots?.vars ?? []).map((v) => [v, st.cell[v].slice()])),
+      });
     }
     if (commit_t) {
       const td = st.cell.t_dying;

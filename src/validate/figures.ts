@@ -24,7 +24,10 @@ export function kymographFigure(run: RunResult, o: KymoFigureOptions): Figure {
   if (!k) throw new Error(`run ${run.scenario.name} has no kymograph of ${kymoKey(o.what)}`);
   const t = run.samples.map((s) => s.t_min);
   const h = t.length > 1 ? t[1] - t[0] : 1;
-  const r0 = Math.max(0, t.findIndex((v) => v >= (o.tMin ?? t[0]) - 1e-9));
+  const r0 = Math.max(
+    0,
+    t.findIndex((v) => v >= (o.tMin ?? t[0]) - 1e-9),
+  );
   const dx = k.x_um.length > 1 ? k.x_um[1] - k.x_um[0] : k.x_domain[1] - k.x_domain[0];
   const nCols = o.xMax_um === undefined ? k.x_um.length : Math.max(1, k.x_um.filter((x) => x - dx / 2 < o.xMax_um! - 1e-9).length);
   const rows = k.rows.slice(r0).map((r) => r.subarray(0, nCols));
@@ -43,7 +46,10 @@ export function kymographFigure(run: RunResult, o: KymoFigureOptions): Figure {
 
 /** Front position (furthest committed cell beyond the pulse edge) against time, one line per run. */
 export function frontFigure(file: string, title: string, caption: string, runs: Array<{ name: string; run: RunResult }>, extra: Series[] = []): Figure {
-  const series: Series[] = runs.map(({ name, run }) => ({ name, points: run.samples.filter((s) => s.front_um !== null).map((s) => [s.t_min, s.front_um!] as [number, number]) }));
+  const series: Series[] = runs.map(({ name, run }) => ({
+    name,
+    points: run.samples.filter((s) => s.front_um !== null).map((s) => [s.t_min, s.front_um!] as [number, number]),
+  }));
   const svg = lineChart({ title, x: { label: 'time', unit: 'min' }, y: { label: 'front beyond the pulse edge', unit: 'um' }, series: [...series, ...extra] });
   return { file, caption, svg };
 }

@@ -23,7 +23,10 @@ function listFiles(dir: string): string[] {
 
 /** Every file under the fingerprint roots, with its path relative to `root`. */
 export function readFingerprintSources(root: string = REPO_ROOT): SourceFile[] {
-  return FINGERPRINT_ROOTS.flatMap((r) => listFiles(join(root, r))).map((p) => ({ path: relative(root, p).split(sep).join('/'), text: readFileSync(p, 'utf8') }));
+  return FINGERPRINT_ROOTS.flatMap((r) => listFiles(join(root, r))).map((p) => ({
+    path: relative(root, p).split(sep).join('/'),
+    text: readFileSync(p, 'utf8'),
+  }));
 }
 
 /** The fingerprint of the code as it is on disk now. */

@@ -36,7 +36,9 @@ export class Criteria {
   }
   table(): string {
     const cell = (s: string) => s.replace(/\|/g, '\\|');
-    return ['| criterion | model | |', '|---|---|---|', ...this.rows.map((r) => `| ${cell(r.what)} | ${cell(r.model)} | ${r.ok ? 'pass' : '**FAIL**'} |`)].join('\n');
+    return ['| criterion | model | |', '|---|---|---|', ...this.rows.map((r) => `| ${cell(r.what)} | ${cell(r.model)} | ${r.ok ? 'pass' : '**FAIL**'} |`)].join(
+      '\n',
+    );
   }
 }
 
@@ -56,7 +58,8 @@ export function maxAliveRos(st: SimState): number {
 }
 
 export function meanDeathDelay(st: SimState): { mean: number; n: number } {
-  let s = 0, n = 0;
+  let s = 0,
+    n = 0;
   for (let i = 0; i < st.n; i++) {
     if (st.status[i] !== DEAD) continue;
     s += st.cell.t_dead[i] - st.cell.t_dying[i];
@@ -70,9 +73,21 @@ export function meanDeathDelay(st: SimState): { mean: number; n: number } {
  * lattice with its treatments replaced, seed 1. `name` labels the run; runs with the same name and
  * settings are simulated once.
  */
-export function dishRun(ctx: CheckContext, name: string, treatments: object[], o: { size?: number; minutes?: number; density?: number; params?: Record<string, number> } = {}): Promise<RunResult> {
+export function dishRun(
+  ctx: CheckContext,
+  name: string,
+  treatments: object[],
+  o: { size?: number; minutes?: number; density?: number; params?: Record<string, number> } = {},
+): Promise<RunResult> {
   const n = o.size ?? 20;
-  const overrides = [`name=${name}`, 'seed=1', `lattice.width=${n}`, `lattice.height=${n}`, `duration_min=${o.minutes ?? 1200}`, `treatments=${JSON.stringify(treatments)}`];
+  const overrides = [
+    `name=${name}`,
+    'seed=1',
+    `lattice.width=${n}`,
+    `lattice.height=${n}`,
+    `duration_min=${o.minutes ?? 1200}`,
+    `treatments=${JSON.stringify(treatments)}`,
+  ];
   if (o.density !== undefined) overrides.push(`tissue.density=${o.density}`);
   for (const [k, v] of Object.entries(o.params ?? {})) overrides.push(`params.${k}=${v}`);
   const { scenario, command } = ctx.scenario('primed-light-pulse', overrides);
@@ -80,7 +95,8 @@ export function dishRun(ctx: CheckContext, name: string, treatments: object[], o
 }
 
 /** A 20 x 20 dish with one inducer from t = 0 and no pulse (shared by 5.7 and 5.8). */
-export const inducerDish = (ctx: CheckContext, agent: string, uM: number, minutes: number) => dishRun(ctx, `dish-${agent}-${uM}uM`, [{ agent, uM, start_min: 0 }], { minutes });
+export const inducerDish = (ctx: CheckContext, agent: string, uM: number, minutes: number) =>
+  dishRun(ctx, `dish-${agent}-${uM}uM`, [{ agent, uM, start_min: 0 }], { minutes });
 
 /** What a dish run gives: committed (dying or dead) fraction of the initial cells at the end, first commitment and half-committed times (samples), min. */
 export function dishOutcome(r: RunResult): { cells: number; fraction: number; first: number | null; t50: number | null } {
@@ -109,7 +125,12 @@ export function frontSpeed(r: RunResult): FrontSpeed {
   if (wave.detected) return { v: wave.speed_um_per_min!, text: speedText(wave), wave, met_um: null };
   const pf = pulseFront(r.sim.state, r.scenario.lattice.site_um, wave.origin);
   if (pf.met_um !== null && pf.fit && pf.points.length >= 20 && pf.met_um >= 1000 && pf.fit.slope > 0 && pf.fit.r2 >= 0.99) {
-    return { v: pf.fit.slope, text: `${fx(pf.fit.slope)} um/min (pulse front, R² ${fx(pf.fit.r2, 4)}, until a spontaneously ignited front meets it at ${fx(pf.met_um, 0)} um)`, wave, met_um: pf.met_um };
+    return {
+      v: pf.fit.slope,
+      text: `${fx(pf.fit.slope)} um/min (pulse front, R² ${fx(pf.fit.r2, 4)}, until a spontaneously ignited front meets it at ${fx(pf.met_um, 0)} um)`,
+      wave,
+      met_um: pf.met_um,
+    };
   }
   return { v: 0, text: wave.pattern === 'synchronous' ? 'no wave (synchronous death)' : 'no wave', wave, met_um: null };
 }

@@ -8,7 +8,11 @@ import { distanceBeyond } from '../model/region';
 import { DYING, EMPTY, type SimState } from '../model/layout';
 
 /** The points the front fit uses (frontPoints of src/analysis/wave.ts), with their linear fit. */
-export function frontPoints(st: SimState, site_um: number, origin: Origin): { points: Array<[number, number]>; fit: { slope: number; intercept: number; r2: number } | null } {
+export function frontPoints(
+  st: SimState,
+  site_um: number,
+  origin: Origin,
+): { points: Array<[number, number]>; fit: { slope: number; intercept: number; r2: number } | null } {
   const { points } = binnedFront(st, site_um, origin);
   return { points, fit: points.length >= 2 ? linfit(points) : null };
 }
@@ -36,7 +40,8 @@ export function committedProfile(st: SimState, site_um: number, origin: Origin, 
 
 /** Fraction of occupied sites with x in [x0_um, x1_um) that are dying or dead. */
 export function committedFractionIn(st: SimState, site_um: number, x0_um: number, x1_um: number): { fraction: number; cells: number } {
-  let n = 0, c = 0;
+  let n = 0,
+    c = 0;
   for (let y = 0; y < st.height; y++) {
     for (let x = 0; x < st.width; x++) {
       const xc = (x + 0.5) * site_um;
@@ -73,7 +78,13 @@ export function firstCrossing(t: readonly number[], v: readonly number[], level:
  * result is the first time after tBase (interpolated) at which the value exceeds the baseline by
  * `fraction` of the rise (NaN if it never rises).
  */
-export function riseTime(t: readonly number[], v: readonly number[], tBase: number, tEnd: number, fraction: number): { baseline: number; peak: number; time: number } {
+export function riseTime(
+  t: readonly number[],
+  v: readonly number[],
+  tBase: number,
+  tEnd: number,
+  fraction: number,
+): { baseline: number; peak: number; time: number } {
   const k0 = t.findIndex((x) => x >= tBase - 1e-9);
   if (k0 < 0) return { baseline: Number.NaN, peak: Number.NaN, time: Number.NaN };
   const baseline = v[k0];
@@ -91,7 +102,12 @@ export function riseTime(t: readonly number[], v: readonly number[], tBase: numb
  * front from a spontaneous ignition further out meets the pulse front), with their linear fit.
  * `met_um` is the distance of the last point kept when the series was cut, else null.
  */
-export function pulseFront(st: SimState, site_um: number, origin: Origin, tol_min = 30): { points: Array<[number, number]>; fit: { slope: number; intercept: number; r2: number } | null; met_um: number | null } {
+export function pulseFront(
+  st: SimState,
+  site_um: number,
+  origin: Origin,
+  tol_min = 30,
+): { points: Array<[number, number]>; fit: { slope: number; intercept: number; r2: number } | null; met_um: number | null } {
   const all = frontPoints(st, site_um, origin).points;
   const kept: Array<[number, number]> = [];
   let latest = Number.NEGATIVE_INFINITY;
@@ -113,7 +129,9 @@ export function pulseFront(st: SimState, site_um: number, origin: Origin, tol_mi
 
 /** The q-quantile (0-1, nearest rank) of the finite values, or NaN. */
 export function quantile(values: ArrayLike<number>, q: number): number {
-  const v = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  const v = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   return v.length ? v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))] : Number.NaN;
 }
 

@@ -55,7 +55,10 @@ export function renderReport(meta: ReportMeta, entries: readonly Entry[]): Rende
   const figures: RenderedReport['figures'] = [];
   const counts = new Map<ReportStatus, number>();
   for (const e of entries) counts.set(statusOf(e), (counts.get(statusOf(e)) ?? 0) + 1);
-  const tally = (['pass', 'fail', 'not-implemented', 'error'] as const).filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${LABEL[s].toLowerCase()}`).join(', ');
+  const tally = (['pass', 'fail', 'not-implemented', 'error'] as const)
+    .filter((s) => counts.get(s))
+    .map((s) => `${counts.get(s)} ${LABEL[s].toLowerCase()}`)
+    .join(', ');
   const md: string[] = [
     '# ferrowave validation report',
     '',
@@ -73,7 +76,9 @@ export function renderReport(meta: ReportMeta, entries: readonly Entry[]): Rende
   for (const e of entries) {
     const b = e.behaviour;
     const st = statusOf(e);
-    md.push(`| ${cell(b.id)} | ${cell(b.title)} | ${cell(b.target)} | ${cell(modelOf(e))} | ${st === 'pass' ? 'PASS' : st === 'fail' || st === 'error' ? `**${LABEL[st]}**` : LABEL[st]} |`);
+    md.push(
+      `| ${cell(b.id)} | ${cell(b.title)} | ${cell(b.target)} | ${cell(modelOf(e))} | ${st === 'pass' ? 'PASS' : st === 'fail' || st === 'error' ? `**${LABEL[st]}**` : LABEL[st]} |`,
+    );
   }
   for (const e of entries) {
     const b = e.behaviour;

@@ -16,7 +16,11 @@ export function selectBehaviours(only: readonly string[] | null, all: readonly B
   return all.filter((b) => only.includes(b.id));
 }
 
-export async function runChecks(behaviours: readonly Behaviour[], ctx: CheckContext, onDone?: (e: TimedEntry, k: number, n: number) => void): Promise<TimedEntry[]> {
+export async function runChecks(
+  behaviours: readonly Behaviour[],
+  ctx: CheckContext,
+  onDone?: (e: TimedEntry, k: number, n: number) => void,
+): Promise<TimedEntry[]> {
   const out: TimedEntry[] = [];
   for (const [k, b] of behaviours.entries()) {
     const t0 = performance.now();

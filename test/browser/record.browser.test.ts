@@ -52,7 +52,11 @@ describe('frames and stills', () => {
       let bad = 0;
       for (let y = 0; y < 20; y++)
         for (let x = 0; x < 60; x++)
-          for (const [dx, dy] of [[1, 1], [5, 5], [8, 8]]) {
+          for (const [dx, dy] of [
+            [1, 1],
+            [5, 5],
+            [8, 8],
+          ]) {
             const o = 4 * ((10 * y + dy) * 600 + 10 * x + dx);
             const b = 4 * bytes[y * 60 + x];
             if (px[o] !== table[b] || px[o + 1] !== table[b + 1] || px[o + 2] !== table[b + 2]) bad++;
@@ -173,7 +177,9 @@ describe('recording in the page', () => {
     const t0 = c.sim.time();
     const hash0 = hashBuffer(c.sim.state.buffer);
     const ac = new AbortController();
-    const err = await app.record({ width: 160, height: 90, fps: 5, seconds: 4, minutesPerSecond: 5 }, { signal: ac.signal, onProgress: (pr) => pr.frame === 3 && ac.abort() }).catch((e) => e);
+    const err = await app
+      .record({ width: 160, height: 90, fps: 5, seconds: 4, minutesPerSecond: 5 }, { signal: ac.signal, onProgress: (pr) => pr.frame === 3 && ac.abort() })
+      .catch((e) => e);
     expect(err?.name).toBe('AbortError');
     expect(c.sim.time()).toBe(t0);
     expect(hashBuffer(c.sim.state.buffer)).toBe(hash0);
@@ -232,7 +238,9 @@ describe('encoder support', () => {
         const res = await checkEncoder(plan).then(
           (codec) => `ok ${codec}`,
           (e: Error) => {
-            expect(e.message).toMatch(new RegExp(`^format: ${f} \\(.+\\) at \\d+ x \\d+ is not supported by this browser's encoder; choose a smaller resolution or another format`));
+            expect(e.message).toMatch(
+              new RegExp(`^format: ${f} \\(.+\\) at \\d+ x \\d+ is not supported by this browser's encoder; choose a smaller resolution or another format`),
+            );
             return 'refused';
           },
         );

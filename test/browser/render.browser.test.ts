@@ -68,7 +68,9 @@ describe('lattice renderer', () => {
     const st = controller.sim.state;
     const at = (x: number, y: number) => st.status[y * W + x];
     // the biology this test relies on: a front between dead cells at the pulse and living cells
-    let dead = 0, dying = 0, aliveFar = 0;
+    let dead = 0,
+      dying = 0,
+      aliveFar = 0;
     for (let y = 0; y < H; y++) {
       for (let x = 0; x < W; x++) {
         if (at(x, y) === DEAD && x < 10) dead++;

@@ -38,7 +38,8 @@ const settle = async (a: SandboxApp) => {
 function deadFraction(a: SandboxApp, x0_um: number, x1_um: number): number {
   const st = a.controller.sim.state;
   const site = a.controller.scenario.lattice.site_um;
-  let n = 0, d = 0;
+  let n = 0,
+    d = 0;
   for (let y = 0; y < st.height; y++)
     for (let x = 0; x < st.width; x++) {
       const xc = (x + 0.5) * site;
@@ -67,7 +68,11 @@ describe('treating with the mouse', () => {
     form.whereSel.dispatchEvent(new Event('change'));
     expect((document.getElementById('mouse-mode') as HTMLSelectElement).value).toBe('paint');
     // the dish is 1200 x 400 um: cover x >= 600 um
-    drag(app, [[600, -20], [900, 200], [1230, 430]]);
+    drag(app, [
+      [600, -20],
+      [900, 200],
+      [1230, 430],
+    ]);
     await settle(app);
     const tx = c.added.at(-1) as { agent: string; uM: number; start_min: number; region: { rect: { x_um: number; width_um: number } } };
     expect(tx.agent).toBe('ferrostatin-1');
@@ -91,7 +96,13 @@ describe('treating with the mouse', () => {
     form.whereSel.value = 'brush';
     form.whereSel.dispatchEvent(new Event('change'));
     form.radiusIn.value = '60';
-    drag(app, [[100, 200], [150, 210], [200, 220], [260, 230], [330, 240]]);
+    drag(app, [
+      [100, 200],
+      [150, 210],
+      [200, 220],
+      [260, 230],
+      [330, 240],
+    ]);
     await settle(app);
     const stroke = c.added.at(-1) as { agent: string; end_min?: number; region: { stroke: { r_um: number; points_um: number[][] } } };
     expect(stroke.agent).toBe('dfo');

@@ -52,7 +52,8 @@ describe('live plot', () => {
     const px = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
     const near = (rgb: readonly number[]) => {
       let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - rgb[0]) + Math.abs(px[i + 1] - rgb[1]) + Math.abs(px[i + 2] - rgb[2]) < 30 && px[i + 3] > 200) n++;
+      for (let i = 0; i < px.length; i += 4)
+        if (Math.abs(px[i] - rgb[0]) + Math.abs(px[i + 1] - rgb[1]) + Math.abs(px[i + 2] - rgb[2]) < 30 && px[i + 3] > 200) n++;
       return n;
     };
     expect(near(FATE_COLOURS[3].rgb), 'pixels of the dead line').toBeGreaterThan(20);

@@ -21,7 +21,10 @@ const small = () => smallPrimed(W, H);
 
 const b64url = (text: string) => {
   const bytes = new TextEncoder().encode(text);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 };
 
 let app: SandboxApp | null = null;
@@ -31,8 +34,8 @@ let shared: string[] = [];
 async function mount(hash: string): Promise<SandboxApp> {
   shared = [];
   const mounted = await mountSandbox(hash, { onShare: (h) => shared.push(h) });
-    app = mounted.app;
-    root = mounted.root;
+  app = mounted.app;
+  root = mounted.root;
   return app;
 }
 
@@ -90,7 +93,11 @@ describe('sandbox save and share', () => {
   it.each([
     ['not base64url', '#s=%%%not-base64', /link is damaged/],
     ['not JSON', `#s=${b64url('{"lattice": ')}`, /link is not valid JSON/],
-    ['an invalid scenario', `#s=${b64url(JSON.stringify({ lattice: { width: -3, height: 10 }, duration_min: 100 }))}`, /scenario\.lattice\.width: -3 — .*sites/],
+    [
+      'an invalid scenario',
+      `#s=${b64url(JSON.stringify({ lattice: { width: -3, height: 10 }, duration_min: 100 }))}`,
+      /scenario\.lattice\.width: -3 — .*sites/,
+    ],
     ['code', `#s=${b64url('alert(1)')}`, /not valid JSON/],
   ])('a link with %s shows a readable error and the default preset runs', async (_what, hash, message) => {
     const a = await mount(hash);

@@ -12,7 +12,23 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'ferrowave-cli-'));
 describe('ferrowave CLI', () => {
   it('runs a preset into a self-describing folder', () => {
     const out = join(tmp(), 'run');
-    const r = cli('run', 'primed-light-pulse', '--out', out, '--seed', '0', '--workers', '2', '--cells-csv', '--set', 'lattice.width=160', '--set', 'lattice.height=4', '--set', 'treatments[1].region.disc.y_um=40');
+    const r = cli(
+      'run',
+      'primed-light-pulse',
+      '--out',
+      out,
+      '--seed',
+      '0',
+      '--workers',
+      '2',
+      '--cells-csv',
+      '--set',
+      'lattice.width=160',
+      '--set',
+      'lattice.height=4',
+      '--set',
+      'treatments[1].region.disc.y_um=40',
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(out);
     expect(r.stderr).toMatch(/\[ferrowave\] primed-light-pulse: done in/);

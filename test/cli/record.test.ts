@@ -20,10 +20,41 @@ const dir = mkdtempSync(join(tmpdir(), 'ferrowave-record-'));
 // a 100 x 10-site strip (2 mm x 200 um) of the wave preset; the pulse fires at the left at 6:00 h
 const SET = ['--set', 'lattice.width=100', '--set', 'lattice.height=10', '--set', 'treatments[1].region.disc.y_um=100'];
 // 120 frames at 10 frames/s, 2 simulated min per frame, from t = 350 min to 588 min
-const CLIP = ['--width', '640', '--height', '360', '--fps', '10', '--seconds', '12', '--minutes-per-second', '20', '--from-min', '350', '--title', 'wave test', '--quiet'];
+const CLIP = [
+  '--width',
+  '640',
+  '--height',
+  '360',
+  '--fps',
+  '10',
+  '--seconds',
+  '12',
+  '--minutes-per-second',
+  '20',
+  '--from-min',
+  '350',
+  '--title',
+  'wave test',
+  '--quiet',
+];
 
 function probe(file: string) {
-  const r = spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_frames', '-show_entries', 'stream=codec_name,width,height,nb_read_frames,r_frame_rate:format=duration,format_name', '-of', 'json', file], { encoding: 'utf8' });
+  const r = spawnSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-count_frames',
+      '-show_entries',
+      'stream=codec_name,width,height,nb_read_frames,r_frame_rate:format=duration,format_name',
+      '-of',
+      'json',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(r.status, r.stderr).toBe(0);
   const j = JSON.parse(r.stdout);
   return { ...j.streams[0], duration: Number(j.format.duration), format_name: j.format.format_name };
@@ -31,7 +62,9 @@ function probe(file: string) {
 
 /** The decoded frame shown at video time `s` (seconds; ffmpeg -ss picks the first frame with pts >= s) as raw RGB. */
 function frameAt(file: string, s: number, w: number, h: number): Buffer {
-  const r = spawnSync('ffmpeg', ['-v', 'error', '-ss', String(s), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 64 << 20 });
+  const r = spawnSync('ffmpeg', ['-v', 'error', '-ss', String(s), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
+    maxBuffer: 64 << 20,
+  });
   expect(r.status, String(r.stderr)).toBe(0);
   expect(r.stdout.length).toBe(w * h * 3);
   return r.stdout;
@@ -42,7 +75,8 @@ function fateRow(rgb: Buffer, w: number, y: number): number[] {
   const out: number[] = [];
   for (let x = 0; x < w; x++) {
     const o = 3 * (y * w + x);
-    let best = 0, bestD = Number.POSITIVE_INFINITY;
+    let best = 0,
+      bestD = Number.POSITIVE_INFINITY;
     FATE_COLOURS.forEach((c, k) => {
       const d = (rgb[o] - c.rgb[0]) ** 2 + (rgb[o + 1] - c.rgb[1]) ** 2 + (rgb[o + 2] - c.rgb[2]) ** 2;
       if (d < bestD) [best, bestD] = [k, d];
@@ -121,7 +155,24 @@ describe('ferrowave record', () => {
 
   it('Ctrl-C mid-way leaves no file (nor a partial one) and no browser behind', async () => {
     const out = join(dir, 'interrupted.webm');
-    const child = spawn(process.execPath, [bin, 'record', 'primed-light-pulse', ...SET, '--out', out, '--resolution', '1080p', '--fps', '30', '--seconds', '30', '--minutes-per-second', '15', '--from-min', '350']);
+    const child = spawn(process.execPath, [
+      bin,
+      'record',
+      'primed-light-pulse',
+      ...SET,
+      '--out',
+      out,
+      '--resolution',
+      '1080p',
+      '--fps',
+      '30',
+      '--seconds',
+      '30',
+      '--minutes-per-second',
+      '15',
+      '--from-min',
+      '350',
+    ]);
     let err = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     await new Promise<void>((resolve, reject) => {
@@ -135,7 +186,10 @@ describe('ferrowave record', () => {
       });
     });
     // the browser this command started (a child of it)
-    const kids = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    const kids = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')
+      .filter(Boolean);
     expect(kids.length).toBeGreaterThan(0);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
@@ -147,7 +201,26 @@ describe('ferrowave record', () => {
 
   it('makes an MP4/H.264 clip', () => {
     const m = join(dir, 'c.mp4');
-    const r = cli('record', 'primed-light-pulse', ...SET, '--out', m, '--resolution', '720p', '--fps', '25', '--minutes', '25', '--minutes-per-second', '25', '--from-min', '360', '--view', 'lpo', '--quiet');
+    const r = cli(
+      'record',
+      'primed-light-pulse',
+      ...SET,
+      '--out',
+      m,
+      '--resolution',
+      '720p',
+      '--fps',
+      '25',
+      '--minutes',
+      '25',
+      '--minutes-per-second',
+      '25',
+      '--from-min',
+      '360',
+      '--view',
+      'lpo',
+      '--quiet',
+    );
     expect(r.status, r.stderr).toBe(0);
     const p = probe(m);
     expect(p).toMatchObject({ codec_name: 'h264', width: 1280, height: 720, nb_read_frames: '25', r_frame_rate: '25/1' });

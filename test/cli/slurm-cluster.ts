@@ -69,7 +69,20 @@ export async function startSlurmCluster(dir: string): Promise<SlurmCluster> {
     children.push(c);
     return c;
   };
-  start('munged', ['-F', '-S', socket, `--key-file=${key}`, `--pid-file=${join(dir, 'munge', 'munged.pid')}`, `--log-file=${join(dir, 'log', 'munged.log')}`, `--seed-file=${join(dir, 'munge', 'munged.seed')}`, '--force'], 'munged.out');
+  start(
+    'munged',
+    [
+      '-F',
+      '-S',
+      socket,
+      `--key-file=${key}`,
+      `--pid-file=${join(dir, 'munge', 'munged.pid')}`,
+      `--log-file=${join(dir, 'log', 'munged.log')}`,
+      `--seed-file=${join(dir, 'munge', 'munged.seed')}`,
+      '--force',
+    ],
+    'munged.out',
+  );
   for (let i = 0; i < 100 && !existsSync(socket); i++) await sleep(50);
   if (!existsSync(socket)) throw new Error('munged did not create its socket');
 

@@ -14,7 +14,9 @@ const bin = join(repo, 'bin/ferrowave.mjs');
 const missing = missingSlurmBinaries();
 const inCI = process.env.CI === 'true';
 if (missing.length && !inCI) {
-  console.warn(`[slurm.test] skipped: no ${missing.join(', ')} on this machine (apt-get install -y --no-install-recommends slurmctld slurmd slurm-client munge); in CI this test runs`);
+  console.warn(
+    `[slurm.test] skipped: no ${missing.join(', ')} on this machine (apt-get install -y --no-install-recommends slurmctld slurmd slurm-client munge); in CI this test runs`,
+  );
 }
 
 describe.skipIf(missing.length > 0 && !inCI)('SLURM job array', () => {
@@ -47,7 +49,18 @@ describe.skipIf(missing.length > 0 && !inCI)('SLURM job array', () => {
     const out = join(root, 'array');
     // the script's own #SBATCH lines ask for 16 tasks of 2 CPUs; here 3 tasks of 1 CPU each
     const id = cluster
-      .run('sbatch', ['--parsable', '--array=0-2', '--cpus-per-task=1', '--mem=0', `--output=${join(root, 'task-%a.out')}`, `--chdir=${repo}`, `--export=ALL,FERROWAVE=${process.execPath} ${bin}`, join(repo, 'examples/slurm-sweep.sh'), sweep, out])
+      .run('sbatch', [
+        '--parsable',
+        '--array=0-2',
+        '--cpus-per-task=1',
+        '--mem=0',
+        `--output=${join(root, 'task-%a.out')}`,
+        `--chdir=${repo}`,
+        `--export=ALL,FERROWAVE=${process.execPath} ${bin}`,
+        join(repo, 'examples/slurm-sweep.sh'),
+        sweep,
+        out,
+      ])
       .trim()
       .split(';')[0];
     expect(id).toMatch(/^\d+$/);
@@ -60,7 +73,11 @@ describe.skipIf(missing.length > 0 && !inCI)('SLURM job array', () => {
     expect(readdirSync(out).sort()).toEqual(['shard-0', 'shard-1', 'shard-2']);
     expect(readdirSync(join(out, 'shard-1', 'runs')).sort()).toEqual(['r00001', 'r00004', 'r00007']);
 
-    const merged = spawnSync(process.execPath, [bin, 'merge', join(out, 'shard-0'), join(out, 'shard-1'), join(out, 'shard-2'), '--out', join(root, 'merged')], { encoding: 'utf8' });
+    const merged = spawnSync(
+      process.execPath,
+      [bin, 'merge', join(out, 'shard-0'), join(out, 'shard-1'), join(out, 'shard-2'), '--out', join(root, 'merged')],
+      { encoding: 'utf8' },
+    );
     expect(merged.status, merged.stderr).toBe(0);
     expect(readFileSync(join(root, 'merged', 'runs.csv'), 'utf8')).toBe(readFileSync(join(root, 'local', 'runs.csv'), 'utf8'));
   });

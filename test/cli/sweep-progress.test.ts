@@ -11,7 +11,9 @@ describe('sweep progress', () => {
     p.finish('done');
     expect(out[0].endsWith('\u001b[K')).toBe(true);
     expect(out[0]).toMatch(/^\r\[ferrowave sweep\] demo: \[\.{24}\] 0\/4 runs \(\+2 already done\), 0 failed, 0\.0 runs\/s, elapsed \d+\.\d s, ETA \?/);
-    expect(out.at(-2)).toMatch(/^\r\[ferrowave sweep\] demo: \[#{6}\.{18}\] 1\/4 runs \(\+2 already done\), 0 failed, [\d.]+ runs\/s, elapsed [\d.]+ s, ETA [\d.]+ s/);
+    expect(out.at(-2)).toMatch(
+      /^\r\[ferrowave sweep\] demo: \[#{6}\.{18}\] 1\/4 runs \(\+2 already done\), 0 failed, [\d.]+ runs\/s, elapsed [\d.]+ s, ETA [\d.]+ s/,
+    );
     expect(out.at(-1)).toBe('\n[ferrowave sweep] demo: done\n');
   });
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
-const cli = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, ...env } });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, ...env } });
 const root = mkdtempSync(join(tmpdir(), 'ferrowave-sweep-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
@@ -137,7 +138,10 @@ describe('ferrowave sweep', () => {
 
   it('records runs that throw, diverge or kill their worker as failed, and goes on', () => {
     // the workers write the folders here, so a worker's own writes and the main thread's record of its lost run meet
-    const r = cli(['sweep', sweepFile, '--out', join(root, 'faulty'), '--workers', '2'], { FERROWAVE_SWEEP_INJECT: '1:throw,2:crash,5:nan', FERROWAVE_SWEEP_MAIN_WRITES: '0' });
+    const r = cli(['sweep', sweepFile, '--out', join(root, 'faulty'), '--workers', '2'], {
+      FERROWAVE_SWEEP_INJECT: '1:throw,2:crash,5:nan',
+      FERROWAVE_SWEEP_MAIN_WRITES: '0',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('8 runs in runs.csv, 3 failed');
     const rows = read(root, 'faulty', 'runs.csv').trim().split('\n');
@@ -178,7 +182,8 @@ describe('kill and --resume', () => {
     expect(done).toBeLessThan(24);
     expect(existsSync(join(out, 'runs.csv'))).toBe(false);
     // every folder present is complete
-    for (const n of readdirSync(runs).filter((x) => /^r\d+$/.test(x))) expect(readdirSync(join(runs, n)).sort()).toEqual(['scenario.resolved.json', 'summary.json', 'timeseries.csv']);
+    for (const n of readdirSync(runs).filter((x) => /^r\d+$/.test(x)))
+      expect(readdirSync(join(runs, n)).sort()).toEqual(['scenario.resolved.json', 'summary.json', 'timeseries.csv']);
     // a temporary left by a kill mid-write is cleaned up
     mkdirSync(join(runs, '.tmp-r00023-999'));
     writeFileSync(join(runs, '.tmp-r00023-999', 'scenario.resolved.json'), '{');

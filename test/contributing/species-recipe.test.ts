@@ -18,7 +18,8 @@ const EDITS: { file: string; after: string; insert: string }[] = [
   {
     file: 'src/model/layout.ts',
     after: "  { name: 'vol',",
-    insert: "  { name: 'probe', unit: 'uM', doc: 'a throwaway species (recipe test)', init: 'probe_level', show: { label: 'probe', scale: 'linear', lo: 0, hi: 3 } },\n",
+    insert:
+      "  { name: 'probe', unit: 'uM', doc: 'a throwaway species (recipe test)', init: 'probe_level', show: { label: 'probe', scale: 'linear', lo: 0, hi: 3 } },\n",
   },
   {
     file: 'src/model/params.ts',
@@ -71,7 +72,8 @@ describe('the species recipe of CONTRIBUTING.md', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('adds a species with its rate law, view and inspector entry in three files plus generated ones', () => {
-    for (const d of ['src', 'scripts', 'public', 'docs/model.md', 'docs/treatments.md', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['src', 'scripts', 'public', 'docs/model.md', 'docs/treatments.md', 'package.json', 'tsconfig.json'])
+      cpSync(join(ROOT, d), join(dir, d), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     const contributing = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
     for (const e of EDITS) {
@@ -81,11 +83,14 @@ describe('the species recipe of CONTRIBUTING.md', () => {
       const path = join(dir, e.file);
       writeFileSync(path, applyEdit(readFileSync(path, 'utf8'), e.after, e.insert));
     }
-    const run = (args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = (args: string[]) =>
+      execFileSync(process.execPath, ['--import', 'tsx', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     run(['scripts/kernels/build.ts']);
     run(['scripts/gen-model-docs.ts']);
     expect(readFileSync(join(dir, 'docs/model.md'), 'utf8')).toContain('| `probe` | uM | a throwaway species (recipe test) |');
-    expect(readFileSync(join(dir, 'src/model/wasm/kernels.generated.wat'), 'utf8')).not.toBe(readFileSync(join(ROOT, 'src/model/wasm/kernels.generated.wat'), 'utf8'));
+    expect(readFileSync(join(dir, 'src/model/wasm/kernels.generated.wat'), 'utf8')).not.toBe(
+      readFileSync(join(ROOT, 'src/model/wasm/kernels.generated.wat'), 'utf8'),
+    );
     writeFileSync(join(dir, 'check.ts'), CHECK);
     const out = JSON.parse(run(['check.ts']).trim().split('\n').at(-1) as string);
     expect(out.kernel).toBe('wasm-simd');

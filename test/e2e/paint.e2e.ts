@@ -87,7 +87,12 @@ test('ferrostatin-1 painted on the right half of a primed dish stops the wave th
   await expect(page.locator('#mouse-mode')).toHaveValue('paint');
   await page.fill('#tx-radius', '300');
   // three vertical strokes 500 um apart with a 300 um brush: a continuous band from x = 1.6 mm to the right edge
-  for (const x of [MID + 300, MID + 800, MID + 1300]) await drag(page, [[x, 0], [x, H * SITE * 0.5], [x, H * SITE]]);
+  for (const x of [MID + 300, MID + 800, MID + 1300])
+    await drag(page, [
+      [x, 0],
+      [x, H * SITE * 0.5],
+      [x, H * SITE],
+    ]);
   await expect(page.locator('#treatment-list li.added')).toHaveCount(3);
   await expect(page.locator('#treatment-list li.added').first()).toContainText('ferrostatin-1 10 uM');
   await expect(page.locator('#treatment-list li.added').first()).toContainText('painted');
@@ -103,7 +108,9 @@ test('ferrostatin-1 painted on the right half of a primed dish stops the wave th
   await openSandbox(other, `?speed=10${dish()}`);
   await playUntil(other, 840);
   const control = await halves(other, MID - 300, MID + 300);
-  console.log(`dying + dead: painted dish left ${treated.left.toFixed(2)}, right ${treated.right.toFixed(2)}; unpainted left ${control.left.toFixed(2)}, right ${control.right.toFixed(2)}`);
+  console.log(
+    `dying + dead: painted dish left ${treated.left.toFixed(2)}, right ${treated.right.toFixed(2)}; unpainted left ${control.left.toFixed(2)}, right ${control.right.toFixed(2)}`,
+  );
 
   expect(control.left).toBeGreaterThan(0.8);
   expect(control.right).toBeGreaterThan(0.8);

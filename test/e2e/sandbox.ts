@@ -15,9 +15,11 @@ export async function openSandbox(page: Page, suffix = '', base = baseUrl()): Pr
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(base + suffix);
-  await page.waitForFunction(() => window.__ferrowave !== undefined, undefined, { timeout: 30_000 }).catch((e) => {
-    throw new Error(`the sandbox did not start: ${errors.join('; ') || e}`);
-  });
+  await page
+    .waitForFunction(() => window.__ferrowave !== undefined, undefined, { timeout: 30_000 })
+    .catch((e) => {
+      throw new Error(`the sandbox did not start: ${errors.join('; ') || e}`);
+    });
   await page.waitForFunction(() => window.__ferrowave?.ready.then(() => true), undefined, { timeout: 30_000 });
 }
 
@@ -46,13 +48,15 @@ export const errorText = (page: Page) =>
 export async function playUntil(page: Page, t_min: number, timeout = 60_000): Promise<number> {
   await page.click('#play');
   await expect(page.locator('#play')).toHaveText('pause');
-  await page.waitForFunction((t) => (window.__ferrowave?.controller.sim.time() ?? 0) >= t, t_min, { timeout, polling: 50 }).catch(async (e) => {
-    const at = await page.evaluate(() => {
-      const app = window.__ferrowave;
-      return `t ${app?.controller.sim.time()} min, playing ${app?.controller.playing}, ${JSON.stringify(app?.stats())}, #error "${document.getElementById('error')?.textContent}"`;
+  await page
+    .waitForFunction((t) => (window.__ferrowave?.controller.sim.time() ?? 0) >= t, t_min, { timeout, polling: 50 })
+    .catch(async (e) => {
+      const at = await page.evaluate(() => {
+        const app = window.__ferrowave;
+        return `t ${app?.controller.sim.time()} min, playing ${app?.controller.playing}, ${JSON.stringify(app?.stats())}, #error "${document.getElementById('error')?.textContent}"`;
+      });
+      throw new Error(`playing did not reach ${t_min} min: ${at}\n${e}`);
     });
-    throw new Error(`playing did not reach ${t_min} min: ${at}\n${e}`);
-  });
   await page.click('#play');
   await expect(page.locator('#play')).toHaveText('play');
   // the advance in flight when pause was pressed finishes; then the step index stays put

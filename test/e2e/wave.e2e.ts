@@ -98,7 +98,9 @@ test('the wave preset runs and the screenshots show a front that moved at the wa
 
   const a = await shoot(page, 480);
   const b = await shoot(page, 780);
-  console.log(`front at ${a.t_min} min: ${a.pixelFront.toFixed(1)} sites (state ${a.stateFront}); at ${b.t_min} min: ${b.pixelFront.toFixed(1)} (state ${b.stateFront})`);
+  console.log(
+    `front at ${a.t_min} min: ${a.pixelFront.toFixed(1)} sites (state ${a.stateFront}); at ${b.t_min} min: ${b.pixelFront.toFixed(1)} (state ${b.stateFront})`,
+  );
 
   // the two pictures are far enough apart in time to measure a speed (pause lands a little late)
   expect(b.t_min - a.t_min).toBeGreaterThanOrEqual(150);

@@ -18,22 +18,35 @@ describe('the kernel compiler', () => {
     const mod = await compileKernelModule([fixture('lanes-good.ts')]);
     expect(mod.kernels.map((k) => k.fn.name)).toEqual(['clampCount', 'gather', 'prefixRows', 'rateLaws']);
     const memory = new WebAssembly.Memory({ initial: 2, maximum: 2 });
-    const e = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes(false) as Uint8Array<ArrayBuffer>), { env: { memory } }).exports as Record<string, (...a: number[]) => number>;
+    const e = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes(false) as Uint8Array<ArrayBuffer>), { env: { memory } }).exports as Record<
+      string,
+      (...a: number[]) => number
+    >;
     const n = 37;
     let checked = 0;
-    for (const [i0, i1] of [[0, n], [1, n], [3, 4], [5, 5], [2, 31]]) {
+    for (const [i0, i1] of [
+      [0, n],
+      [1, n],
+      [3, 4],
+      [5, 5],
+      [2, 31],
+    ]) {
       // clampCount: every flag value, values around the limit
-      const a = new Float32Array(memory.buffer, 64, n), flags = new Uint8Array(memory.buffer, 512, n);
+      const a = new Float32Array(memory.buffer, 64, n),
+        flags = new Uint8Array(memory.buffer, 512, n);
       for (let i = 0; i < n; i++) {
         a[i] = 4 * draw(i, 1) - 1;
         flags[i] = Math.floor(3 * draw(i, 2));
       }
-      const ref = a.slice(), refFlags = flags.slice();
+      const ref = a.slice(),
+        refFlags = flags.slice();
       const counted = e.clampCount(a.byteOffset, flags.byteOffset, i0, i1, 2.5);
       expect(counted, `clampCount count [${i0}, ${i1})`).toBe(good.clampCount(ref, refFlags, i0, i1, 2.5));
       expect(bits(a), `clampCount [${i0}, ${i1})`).toEqual(bits(ref));
       // gather
-      const out = new Float64Array(memory.buffer, 1024, n), table = new Float32Array(memory.buffer, 2048, 256), idx = new Uint8Array(memory.buffer, 3072, n);
+      const out = new Float64Array(memory.buffer, 1024, n),
+        table = new Float32Array(memory.buffer, 2048, 256),
+        idx = new Uint8Array(memory.buffer, 3072, n);
       for (let k = 0; k < 256; k++) table[k] = draw(k, 3) * 10;
       for (let i = 0; i < n; i++) {
         out[i] = 8 * draw(i, 4) - 4;
@@ -44,7 +57,8 @@ describe('the kernel compiler', () => {
       good.gather(refOut, table, idx, i0, i1);
       expect(bits(out), `gather [${i0}, ${i1})`).toEqual(bits(refOut));
       // rate-law helpers compiled in place
-      const x = new Float32Array(memory.buffer, 6144, n), sv = new Float32Array(memory.buffer, 7168, n);
+      const x = new Float32Array(memory.buffer, 6144, n),
+        sv = new Float32Array(memory.buffer, 7168, n);
       for (let i = 0; i < n; i++) {
         x[i] = 3 * draw(i, 7);
         sv[i] = 2 * draw(i, 8);
@@ -56,7 +70,11 @@ describe('the kernel compiler', () => {
       checked++;
     }
     // rows as lanes: an odd number of rows leaves one alone
-    for (const [W, y0, y1] of [[9, 0, 7], [1, 0, 4], [16, 1, 6]]) {
+    for (const [W, y0, y1] of [
+      [9, 0, 7],
+      [1, 0, 4],
+      [16, 1, 6],
+    ]) {
       const u = new Float32Array(memory.buffer, 4096, W * 8);
       for (let i = 0; i < u.length; i++) u[i] = draw(i, 6 + W);
       const ref = u.slice();

@@ -34,7 +34,8 @@ describe('cell-free gaps (MODEL.md 3, 5)', () => {
     const deadBeyond = async (gap: number) => {
       const { sim } = await run(strip({ erastin: 10, length_um: 2400, gaps: [{ x_um: 1000, width_um: gap }], duration_min: 900 }));
       const st = sim.state;
-      let n = 0, dead = 0;
+      let n = 0,
+        dead = 0;
       for (let i = 0; i < st.n; i++) {
         const x_um = ((i % st.width) + 0.5) * 20;
         if (x_um < 1000 + gap + 100 || st.status[i] === 0) continue;
@@ -92,7 +93,10 @@ describe('radical-trapping antioxidants vs other death inhibitors (MODEL.md 5.5)
 
   it('zVAD-FMK and necrostatin-1 leave the wave unchanged', async () => {
     const ref = (await run(strip({ erastin: 10 }))).wave.speed_um_per_min!;
-    for (const [agent, uM] of [['zvad', 20], ['necrostatin-1', 20]] as const) {
+    for (const [agent, uM] of [
+      ['zvad', 20],
+      ['necrostatin-1', 20],
+    ] as const) {
       const w = (await run(strip({ erastin: 10, extra: [{ agent, uM, start_min: 0 }] }))).wave;
       expect(w.detected, agent).toBe(true);
       expect(Math.abs(w.speed_um_per_min! / ref - 1), agent).toBeLessThan(0.02);

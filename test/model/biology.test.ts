@@ -18,7 +18,14 @@ const speed = async (extra: T[], e = 10, params: Record<string, number> = {}) =>
 function dish(treatments: T[], o: { size?: number; minutes?: number; density?: number; params?: Record<string, number>; seed?: number } = {}) {
   const n = o.size ?? 20;
   const sc = resolveScenario(
-    { seed: o.seed ?? 1, lattice: { width: n, height: n, site_um: 20 }, duration_min: o.minutes ?? 1200, treatments, params: o.params ?? {}, tissue: { kind: 'monolayer', density: o.density ?? 1 } },
+    {
+      seed: o.seed ?? 1,
+      lattice: { width: n, height: n, site_um: 20 },
+      duration_min: o.minutes ?? 1200,
+      treatments,
+      params: o.params ?? {},
+      tissue: { kind: 'monolayer', density: o.density ?? 1 },
+    },
     'test',
   );
   const sim = createSimulation(sc);
@@ -36,14 +43,25 @@ function dish(treatments: T[], o: { size?: number; minutes?: number; density?: n
 }
 
 describe('GSH after erastin (MODEL.md 5.4)', () => {
-  const data = [[0.15, 54], [0.3, 39], [0.6, 26], [1.25, 16], [2.5, 10], [5, 8], [10, 8]] as const;
+  const data = [
+    [0.15, 54],
+    [0.3, 39],
+    [0.6, 26],
+    [1.25, 16],
+    [2.5, 10],
+    [5, 8],
+    [10, 8],
+  ] as const;
   const gsh = (e: number, minutes: number) => {
-    const sim = createSimulation(resolveScenario({ seed: 1, lattice: { width: 6, height: 6, site_um: 20 }, duration_min: minutes, treatments: e > 0 ? [erastin(e)] : [] }, 't'));
+    const sim = createSimulation(
+      resolveScenario({ seed: 1, lattice: { width: 6, height: 6, site_um: 20 }, duration_min: minutes, treatments: e > 0 ? [erastin(e)] : [] }, 't'),
+    );
     sim.step(sim.totalSteps());
     return countsAndMeans(sim.state).means.gsh;
   };
   it('falls with dose as measured at 5 h (within 6 points), deeper at 8 h, and halves far below the wave threshold', () => {
-    const c5 = gsh(0, 300), c8 = gsh(0, 480);
+    const c5 = gsh(0, 300),
+      c8 = gsh(0, 480);
     for (const [e, target] of data) {
       const at5 = (100 * gsh(e, 300)) / c5;
       expect(Math.abs(at5 - target), `${e} uM: ${at5.toFixed(1)}% vs ${target}%`).toBeLessThan(6);
@@ -82,7 +100,8 @@ describe('direct GPX4 inhibitors (MODEL.md 5.8)', () => {
     // every cell dies at nearly the same time: death time does not grow with distance from a pulse
     const { wave, sim } = await run(strip({ extra: [{ agent: 'rsl3', uM: 1, start_min: 0 }], pulse_min: 100 }));
     const t = sim.state.cell.t_dying;
-    let lo = Infinity, hi = -Infinity;
+    let lo = Infinity,
+      hi = -Infinity;
     for (let i = 0; i < sim.state.n; i++) {
       lo = Math.min(lo, t[i]);
       hi = Math.max(hi, t[i]);
@@ -100,7 +119,8 @@ describe('order of events in a dying cell (MODEL.md 5.9)', () => {
     const i = 27;
     const half: Record<string, number | null> = { lpo: null, ca: null, vol: null };
     const c = sim.state.cell;
-    const lpo0 = c.lpo[i], ca0 = c.ca[i];
+    const lpo0 = c.lpo[i],
+      ca0 = c.ca[i];
     while (sim.stepIndex() < sim.totalSteps() && sim.state.status[i] !== DEAD) {
       sim.step(1);
       if (half.lpo === null && c.lpo[i] >= sc.params.lpo_commit / 2 && c.lpo[i] > 10 * lpo0) half.lpo = sim.time();
@@ -119,7 +139,8 @@ describe('order of events in a dying cell (MODEL.md 5.9)', () => {
     expect(Math.abs(peg.wave.speed_um_per_min! / ref.wave.speed_um_per_min! - 1)).toBeLessThan(0.03);
     const lag = (r: typeof ref) => {
       const c = r.sim.state.cell;
-      let s = 0, k = 0;
+      let s = 0,
+        k = 0;
       for (let i = 0; i < r.sim.state.n; i++)
         if (Number.isFinite(c.t_dead[i])) {
           s += c.t_dead[i] - c.t_dying[i];
@@ -143,7 +164,10 @@ describe('zinc (MODEL.md 5.11)', () => {
     const ref = await speed([]);
     expect(await speed([{ agent: 'tpen', uM: 2 }])).toBe(0);
     const dfo = await speed([{ agent: 'dfo', uM: 100 }]);
-    const dfoZn = await speed([{ agent: 'dfo', uM: 100 }, { agent: 'zncl2', uM: 50 }]);
+    const dfoZn = await speed([
+      { agent: 'dfo', uM: 100 },
+      { agent: 'zncl2', uM: 50 },
+    ]);
     expect(dfo).toBe(0);
     expect(dfoZn).toBeGreaterThan(2);
     expect(await speed([{ agent: 'knockdown', gene: 'ZIP7', factor: 0.2 }])).toBeLessThan(0.7 * ref);

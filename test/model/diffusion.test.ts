@@ -23,7 +23,8 @@ function spread(W: number, H: number, r: number, steps: number, dirichlet = fals
 describe('diffusion (LOD implicit Euler)', () => {
   it('conserves mass with no-flux edges and stays positive at a large time step', () => {
     const u = spread(33, 21, 25, 10);
-    let sum = 0, min = Infinity;
+    let sum = 0,
+      min = Infinity;
     for (const v of u) {
       sum += v;
       min = Math.min(min, v);
@@ -33,10 +34,16 @@ describe('diffusion (LOD implicit Euler)', () => {
   });
 
   it('spreads a point source with variance 2 D t along x and along y', () => {
-    const D = 400, site = 20, dt = 0.5, steps = 40; // r = D dt / site^2 = 0.5
-    const W = 201, H = 201;
+    const D = 400,
+      site = 20,
+      dt = 0.5,
+      steps = 40; // r = D dt / site^2 = 0.5
+    const W = 201,
+      H = 201;
     const u = spread(W, H, (D * dt) / (site * site), steps);
-    let vx = 0, vy = 0, m = 0;
+    let vx = 0,
+      vy = 0,
+      m = 0;
     for (let y = 0; y < H; y++)
       for (let x = 0; x < W; x++) {
         const w = u[y * W + x];
@@ -55,11 +62,18 @@ describe('diffusion (LOD implicit Euler)', () => {
   });
 
   it('Crank-Nicolson (theta 1/2, r < 1) conserves mass and spreads with variance 2 D t too', () => {
-    const D = 285, site = 20, dt = 1, steps = 60;
-    const W = 161, H = 161;
+    const D = 285,
+      site = 20,
+      dt = 1,
+      steps = 60;
+    const W = 161,
+      H = 161;
     const r = (D * dt) / (site * site);
     const u = spread(W, H, r, steps, false, 0, undefined, 0.5);
-    let m = 0, vx = 0, vy = 0, min = Infinity;
+    let m = 0,
+      vx = 0,
+      vy = 0,
+      min = Infinity;
     for (let y = 0; y < H; y++)
       for (let x = 0; x < W; x++) {
         const w = u[y * W + x];

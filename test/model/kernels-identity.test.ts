@@ -72,8 +72,16 @@ describe('WebAssembly kernels', () => {
   });
 
   it('give the bits of the TypeScript loops on a scrambled state (odd widths, every status, commitments, ruptures, bursts, hypoxic deaths, division cycles)', () => {
-    const dish = (burst: number) => resolveScenario({ ...structuredClone(PRESETS['primed-light-pulse']), lattice: { width: WASM_MIN_SITES + 3, height: 5, site_um: 20 }, params: { burst_rate: burst } }, 'test');
-    for (const [name, sc] of [['dish', dish(0)], ['dish with bursts', dish(1e-3)], ['tumour', tumourDeterminismScenario()]] as const) {
+    const dish = (burst: number) =>
+      resolveScenario(
+        { ...structuredClone(PRESETS['primed-light-pulse']), lattice: { width: WASM_MIN_SITES + 3, height: 5, site_um: 20 }, params: { burst_rate: burst } },
+        'test',
+      );
+    for (const [name, sc] of [
+      ['dish', dish(0)],
+      ['dish with bursts', dish(1e-3)],
+      ['tumour', tumourDeterminismScenario()],
+    ] as const) {
       // rows at least WASM_MIN_SITES long, or the kernels would not be called
       expect(sc.lattice.width).toBeGreaterThanOrEqual(WASM_MIN_SITES);
       const wasm = createSimulation(sc, 3);
@@ -117,7 +125,15 @@ describe('restructured field sweeps', () => {
     const cols = wasmKernelsFor(memory);
     expect(cols).toBeTruthy();
     let cases = 0;
-    for (const [W, H] of [[1, 5], [2, 3], [3, 1], [3, 4], [7, 5], [64, 33], [65, 2]]) {
+    for (const [W, H] of [
+      [1, 5],
+      [2, 3],
+      [3, 1],
+      [3, 4],
+      [7, 5],
+      [64, 33],
+      [65, 2],
+    ]) {
       for (const r of [0.05, 0.4, 0.95, 6]) {
         for (const dirichlet of [false, true]) {
           for (const theta of [0.5, 1]) {
@@ -126,14 +142,21 @@ describe('restructured field sweeps', () => {
               const d = draw(i, 50 + cases);
               u0[i] = d < 0.15 ? 0 : 10 * d;
             }
-            const a = u0.slice(), b = u0.slice();
+            const a = u0.slice(),
+              b = u0.slice();
             const w = new Float32Array(memory.buffer, 4096, W * H);
             w.set(u0);
-            const rs = lineSolver(W, r, dirichlet, theta), cs = lineSolver(H, r, dirichlet, theta);
-            const sa = new Float32Array(W), sb = new Float32Array(W), sw = new Float32Array(memory.buffer, 64, W);
+            const rs = lineSolver(W, r, dirichlet, theta),
+              cs = lineSolver(H, r, dirichlet, theta);
+            const sa = new Float32Array(W),
+              sb = new Float32Array(W),
+              sw = new Float32Array(memory.buffer, 64, W);
             for (let k = 0; k < 3; k++) {
               // rows and columns in two uneven bands, as two workers split them
-              for (const [u, s, kernel] of [[a, sa, null], [w, sw, cols]] as const) {
+              for (const [u, s, kernel] of [
+                [a, sa, null],
+                [w, sw, cols],
+              ] as const) {
                 sweepRows(u, W, 0, H >> 1, rs, 2.5);
                 sweepRows(u, W, H >> 1, H, rs, 2.5);
                 sweepCols(u, W, H, 0, W >> 1, cs, 2.5, s, kernel);
@@ -158,7 +181,14 @@ describe('restructured field sweeps', () => {
     const cols = wasmKernelsFor(memory);
     expect(cols).toBeTruthy();
     let cases = 0;
-    for (const [W, H] of [[1, 5], [3, 1], [2, 2], [9, 7], [40, 31], [33, 4]]) {
+    for (const [W, H] of [
+      [1, 5],
+      [3, 1],
+      [2, 2],
+      [9, 7],
+      [40, 31],
+      [33, 4],
+    ]) {
       const { f32, f64 } = arena(memory);
       const perfusion = f32(W * H);
       const rate = f32(W * H);
@@ -173,7 +203,8 @@ describe('restructured field sweeps', () => {
           for (const k of [rate, 0.7]) {
             const u0 = new Float32Array(W * H);
             for (let i = 0; i < u0.length; i++) u0[i] = 100 * draw(i, 310 + cases);
-            const a = u0.slice(), b = u0.slice();
+            const a = u0.slice(),
+              b = u0.slice();
             w.set(u0);
             const sink = { rate: k, perfusion, plasma: 80 };
             const scr = columnScratch(W, H);
@@ -189,7 +220,8 @@ describe('restructured field sweeps', () => {
             expect(bits(a), `${W}x${H} r ${r} dirichlet ${dirichlet}`).toEqual(bits(b));
             expect(bits(w), `WebAssembly: ${W}x${H} r ${r} dirichlet ${dirichlet}`).toEqual(bits(b));
             // the f64 factors and running values too (they are part of the state: its hash)
-            if (H > 1) for (const v of ['prev', 'cPrev', 'cp', 'next'] as const) expect(bits64(inMemory[v]), `WebAssembly ${v}: ${W}x${H}`).toEqual(bits64(scr[v]));
+            if (H > 1)
+              for (const v of ['prev', 'cPrev', 'cp', 'next'] as const) expect(bits64(inMemory[v]), `WebAssembly ${v}: ${W}x${H}`).toEqual(bits64(scr[v]));
             cases++;
           }
         }
@@ -203,7 +235,14 @@ describe('restructured field sweeps', () => {
     const cols = wasmKernelsFor(memory);
     expect(cols).toBeTruthy();
     let cases = 0;
-    for (const [W, H] of [[1, 3], [2, 2], [3, 5], [9, 7], [40, 31], [33, 4]]) {
+    for (const [W, H] of [
+      [1, 3],
+      [2, 2],
+      [3, 5],
+      [9, 7],
+      [40, 31],
+      [33, 4],
+    ]) {
       const { f32, f64 } = arena(memory);
       const perfusion = f32(W * H);
       const rate = f32(W * H);
@@ -218,7 +257,8 @@ describe('restructured field sweeps', () => {
           for (const rk of [rate, 0.7]) {
             const u0 = new Float32Array(W * H);
             for (let i = 0; i < u0.length; i++) u0[i] = 100 * draw(i, 510 + cases);
-            const a = u0.slice(), b = u0.slice();
+            const a = u0.slice(),
+              b = u0.slice();
             w.set(u0);
             const sink = { rate: rk, perfusion, plasma: 80 };
             const cpTs = new Float64Array(W * H);

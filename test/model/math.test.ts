@@ -133,7 +133,26 @@ function expectClose(t: Tally): void {
 
 // ---- inputs ----
 
-const SPECIAL = [0, -0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, 5e-324, -5e-324, 2.2250738585072014e-308, -2.2250738585072014e-308, 2.225073858507201e-308, Number.MAX_VALUE, -Number.MAX_VALUE, 1, -1, 0.5, -0.5, 2, -2];
+const SPECIAL = [
+  0,
+  -0,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  Number.NaN,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  -2.2250738585072014e-308,
+  2.225073858507201e-308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  1,
+  -1,
+  0.5,
+  -0.5,
+  2,
+  -2,
+];
 const nearAll = (xs: number[]): number[] => xs.flatMap((x) => [...around(x), ...around(-x)]);
 
 function draws(seed: number, families: Array<(g: ReturnType<typeof seeded>) => number>): number[] {
@@ -149,7 +168,24 @@ const EXP_INPUTS = [
   ...SPECIAL,
   // overflow / underflow thresholds, |x| = ln2/2 and 1.5 ln2 (reduction branches), 2^-28, k = 1024,
   // subnormal results (k < -1021), exp(1) (special-cased), 22, 56 ln2 (expm1's branches)
-  ...nearAll([709.782712893384, 745.1332191019411, 0.5 * LN2, 1.5 * LN2, 2 ** -28, 2 ** -54, 709.7, 708.4, 707, 1, 22, 56 * LN2, 20 * LN2, 19.5 * LN2, 0.25, 1e-300]),
+  ...nearAll([
+    709.782712893384,
+    745.1332191019411,
+    0.5 * LN2,
+    1.5 * LN2,
+    2 ** -28,
+    2 ** -54,
+    709.7,
+    708.4,
+    707,
+    1,
+    22,
+    56 * LN2,
+    20 * LN2,
+    19.5 * LN2,
+    0.25,
+    1e-300,
+  ]),
   ...draws(1, [(g) => g.range(-750, 750), (g) => g.range(-2, 2), (g) => g.logUniform(-60, 10), (g) => g.anyDouble(), (g) => g.range(-40, 40)]),
 ];
 
@@ -166,7 +202,14 @@ const LOG_INPUTS = [
   ...Array.from({ length: 60 }, (_, i) => 2 ** (i * 36 - 1074)),
   ...Array.from({ length: 46 }, (_, i) => 10 ** (i - 23)),
   ...around(2.2250738585072014e-308),
-  ...draws(2, [(g) => g.logUniform(-1074, 1024, false), (g) => 1 + g.range(-1e-3, 1e-3), (g) => g.range(0, 4), (g) => Math.abs(g.anyDouble()), (g) => g.anyDouble(), (g) => (Math.floor(g.unit() * 4294967296) || 1) / 4294967296]),
+  ...draws(2, [
+    (g) => g.logUniform(-1074, 1024, false),
+    (g) => 1 + g.range(-1e-3, 1e-3),
+    (g) => g.range(0, 4),
+    (g) => Math.abs(g.anyDouble()),
+    (g) => g.anyDouble(),
+    (g) => (Math.floor(g.unit() * 4294967296) || 1) / 4294967296,
+  ]),
 ];
 
 const LOG1P_INPUTS = [
@@ -187,9 +230,18 @@ const TRIG_INPUTS = [
   ...Array.from({ length: 40 }, (_, n) => nearAll([((n + 1) * PI) / 2])).flat(),
   // the doubles below 2^19 pi/2 closest to a multiple of pi/2 (68 to 72 bits cancel: the third step
   // of the medium reduction), and 6381956970095103 * 2^797, the hardest case for the large one
-  ...nearAll([321307.9594422229, 642615.9188844458, 413441.44719405076, 597708.4226977065, 138200.2316277418, 229174.47169039503, 276400.4632554836, 458348.94338079006]),
+  ...nearAll([
+    321307.9594422229, 642615.9188844458, 413441.44719405076, 597708.4226977065, 138200.2316277418, 229174.47169039503, 276400.4632554836, 458348.94338079006,
+  ]),
   ...nearAll([6381956970095103 * 2 ** 797]),
-  ...draws(4, [(g) => g.range(-10, 10), (g) => g.range(-1e6, 1e6), (g) => g.logUniform(-30, 1024), (g) => g.anyDouble(), (g) => 2 * PI * g.unit(), (g) => PI * g.unit()]),
+  ...draws(4, [
+    (g) => g.range(-10, 10),
+    (g) => g.range(-1e6, 1e6),
+    (g) => g.logUniform(-30, 1024),
+    (g) => g.anyDouble(),
+    (g) => 2 * PI * g.unit(),
+    (g) => PI * g.unit(),
+  ]),
 ];
 
 const HYPERBOLIC_INPUTS = [
@@ -283,7 +335,27 @@ describe('src/model/math.ts against Math.* (Node 20: bit-identical)', () => {
     const g = seeded(6);
     const pairs: Array<[number, number]> = [];
     const special = [...SPECIAL, 3, -3, 0.25, 10, 1e-300, 1e300, 1 + 2 ** -40, 1 - 2 ** -40];
-    const exps = [...SPECIAL, 3, -3, 0.25, 1 / 3, -1 / 3, 2 ** 31, 2 ** 31 + 1, 2 ** 53, 2 ** 53 + 2, 2 ** 64, 2 ** 70, 1e20, 0.1, 2.5, -2.5, 1074, -1074, 1075];
+    const exps = [
+      ...SPECIAL,
+      3,
+      -3,
+      0.25,
+      1 / 3,
+      -1 / 3,
+      2 ** 31,
+      2 ** 31 + 1,
+      2 ** 53,
+      2 ** 53 + 2,
+      2 ** 64,
+      2 ** 70,
+      1e20,
+      0.1,
+      2.5,
+      -2.5,
+      1074,
+      -1074,
+      1075,
+    ];
     for (const x of special) for (const y of exps) pairs.push([x, y]);
     for (let i = 0; i < N; i++) {
       pairs.push([g.anyDouble(), g.anyDouble()]);
@@ -330,22 +402,72 @@ describe('src/model/math.ts against Math.* (Node 20: bit-identical)', () => {
     const g = seeded(8);
     const u32 = Array.from({ length: N }, () => Math.floor(g.unit() * 4294967296) / 4294967296);
     // random.ts normal(): log of a keyed uniform (never 0), cos of 2 pi times one
-    expectClose(compare1('log', M.log, Math.log, u32.map((u) => u || 2.3283064365386963e-10)));
-    expectClose(compare1('cos', M.cos, Math.cos, u32.map((u) => 2 * Math.PI * u)));
+    expectClose(
+      compare1(
+        'log',
+        M.log,
+        Math.log,
+        u32.map((u) => u || 2.3283064365386963e-10),
+      ),
+    );
+    expectClose(
+      compare1(
+        'cos',
+        M.cos,
+        Math.cos,
+        u32.map((u) => 2 * Math.PI * u),
+      ),
+    );
     // schedule.ts: the quanta round(25 ln c) and their bounds exp((q +- (0.5 - 1e-6)) / 25)
     const q = Array.from({ length: 1400 }, (_, i) => i - 700);
-    expectClose(compare1('exp', M.exp, Math.exp, q.flatMap((k) => [k / 25, (k - 0.5 + 1e-6) / 25, (k + 0.5 - 1e-6) / 25])));
-    expectClose(compare1('log', M.log, Math.log, q.map((k) => Math.fround(Math.exp(k / 25) * (1 + (g.unit() - 0.5) * 1e-6)))));
+    expectClose(
+      compare1(
+        'exp',
+        M.exp,
+        Math.exp,
+        q.flatMap((k) => [k / 25, (k - 0.5 + 1e-6) / 25, (k + 0.5 - 1e-6) / 25]),
+      ),
+    );
+    expectClose(
+      compare1(
+        'log',
+        M.log,
+        Math.log,
+        q.map((k) => Math.fround(Math.exp(k / 25) * (1 + (g.unit() - 0.5) * 1e-6))),
+      ),
+    );
     // effects.ts: (c / potency)^hill for every agent's actions over the tabulated levels
     const hill: Array<[number, number]> = [];
     for (const a of Object.values(AGENTS)) {
-      for (const act of a.actions) for (const k of q) if (act.potency > 0) hill.push([Math.exp(k / 25) / act.potency, act.hill], [Math.exp(k / 25), act.hill], [act.potency, act.hill]);
+      for (const act of a.actions)
+        for (const k of q) if (act.potency > 0) hill.push([Math.exp(k / 25) / act.potency, act.hill], [Math.exp(k / 25), act.hill], [act.potency, act.hill]);
     }
     expectClose(compare2('pow', M.pow, Math.pow, hill));
     // initial-state.ts, growth.ts, tissue.ts: cos(pi f), exp(cv z) and Gaussian weights exp(-d^2 / (2 sigma^2))
-    expectClose(compare1('cos', M.cos, Math.cos, u32.map((u) => Math.PI * u)));
-    expectClose(compare1('exp', M.exp, Math.exp, u32.map((u) => 0.3 * (u - 0.5) * 12)));
-    expectClose(compare1('exp', M.exp, Math.exp, u32.map((u) => -16 * u)));
+    expectClose(
+      compare1(
+        'cos',
+        M.cos,
+        Math.cos,
+        u32.map((u) => Math.PI * u),
+      ),
+    );
+    expectClose(
+      compare1(
+        'exp',
+        M.exp,
+        Math.exp,
+        u32.map((u) => 0.3 * (u - 0.5) * 12),
+      ),
+    );
+    expectClose(
+      compare1(
+        'exp',
+        M.exp,
+        Math.exp,
+        u32.map((u) => -16 * u),
+      ),
+    );
   });
 });
 

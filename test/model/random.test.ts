@@ -14,7 +14,9 @@ describe('keyed counter-based randomness', () => {
   it('gives uniform draws with the right moments for each purpose', () => {
     const k = deriveKey(42);
     for (const purpose of [1, 2, 101]) {
-      let s = 0, s2 = 0, outside = 0;
+      let s = 0,
+        s2 = 0,
+        outside = 0;
       const n = 100000;
       for (let i = 0; i < n; i++) {
         const u = uniform(k, i, 7, purpose);
@@ -26,7 +28,8 @@ describe('keyed counter-based randomness', () => {
       expect(s / n).toBeCloseTo(0.5, 2);
       expect(s2 / n - (s / n) ** 2).toBeCloseTo(1 / 12, 2);
     }
-    let z = 0, z2 = 0;
+    let z = 0,
+      z2 = 0;
     for (let i = 0; i < 50000; i++) {
       const v = normal(k, i, 0, 3);
       z += v;
@@ -40,7 +43,11 @@ describe('keyed counter-based randomness', () => {
     const k = deriveKey(3);
     let c = 0;
     const n = 50000;
-    for (let i = 0; i < n; i++) c += (uniform(k, i, 0, 1) - 0.5) * (uniform(k, i + 1, 0, 1) - 0.5) + (uniform(k, i, 0, 1) - 0.5) * (uniform(k, i, 1, 1) - 0.5) + (uniform(k, i, 0, 1) - 0.5) * (uniform(k, i, 0, 2) - 0.5);
+    for (let i = 0; i < n; i++)
+      c +=
+        (uniform(k, i, 0, 1) - 0.5) * (uniform(k, i + 1, 0, 1) - 0.5) +
+        (uniform(k, i, 0, 1) - 0.5) * (uniform(k, i, 1, 1) - 0.5) +
+        (uniform(k, i, 0, 1) - 0.5) * (uniform(k, i, 0, 2) - 0.5);
     expect(Math.abs(c / n)).toBeLessThan(0.005);
   });
 });

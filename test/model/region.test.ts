@@ -5,14 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { distanceBeyond, forEachSiteIn, regionRuns } from '../../src/model/region';
 import { resolveScenario, type Region, ScenarioError } from '../../src/model/scenario';
 
-const W = 40, H = 30, SITE = 10;
+const W = 40,
+  H = 30,
+  SITE = 10;
 
 function sitesBruteForce(region: Region): Set<number> {
   const out = new Set<number>();
   const s = region.stroke!;
   for (let y = 0; y < H; y++)
     for (let x = 0; x < W; x++) {
-      const xc = (x + 0.5) * SITE, yc = (y + 0.5) * SITE;
+      const xc = (x + 0.5) * SITE,
+        yc = (y + 0.5) * SITE;
       if (s.points_um.some(([px, py]) => (xc - px) ** 2 + (yc - py) ** 2 <= s.r_um ** 2 - 1e-9)) out.add(y * W + x);
     }
   return out;
@@ -20,7 +23,18 @@ function sitesBruteForce(region: Region): Set<number> {
 
 describe('regions', () => {
   it('a stroke covers the union of its discs, as disjoint sorted runs per row', () => {
-    const region: Region = { stroke: { r_um: 23, points_um: [[50, 50], [70, 60], [300, 150], [-20, 280], [395, 295]] } };
+    const region: Region = {
+      stroke: {
+        r_um: 23,
+        points_um: [
+          [50, 50],
+          [70, 60],
+          [300, 150],
+          [-20, 280],
+          [395, 295],
+        ],
+      },
+    };
     const got = new Set<number>();
     forEachSiteIn(region, W, H, SITE, (i) => got.add(i));
     expect(got).toEqual(sitesBruteForce(region));
@@ -35,7 +49,10 @@ describe('regions', () => {
   it('refuses malformed strokes, naming the field', () => {
     const bad = (region: unknown) => {
       try {
-        resolveScenario({ seed: 1, lattice: { width: 10, height: 10, site_um: 20 }, duration_min: 10, treatments: [{ agent: 'ferrostatin-1', uM: 1, region }] }, 'test');
+        resolveScenario(
+          { seed: 1, lattice: { width: 10, height: 10, site_um: 20 }, duration_min: 10, treatments: [{ agent: 'ferrostatin-1', uM: 1, region }] },
+          'test',
+        );
       } catch (e) {
         expect(e).toBeInstanceOf(ScenarioError);
         return (e as Error).message;

@@ -84,7 +84,13 @@ describe('scenario validation', () => {
     const base = { seed: 1, lattice: { width: 40, height: 40, site_um: 20 }, duration_min: 60 };
     const p = problems({
       ...base,
-      tissue: { kind: 'tumour', subclones: [{ name: 'a', pheno: { FSP2: 2 }, fraction: 0.7 }, { name: 'b', pheno: { FSP1: 2 }, fraction: 0.6 }] },
+      tissue: {
+        kind: 'tumour',
+        subclones: [
+          { name: 'a', pheno: { FSP2: 2 }, fraction: 0.7 },
+          { name: 'b', pheno: { FSP1: 2 }, fraction: 0.6 },
+        ],
+      },
       treatments: [
         { agent: 'zncl2', uM: 10, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } },
         { agent: 'erastin', uM: 10, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } },

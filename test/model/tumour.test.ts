@@ -8,7 +8,9 @@ import { resolveScenario } from '../../src/model/scenario';
 import { createSimulation, type Simulation } from '../../src/model/simulation';
 
 type T = Record<string, unknown>;
-function tumour(o: { size?: number; r?: number; minutes?: number; treatments?: T[]; subclones?: T[]; vessels?: T[]; boundary?: string; params?: Record<string, number> } = {}) {
+function tumour(
+  o: { size?: number; r?: number; minutes?: number; treatments?: T[]; subclones?: T[]; vessels?: T[]; boundary?: string; params?: Record<string, number> } = {},
+) {
   const n = o.size ?? 40;
   const c = (n * 20) / 2;
   return resolveScenario(
@@ -50,7 +52,8 @@ describe('tumour growth (issue 3 item 2)', () => {
     const sim = createSimulation(sc);
     sim.step(sim.totalSteps());
     const st = sim.state;
-    let clone1 = 0, clone1High = 0;
+    let clone1 = 0,
+      clone1High = 0;
     for (let i = 0; i < st.n; i++) {
       if (st.status[i] !== ALIVE) continue;
       if (st.clone[i] === 1) {
@@ -71,7 +74,8 @@ describe('oxygen, vessels and necrosis', () => {
     const m = countsAndMeans(sim.state);
     expect(m.necrotic_total).toBeGreaterThan(100);
     // cells near the vessel survive, the far side is empty or necrotic
-    let nearAlive = 0, farAlive = 0;
+    let nearAlive = 0,
+      farAlive = 0;
     for (let i = 0; i < sim.state.n; i++) {
       if (sim.state.status[i] !== ALIVE) continue;
       const x = (i % 50) * 20;
@@ -82,7 +86,9 @@ describe('oxygen, vessels and necrosis', () => {
   });
 
   it('drugs reach the tissue through perfusion and fall off away from vessels', () => {
-    const sim = createSimulation(tumour({ size: 50, r: 400, boundary: 'noflux', vessels: [{ x_um: 100, y_um: 500 }], treatments: [{ agent: 'rsl3', uM: 1, start_min: 0 }], minutes: 300 }));
+    const sim = createSimulation(
+      tumour({ size: 50, r: 400, boundary: 'noflux', vessels: [{ x_um: 100, y_um: 500 }], treatments: [{ agent: 'rsl3', uM: 1, start_min: 0 }], minutes: 300 }),
+    );
     sim.step(sim.totalSteps());
     const d = sim.state.drug.rsl3;
     const at = (x: number) => d[25 * 50 + x];
@@ -94,7 +100,16 @@ describe('oxygen, vessels and necrosis', () => {
   it('a drug painted on part of a tumour holds the tissue there near its concentration and primes it', () => {
     // erastin 10 uM painted on the left of a 50 x 50 tumour fed from the edge, then a weak light
     // pulse over all of it: the painted (primed) tissue dies; without the paint nobody does
-    const paint = { stroke: { r_um: 120, points_um: [[250, 200], [250, 500], [250, 800]] } };
+    const paint = {
+      stroke: {
+        r_um: 120,
+        points_um: [
+          [250, 200],
+          [250, 500],
+          [250, 800],
+        ],
+      },
+    };
     const pulse = { agent: 'light-pulse', dose: 5, start_min: 420, end_min: 430 };
     const run = (treatments: T[]) => {
       const sim = createSimulation(tumour({ size: 50, r: 450, minutes: 600, treatments }));
@@ -103,7 +118,8 @@ describe('oxygen, vessels and necrosis', () => {
     };
     const W = 50;
     const dead = (sim: Simulation, x0: number, x1: number) => {
-      let n = 0, k = 0;
+      let n = 0,
+        k = 0;
       for (let y = 15; y < 35; y++)
         for (let x = x0; x < x1; x++) {
           const s = sim.state.status[y * W + x];
@@ -123,18 +139,32 @@ describe('oxygen, vessels and necrosis', () => {
   });
 
   it('refuses a region on a medium species in a tumour, naming the field', () => {
-    expect(() => tumour({ treatments: [{ agent: 'fac', uM: 50, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } }] })).toThrow(/treatments\[0\]\.region.*part of the medium/);
+    expect(() => tumour({ treatments: [{ agent: 'fac', uM: 50, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } }] })).toThrow(
+      /treatments\[0\]\.region.*part of the medium/,
+    );
   });
 });
 
 describe('a resistant subclone (issue 3 presets)', () => {
   it('high-FSP1 cells survive erastin + a light pulse and fall to erastin + FSEN1', () => {
     const run = (fsen1: boolean) => {
-      const treatments: T[] = [{ agent: 'erastin', uM: 10, start_min: 600 }, { agent: 'light-pulse', dose: 30, start_min: 1000, end_min: 1010, region: { disc: { x_um: 400, y_um: 400, r_um: 100 } } }];
+      const treatments: T[] = [
+        { agent: 'erastin', uM: 10, start_min: 600 },
+        { agent: 'light-pulse', dose: 30, start_min: 1000, end_min: 1010, region: { disc: { x_um: 400, y_um: 400, r_um: 100 } } },
+      ];
       if (fsen1) treatments.push({ agent: 'fsen1', uM: 1, start_min: 600 });
-      const sim = createSimulation(tumour({ r: 300, minutes: 1800, treatments, subclones: [{ name: 'FSP1-high', pheno: { FSP1: 8 }, region: { disc: { x_um: 550, y_um: 400, r_um: 120 } } }], params: { debris_clear_min: 100000 } }));
+      const sim = createSimulation(
+        tumour({
+          r: 300,
+          minutes: 1800,
+          treatments,
+          subclones: [{ name: 'FSP1-high', pheno: { FSP1: 8 }, region: { disc: { x_um: 550, y_um: 400, r_um: 120 } } }],
+          params: { debris_clear_min: 100000 },
+        }),
+      );
       sim.step(sim.totalSteps());
-      let parental = 0, resistant = 0;
+      let parental = 0,
+        resistant = 0;
       for (let i = 0; i < sim.state.n; i++) {
         if (sim.state.status[i] !== ALIVE) continue;
         if (sim.state.clone[i] === 1) resistant++;

@@ -68,13 +68,33 @@ describe('metrics', () => {
       let o = copy as Record<string, unknown>;
       for (const k of parts.slice(0, -1)) o = o[k] as Record<string, unknown>;
       o[parts[parts.length - 1]] = 123456.5;
-      expect(METRICS.some((m) => m.get(copy as unknown as Summary) === 123456.5), leaf).toBe(true);
+      expect(
+        METRICS.some((m) => m.get(copy as unknown as Summary) === 123456.5),
+        leaf,
+      ).toBe(true);
     }
   });
 
   it('a NaN mean while cells live is divergence; no living cells is not', () => {
-    const s = (alive: number, ros: number) => ({ t_min: 5, alive, dying: 0, dead: 0, necrotic: 0, hypoxic: 0, committed_total: 0, necrotic_total: 0, births_total: 0, means: { ros }, front_um: null });
-    const summary = { wave: { detected: false, pattern: 'none', speed_um_per_min: null }, death: { fraction_final: 0, dead_fraction_now: 0, t50_min: null, committed_total: 0, necrotic_total: 0, births_total: 0 }, counts_final: { alive: 1, dying: 0, dead: 0 }, t_end_min: 5 } as unknown as Summary;
+    const s = (alive: number, ros: number) => ({
+      t_min: 5,
+      alive,
+      dying: 0,
+      dead: 0,
+      necrotic: 0,
+      hypoxic: 0,
+      committed_total: 0,
+      necrotic_total: 0,
+      births_total: 0,
+      means: { ros },
+      front_um: null,
+    });
+    const summary = {
+      wave: { detected: false, pattern: 'none', speed_um_per_min: null },
+      death: { fraction_final: 0, dead_fraction_now: 0, t50_min: null, committed_total: 0, necrotic_total: 0, births_total: 0 },
+      counts_final: { alive: 1, dying: 0, dead: 0 },
+      t_end_min: 5,
+    } as unknown as Summary;
     expect(divergence([s(3, 1)], summary)).toBeNull();
     expect(divergence([s(0, Number.NaN)], summary)).toBeNull();
     expect(divergence([s(3, Number.POSITIVE_INFINITY)], summary)).toBe('diverged: mean ros is Infinity at t = 5 min');
@@ -102,8 +122,14 @@ describe('runs.csv and the report', () => {
   it('draws space-filling designs as scatter plots of every run', async () => {
     const r = await executeRun({ run: 0, scenario: sc, timeseries: 'none' });
     const summary = r.summary as unknown as Summary;
-    const spec = validateSweep({ name: 'lhs', base: 'p', design: 'latin-hypercube', points: 3, axes: [{ path: 'a', from: 1, to: 10 }] }, { metrics: METRICS.map((m) => m.name), timeseriesColumns: ['t_min'] });
-    const ok = (run: number, x: number): RunRow => ({ planned: { run, point: run, replicate: 0, seed: run, values: [x] }, outcome: { status: 'ok', error: null, summary } });
+    const spec = validateSweep(
+      { name: 'lhs', base: 'p', design: 'latin-hypercube', points: 3, axes: [{ path: 'a', from: 1, to: 10 }] },
+      { metrics: METRICS.map((m) => m.name), timeseriesColumns: ['t_min'] },
+    );
+    const ok = (run: number, x: number): RunRow => ({
+      planned: { run, point: run, replicate: 0, seed: run, values: [x] },
+      outcome: { status: 'ok', error: null, summary },
+    });
     const html = sweepReportHtml({ spec, version: 'test', columns: ['erastin_uM'], totalRuns: 3, rows: [ok(0, 1.5), ok(1, 4), ok(2, 8)] });
     expect(html).toContain('wave speed (runs with a wave) vs erastin');
     expect(html).not.toContain('Heat maps');
@@ -113,7 +139,18 @@ describe('runs.csv and the report', () => {
   });
 
   it('lists failed runs in the report, escaped', () => {
-    const spec = validateSweep({ name: 'x', base: 'p', replicates: 2, axes: [{ path: 'a', values: [2.5] }, { path: 'b', values: ['a,b'] }] }, { metrics: ['wave_detected'], timeseriesColumns: ['t_min'] });
+    const spec = validateSweep(
+      {
+        name: 'x',
+        base: 'p',
+        replicates: 2,
+        axes: [
+          { path: 'a', values: [2.5] },
+          { path: 'b', values: ['a,b'] },
+        ],
+      },
+      { metrics: ['wave_detected'], timeseriesColumns: ['t_min'] },
+    );
     const html = sweepReportHtml({ spec, version: 'test', columns: ['erastin_uM', 'label'], totalRuns: 2, rows });
     expect(html).toContain('<h2>Failed runs (1)</h2>');
     expect(html).toContain('Error: bad &lt;thing&gt;, &quot;quoted&quot;');

@@ -19,8 +19,24 @@ describe('grid designs', () => {
   });
 
   it('is the full factorial, first axis slowest', () => {
-    const spec = validateSweep({ base: 'p', axes: [{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y', 'z'] }] }, vocab);
-    expect(designPoints(spec)).toEqual([[1, 'x'], [1, 'y'], [1, 'z'], [2, 'x'], [2, 'y'], [2, 'z']]);
+    const spec = validateSweep(
+      {
+        base: 'p',
+        axes: [
+          { path: 'a', values: [1, 2] },
+          { path: 'b', values: ['x', 'y', 'z'] },
+        ],
+      },
+      vocab,
+    );
+    expect(designPoints(spec)).toEqual([
+      [1, 'x'],
+      [1, 'y'],
+      [1, 'z'],
+      [2, 'x'],
+      [2, 'y'],
+      [2, 'z'],
+    ]);
   });
 });
 
@@ -38,8 +54,14 @@ describe('space-filling designs', () => {
 
   it('Sobol: the known first points (as scipy.stats.qmc.Sobol unscrambled), in Gray-code order', () => {
     expect(sobolPoints(8, 3)).toEqual([
-      [0, 0, 0], [0.5, 0.5, 0.5], [0.75, 0.25, 0.25], [0.25, 0.75, 0.75],
-      [0.375, 0.375, 0.625], [0.875, 0.875, 0.125], [0.625, 0.125, 0.875], [0.125, 0.625, 0.375],
+      [0, 0, 0],
+      [0.5, 0.5, 0.5],
+      [0.75, 0.25, 0.25],
+      [0.25, 0.75, 0.75],
+      [0.375, 0.375, 0.625],
+      [0.875, 0.875, 0.125],
+      [0.625, 0.125, 0.875],
+      [0.125, 0.625, 0.375],
     ]);
   });
 
@@ -57,7 +79,20 @@ describe('space-filling designs', () => {
   });
 
   it('maps unit coordinates onto ranges and choices', () => {
-    const spec = validateSweep({ base: 'p', design: 'sobol', points: 16, seed: 1, axes: [{ path: 'a', from: 1, to: 100, scale: 'log' }, { path: 'b', values: ['x', 'y'] }, { path: 'c', from: 10, to: 20, integer: true }] }, vocab);
+    const spec = validateSweep(
+      {
+        base: 'p',
+        design: 'sobol',
+        points: 16,
+        seed: 1,
+        axes: [
+          { path: 'a', from: 1, to: 100, scale: 'log' },
+          { path: 'b', values: ['x', 'y'] },
+          { path: 'c', from: 10, to: 20, integer: true },
+        ],
+      },
+      vocab,
+    );
     const pts = designPoints(spec);
     expect(pts).toHaveLength(16);
     for (const [a, b, c] of pts) {

@@ -38,11 +38,18 @@ describe('sweep file validation', () => {
       replicates: 0,
       seed: -1,
       colour: 'red',
-      axes: [{ path: 'treatments[0].uM' }, { path: 'params.ox_diffusion', from: 0, to: 10, n: 3, scale: 'log' }, { path: 'bad path!', values: [1] }, { path: 'x', values: [1], from: 1, to: 2 }],
+      axes: [
+        { path: 'treatments[0].uM' },
+        { path: 'params.ox_diffusion', from: 0, to: 10, n: 3, scale: 'log' },
+        { path: 'bad path!', values: [1] },
+        { path: 'x', values: [1], from: 1, to: 2 },
+      ],
       keep: { metrics: ['wave_speed'], timeseries: ['alive', 'nope'] },
     });
     expect(p).toContain('sweep.colour: "red" — unknown key; allowed keys here: name, description, base, set, design, points, axes, replicates, seed, keep');
-    expect(p).toContain('sweep.base: 3 — required: a preset name (see `ferrowave presets`), a scenario .json file (relative to the sweep file) or an inline scenario object');
+    expect(p).toContain(
+      'sweep.base: 3 — required: a preset name (see `ferrowave presets`), a scenario .json file (relative to the sweep file) or an inline scenario object',
+    );
     expect(p).toContain('sweep.design: "random" — allowed: grid, latin-hypercube, sobol');
     expect(p).toContain('sweep.replicates: 0 — must be an integer from 1 to 100000 (runs per design point, each with its own seed)');
     expect(p).toContain('sweep.seed: -1 — must be an integer from 0 to 4294967295 (the master seed)');
@@ -55,16 +62,45 @@ describe('sweep file validation', () => {
   });
 
   it('checks design-specific fields', () => {
-    expect(problems({ base: 'p', design: 'latin-hypercube', axes: [{ path: 'a', from: 0, to: 1 }] })).toEqual(['sweep.points: missing — required for design "latin-hypercube": an integer from 1 to 1000000 (the number of design points)']);
-    expect(problems({ base: 'p', design: 'sobol', points: 8, axes: [{ path: 'a', from: 0, to: 1, n: 4 }] })).toEqual(['sweep.axes[0].n: 4 — not used by design "sobol": the design draws sweep.points values']);
-    expect(problems({ base: 'p', points: 8, axes: [{ path: 'a', from: 0, to: 1 }] })).toContain('sweep.axes[0].n: missing — required for a range on a grid: an integer from 1 to 100000 (number of values, ends included)');
-    expect(problems({ base: 'p', axes: [{ path: 'a', values: [1] }, { path: 'a', values: [2] }] })).toEqual(['sweep.axes[1].path: "a" — already varied by sweep.axes[0]']);
-    expect(problems({ base: 'p', set: { a: 1 }, axes: [{ path: 'a', values: [1] }] })).toEqual(['sweep.axes[0].path: "a" — also fixed in sweep.set: vary it or fix it, not both']);
+    expect(problems({ base: 'p', design: 'latin-hypercube', axes: [{ path: 'a', from: 0, to: 1 }] })).toEqual([
+      'sweep.points: missing — required for design "latin-hypercube": an integer from 1 to 1000000 (the number of design points)',
+    ]);
+    expect(problems({ base: 'p', design: 'sobol', points: 8, axes: [{ path: 'a', from: 0, to: 1, n: 4 }] })).toEqual([
+      'sweep.axes[0].n: 4 — not used by design "sobol": the design draws sweep.points values',
+    ]);
+    expect(problems({ base: 'p', points: 8, axes: [{ path: 'a', from: 0, to: 1 }] })).toContain(
+      'sweep.axes[0].n: missing — required for a range on a grid: an integer from 1 to 100000 (number of values, ends included)',
+    );
+    expect(
+      problems({
+        base: 'p',
+        axes: [
+          { path: 'a', values: [1] },
+          { path: 'a', values: [2] },
+        ],
+      }),
+    ).toEqual(['sweep.axes[1].path: "a" — already varied by sweep.axes[0]']);
+    expect(problems({ base: 'p', set: { a: 1 }, axes: [{ path: 'a', values: [1] }] })).toEqual([
+      'sweep.axes[0].path: "a" — also fixed in sweep.set: vary it or fix it, not both',
+    ]);
   });
 });
 
 describe('planning a sweep', () => {
-  const spec = validateSweep({ name: 't', base: 'primed-light-pulse', set: strip, replicates: 3, seed: 9, axes: [{ path: 'treatments[0].uM', values: [2.5, 10] }, { path: 'params.ox_diffusion', values: [200, 300] }] }, vocab);
+  const spec = validateSweep(
+    {
+      name: 't',
+      base: 'primed-light-pulse',
+      set: strip,
+      replicates: 3,
+      seed: 9,
+      axes: [
+        { path: 'treatments[0].uM', values: [2.5, 10] },
+        { path: 'params.ox_diffusion', values: [200, 300] },
+      ],
+    },
+    vocab,
+  );
   const plan = planSweep(spec, PRESETS['primed-light-pulse'], 'test');
 
   it('numbers runs point by point, replicates fastest, each with its own seed from the master seed and its index', () => {
@@ -88,7 +124,8 @@ describe('planning a sweep', () => {
     const m = buildManifest(spec, plan, 'test', null);
     const ctx = { dir: '/nowhere', spec, base: plan.base, columns: plan.columns, total: plan.runs.length, version: 'test' };
     const order = [...m.runs.filter((r) => r.run % 3 === 1), ...m.runs];
-    for (const r of order) expect(JSON.stringify(scenarioOfRun(ctx, r), null, 2)).toBe(JSON.stringify(runScenario(plan, spec, plan.runs[r.run], 'test'), null, 2));
+    for (const r of order)
+      expect(JSON.stringify(scenarioOfRun(ctx, r), null, 2)).toBe(JSON.stringify(runScenario(plan, spec, plan.runs[r.run], 'test'), null, 2));
   });
 
   it('names axis columns with their units', () => {
@@ -116,7 +153,16 @@ describe('planning a sweep', () => {
   });
 
   it('rejects two axes that would share a column', () => {
-    const twin = validateSweep({ base: 'primed-light-pulse', axes: [{ path: 'treatments[0].uM', values: [1] }, { path: 'treatments[0].start_min', name: 'erastin_uM', values: [0] }] }, vocab);
+    const twin = validateSweep(
+      {
+        base: 'primed-light-pulse',
+        axes: [
+          { path: 'treatments[0].uM', values: [1] },
+          { path: 'treatments[0].start_min', name: 'erastin_uM', values: [0] },
+        ],
+      },
+      vocab,
+    );
     expect(() => planSweep(twin, PRESETS['primed-light-pulse'], 'test')).toThrow(/same column name as sweep.axes\[0\]/);
   });
 });

@@ -33,7 +33,21 @@ describe('treatments changed during a sandbox run', () => {
     await c.load(base, 5);
     await c.step(40);
     const [t] = await c.addTreatments([
-      { agent: 'ferrostatin-1', uM: 5, region: { stroke: { r_um: 60, points_um: [[200, 100], [260, 140], [320, 180], [380, 220]] } } },
+      {
+        agent: 'ferrostatin-1',
+        uM: 5,
+        region: {
+          stroke: {
+            r_um: 60,
+            points_um: [
+              [200, 100],
+              [260, 140],
+              [320, 180],
+              [380, 220],
+            ],
+          },
+        },
+      },
     ]);
     expect(t.start_min).toBe(20);
     await c.step(160);

@@ -39,11 +39,25 @@ describe('BEHAVIOURS', () => {
 describe('check context', () => {
   it('builds reproducible scenarios, records tracks, kymographs and probes, and memoises runs', async () => {
     const ctx = createCheckContext({ workers: 0 });
-    const { scenario, command } = ctx.scenario('primed-light-pulse', ['lattice.width=40', 'lattice.height=3', 'duration_min=500', 'treatments[1].region.disc.y_um=30', 'name=tiny run']);
-    expect(command).toMatch(/^npx ferrowave run primed-light-pulse --out runs\/primed-light-pulse-[0-9a-f]{6} --set lattice.width=40 --set lattice.height=3 --set duration_min=500 --set treatments\[1\].region.disc.y_um=30 --set 'name=tiny run'$/);
+    const { scenario, command } = ctx.scenario('primed-light-pulse', [
+      'lattice.width=40',
+      'lattice.height=3',
+      'duration_min=500',
+      'treatments[1].region.disc.y_um=30',
+      'name=tiny run',
+    ]);
+    expect(command).toMatch(
+      /^npx ferrowave run primed-light-pulse --out runs\/primed-light-pulse-[0-9a-f]{6} --set lattice.width=40 --set lattice.height=3 --set duration_min=500 --set treatments\[1\].region.disc.y_um=30 --set 'name=tiny run'$/,
+    );
     expect(ctx.scenario('primed-gap').command).toBe('npx ferrowave run primed-gap --out runs/primed-gap');
     const cell = siteAt(scenario, 10, 30);
-    const spec = { scenario, command, track: { cells: [cell], vars: ['ros' as const, 'lpo' as const] }, kymographs: [{ kind: 'committed' as const }, { kind: 'cell' as const, name: 'ros' as const }, { kind: 'field' as const, name: 'ox' as const }], probes: { dying: (st: { status: Uint8Array }) => st.status.filter((s) => s === DYING).length } };
+    const spec = {
+      scenario,
+      command,
+      track: { cells: [cell], vars: ['ros' as const, 'lpo' as const] },
+      kymographs: [{ kind: 'committed' as const }, { kind: 'cell' as const, name: 'ros' as const }, { kind: 'field' as const, name: 'ox' as const }],
+      probes: { dying: (st: { status: Uint8Array }) => st.status.filter((s) => s === DYING).length },
+    };
     const r = await ctx.run(spec);
     expect(await ctx.run(spec)).toBe(r);
     const n = r.samples.length;
@@ -67,7 +81,12 @@ describe('check context', () => {
 describe('check context: snapshots and commitment times', () => {
   it('copies the lattice at the requested times and keeps each first commitment time', async () => {
     const ctx = createCheckContext({ workers: 0 });
-    const { scenario, command } = ctx.scenario('primed-light-pulse', ['lattice.width=40', 'lattice.height=3', 'duration_min=500', 'treatments[1].region.disc.y_um=30']);
+    const { scenario, command } = ctx.scenario('primed-light-pulse', [
+      'lattice.width=40',
+      'lattice.height=3',
+      'duration_min=500',
+      'treatments[1].region.disc.y_um=30',
+    ]);
     const r = await ctx.run({ scenario, command, snapshots: { t_min: [400, 0, 10_000], vars: ['ros'] }, commitTimes: true });
     expect(r.snapshots.map((s) => s.t_min)).toEqual([0, 400]); // sorted; a time after the end is not reached
     expect(r.snapshots[0].status).toHaveLength(120);
@@ -121,10 +140,11 @@ describe('measures', () => {
   it('fits the pulse front up to where a front ignited further out meets it', () => {
     const st = layoutState(100, 3);
     // pulse front at 5 um/min from x = 0; a second origin at 1800 um igniting at 100 min: they meet at 1150 um
-    for (let y = 0; y < 3; y++) for (let x = 0; x < 100; x++) {
-      const d = (x + 0.5) * 20;
-      st.cell.t_dying[y * 100 + x] = Math.min(d / 5, 100 + Math.abs(d - 1800) / 5);
-    }
+    for (let y = 0; y < 3; y++)
+      for (let x = 0; x < 100; x++) {
+        const d = (x + 0.5) * 20;
+        st.cell.t_dying[y * 100 + x] = Math.min(d / 5, 100 + Math.abs(d - 1800) / 5);
+      }
     const origin = { rect: { x_um: 0, y_um: 0, width_um: 1, height_um: 60 } };
     const pf = pulseFront(st, 20, origin);
     expect(pf.fit!.slope).toBeCloseTo(5, 1);

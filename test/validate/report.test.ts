@@ -25,7 +25,10 @@ describe('docs/validation (the committed report)', () => {
     expect(json.fingerprint, STALE).toBe(currentFingerprint());
     expect(json.version, STALE).toBe(FERROWAVE_VERSION);
     expect(json.only, `${STALE} (the committed report is a partial --only run)`).toBeNull();
-    expect(json.results.map((r: { id: string }) => r.id), STALE).toEqual(BEHAVIOURS.map((b) => b.id));
+    expect(
+      json.results.map((r: { id: string }) => r.id),
+      STALE,
+    ).toEqual(BEHAVIOURS.map((b) => b.id));
     expect(readFileSync(mdPath, 'utf8'), STALE).toContain(`\`${json.fingerprint}\``);
   });
 
@@ -56,7 +59,15 @@ describe('fingerprint', () => {
   });
   it('covers the model, the analysis, the checks and the presets', () => {
     const paths = readFingerprintSources().map((f) => f.path);
-    for (const p of ['src/model/simulation.ts', 'src/analysis/wave.ts', 'src/validate/checks/index.ts', 'src/validate/checks/tumours.ts', 'src/report/svg.ts', 'public/presets/primed-light-pulse.json']) expect(paths).toContain(p);
+    for (const p of [
+      'src/model/simulation.ts',
+      'src/analysis/wave.ts',
+      'src/validate/checks/index.ts',
+      'src/validate/checks/tumours.ts',
+      'src/report/svg.ts',
+      'public/presets/primed-light-pulse.json',
+    ])
+      expect(paths).toContain(p);
     expect(paths.some((p) => ['src/engine/', 'src/cli/', 'src/node/', 'src/formats/'].some((d) => p.startsWith(d)))).toBe(false);
   });
 });
@@ -64,8 +75,14 @@ describe('fingerprint', () => {
 describe('renderReport', () => {
   const svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>\n';
   const entries: Entry[] = [
-    { behaviour: { id: '5.1', title: 'Wave', target: 'about 5.5 um/min', pass: '4.5-6.5 um/min', source: 'Co et al.' }, result: { status: 'pass', model: '5.3 um/min', details: '| a | b |', figures: [{ file: 'front.svg', caption: 'Front [fit]', svg }] } },
-    { behaviour: { id: '5.2', title: 'Reach | local', target: 'reach <= 20 um', source: 'Co et al.' }, result: { status: 'fail', model: 'reach 80 um', figures: [] } },
+    {
+      behaviour: { id: '5.1', title: 'Wave', target: 'about 5.5 um/min', pass: '4.5-6.5 um/min', source: 'Co et al.' },
+      result: { status: 'pass', model: '5.3 um/min', details: '| a | b |', figures: [{ file: 'front.svg', caption: 'Front [fit]', svg }] },
+    },
+    {
+      behaviour: { id: '5.2', title: 'Reach | local', target: 'reach <= 20 um', source: 'Co et al.' },
+      result: { status: 'fail', model: 'reach 80 um', figures: [] },
+    },
     { behaviour: { id: '5.7', title: 'Synchronous', target: 't', source: 's' }, result: { status: 'not-implemented', model: 'not checked yet', figures: [] } },
     { behaviour: { id: '5.8', title: 'Crash', target: 't', source: 's' }, result: null, error: 'boom' },
   ];

@@ -10,10 +10,33 @@ const chart = () =>
     x: { label: 'erastin', unit: 'uM', log: true },
     y: { label: 'front speed', unit: 'um/min' },
     series: [
-      { name: 'model', points: [[0.3, 0], [1.25, 2.1], [10, 5.4]], marker: 'circle' },
-      { name: 'gap', points: [[1, Number.NaN], [2, 3]], dash: true },
+      {
+        name: 'model',
+        points: [
+          [0.3, 0],
+          [1.25, 2.1],
+          [10, 5.4],
+        ],
+        marker: 'circle',
+      },
+      {
+        name: 'gap',
+        points: [
+          [1, Number.NaN],
+          [2, 3],
+        ],
+        dash: true,
+      },
     ],
-    ribbons: [{ name: 'target band', points: [[1, 4, 6], [10, 4.5, 6.5]] }],
+    ribbons: [
+      {
+        name: 'target band',
+        points: [
+          [1, 4, 6],
+          [10, 4.5, 6.5],
+        ],
+      },
+    ],
     bands: [{ axis: 'x', from: 0.6, to: 1.25, label: 'threshold' }],
     rules: [{ axis: 'y', at: 5.5, label: 'Co et al.' }],
     notes: [{ x: 10, y: 5.4, label: 'here' }],
@@ -43,7 +66,9 @@ describe('lineChart', () => {
 });
 
 describe('heatmap', () => {
-  const data = Array.from({ length: 181 }, (_, t) => Float64Array.from({ length: 400 }, (_, x) => (x * 20 < (t - 72) * 5.5 * 5 ? 1 : x >= 100 && x < 102 ? Number.NaN : 0)));
+  const data = Array.from({ length: 181 }, (_, t) =>
+    Float64Array.from({ length: 400 }, (_, x) => (x * 20 < (t - 72) * 5.5 * 5 ? 1 : x >= 100 && x < 102 ? Number.NaN : 0)),
+  );
   const map = () =>
     heatmap({
       title: 'Kymograph',
@@ -52,7 +77,16 @@ describe('heatmap', () => {
       color: { label: 'fraction dying or dead', unit: '1', domain: [0, 1] },
       data,
       bands: [{ axis: 'x', from: 2000, to: 2040, label: '40 um gap' }],
-      overlays: [{ name: 'fit', points: [[100, 360], [3000, 900]], dash: true }],
+      overlays: [
+        {
+          name: 'fit',
+          points: [
+            [100, 360],
+            [3000, 900],
+          ],
+          dash: true,
+        },
+      ],
     });
 
   it('is well-formed SVG with axis titles, the colour bar label and unit', () => {
@@ -83,8 +117,20 @@ describe('categorical heatmap', () => {
     { value: 1, label: 'alive & well', color: '#0072b2' },
     { value: 3, label: 'dead', color: '#000000' },
   ];
-  const data = Array.from({ length: 150 }, (_, y) => Float64Array.from({ length: 150 }, (_, x) => ((x - 75) ** 2 + (y - 75) ** 2 < 900 ? 3 : x < 20 ? 0 : x === 100 ? 7 : 1)));
-  const map = () => heatmap({ title: 'Fate', x: { label: 'x', unit: 'um', domain: [0, 3000] }, y: { label: 'y', unit: 'um', domain: [0, 3000] }, color: { label: 'fate', unit: 'code' }, categories: cats, data, width: 692, height: 506 });
+  const data = Array.from({ length: 150 }, (_, y) =>
+    Float64Array.from({ length: 150 }, (_, x) => ((x - 75) ** 2 + (y - 75) ** 2 < 900 ? 3 : x < 20 ? 0 : x === 100 ? 7 : 1)),
+  );
+  const map = () =>
+    heatmap({
+      title: 'Fate',
+      x: { label: 'x', unit: 'um', domain: [0, 3000] },
+      y: { label: 'y', unit: 'um', domain: [0, 3000] },
+      color: { label: 'fate', unit: 'code' },
+      categories: cats,
+      data,
+      width: 692,
+      height: 506,
+    });
 
   it('draws each code in its colour with a legend instead of a colour bar', () => {
     const svg = map();
@@ -97,7 +143,16 @@ describe('categorical heatmap', () => {
   });
 
   it('keeps one cell per block instead of averaging codes', () => {
-    expect(pickGrid([[1, 3, 5, 7], [2, 4, 6, 8]], 1, 2)).toEqual([[1, 5]]);
+    expect(
+      pickGrid(
+        [
+          [1, 3, 5, 7],
+          [2, 4, 6, 8],
+        ],
+        1,
+        2,
+      ),
+    ).toEqual([[1, 5]]);
   });
 });
 
@@ -117,7 +172,8 @@ describe('barChart', () => {
   it('is well-formed with labels, notes, rules and the axis title', () => {
     const svg = bars();
     expect(svgProblems(svg)).toEqual([]);
-    for (const t of ['>untreated</text>', '>DFO 100 uM</text>', '>no wave</text>', '>front speed (um/min)</text>', 'Speeds &lt;by&gt; drug']) expect(svg).toContain(t);
+    for (const t of ['>untreated</text>', '>DFO 100 uM</text>', '>no wave</text>', '>front speed (um/min)</text>', 'Speeds &lt;by&gt; drug'])
+      expect(svg).toContain(t);
     expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="14"/g)).toHaveLength(2); // no bar without a value
     expect(bars()).toBe(svg);
   });

@@ -65,7 +65,8 @@ export function pow(x: number, y: number): number {
   // when x < 0, whether y is an integer: 0 no, 1 odd, 2 even
   let yisint = 0;
   if (hx < 0) {
-    if (iy >= 0x43400000) yisint = 2; // |y| >= 2^53: even
+    if (iy >= 0x43400000)
+      yisint = 2; // |y| >= 2^53: even
     else if (iy >= 0x3ff00000) {
       const e = (iy >> 20) - 0x3ff; // unbiased exponent of y
       if (e > 20) {
@@ -97,7 +98,8 @@ export function pow(x: number, y: number): number {
     let z = ax;
     if (hy < 0) z = 1 / z; // 1/|x|
     if (hx < 0) {
-      if (((ix - 0x3ff00000) | yisint) === 0) z = Number.NaN; // (-1)^non-integer
+      if (((ix - 0x3ff00000) | yisint) === 0)
+        z = Number.NaN; // (-1)^non-integer
       else if (yisint === 1) z = -z; // (x < 0)^odd = -(|x|^odd)
     }
     return z;
@@ -218,7 +220,8 @@ export function pow(x: number, y: number): number {
   const r = (z * t1) / (t1 - 2 - (w + z * w));
   z = 1 - (r - z);
   j = highWord(z) + (n << 20);
-  if (j >> 20 <= 0) z = scalbn(z, n); // subnormal result
+  if (j >> 20 <= 0)
+    z = scalbn(z, n); // subnormal result
   else z = withHighWord(z, j);
   return s * z;
 }

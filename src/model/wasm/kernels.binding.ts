@@ -46,13 +46,13 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
   const sinkRows = exports.sinkRows as Export;
   return {
     slowCells: (_st, i0, i1, p, T, cx) => {
-      writeParams(p); return slowCells(i0, i1, cx.dts, T[12], T[10], T[15], T[18], T[0], T[22], T[9], T[1], T[2], T[3], T[4], T[6], T[7], T[8], T[13], T[5], T[21], T[11], T[14], cx.step, cx.key.k0, cx.key.k1, cx.t);
+      writeParams(p); return slowCells(i0, i1, cx.dts, T[10], T[15], T[6], T[7], T[8], T[21], T[11], T[14], T[12], T[18], T[0], T[22], T[9], T[1], T[2], T[3], T[4], T[13], T[5], cx.step, cx.key.k0, cx.key.k1, cx.t);
     },
     fastCells: (_st, i0, i1, p, cx, ex) => {
       writeParams(p); return fastCells(i0, i1, cx.t, cx.dt, ex[0], ex[1], ex[2], ex[3], cx.step, cx.key.k0, cx.key.k1);
     },
     deathCells: (_st, i0, i1, p, T, cx) => {
-      writeParams(p); deathCells(i0, i1, cx.t, cx.dt, cx.dts, T[23], T[17], T[16], T[19], T[20]);
+      writeParams(p); deathCells(i0, i1, cx.t, cx.dt, cx.dts, T[17], T[19], T[23], T[16], T[20]);
     },
     cnFirstRow: (u, row, down, prev, x0, x1, re, im, extra, edge, dirichlet) => {
       cnFirstRow(u.byteOffset, row, down, prev.byteOffset, x0, x1, re, im, extra, edge, (dirichlet ? 1 : 0));

@@ -22,7 +22,12 @@ export const inhibitors55: Behaviour = {
   async run(ctx) {
     const ref = await presetRun(ctx, 'primed-light-pulse');
     const v0 = waveOf(ref).speed_um_per_min ?? Number.NaN;
-    const runs = await Promise.all(DRUGS_55.map(async (d) => ({ ...d, run: await presetRun(ctx, 'primed-light-pulse', [`treatments[2]=${JSON.stringify({ agent: d.agent, uM: d.uM, start_min: 0 })}`]) })));
+    const runs = await Promise.all(
+      DRUGS_55.map(async (d) => ({
+        ...d,
+        run: await presetRun(ctx, 'primed-light-pulse', [`treatments[2]=${JSON.stringify({ agent: d.agent, uM: d.uM, start_min: 0 })}`]),
+      })),
+    );
     const c = new Criteria();
     c.add('reference wave (no drug)', `${fx(v0)} um/min`, Number.isFinite(v0));
     for (const d of runs) {
@@ -34,7 +39,14 @@ export const inhibitors55: Behaviour = {
       }
     }
     const all = [{ name: 'no drug', run: ref }, ...runs.map((d) => ({ name: `${d.agent} ${d.uM} uM`, run: d.run }))];
-    const figures: Figure[] = [frontFigure('fronts.svg', 'Front position against time with death inhibitors (10 uM erastin)', 'Furthest committed cell beyond the pulse edge; radical-trapping antioxidants keep it at the pulse, zVAD-FMK and necrostatin-1 overlap the untreated front', all)];
+    const figures: Figure[] = [
+      frontFigure(
+        'fronts.svg',
+        'Front position against time with death inhibitors (10 uM erastin)',
+        'Furthest committed cell beyond the pulse edge; radical-trapping antioxidants keep it at the pulse, zVAD-FMK and necrostatin-1 overlap the untreated front',
+        all,
+      ),
+    ];
     return result(c, runs.map((d) => `${d.agent}: ${speedText(waveOf(d.run))}`).join('; ') + `; untreated ${fx(v0)} um/min`, figures, [commands(all)]);
   },
 };

@@ -16,7 +16,11 @@ export const density510: Behaviour = {
   async run(ctx) {
     const runs = [];
     for (const d of DENSITIES_510) {
-      const { scenario, command } = ctx.scenario('primed-light-pulse', ['duration_min=1500', `treatments=${JSON.stringify([{ agent: 'erastin', uM: 10, start_min: 0 }])}`, ...(d === 1 ? [] : [`tissue.density=${d}`])]);
+      const { scenario, command } = ctx.scenario('primed-light-pulse', [
+        'duration_min=1500',
+        `treatments=${JSON.stringify([{ agent: 'erastin', uM: 10, start_min: 0 }])}`,
+        ...(d === 1 ? [] : [`tissue.density=${d}`]),
+      ]);
       const r = await ctx.run({ scenario, command });
       runs.push({ density: d, run: r, out: dishOutcome(r), at6: sampleAt(r.samples, 360).means });
     }
@@ -34,12 +38,30 @@ export const density510: Behaviour = {
     const table = [
       '| density | cells | committed at 25 h | first commitment (min) | mean labile iron at 6 h (fe) | mean lpo at 6 h (a.u.) | mean GSH at 6 h |',
       '|---|---|---|---|---|---|---|',
-      ...runs.map((x) => `| ${x.density} | ${x.out.cells} | ${fx(100 * x.out.fraction, 1)} % | ${x.out.first ?? '–'} | ${fx(x.at6.fe, 3)} | ${fx(x.at6.lpo, 3)} | ${fx(x.at6.gsh, 1)} |`),
+      ...runs.map(
+        (x) =>
+          `| ${x.density} | ${x.out.cells} | ${fx(100 * x.out.fraction, 1)} % | ${x.out.first ?? '–'} | ${fx(x.at6.fe, 3)} | ${fx(x.at6.lpo, 3)} | ${fx(x.at6.gsh, 1)} |`,
+      ),
     ].join('\n');
     const figures: Figure[] = [
-      { file: 'committed-vs-density.svg', caption: 'Fraction of the cells that commit within 25 h of 10 uM erastin, without a pulse, against seeding density', svg: chart },
-      survivalFigure('survival.svg', 'Survival under 10 uM erastin by density (no pulse)', 'Fraction of the initial cells not ruptured (solid) and not committed (dashed) against time', runs.map((x) => ({ name: `density ${x.density}`, run: x.run }))),
+      {
+        file: 'committed-vs-density.svg',
+        caption: 'Fraction of the cells that commit within 25 h of 10 uM erastin, without a pulse, against seeding density',
+        svg: chart,
+      },
+      survivalFigure(
+        'survival.svg',
+        'Survival under 10 uM erastin by density (no pulse)',
+        'Fraction of the initial cells not ruptured (solid) and not committed (dashed) against time',
+        runs.map((x) => ({ name: `density ${x.density}`, run: x.run })),
+      ),
     ];
-    return result(c, runs.map((x) => `density ${x.density}: ${fx(100 * x.out.fraction, 0)} %`).join(', ') + ' committed at 25 h', figures, [table, commands([{ name: 'density 0.3', run: sparse.run }, { name: 'confluent', run: dense.run }])]);
+    return result(c, runs.map((x) => `density ${x.density}: ${fx(100 * x.out.fraction, 0)} %`).join(', ') + ' committed at 25 h', figures, [
+      table,
+      commands([
+        { name: 'density 0.3', run: sparse.run },
+        { name: 'confluent', run: dense.run },
+      ]),
+    ]);
   },
 };

@@ -16,7 +16,9 @@ export const threshold53: Behaviour = {
   pass: 'As stated, at 0.3, 0.6, 1.25, 2.5, 5, 10 uM (full 400 x 40 dish), each speed >= 0.98 x the speed at the next lower dose.',
   source: CO_2024,
   async run(ctx) {
-    const runs = await Promise.all(DOSES_53.map(async (d) => ({ dose: d, run: await presetRun(ctx, 'primed-light-pulse', d === 10 ? [] : [`treatments[0].uM=${d}`]) })));
+    const runs = await Promise.all(
+      DOSES_53.map(async (d) => ({ dose: d, run: await presetRun(ctx, 'primed-light-pulse', d === 10 ? [] : [`treatments[0].uM=${d}`]) })),
+    );
     const waves = runs.map((r) => ({ ...r, w: waveOf(r.run) }));
     const c = new Criteria();
     for (const { dose, w } of waves) {
@@ -34,16 +36,42 @@ export const threshold53: Behaviour = {
       bands: [{ axis: 'x', from: 0.6, to: 1.25, label: 'target threshold: 0.6-1.25 uM', color: '#888888' }],
       series: [
         { name: 'model (wave)', points: detected.map((x) => [x.dose, x.w.speed_um_per_min!] as [number, number]), marker: 'circle' },
-        { name: 'model: no wave (plotted at 0)', points: waves.filter((x) => !x.w.detected).map((x) => [x.dose, 0] as [number, number]), line: false, marker: 'cross', color: '#d55e00' },
-        { name: 'Co et al. 10 uM: 4.5-6.1, ~5.5', points: [[10, 4.5], [10, 6.1]], color: '#009e73', width: 3 },
+        {
+          name: 'model: no wave (plotted at 0)',
+          points: waves.filter((x) => !x.w.detected).map((x) => [x.dose, 0] as [number, number]),
+          line: false,
+          marker: 'cross',
+          color: '#d55e00',
+        },
+        {
+          name: 'Co et al. 10 uM: 4.5-6.1, ~5.5',
+          points: [
+            [10, 4.5],
+            [10, 6.1],
+          ],
+          color: '#009e73',
+          width: 3,
+        },
         { name: 'Co et al. typical speed', points: [[10, 5.5]], line: false, marker: 'diamond', color: '#009e73' },
       ],
     });
     const figures: Figure[] = [
       { file: 'speed-vs-dose.svg', caption: 'Front speed against erastin dose (log axis); crosses: no wave detected', svg: speedChart },
-      frontFigure('fronts.svg', 'Front position against time by erastin dose', 'Furthest committed cell beyond the pulse edge against time, one line per dose', waves.map((x) => ({ name: `${x.dose} uM`, run: x.run }))),
+      frontFigure(
+        'fronts.svg',
+        'Front position against time by erastin dose',
+        'Furthest committed cell beyond the pulse edge against time, one line per dose',
+        waves.map((x) => ({ name: `${x.dose} uM`, run: x.run })),
+      ),
     ];
-    const table = ['| erastin (uM) | wave | speed (um/min) | early / late | R² | reach (um) |', '|---|---|---|---|---|---|', ...waves.map(({ dose, w }) => `| ${dose} | ${w.detected ? 'yes' : 'no'} | ${fx(w.speed_um_per_min)} | ${fx(w.speed_early)} / ${fx(w.speed_late)} | ${fx(w.r2, 4)} | ${fx(w.reach_um, 0)} |`)].join('\n');
+    const table = [
+      '| erastin (uM) | wave | speed (um/min) | early / late | R² | reach (um) |',
+      '|---|---|---|---|---|---|',
+      ...waves.map(
+        ({ dose, w }) =>
+          `| ${dose} | ${w.detected ? 'yes' : 'no'} | ${fx(w.speed_um_per_min)} | ${fx(w.speed_early)} / ${fx(w.speed_late)} | ${fx(w.r2, 4)} | ${fx(w.reach_um, 0)} |`,
+      ),
+    ].join('\n');
     const model = waves.map(({ dose, w }) => `${dose}: ${w.detected ? fx(w.speed_um_per_min) : 'none'}`).join(', ');
     return result(c, `speed (um/min) by dose (uM): ${model}`, figures, [table, commands(waves.map((x) => ({ name: `${x.dose} uM`, run: x.run })))]);
   },

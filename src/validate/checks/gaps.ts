@@ -10,7 +10,7 @@ export const gaps: Behaviour = {
   title: 'The wave crosses narrow cell-free gaps and stops at wide ones',
   target: 'The diffusible oxidant that carries the wave must be able to cross cell-free gaps of a few cell diameters.',
   pass: 'primed-gap preset (10 uM erastin, gaps of 40 um at x = 2000 um and 200 um at x = 5000 um): > 90% of the cells between the gaps die, none beyond the 200 um gap.',
-  source: 'MODEL.md section 3; gap widths are this project\'s choice',
+  source: "MODEL.md section 3; gap widths are this project's choice",
   async run(ctx) {
     const r = await presetRun(ctx, 'primed-gap');
     const sc = r.scenario;
@@ -21,7 +21,11 @@ export const gaps: Behaviour = {
     const between = committedFractionIn(r.sim.state, site, g1.x_um + g1.width_um, g2.x_um);
     const beyond = committedFractionIn(r.sim.state, site, g2.x_um + g2.width_um, sc.lattice.width * site);
     const c = new Criteria();
-    c.add(`> 90% dead between the ${g1.width_um} um and ${g2.width_um} um gaps`, `${fx(100 * between.fraction, 1)} % of ${between.cells} cells`, between.fraction > 0.9);
+    c.add(
+      `> 90% dead between the ${g1.width_um} um and ${g2.width_um} um gaps`,
+      `${fx(100 * between.fraction, 1)} % of ${between.cells} cells`,
+      between.fraction > 0.9,
+    );
     c.add(`none beyond the ${g2.width_um} um gap`, `${fx(100 * beyond.fraction, 1)} % of ${beyond.cells} cells`, beyond.fraction === 0);
     const figures: Figure[] = [
       kymographFigure(r, {
@@ -34,6 +38,8 @@ export const gaps: Behaviour = {
         bands: tissueGaps.map((g) => ({ axis: 'x' as const, from: g.x_um, to: g.x_um + g.width_um, label: `${g.width_um} um gap` })),
       }),
     ];
-    return result(c, `${fx(100 * between.fraction, 1)} % dead between the gaps, ${fx(100 * beyond.fraction, 1)} % beyond the ${g2.width_um} um gap`, figures, [commands([{ name: 'gaps', run: r }])]);
+    return result(c, `${fx(100 * between.fraction, 1)} % dead between the gaps, ${fx(100 * beyond.fraction, 1)} % beyond the ${g2.width_um} um gap`, figures, [
+      commands([{ name: 'gaps', run: r }]),
+    ]);
   },
 };

@@ -18,7 +18,13 @@ export const gsh54: Behaviour = {
   source: `${CO_2024} (GSH measurements)`,
   async run(ctx) {
     const small = (name: string, treatments: string) => {
-      const { scenario, command } = ctx.scenario('primed-light-pulse', [`name=${name}`, 'lattice.width=8', 'lattice.height=8', 'duration_min=480', `treatments=${treatments}`]);
+      const { scenario, command } = ctx.scenario('primed-light-pulse', [
+        `name=${name}`,
+        'lattice.width=8',
+        'lattice.height=8',
+        'duration_min=480',
+        `treatments=${treatments}`,
+      ]);
       return ctx.run({ scenario, command, workers: 0 });
     };
     const control = await small('gsh-control', '[]');
@@ -39,7 +45,13 @@ export const gsh54: Behaviour = {
       x: { label: 'erastin', unit: 'uM', log: true, domain: [0.1, 15] },
       y: { label: 'GSH, % of untreated control', unit: '%', domain: [0, 100] },
       bands: [{ axis: 'x', from: 0.6, to: 1.25, label: 'wave threshold (target)', color: '#888888' }],
-      ribbons: [{ name: `Co et al. +- ${GSH_TOL_PP} pp (pass band)`, points: DOSES_54.map((d, k) => [d, GSH_CO_5H[k] - GSH_TOL_PP, GSH_CO_5H[k] + GSH_TOL_PP] as [number, number, number]), color: '#009e73' }],
+      ribbons: [
+        {
+          name: `Co et al. +- ${GSH_TOL_PP} pp (pass band)`,
+          points: DOSES_54.map((d, k) => [d, GSH_CO_5H[k] - GSH_TOL_PP, GSH_CO_5H[k] + GSH_TOL_PP] as [number, number, number]),
+          color: '#009e73',
+        },
+      ],
       series: [
         { name: 'Co et al., 5 h', points: DOSES_54.map((d, k) => [d, GSH_CO_5H[k]] as [number, number]), line: false, marker: 'diamond', color: '#009e73' },
         { name: 'model, 5 h', points: DOSES_54.map((d, k) => [d, at5[k]] as [number, number]), marker: 'circle', color: '#0072b2' },
@@ -50,9 +62,28 @@ export const gsh54: Behaviour = {
     const table = [
       '| erastin (uM) | Co et al. 5 h (%) | model 5 h (%) | difference (pp) | model 8 h (%) |',
       '|---|---|---|---|---|',
-      ...DOSES_54.map((d, k) => `| ${d} | ${GSH_CO_5H[k]} | ${fx(at5[k], 1)} | ${at5[k] - GSH_CO_5H[k] >= 0 ? '+' : ''}${fx(at5[k] - GSH_CO_5H[k], 1)} | ${fx(at8[k], 1)} |`),
+      ...DOSES_54.map(
+        (d, k) => `| ${d} | ${GSH_CO_5H[k]} | ${fx(at5[k], 1)} | ${at5[k] - GSH_CO_5H[k] >= 0 ? '+' : ''}${fx(at5[k] - GSH_CO_5H[k], 1)} | ${fx(at8[k], 1)} |`,
+      ),
     ].join('\n');
-    const figures: Figure[] = [{ file: 'gsh-vs-dose.svg', caption: 'Mean GSH of living cells as % of the untreated control at 5 h and 8 h, against the data of Co et al. (5 h)', svg: chart }];
-    return result(c, `5 h: ${at5.map((v) => fx(v, 0)).join(', ')} % (data ${GSH_CO_5H.join(', ')}); 8 h: ${at8.map((v) => fx(v, 0)).join(', ')} %; halves ${at5[0] <= 50 ? `at or below ${DOSES_54[0]}` : `at ${fx(half, 2)}`} uM`, figures, [table, commands([{ name: 'control', run: control }, { name: '10 uM', run: runs[runs.length - 1] }])]);
+    const figures: Figure[] = [
+      {
+        file: 'gsh-vs-dose.svg',
+        caption: 'Mean GSH of living cells as % of the untreated control at 5 h and 8 h, against the data of Co et al. (5 h)',
+        svg: chart,
+      },
+    ];
+    return result(
+      c,
+      `5 h: ${at5.map((v) => fx(v, 0)).join(', ')} % (data ${GSH_CO_5H.join(', ')}); 8 h: ${at8.map((v) => fx(v, 0)).join(', ')} %; halves ${at5[0] <= 50 ? `at or below ${DOSES_54[0]}` : `at ${fx(half, 2)}`} uM`,
+      figures,
+      [
+        table,
+        commands([
+          { name: 'control', run: control },
+          { name: '10 uM', run: runs[runs.length - 1] },
+        ]),
+      ],
+    );
   },
 };

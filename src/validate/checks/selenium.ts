@@ -29,18 +29,35 @@ export const selenium512: Behaviour = {
     const ratio = se.s.v / e125.s.v;
     const stalled = adv1 <= 0 && adv0 > 0;
     c.add('1.25 uM erastin: wave still advancing at the end', `${e125.s.text}, +${fx(adv0, 0)} um in the last 2 h`, e125.s.v > 0 && adv0 > 0);
-    c.add('selenite 0.5 uM: speed < 0.5 x, or the front stops', `${se.s.text} (${fx(ratio, 3)} x); front ${stalled ? `stopped at ${fx(se.s.wave.reach_um, 0)} um` : `+${fx(adv1, 0)} um in the last 2 h`}; ${se.run.summary.death.committed_total} vs ${e125.run.summary.death.committed_total} cells committed`, ratio < 0.5 || stalled);
+    c.add(
+      'selenite 0.5 uM: speed < 0.5 x, or the front stops',
+      `${se.s.text} (${fx(ratio, 3)} x); front ${stalled ? `stopped at ${fx(se.s.wave.reach_um, 0)} um` : `+${fx(adv1, 0)} um in the last 2 h`}; ${se.run.summary.death.committed_total} vs ${e125.run.summary.death.committed_total} cells committed`,
+      ratio < 0.5 || stalled,
+    );
     c.add('0.6 uM erastin: no wave', e06.s.text, e06.s.v === 0);
     c.add('0.6 uM, GPX4 knock-down 0.5: wave > 1 um/min', gpx4.s.text, gpx4.s.v > 1);
     c.add('0.6 uM, se_medium 0.003 uM: wave > 1 um/min', seLow.s.text, seLow.s.v > 1);
     const gpxTable = [
       '| condition | speed (um/min) | reach (um) | front advance in the last 2 h (um) | cells committed | mean GPX4 at 6 h |',
       '|---|---|---|---|---|---|',
-      ...runs.map((x) => `| ${x.name} | ${x.s.text} | ${fx(x.s.wave.reach_um, 0)} | ${fx(frontAdvance(x.run), 0)} | ${x.run.summary.death.committed_total} | ${fx(sampleAt(x.run.samples, 355).means.gpx4, 3)} |`),
+      ...runs.map(
+        (x) =>
+          `| ${x.name} | ${x.s.text} | ${fx(x.s.wave.reach_um, 0)} | ${fx(frontAdvance(x.run), 0)} | ${x.run.summary.death.committed_total} | ${fx(sampleAt(x.run.samples, 355).means.gpx4, 3)} |`,
+      ),
     ].join('\n');
     const figures: Figure[] = [
-      frontFigure('fronts.svg', 'Front position against time: selenium and GPX4', 'Furthest committed cell beyond the pulse edge: selenite stops the 1.25 uM front after a few cells; GPX4 loss or selenium deprivation lets 0.6 uM erastin carry a wave', runs.map((x) => ({ name: x.name, run: x.run }))),
+      frontFigure(
+        'fronts.svg',
+        'Front position against time: selenium and GPX4',
+        'Furthest committed cell beyond the pulse edge: selenite stops the 1.25 uM front after a few cells; GPX4 loss or selenium deprivation lets 0.6 uM erastin carry a wave',
+        runs.map((x) => ({ name: x.name, run: x.run })),
+      ),
     ];
-    return result(c, `1.25 uM: ${fx(e125.s.v)} -> ${fx(se.s.v)} um/min with selenite (${fx(ratio, 2)} x; front ${stalled ? `stops at ${fx(se.s.wave.reach_um, 0)} um` : 'keeps going'}); 0.6 uM: ${e06.s.v > 0 ? fx(e06.s.v) : 'no wave'}, GPX4 0.5: ${fx(gpx4.s.v)}, se_medium 0.003: ${fx(seLow.s.v)} um/min`, figures, [gpxTable, commands(runs.map((x) => ({ name: x.name, run: x.run })))]);
+    return result(
+      c,
+      `1.25 uM: ${fx(e125.s.v)} -> ${fx(se.s.v)} um/min with selenite (${fx(ratio, 2)} x; front ${stalled ? `stops at ${fx(se.s.wave.reach_um, 0)} um` : 'keeps going'}); 0.6 uM: ${e06.s.v > 0 ? fx(e06.s.v) : 'no wave'}, GPX4 0.5: ${fx(gpx4.s.v)}, se_medium 0.003: ${fx(seLow.s.v)} um/min`,
+      figures,
+      [gpxTable, commands(runs.map((x) => ({ name: x.name, run: x.run })))],
+    );
   },
 };

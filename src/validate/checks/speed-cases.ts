@@ -32,7 +32,17 @@ export function speedBars(title: string, runs: Array<{ name: string; s: FrontSpe
   return barChart({
     title,
     x: { label: 'front speed', unit: 'um/min' },
-    bars: runs.map((x, k) => ({ label: x.name, value: x.s.v > 0 ? x.s.v : Number.NaN, color: x.s.met_um !== null ? '#e69f00' : PALETTE[k === 0 ? 6 : 0], note: x.s.v > 0 ? `${fx(x.s.v)}${x.s.met_um !== null ? ' (pulse front)' : ''}` : x.s.wave.pattern === 'synchronous' ? 'no wave: synchronous death' : 'no wave' })),
+    bars: runs.map((x, k) => ({
+      label: x.name,
+      value: x.s.v > 0 ? x.s.v : Number.NaN,
+      color: x.s.met_um !== null ? '#e69f00' : PALETTE[k === 0 ? 6 : 0],
+      note:
+        x.s.v > 0
+          ? `${fx(x.s.v)}${x.s.met_um !== null ? ' (pulse front)' : ''}`
+          : x.s.wave.pattern === 'synchronous'
+            ? 'no wave: synchronous death'
+            : 'no wave',
+    })),
     rules: [{ axis: 'x', at: ref, label: `untreated ${fx(ref)}` }],
   });
 }
@@ -41,5 +51,8 @@ export const speedTable = (runs: Array<{ name: string; s: FrontSpeed; run: RunRe
   [
     '| condition | speed (um/min) | pattern | reach (um) | R² | committed at 900 min |',
     '|---|---|---|---|---|---|',
-    ...runs.map((x) => `| ${x.name} | ${x.s.text} | ${x.s.wave.pattern} | ${fx(x.s.wave.reach_um, 0)} | ${fx(x.s.wave.r2, 4)} | ${fx(100 * x.run.summary.death.fraction_final, 1)} % |`),
+    ...runs.map(
+      (x) =>
+        `| ${x.name} | ${x.s.text} | ${x.s.wave.pattern} | ${fx(x.s.wave.reach_um, 0)} | ${fx(x.s.wave.r2, 4)} | ${fx(100 * x.run.summary.death.fraction_final, 1)} % |`,
+    ),
   ].join('\n');

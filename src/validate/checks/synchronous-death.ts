@@ -20,11 +20,14 @@ const dose = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6)
 export const synchronous57: Behaviour = {
   id: '5.7',
   title: 'Synchronous death under very strong priming',
-  target: 'Very strong priming can push every cell over the edge at once: synchronous death instead of a wave. The model must show where that regime starts for each inducer.',
-  pass: 'On 20 x 20 site dishes without a pulse (the fast tests\' dishes, seed 1): with erastin no cell commits at 10 uM in 20 h and every cell does at 20 uM, half of them after > 5 h (after GSH has fallen); RSL3: none at 0.005, all at 1 uM; ML162: none at 0.01, all at 1 uM (20 h); BSO: none at 100, all at 1000 uM; FIN56: none at 0.1, all at 10 uM (40 h). Where the regime starts is read from a dose sweep: between the highest dose at which no cell commits and the lowest at which all do.',
+  target:
+    'Very strong priming can push every cell over the edge at once: synchronous death instead of a wave. The model must show where that regime starts for each inducer.',
+  pass: "On 20 x 20 site dishes without a pulse (the fast tests' dishes, seed 1): with erastin no cell commits at 10 uM in 20 h and every cell does at 20 uM, half of them after > 5 h (after GSH has fallen); RSL3: none at 0.005, all at 1 uM; ML162: none at 0.01, all at 1 uM (20 h); BSO: none at 100, all at 1000 uM; FIN56: none at 0.1, all at 10 uM (40 h). Where the regime starts is read from a dose sweep: between the highest dose at which no cell commits and the lowest at which all do.",
   source: `${CO_2024} (the one-variable model is bistable only for erastin ~0.39-11.7 uM); ${YANG_2014} (RSL3, ML162, BSO and FIN56)`,
   async run(ctx) {
-    const sweeps: Array<(typeof INDUCERS_57)[number] & { points: Array<{ dose: number; run: RunResult; out: ReturnType<typeof dishOutcome>; spread: number }> }> = [];
+    const sweeps: Array<
+      (typeof INDUCERS_57)[number] & { points: Array<{ dose: number; run: RunResult; out: ReturnType<typeof dishOutcome>; spread: number }> }
+    > = [];
     for (const ind of INDUCERS_57) {
       const points: (typeof sweeps)[number]['points'] = [];
       for (const d of ind.doses) {
@@ -40,8 +43,16 @@ export const synchronous57: Behaviour = {
     for (const s of sweeps) {
       const none = at(s, s.none);
       const all = at(s, s.all);
-      c.add(`${s.label} ${s.none} uM: no cell commits in ${hours(s.minutes)}`, `${fx(100 * none.out.fraction, 1)} % of ${none.out.cells}`, none.out.fraction === 0);
-      c.add(`${s.label} ${s.all} uM: every cell commits in ${hours(s.minutes)}`, `${fx(100 * all.out.fraction, 1)} %${all.out.t50 !== null ? `, half by ${all.out.t50} min` : ''}`, all.out.fraction === 1);
+      c.add(
+        `${s.label} ${s.none} uM: no cell commits in ${hours(s.minutes)}`,
+        `${fx(100 * none.out.fraction, 1)} % of ${none.out.cells}`,
+        none.out.fraction === 0,
+      );
+      c.add(
+        `${s.label} ${s.all} uM: every cell commits in ${hours(s.minutes)}`,
+        `${fx(100 * all.out.fraction, 1)} %${all.out.t50 !== null ? `, half by ${all.out.t50} min` : ''}`,
+        all.out.fraction === 1,
+      );
       if (s.agent === 'erastin') c.add(`erastin ${s.all} uM: half of the cells commit after > 300 min`, `${all.out.t50 ?? '–'} min`, (all.out.t50 ?? 0) > 300);
     }
     const regime = sweeps.map((s) => {
@@ -53,14 +64,33 @@ export const synchronous57: Behaviour = {
       title: 'Cells committed without a trigger against inducer dose (20 x 20 dishes)',
       x: { label: 'inducer', unit: 'uM', log: true, domain: [0.003, 2000] },
       y: { label: 'fraction of cells dying or dead at the end', unit: '1', domain: [-0.02, 1.05] },
-      series: sweeps.map((s) => ({ name: `${s.label} (${hours(s.minutes)})`, points: s.points.map((p) => [p.dose, p.out.fraction] as [number, number]), marker: 'circle' as const })),
+      series: sweeps.map((s) => ({
+        name: `${s.label} (${hours(s.minutes)})`,
+        points: s.points.map((p) => [p.dose, p.out.fraction] as [number, number]),
+        marker: 'circle' as const,
+      })),
     });
     const table = [
       '| inducer | dose (uM) | run (h) | committed at the end | first commitment (min) | half committed (min) | 10-90% spread of commitment times (min) |',
       '|---|---|---|---|---|---|---|',
-      ...sweeps.flatMap((s) => s.points.map((p) => `| ${s.label} | ${p.dose} | ${s.minutes / 60} | ${fx(100 * p.out.fraction, 1)} % | ${p.out.first ?? '–'} | ${p.out.t50 ?? '–'} | ${fx(p.spread, 0)} |`)),
+      ...sweeps.flatMap((s) =>
+        s.points.map(
+          (p) =>
+            `| ${s.label} | ${p.dose} | ${s.minutes / 60} | ${fx(100 * p.out.fraction, 1)} % | ${p.out.first ?? '–'} | ${p.out.t50 ?? '–'} | ${fx(p.spread, 0)} |`,
+        ),
+      ),
     ].join('\n');
-    const figures: Figure[] = [{ file: 'dose-response.svg', caption: 'Fraction of the cells of a 20 x 20 dish without a pulse that commit by the end (20 h; BSO and FIN56 40 h) against the dose of each inducer: the step is where synchronous death starts', svg: chart }];
-    return result(c, `synchronous death starts between (uM): ${regime.join('; ')}`, figures, [table, commands(sweeps.flatMap((s) => [at(s, s.none), at(s, s.all)].map((p) => ({ name: `${s.label} ${p.dose} uM`, run: p.run }))))]);
+    const figures: Figure[] = [
+      {
+        file: 'dose-response.svg',
+        caption:
+          'Fraction of the cells of a 20 x 20 dish without a pulse that commit by the end (20 h; BSO and FIN56 40 h) against the dose of each inducer: the step is where synchronous death starts',
+        svg: chart,
+      },
+    ];
+    return result(c, `synchronous death starts between (uM): ${regime.join('; ')}`, figures, [
+      table,
+      commands(sweeps.flatMap((s) => [at(s, s.none), at(s, s.all)].map((p) => ({ name: `${s.label} ${p.dose} uM`, run: p.run })))),
+    ]);
   },
 };

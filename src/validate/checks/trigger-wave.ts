@@ -12,8 +12,7 @@ export const wave51: Behaviour = {
   title: 'Trigger wave in an erastin-primed monolayer',
   target:
     'In a confluent monolayer primed with 10 uM erastin, a local ROS burst launches a death front at constant speed, about 5.5 um/min (measured 4.5-6.1 um/min across plates), linear in time over millimetres.',
-  pass:
-    'Speed 4.5-6.5 um/min, R² of the linear fit > 0.99, early and late halves within 10%, front travels > 2 mm.',
+  pass: 'Speed 4.5-6.5 um/min, R² of the linear fit > 0.99, early and late halves within 10%, front travels > 2 mm.',
   source: CO_2024,
   async run(ctx) {
     const r = await presetRun(ctx, 'primed-light-pulse');
@@ -38,16 +37,44 @@ export const wave51: Behaviour = {
       series: [
         { name: 'median commit time per 20 um bin', points, line: false, marker: 'circle', color: '#0072b2' },
         { name: `linear fit: ${fx(fit?.slope)} um/min, R² ${fx(fit?.r2, 4)}`, points: fitLine, color: '#d55e00', dash: true },
-        { name: 'furthest committed cell (samples)', points: r.samples.filter((s) => s.front_um !== null).map((s) => [s.t_min, s.front_um!] as [number, number]), color: '#009e73', width: 1 },
+        {
+          name: 'furthest committed cell (samples)',
+          points: r.samples.filter((s) => s.front_um !== null).map((s) => [s.t_min, s.front_um!] as [number, number]),
+          color: '#009e73',
+          width: 1,
+        },
       ],
     });
     const x0 = origin.disc ? origin.disc.x_um + origin.disc.r_um : 0;
-    const overlay: Series[] = fit ? [{ name: `fit ${fx(fit.slope)} um/min`, points: fitLine.map(([t, d]) => [x0 + d, t] as [number, number]), color: '#ff3b30', dash: true }] : [];
+    const overlay: Series[] = fit
+      ? [{ name: `fit ${fx(fit.slope)} um/min`, points: fitLine.map(([t, d]) => [x0 + d, t] as [number, number]), color: '#ff3b30', dash: true }]
+      : [];
     const figures: Figure[] = [
-      kymographFigure(r, { file: 'kymograph-fate.svg', title: 'Kymograph of cell fate, 10 uM erastin + light pulse at 360 min', caption: 'Fraction of cells dying or dead in each 40 um column bin (all 40 rows) against time, from 300 min; the dashed line is the linear fit of the front', what: { kind: 'committed' }, color: { label: 'fraction dying or dead', unit: '1', domain: [0, 1] }, overlays: overlay, tMin: 300 }),
-      kymographFigure(r, { file: 'kymograph-ros.svg', title: 'Kymograph of ROS in living cells, 10 uM erastin', caption: 'Mean ROS over living (alive or dying) cells in each column bin after 300 min; grey: no living cell left', what: { kind: 'cell', name: 'ros' }, color: { label: 'ROS', unit: 'a.u.' }, tMin: 300 }),
+      kymographFigure(r, {
+        file: 'kymograph-fate.svg',
+        title: 'Kymograph of cell fate, 10 uM erastin + light pulse at 360 min',
+        caption:
+          'Fraction of cells dying or dead in each 40 um column bin (all 40 rows) against time, from 300 min; the dashed line is the linear fit of the front',
+        what: { kind: 'committed' },
+        color: { label: 'fraction dying or dead', unit: '1', domain: [0, 1] },
+        overlays: overlay,
+        tMin: 300,
+      }),
+      kymographFigure(r, {
+        file: 'kymograph-ros.svg',
+        title: 'Kymograph of ROS in living cells, 10 uM erastin',
+        caption: 'Mean ROS over living (alive or dying) cells in each column bin after 300 min; grey: no living cell left',
+        what: { kind: 'cell', name: 'ros' },
+        color: { label: 'ROS', unit: 'a.u.' },
+        tMin: 300,
+      }),
       { file: 'front.svg', caption: 'Front position against time with the linear fit (no sqrt(t) slowing)', svg: front },
     ];
-    return result(c, `${fx(v)} um/min (early ${fx(w.speed_early)}, late ${fx(w.speed_late)}; R² ${fx(w.r2, 4)}), front reached ${fx(w.reach_um, 0)} um`, figures, [commands([{ name: '10 uM erastin', run: r }])]);
+    return result(
+      c,
+      `${fx(v)} um/min (early ${fx(w.speed_early)}, late ${fx(w.speed_late)}; R² ${fx(w.r2, 4)}), front reached ${fx(w.reach_um, 0)} um`,
+      figures,
+      [commands([{ name: '10 uM erastin', run: r }])],
+    );
   },
 };

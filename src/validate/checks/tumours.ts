@@ -7,7 +7,13 @@ import { fx, quantile, sampleAt } from '../measures';
 import type { Behaviour, Figure, RunResult, Snapshot } from '../types';
 import { CO_2024 } from './sources';
 
-const TUMOUR_PRESETS = ['tumour-erastin', 'tumour-fsp1-resistant-erastin', 'tumour-fsp1-resistant-erastin-fsen1', 'tumour-dfo-rescue', 'tumour-vessels'] as const;
+const TUMOUR_PRESETS = [
+  'tumour-erastin',
+  'tumour-fsp1-resistant-erastin',
+  'tumour-fsp1-resistant-erastin-fsen1',
+  'tumour-dfo-rescue',
+  'tumour-vessels',
+] as const;
 /** fate map codes: the status codes, with living cells of a subclone as ALIVE_SUBCLONE */
 const ALIVE_SUBCLONE = 6;
 const FATE_CATEGORIES = [
@@ -65,7 +71,8 @@ const median = (v: number[]) => quantile(v, 0.5);
 export const tumours: Behaviour = {
   id: 'tumours',
   title: 'Tumours: growth, hypoxia, a resistant subclone, iron chelation and drug from vessels',
-  target: 'A tumour is a grown mass of cells: cells divide into free neighbouring sites; oxygen and drugs arrive from vessels and form gradients; hypoxic cores and necrosis appear; subclones differ in their phenotype (MODEL.md section 3). Here: an FSP1-high subclone survives erastin (FSP1 is a GPX4-independent defence) and falls to the FSP1 inhibitor FSEN1; iron chelation rescues the tumour; erastin delivered by vessels kills the cells near them first.',
+  target:
+    'A tumour is a grown mass of cells: cells divide into free neighbouring sites; oxygen and drugs arrive from vessels and form gradients; hypoxic cores and necrosis appear; subclones differ in their phenotype (MODEL.md section 3). Here: an FSP1-high subclone survives erastin (FSP1 is a GPX4-independent defence) and falls to the FSP1 inhibitor FSEN1; iron chelation rescues the tumour; erastin delivered by vessels kills the cells near them first.',
   pass: 'Tumour presets (150 x 150 sites, 60 h; erastin from 24 h, light pulse at 30 h in the centre): tumour-erastin grows before treatment (divisions > 0, more living cells at 24 h than at 0); tumour-vessels (three vessels on the left, sealed edges) has hypoxic cells and necrosis; in tumour-fsp1-resistant-erastin cells survive to the end and most of them (> 50%) belong to the FSP1-high subclone; with 1 uM FSEN1 fewer than 10% as many survive; tumour-dfo-rescue commits fewer than 10% as many cells as tumour-erastin; in tumour-vessels the median commitment time of cells with x < 1300 um (near the vessels) is earlier than that of the cells further right.',
   source: `MODEL.md section 3 (tumour context); Doll et al., Nature 575:693 (2019) and Bersuker et al., Nature 575:688 (2019) (FSP1, FSEN1); ${CO_2024}`,
   async run(ctx) {
@@ -85,17 +92,33 @@ export const tumours: Behaviour = {
     };
     const lastOf = (r: RunResult) => r.samples[r.samples.length - 1];
     const c = new Criteria();
-    c.add('tumour-erastin grows before treatment', `${era.summary.death.births_total} divisions; living ${livingAt(era, 0)} -> ${livingAt(era, 1440)} cells at 24 h`, era.summary.death.births_total > 0 && livingAt(era, 1440) > livingAt(era, 0));
+    c.add(
+      'tumour-erastin grows before treatment',
+      `${era.summary.death.births_total} divisions; living ${livingAt(era, 0)} -> ${livingAt(era, 1440)} cells at 24 h`,
+      era.summary.death.births_total > 0 && livingAt(era, 1440) > livingAt(era, 0),
+    );
     const maxHyp = (r: RunResult) => Math.max(...r.samples.map((s) => s.hypoxic));
-    c.add('tumour-vessels: hypoxic cells and necrosis', `up to ${maxHyp(ves)} hypoxic cells, ${ves.summary.death.necrotic_total} necrotic deaths`, maxHyp(ves) > 0 && ves.summary.death.necrotic_total > 0);
+    c.add(
+      'tumour-vessels: hypoxic cells and necrosis',
+      `up to ${maxHyp(ves)} hypoxic cells, ${ves.summary.death.necrotic_total} necrotic deaths`,
+      maxHyp(ves) > 0 && ves.summary.death.necrotic_total > 0,
+    );
     const nRes = lastOf(res).alive + lastOf(res).dying;
     const sub = res.probes.living1;
     const subEnd = sub[sub.length - 1];
     const sub0 = sub[0] / (res.probes.living0[0] + sub[0]);
-    c.add('FSP1-high subclone: cells survive erastin, most of them of the subclone', `${nRes} living at 60 h, ${fx(100 * subEnd / Math.max(1, nRes), 1)} % FSP1-high (${fx(100 * sub0, 1)} % at t = 0)`, nRes > 0 && subEnd / nRes > 0.5);
+    c.add(
+      'FSP1-high subclone: cells survive erastin, most of them of the subclone',
+      `${nRes} living at 60 h, ${fx((100 * subEnd) / Math.max(1, nRes), 1)} % FSP1-high (${fx(100 * sub0, 1)} % at t = 0)`,
+      nRes > 0 && subEnd / nRes > 0.5,
+    );
     const nFsen = lastOf(fsen).alive + lastOf(fsen).dying;
     c.add('with 1 uM FSEN1: < 10% as many survivors', `${nFsen} vs ${nRes} living at 60 h`, nFsen < 0.1 * nRes);
-    c.add('DFO 100 uM: < 10% as many cells commit as without', `${dfo.summary.death.committed_total} vs ${era.summary.death.committed_total} commitments; ${lastOf(dfo).alive} living at 60 h`, dfo.summary.death.committed_total < 0.1 * era.summary.death.committed_total);
+    c.add(
+      'DFO 100 uM: < 10% as many cells commit as without',
+      `${dfo.summary.death.committed_total} vs ${era.summary.death.committed_total} commitments; ${lastOf(dfo).alive} living at 60 h`,
+      dfo.summary.death.committed_total < 0.1 * era.summary.death.committed_total,
+    );
     const near: number[] = [];
     const far: number[] = [];
     const W = ves.scenario.lattice.width;
@@ -103,7 +126,11 @@ export const tumours: Behaviour = {
     ves.commit_t!.forEach((t, i) => {
       if (Number.isFinite(t)) (((i % W) + 0.5) * site < NEAR_VESSELS_UM ? near : far).push(t);
     });
-    c.add(`tumour-vessels: cells near the vessels (x < ${NEAR_VESSELS_UM} um) commit earlier`, `median ${fx(median(near), 0)} min (${near.length} cells) vs ${fx(median(far), 0)} min (${far.length} cells)`, median(near) < median(far));
+    c.add(
+      `tumour-vessels: cells near the vessels (x < ${NEAR_VESSELS_UM} um) commit earlier`,
+      `median ${fx(median(near), 0)} min (${near.length} cells) vs ${fx(median(far), 0)} min (${far.length} cells)`,
+      median(near) < median(far),
+    );
     const table = [
       '| preset | divisions | living at 24 h | max hypoxic | necrotic deaths | commitments | living at 60 h (FSP1-high) | wave from the pulse or first cell |',
       '|---|---|---|---|---|---|---|---|',
@@ -120,7 +147,10 @@ export const tumours: Behaviour = {
       x: { label: 'time', unit: 'min' },
       y: { label: 'living cells (alive or dying)', unit: 'cells' },
       series: TUMOUR_PRESETS.map((p) => ({ name: p, points: runs[p].samples.map((s) => [s.t_min, s.alive + s.dying] as [number, number]) })),
-      rules: [{ axis: 'x', at: 1440, label: 'erastin' }, { axis: 'x', at: 1800, label: 'pulse' }],
+      rules: [
+        { axis: 'x', at: 1440, label: 'erastin' },
+        { axis: 'x', at: 1800, label: 'pulse' },
+      ],
     });
     const vesCounts = lineChart({
       title: 'tumour-vessels: cells by fate',
@@ -141,10 +171,23 @@ export const tumours: Behaviour = {
       series: [
         { name: 'parental', points: res.samples.map((s, k) => [s.t_min, res.probes.living0[k]] as [number, number]), color: '#0072b2' },
         { name: 'FSP1-high', points: res.samples.map((s, k) => [s.t_min, res.probes.living1[k]] as [number, number]), color: '#e69f00' },
-        { name: 'parental, + FSEN1 1 uM', points: fsen.samples.map((s, k) => [s.t_min, fsen.probes.living0[k]] as [number, number]), color: '#0072b2', dash: true },
-        { name: 'FSP1-high, + FSEN1 1 uM', points: fsen.samples.map((s, k) => [s.t_min, fsen.probes.living1[k]] as [number, number]), color: '#e69f00', dash: true },
+        {
+          name: 'parental, + FSEN1 1 uM',
+          points: fsen.samples.map((s, k) => [s.t_min, fsen.probes.living0[k]] as [number, number]),
+          color: '#0072b2',
+          dash: true,
+        },
+        {
+          name: 'FSP1-high, + FSEN1 1 uM',
+          points: fsen.samples.map((s, k) => [s.t_min, fsen.probes.living1[k]] as [number, number]),
+          color: '#e69f00',
+          dash: true,
+        },
       ],
-      rules: [{ axis: 'x', at: 1440, label: 'erastin' }, { axis: 'x', at: 1800, label: 'pulse' }],
+      rules: [
+        { axis: 'x', at: 1440, label: 'erastin' },
+        { axis: 'x', at: 1800, label: 'pulse' },
+      ],
     });
     const commit = windowRows(ves, (i) => ves.commit_t![i]);
     const commitMap = heatmap({
@@ -153,21 +196,63 @@ export const tumours: Behaviour = {
       y: { label: 'y', unit: 'um', domain: commit.domain },
       color: { label: 'commitment time', unit: 'min' },
       data: commit.rows,
-      overlays: [{ name: `x = ${NEAR_VESSELS_UM} um`, points: [[NEAR_VESSELS_UM, commit.domain[0] + 40], [NEAR_VESSELS_UM, commit.domain[1] - 40]], color: '#ffffff', dash: true }],
+      overlays: [
+        {
+          name: `x = ${NEAR_VESSELS_UM} um`,
+          points: [
+            [NEAR_VESSELS_UM, commit.domain[0] + 40],
+            [NEAR_VESSELS_UM, commit.domain[1] - 40],
+          ],
+          color: '#ffffff',
+          dash: true,
+        },
+      ],
       width: 72 + 420 + 130,
       height: 420 + 86,
     });
     const figures: Figure[] = [
-      fateMap(era, snap(era, 2160), 'fate-erastin-36h.svg', 'tumour-erastin at 36 h', 'Fate of every site of tumour-erastin at 36 h, 6 h after the pulse: the wave has crossed the whole mass'),
-      fateMap(era, snap(era, 3600), 'fate-erastin-60h.svg', 'tumour-erastin at 60 h (end)', 'Fate of every site of tumour-erastin at the end: the dead cells have been cleared; only the vessels remain'),
-      fateMap(res, snap(res, 2160), 'fate-fsp1-36h.svg', 'tumour-fsp1-resistant-erastin at 36 h', 'Fate of every site of the tumour with an FSP1-high subclone at 36 h: the parental cells have died, the subclone survives'),
-      fateMap(res, snap(res, 3600), 'fate-fsp1-60h.svg', 'tumour-fsp1-resistant-erastin at 60 h (end)', 'The same tumour at the end: the FSP1-high subclone regrows into the cleared space'),
-      { file: 'living.svg', caption: 'Living cells against time in the five tumour presets (erastin from 24 h, pulse at 30 h except tumour-vessels)', svg: livingChart },
+      fateMap(
+        era,
+        snap(era, 2160),
+        'fate-erastin-36h.svg',
+        'tumour-erastin at 36 h',
+        'Fate of every site of tumour-erastin at 36 h, 6 h after the pulse: the wave has crossed the whole mass',
+      ),
+      fateMap(
+        era,
+        snap(era, 3600),
+        'fate-erastin-60h.svg',
+        'tumour-erastin at 60 h (end)',
+        'Fate of every site of tumour-erastin at the end: the dead cells have been cleared; only the vessels remain',
+      ),
+      fateMap(
+        res,
+        snap(res, 2160),
+        'fate-fsp1-36h.svg',
+        'tumour-fsp1-resistant-erastin at 36 h',
+        'Fate of every site of the tumour with an FSP1-high subclone at 36 h: the parental cells have died, the subclone survives',
+      ),
+      fateMap(
+        res,
+        snap(res, 3600),
+        'fate-fsp1-60h.svg',
+        'tumour-fsp1-resistant-erastin at 60 h (end)',
+        'The same tumour at the end: the FSP1-high subclone regrows into the cleared space',
+      ),
+      {
+        file: 'living.svg',
+        caption: 'Living cells against time in the five tumour presets (erastin from 24 h, pulse at 30 h except tumour-vessels)',
+        svg: livingChart,
+      },
       { file: 'clones.svg', caption: 'Living parental and FSP1-high cells against time, with erastin alone (solid) and with FSEN1 (dashed)', svg: clones },
       { file: 'vessels-counts.svg', caption: 'tumour-vessels: alive, hypoxic, dead and necrotic cells against time', svg: vesCounts },
-      { file: 'vessels-commit-map.svg', caption: `tumour-vessels: first commitment time at every site where a cell committed (grey: no commitment, including the vessels at x = 1100 um: the grey dot inside the tumour is the middle one); dashed: x = ${NEAR_VESSELS_UM} um`, svg: commitMap },
+      {
+        file: 'vessels-commit-map.svg',
+        caption: `tumour-vessels: first commitment time at every site where a cell committed (grey: no commitment, including the vessels at x = 1100 um: the grey dot inside the tumour is the middle one); dashed: x = ${NEAR_VESSELS_UM} um`,
+        svg: commitMap,
+      },
     ];
-    const model = `divisions ${era.summary.death.births_total}; hypoxic up to ${maxHyp(ves)} (tumour-vessels); FSP1-high: ${nRes} survivors (${fx(100 * subEnd / Math.max(1, nRes), 0)} % subclone), with FSEN1 ${nFsen}; DFO: ${dfo.summary.death.committed_total} vs ${era.summary.death.committed_total} commitments; vessels: median commitment ${fx(median(near), 0)} near vs ${fx(median(far), 0)} min far`;
+    const model = `divisions ${era.summary.death.births_total}; hypoxic up to ${maxHyp(ves)} (tumour-vessels); FSP1-high: ${nRes} survivors (${fx((100 * subEnd) / Math.max(1, nRes), 0)} % subclone), with FSEN1 ${nFsen}; DFO: ${dfo.summary.death.committed_total} vs ${era.summary.death.committed_total} commitments; vessels: median commitment ${fx(median(near), 0)} near vs ${fx(median(far), 0)} min far`;
     return result(c, model, figures, [table, commands(TUMOUR_PRESETS.map((p) => ({ name: p, run: runs[p] })))]);
   },
 };

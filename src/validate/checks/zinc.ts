@@ -32,11 +32,29 @@ export const zinc511: Behaviour = {
     c.add('DFO 100 + ZnCl2 50 uM: wave > 2 um/min', rDfoZn.s.text, rDfoZn.s.v > 2);
     c.add('ZIP7 knock-down 0.2: speed < 0.7 x untreated', `${rZip7.s.text} (${fx(rZip7.s.v / v0, 2)} x)`, rZip7.s.v < 0.7 * v0);
     const allDie = rZn.run.summary.death.fraction_final === 1;
-    c.add('ZnCl2 50 uM alone: faster wave or every cell dies', `${rZn.s.text}; ${fx(100 * rZn.run.summary.death.fraction_final, 1)} % committed`, rZn.s.v > v0 || allDie);
+    c.add(
+      'ZnCl2 50 uM alone: faster wave or every cell dies',
+      `${rZn.s.text}; ${fx(100 * rZn.run.summary.death.fraction_final, 1)} % committed`,
+      rZn.s.v > v0 || allDie,
+    );
     const figures: Figure[] = [
-      { file: 'speeds.svg', caption: 'Front speed by zinc treatment (10 uM erastin, 400 x 40 dish); no bar: no wave', svg: speedBars('Wave speed under zinc chelation and supplementation', runs, v0) },
-      frontFigure('fronts.svg', 'Front position against time under zinc treatments', 'Furthest committed cell beyond the pulse edge; with ZnCl2 alone every cell dies and the front jumps across the dish', runs.map((x) => ({ name: x.name, run: x.run }))),
+      {
+        file: 'speeds.svg',
+        caption: 'Front speed by zinc treatment (10 uM erastin, 400 x 40 dish); no bar: no wave',
+        svg: speedBars('Wave speed under zinc chelation and supplementation', runs, v0),
+      },
+      frontFigure(
+        'fronts.svg',
+        'Front position against time under zinc treatments',
+        'Furthest committed cell beyond the pulse edge; with ZnCl2 alone every cell dies and the front jumps across the dish',
+        runs.map((x) => ({ name: x.name, run: x.run })),
+      ),
     ];
-    return result(c, runs.map((x) => `${x.name}: ${x.s.v > 0 ? fx(x.s.v) : x.s.wave.pattern === 'synchronous' ? 'synchronous' : 'none'}`).join('; ') + ' (um/min)', figures, [speedTable(runs), commands(runs.map((x) => ({ name: x.name, run: x.run })))]);
+    return result(
+      c,
+      runs.map((x) => `${x.name}: ${x.s.v > 0 ? fx(x.s.v) : x.s.wave.pattern === 'synchronous' ? 'synchronous' : 'none'}`).join('; ') + ' (um/min)',
+      figures,
+      [speedTable(runs), commands(runs.map((x) => ({ name: x.name, run: x.run })))],
+    );
   },
 };

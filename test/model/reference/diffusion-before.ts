@@ -99,16 +99,50 @@ export function sweepCols(u: Float32Array, width: number, height: number, x0: nu
  * (1 + 2r + h (k_i + p_i)) u_i - r (u_{i-1} + u_{i+1}) = u0_i + h p_i plasma, h the exchange's
  * share of the time step. `tmp` holds max(width, height) values.
  */
-export function sweepRowsSink(u: Float32Array, width: number, y0: number, y1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
+export function sweepRowsSink(
+  u: Float32Array,
+  width: number,
+  y0: number,
+  y1: number,
+  r: number,
+  dirichlet: boolean,
+  edge: number,
+  sink: Sink,
+  h: number,
+  tmp: Float64Array,
+): void {
   for (let y = y0; y < y1; y++) solveLine(u, y * width, 1, width, r, dirichlet, edge, sink, h, tmp);
 }
 
 /** The same along columns x in [x0, x1), one column at a time. */
-export function sweepColsSink(u: Float32Array, width: number, height: number, x0: number, x1: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, tmp: Float64Array): void {
+export function sweepColsSink(
+  u: Float32Array,
+  width: number,
+  height: number,
+  x0: number,
+  x1: number,
+  r: number,
+  dirichlet: boolean,
+  edge: number,
+  sink: Sink,
+  h: number,
+  tmp: Float64Array,
+): void {
   for (let x = x0; x < x1; x++) solveLine(u, x, width, height, r, dirichlet, edge, sink, h, tmp);
 }
 
-function solveLine(u: Float32Array, o: number, stride: number, n: number, r: number, dirichlet: boolean, edge: number, sink: Sink, h: number, cp: Float64Array): void {
+function solveLine(
+  u: Float32Array,
+  o: number,
+  stride: number,
+  n: number,
+  r: number,
+  dirichlet: boolean,
+  edge: number,
+  sink: Sink,
+  h: number,
+  cp: Float64Array,
+): void {
   const add = dirichlet ? r * edge : 0;
   const bEnd = dirichlet ? 1 + 2 * r : 1 + r;
   const rate = sink.rate;
