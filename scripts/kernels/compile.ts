@@ -86,6 +86,16 @@ interface LaneCtx {
   splats: Map<string, string>;
   /** mask locals, one per depth (index 0: the lanes still live in this iteration) */
   masks: string[];
+  /** each mask local's narrowing to the float32 lanes 0 and 1 (for masked float32 stores) */
+  m32: Map<string, string>;
+  /** the masks whose narrowing is known to be current here (only within one straight run of statements) */
+  fresh: Set<string>;
+  /**
+   * float32 pairs loaded in this iteration, by array and index, whose raw bits a local holds (a
+   * masked store keeps the old bits of a lane from them instead of loading again); only loads
+   * that surely ran before the statement being compiled, and no store to that array since
+   */
+  raw: Map<string, { base: string; local: string }>;
   /** whether every lane of the current mask is known set */
   full: boolean;
   /** a continue retired lanes in the statement being compiled at depth 0 */
@@ -161,6 +171,8 @@ class FunctionCompiler {
   private readsParams = false;
   private paramsName: string | null = null;
   private result: 'i32' | 'f64' | null = null;
+  /** > 0 while compiling an operand that may not be evaluated (the right side of a lazy && or ||) */
+  private lazy = 0;
   /** scalar loops enclosing the current statement (innermost last): their continue labels */
   private loops: { cont: string; lane: number }[] = [];
 
@@ -480,6 +492,8 @@ class FunctionCompiler {
     if (v.kind === 'lit') return `(v128.const f64x2 ${litText(v.n)} ${litText(v.n)})`;
     if (v.kind === 'u' && v.ty !== 'bool') {
       const f = this.f64(v, at);
+      const param = /^\(f64\.load (\(i32\.const \d+\))\)$/.exec(f);
+      if (param) return `(v128.load64_splat ${param[1]})`;
       if (v.hoist && this.lane) {
         // made once before the lane loop
         let s = this.lane.splats.get(f);
@@ -669,6 +683,17 @@ class FunctionCompiler {
     if (a.elem === 'u8') return { kind: 'vi', c0: scalar(idx.c0), c1: tail ? '(i32.const 0)' : scalar(idx.c1), stride: 'x' };
     if (idx.stride === 1) {
       const ad = this.addr(a, idx.c0);
+      const ln = this.lane;
+      if (a.elem === 'f32' && ln && !tail) {
+        const key = `${a.base}@${idx.c0}`;
+        const hit = ln.raw.get(key);
+        if (hit) return { kind: 'vf', code: `(f64x2.promote_low_f32x4 (local.get ${hit.local}))` };
+        if (this.lazy === 0) {
+          const l = this.newLocal('raw', 'v128');
+          ln.raw.set(key, { base: a.base, local: l });
+          return { kind: 'vf', code: `(f64x2.promote_low_f32x4 (local.tee ${l} (v128.load64_zero ${ad})))` };
+        }
+      }
       if (a.elem === 'f32') return { kind: 'vf', code: `(f64x2.promote_low_f32x4 (v128.load${tail ? '32' : '64'}_zero ${ad}))` };
       return { kind: 'vf', code: tail ? `(v128.load64_zero ${ad})` : `(v128.load ${ad})` };
     }
@@ -776,7 +801,9 @@ class FunctionCompiler {
     const a = this.expr(node.left);
     if (!isVarying(a)) {
       const ac = this.bool(a, node.left);
+      this.lazy++;
       const b = this.expr(node.right);
+      this.lazy--;
       if (!isVarying(b)) {
         const bc = this.bool(b, node.right);
         return {
@@ -794,7 +821,9 @@ class FunctionCompiler {
           : `(if (result v128) ${ac} (then (v128.const i64x2 -1 -1)) (else ${bm}))`,
       };
     }
+    this.lazy++;
     const b = this.expr(node.right);
+    this.lazy--;
     if ((a.kind === 'vb' || a.kind === 'u') && (b.kind === 'vb' || (b.kind === 'u' && b.ty === 'bool'))) {
       const [a0, a1] = this.lanesB(a, node.left);
       const [b0, b1] = this.lanesB(b, node.right);
@@ -1004,6 +1033,50 @@ class FunctionCompiler {
     return `(local.get ${this.lane.masks[this.lane.masks.length - 1]})`;
   }
 
+  /** the current mask narrowed to the float32 lanes 0 and 1, with the line that brings it up to date if needed */
+  private curMask32(pad: string): { code: string; lines: string[] } {
+    const ln = this.lane;
+    if (!ln) throw new Error('no lane loop');
+    const mask = ln.masks[ln.masks.length - 1];
+    const l = this.m32Of(mask);
+    const lines = ln.fresh.has(mask) ? [] : [`${pad}(local.set ${l} ${mask32(`(local.get ${mask})`)})`];
+    ln.fresh.add(mask);
+    return { code: `(local.get ${l})`, lines };
+  }
+
+  /** the raw-bits cache before a block that may not run */
+  private rawSnapshot(): Map<string, { base: string; local: string }> | null {
+    return this.lane ? new Map(this.lane.raw) : null;
+  }
+
+  /** after such a block: keep what was known before it and not forgotten inside (a store there) */
+  private rawRestore(before: Map<string, { base: string; local: string }> | null): void {
+    const ln = this.lane;
+    if (!ln || !before) return;
+    for (const k of [...ln.raw.keys()]) if (!before.has(k)) ln.raw.delete(k);
+  }
+
+  /** forget which narrowings are current (entering or leaving a block that may not run) */
+  private staleMasks(): void {
+    this.lane?.fresh.clear();
+  }
+
+  private m32Of(mask: string): string {
+    const ln = this.lane!;
+    let l = ln.m32.get(mask);
+    if (!l) {
+      l = this.newLocal(`${mask.slice(1)}_f32`, 'v128');
+      ln.m32.set(mask, l);
+    }
+    return l;
+  }
+
+  /** set a mask local (its float32 narrowing is worked out when a store needs it) */
+  private setMask(pad: string, mask: string, code: string): string[] {
+    this.lane?.fresh.delete(mask);
+    return [`${pad}(local.set ${mask} ${code})`];
+  }
+
   private declare(list: ts.VariableDeclarationList, ind: number, counter = false): string[] {
     const out: string[] = [];
     const pad = ' '.repeat(2 * ind);
@@ -1048,6 +1121,12 @@ class FunctionCompiler {
     const lane = this.lane ? this.lane.id : -1;
     if (v.kind === 'arr') {
       if (!isConst) fail(at, 'arrays must be consts');
+      // a state array's address stays a load from the layout block at each use: held in a local
+      // across the loop it would take a register (and be spilled and reloaded every iteration)
+      if (/^\(i32\.load \(i32\.const \d+\)\)$/.test(v.base) || /^\(i32\.const \d+\)$/.test(v.base)) {
+        this.bindings.set(sym, { kind: 'alias', val: v });
+        return [];
+      }
       const l = this.newLocal(name, 'i32');
       this.bindings.set(sym, { kind: 'alias', val: { ...v, base: `(local.get ${l})` } });
       return [`${pad}(local.set ${l} ${v.base})`];
@@ -1061,6 +1140,11 @@ class FunctionCompiler {
     if (!uniformOk && this.lane && !isVarying(v)) {
       if (this.isIntish(v)) v = { kind: 'vi', c0: this.i32(v, at), c1: this.i32(v, at), stride: 'x' };
       else v = { kind: 'vf', code: this.vec(v, at) };
+    }
+    // a parameter read as it is: read from the parameter block at each use (no register held)
+    if (v.kind === 'u' && isConst && /^\(f64\.load \(i32\.const \d+\)\)$/.test(v.code)) {
+      this.bindings.set(sym, { kind: 'alias', val: v });
+      return [];
     }
     switch (v.kind) {
       case 'u': {
@@ -1165,6 +1249,9 @@ class FunctionCompiler {
 
   private store(a: Arr, idx: Val, v: Val, pad: string, at: ts.Node): string[] {
     const ln = this.lane;
+    // the old bits of this pair, if loaded in this iteration and not stored since (taken before the store forgets them)
+    const raw = ln && idx.kind === 'vi' ? ln.raw.get(`${a.base}@${idx.c0}`) : undefined;
+    if (ln) for (const [k, r] of ln.raw) if (r.base === a.base) ln.raw.delete(k);
     if (!isVarying(idx)) {
       if (ln && (this.depth() > 0 || !ln.full) && isVarying(v)) fail(at, 'a per-lane value stored at one address');
       if (isVarying(v)) fail(at, 'a per-lane value stored at one address');
@@ -1199,7 +1286,9 @@ class FunctionCompiler {
     if (a.elem === 'f32') {
       const demoted = `(f32x4.demote_f64x2_zero ${nv})`;
       if (full) return [`${pad}(v128.store64_lane 0 ${ad} ${demoted})`];
-      return [`${pad}(v128.store64_lane 0 ${ad} (v128.bitselect ${demoted} (v128.load64_zero ${ad}) ${mask32(m)}))`];
+      const m32 = this.curMask32(pad);
+      const old = raw ? `(local.get ${raw.local})` : `(v128.load64_zero ${ad})`;
+      return [...m32.lines, `${pad}(v128.store64_lane 0 ${ad} (v128.bitselect ${demoted} ${old} ${m32.code}))`];
     }
     if (full) return [`${pad}(v128.store ${ad} ${nv})`];
     return [`${pad}(v128.store ${ad} (v128.bitselect ${nv} (v128.load ${ad}) ${m}))`];
@@ -1210,32 +1299,66 @@ class FunctionCompiler {
     const c = this.expr(s.expression);
     const body = (st: ts.Statement, k: number) => this.statement(st, k);
     if (!isVarying(c)) {
+      this.staleMasks();
+      const snap = this.rawSnapshot();
       const out = [`${pad}(if ${this.bool(c, s.expression)}`, `${pad}  (then`, ...body(s.thenStatement, ind + 2), `${pad}  )`];
+      this.staleMasks();
+      this.rawRestore(snap);
       if (s.elseStatement) out.push(`${pad}  (else`, ...body(s.elseStatement, ind + 2), `${pad}  )`);
+      this.staleMasks();
+      this.rawRestore(snap);
       out.push(`${pad})`);
       return out;
     }
     const ln = this.lane;
     if (!ln) fail(s, 'per-lane condition outside a lane loop');
-    const cl = this.newLocal('cond', 'v128');
-    const outer = this.curMask();
-    const out = [`${pad}(local.set ${cl} ${this.mask(c, s.expression)})`];
+    const out: string[] = [];
     const wasFull = ln.full;
-    const branch = (st: ts.Statement, maskCode: string) => {
+    // a condition on integers (a status byte) stays two scalar booleans: a pair in which no lane
+    // takes the branch skips it without building a mask
+    const lanes = c.kind === 'vb' ? ([this.newLocal('b0', 'i32'), this.newLocal('b1', 'i32')] as const) : null;
+    const cl = this.newLocal('cond', 'v128');
+    if (lanes && c.kind === 'vb') {
+      out.push(`${pad}(local.set ${lanes[0]} ${c.b0})`, `${pad}(local.set ${lanes[1]} ${ln.mode === 'tail' ? '(i32.const 0)' : c.b1})`);
+      const [b0, b1] = lanes.map((l) => `(local.get ${l})`);
+      if (!s.elseStatement && isRetireOnly(s.thenStatement) && ln.masks.length === 1 && ln.full) {
+        // `if (c) continue;` on live lanes: done when every lane takes it
+        out.push(`${pad}(br_if ${ln.label} ${ln.mode === 'tail' ? b0 : `(i32.and ${b0} ${b1})`})`);
+        out.push(`${pad}(if (i32.or ${b0} ${b1})`, `${pad}  (then`);
+        out.push(...this.setMask(`${pad}    `, ln.masks[0], `(v128.andnot ${this.curMask()} ${maskOfLanes(b0, b1)})`));
+        out.push(`${pad}  )`, `${pad})`);
+        ln.full = false;
+        return out;
+      }
+    } else out.push(`${pad}(local.set ${cl} ${this.mask(c, s.expression)})`);
+    const condMask = lanes ? maskOfLanes(`(local.get ${lanes[0]})`, `(local.get ${lanes[1]})`) : `(local.get ${cl})`;
+    let checkedInside = false;
+    const branch = (st: ts.Statement, maskCode: string, guard: string | null, checkRetired: boolean) => {
       const ml = this.newLocal(`m${ln.masks.length}`, 'v128');
-      out.push(`${pad}(local.set ${ml} ${maskCode})`);
-      out.push(`${pad}(if (v128.any_true (local.get ${ml}))`, `${pad}  (then`);
+      this.staleMasks();
+      const inner = [...this.setMask(`${pad}  `, ml, maskCode), `${pad}  (if (v128.any_true (local.get ${ml}))`, `${pad}    (then`];
       ln.masks.push(ml);
       ln.full = false;
-      out.push(...body(st, ind + 2));
+      const snap = this.rawSnapshot();
+      inner.push(...body(st, ind + 3));
+      this.rawRestore(snap);
       ln.masks.pop();
-      out.push(`${pad}  )`, `${pad})`);
+      this.staleMasks();
+      inner.push(`${pad}    )`, `${pad}  )`);
+      // lanes can only have been retired where some lane took the branch: check there
+      if (checkRetired && ln.retired && ln.masks.length === 1) {
+        inner.push(`${pad}  (br_if ${ln.label} (i32.eqz (v128.any_true ${this.curMask()})))`);
+        checkedInside = true;
+      }
+      if (guard) out.push(`${pad}(if ${guard}`, `${pad}  (then`, ...inner.map((l) => `  ${l}`), `${pad}  )`, `${pad})`);
+      else out.push(`${pad}(block`, ...inner, `${pad})`);
     };
-    branch(s.thenStatement, `(v128.and ${outer} (local.get ${cl}))`);
-    if (s.elseStatement) branch(s.elseStatement, `(v128.andnot ${this.curMask()} (local.get ${cl}))`);
+    const [g0, g1] = lanes ? lanes.map((l) => `(local.get ${l})`) : ['', ''];
+    branch(s.thenStatement, `(v128.and ${this.curMask()} ${condMask})`, lanes ? `(i32.or ${g0} ${g1})` : null, !s.elseStatement);
+    if (s.elseStatement) branch(s.elseStatement, `(v128.andnot ${this.curMask()} ${condMask})`, lanes ? `(i32.eqz (i32.and ${g0} ${g1}))` : null, false);
     ln.full = wasFull && !ln.retired;
     if (ln.retired && ln.masks.length === 1) {
-      out.push(`${pad}(br_if ${ln.label} (i32.eqz (v128.any_true ${this.curMask()})))`);
+      if (!checkedInside) out.push(`${pad}(br_if ${ln.label} (i32.eqz (v128.any_true ${this.curMask()})))`);
       ln.full = false;
     }
     return out;
@@ -1251,8 +1374,8 @@ class FunctionCompiler {
     // retire the lanes of the current mask from every enclosing mask
     const cur = ln.masks[ln.masks.length - 1];
     const out: string[] = [];
-    for (let k = 0; k < ln.masks.length - 1; k++) out.push(`${pad}(local.set ${ln.masks[k]} (v128.andnot (local.get ${ln.masks[k]}) (local.get ${cur})))`);
-    out.push(`${pad}(local.set ${cur} (v128.const i64x2 0 0))`);
+    for (let k = 0; k < ln.masks.length - 1; k++) out.push(...this.setMask(pad, ln.masks[k], `(v128.andnot (local.get ${ln.masks[k]}) (local.get ${cur}))`));
+    out.push(...this.setMask(pad, cur, '(v128.const i64x2 0 0)'));
     ln.retired = true;
     return out;
   }
@@ -1277,7 +1400,13 @@ class FunctionCompiler {
       cont = this.label('cont');
     out.push(`${pad}(block ${brk}`, `${pad}  (loop ${top}`, `${pad}    (br_if ${brk} (i32.eqz ${this.bool(cond, s.condition)}))`, `${pad}    (block ${cont}`);
     this.loops.push({ cont, lane: this.lane ? this.lane.id : -1 });
+    this.staleMasks();
+    const snap = this.rawSnapshot();
     out.push(...this.statement(s.statement, ind + 3));
+    this.rawRestore(snap);
+    // a loop body may run again after its own stores: nothing it read stays known
+    if (this.lane) this.lane.raw.clear();
+    this.staleMasks();
     this.loops.pop();
     out.push(`${pad}    )`, ...this.exprStatement(s.incrementor, ind + 2), `${pad}    (br ${top})`, `${pad}  )`, `${pad})`);
     return out;
@@ -1302,7 +1431,7 @@ class FunctionCompiler {
     const run = (mode: 'pair' | 'tail'): { label: string; mask: string; body: string[] } => {
       const label = this.label(`next_${mode}_`);
       const mask = this.newLocal(`lanes_${mode}`, 'v128');
-      this.lane = { id, sym, varName: name, mode, label, splats, masks: [mask], full: true, retired: false };
+      this.lane = { id, sym, varName: name, mode, label, splats, masks: [mask], m32: new Map(), fresh: new Set(), raw: new Map(), full: true, retired: false };
       const body: string[] = [];
       for (const st of ts.isBlock(s.statement) ? s.statement.statements : [s.statement]) {
         this.lane.retired = false;
@@ -1342,6 +1471,12 @@ class FunctionCompiler {
       `${pad})`,
     ];
   }
+}
+
+/** whether a statement only continues (`continue;` or `{ continue; }`) */
+function isRetireOnly(st: ts.Statement): boolean {
+  if (ts.isContinueStatement(st)) return true;
+  return ts.isBlock(st) && st.statements.length === 1 && ts.isContinueStatement(st.statements[0]);
 }
 
 /** whether a uniform value depends only on values fixed before any lane loop */
