@@ -214,10 +214,11 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         }
         // Every cell's update is its own (no neighbour is read but the nbr snapshot), so the blocks
         // may run segment by segment or row by row: each site still gets slow, then fast, then
-        // death. A call into WebAssembly costs ~0.2 us: the slow block (every slow_every steps)
-        // runs in the kernels from one pair of cells on; the fast block (every step) in segments
-        // or rows of WASM_MIN_SITES (same bits either way). Its first pass reads no treatment, so
-        // it runs over the whole row: a tumour's drug gradients cut rows into many short segments.
+        // death. The slow block (every slow_every steps) runs in the kernels for any segment; the
+        // fast block (every step) for rows and runs of segments of WASM_MIN_SITES or more (the
+        // TypeScript source below that: the same bits either way). Its first pass reads no
+        // treatment, so it runs over the whole row: a tumour's drug gradients cut rows into many
+        // short segments.
         const segs = schedule.segments(y, step, drugArrays);
         if (slow) for (const seg of segs) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, kernel);
         fastPass(st, o, o + W, kp, cx, ex, W >= WASM_MIN_SITES ? kernel : null);
