@@ -1527,7 +1527,7 @@ function hasCall(n: ts.Node): boolean {
 /** the element type of a state array by its layout path */
 function elemOf(path: string): Arr['elem'] {
   if (path.startsWith('pheno.') || path === 'status' || path === 'nbr' || path === 'born' || path === 'clone') return 'u8';
-  if (path.startsWith('colSink.')) return 'f64';
+  if (path.startsWith('colSink.') || path === 'rowFactors') return 'f64';
   return 'f32';
 }
 

@@ -18,11 +18,14 @@ export interface LineSolver {
   dirichlet: boolean;
   cp: Float64Array;
   invm: Float64Array;
+  /** cp then invm in one array (what the row kernel reads; a simulation copies it into its state) */
+  factors: Float64Array;
 }
 
 export function lineSolver(n: number, r: number, dirichlet: boolean, theta = 1): LineSolver {
-  const cp = new Float64Array(n);
-  const invm = new Float64Array(n);
+  const factors = new Float64Array(2 * n);
+  const cp = factors.subarray(0, n);
+  const invm = factors.subarray(n, 2 * n);
   const ri = theta * r;
   const bEnd = dirichlet ? 1 + 2 * ri : 1 + ri;
   for (let i = 0; i < n; i++) {
@@ -31,131 +34,35 @@ export function lineSolver(n: number, r: number, dirichlet: boolean, theta = 1):
     invm[i] = 1 / m;
     cp[i] = -ri / m;
   }
-  return { n, r, theta, dirichlet, cp, invm };
+  return { n, r, theta, dirichlet, cp, invm, factors };
 }
 
 /**
- * Solve along rows y in [y0, y1) of a width x height field (row-major). Each row is a serial
- * recurrence (bound by the latency of its multiply-adds), so rows are solved two at a time in one
- * loop: the same operations per row, twice the work per cycle.
+ * Solve along rows y in [y0, y1) of a width x height field (row-major): field-kernels.ts
+ * thetaRows, with the line's factors (s.factors, or the same values at `factors[f0..]` in the
+ * state's memory for the kernels). Each row is a serial recurrence, so with `k` rows run two per
+ * SIMD vector (one per lane): the same operations per row, the same bits.
  */
-export function sweepRows(u: Float32Array, width: number, y0: number, y1: number, s: LineSolver, edge: number): void {
-  let y = y0;
-  if (width > 2) for (; y + 1 < y1; y += 2) rowPair(u, y * width, (y + 1) * width, width, s, edge);
-  for (; y < y1; y++) rowOne(u, y * width, width, s, edge);
-}
-
-/** one row of sweepRows (any width) */
-function rowOne(u: Float32Array, o: number, n: number, s: LineSolver, edge: number): void {
-  const { cp, invm, r, theta, dirichlet } = s;
-  const ri = theta * r;
-  const re = (1 - theta) * r;
-  const add = dirichlet ? r * edge : 0;
-  if (re > 0 && n > 1) {
-    // Crank-Nicolson, fused: the explicit part rhs_i = u_i + re (u_{i-1} - 2 u_i + u_{i+1}) (mirror
-    // or edge ghosts) is formed from the original values as the forward pass reaches them
-    let orig = u[o];
-    let left = dirichlet ? edge : orig;
-    let p = 0;
-    for (let x = 0; x < n; x++) {
-      const next = x < n - 1 ? u[o + x + 1] : dirichlet ? edge : orig;
-      const rhs = orig + re * (left - 2 * orig + next) + (x === 0 || x === n - 1 ? theta * add : 0);
-      p = x === 0 ? rhs * invm[0] : (rhs + ri * p) * invm[x];
-      u[o + x] = p;
-      left = orig;
-      orig = next;
-    }
-  } else {
-    // forward: d'_i = (d_i + ri d'_{i-1}) / m_i ; the ends carry the Dirichlet edge value
-    let p = (u[o] + theta * add) * invm[0];
-    u[o] = p;
-    for (let x = 1; x < n; x++) {
-      const d = x === n - 1 ? u[o + x] + theta * add : u[o + x];
-      p = (d + ri * p) * invm[x];
-      u[o + x] = p;
-    }
-  }
-  // back substitution: x_i = d'_i - c'_i x_{i+1}
-  let next = u[o + n - 1];
-  for (let x = n - 2; x >= 0; x--) {
-    next = u[o + x] - cp[x] * next;
-    u[o + x] = next;
-  }
-}
-
-/**
- * Two rows (offsets oa, ob) of sweepRows, n > 2, interleaved: the operations of rowOne for each,
- * with its first and last sites taken out of the loop.
- */
-function rowPair(u: Float32Array, oa: number, ob: number, n: number, s: LineSolver, edge: number): void {
-  const { cp, invm, r, theta, dirichlet } = s;
-  const ri = theta * r;
-  const re = (1 - theta) * r;
-  const add = dirichlet ? r * edge : 0;
-  const ta = theta * add;
-  const last = n - 1;
-  if (re > 0) {
-    let origA = u[oa],
-      origB = u[ob];
-    const leftA0 = dirichlet ? edge : origA,
-      leftB0 = dirichlet ? edge : origB;
-    // x = 0
-    let nextA = u[oa + 1],
-      nextB = u[ob + 1];
-    let pA = (origA + re * (leftA0 - 2 * origA + nextA) + ta) * invm[0];
-    let pB = (origB + re * (leftB0 - 2 * origB + nextB) + ta) * invm[0];
-    u[oa] = pA;
-    u[ob] = pB;
-    let leftA = origA,
-      leftB = origB;
-    origA = nextA;
-    origB = nextB;
-    for (let x = 1; x < last; x++) {
-      nextA = u[oa + x + 1];
-      nextB = u[ob + x + 1];
-      const m = invm[x];
-      pA = (origA + re * (leftA - 2 * origA + nextA) + 0 + ri * pA) * m;
-      pB = (origB + re * (leftB - 2 * origB + nextB) + 0 + ri * pB) * m;
-      u[oa + x] = pA;
-      u[ob + x] = pB;
-      leftA = origA;
-      leftB = origB;
-      origA = nextA;
-      origB = nextB;
-    }
-    // x = n - 1: the ghost beyond the end is the edge (Dirichlet) or the site itself (mirror)
-    const gA = dirichlet ? edge : origA,
-      gB = dirichlet ? edge : origB;
-    u[oa + last] = (origA + re * (leftA - 2 * origA + gA) + ta + ri * pA) * invm[last];
-    u[ob + last] = (origB + re * (leftB - 2 * origB + gB) + ta + ri * pB) * invm[last];
-  } else {
-    let pA = (u[oa] + ta) * invm[0];
-    let pB = (u[ob] + ta) * invm[0];
-    u[oa] = pA;
-    u[ob] = pB;
-    for (let x = 1; x < last; x++) {
-      const m = invm[x];
-      pA = (u[oa + x] + ri * pA) * m;
-      pB = (u[ob + x] + ri * pB) * m;
-      u[oa + x] = pA;
-      u[ob + x] = pB;
-    }
-    u[oa + last] = (u[oa + last] + ta + ri * pA) * invm[last];
-    u[ob + last] = (u[ob + last] + ta + ri * pB) * invm[last];
-  }
-  let nextA = u[oa + last],
-    nextB = u[ob + last];
-  for (let x = n - 2; x >= 0; x--) {
-    const c = cp[x];
-    nextA = u[oa + x] - c * nextA;
-    nextB = u[ob + x] - c * nextB;
-    u[oa + x] = nextA;
-    u[ob + x] = nextB;
-  }
+export function sweepRows(
+  u: Float32Array,
+  width: number,
+  y0: number,
+  y1: number,
+  s: LineSolver,
+  edge: number,
+  k: FieldKernels | null = null,
+  factors: Float64Array = s.factors,
+  f0 = 0,
+): void {
+  const { r, theta, dirichlet } = s;
+  (k ?? TS_FIELD_KERNELS).thetaRows(u, width, y0, y1, factors, f0, theta * r, (1 - theta) * r, theta * (dirichlet ? r * edge : 0), edge, dirichlet);
 }
 
 /** The row loops of the field sweeps (field-kernels.ts): the TypeScript source or its WebAssembly. */
-export type FieldKernels = Pick<Kernels, 'cnFirstRow' | 'cnMidRow' | 'cnLastRow' | 'ieFirstRow' | 'ieRow' | 'backRow' | 'sinkRow' | 'sinkBack' | 'sinkRows'>;
+export type FieldKernels = Pick<
+  Kernels,
+  'thetaRows' | 'cnFirstRow' | 'cnMidRow' | 'cnLastRow' | 'ieFirstRow' | 'ieRow' | 'backRow' | 'sinkRow' | 'sinkBack' | 'sinkRows'
+>;
 
 /** the TypeScript sources of the row loops (where the WebAssembly is not used) */
 export const TS_FIELD_KERNELS: FieldKernels = fieldKernels;

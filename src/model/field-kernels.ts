@@ -8,6 +8,61 @@
 import type { int } from './kernel-types';
 
 /**
+ * Rows y in [y0, y1) of a theta-scheme row sweep (sweepRows): for each row the forward pass (for
+ * Crank-Nicolson, re > 0, fused with the explicit part, rhs_x = u_x + re (u_{x-1} - 2 u_x +
+ * u_{x+1}) from the original values, the ghosts beyond the ends the edge value (Dirichlet) or the
+ * site itself) and the back substitution, with the line's factors cp at factors[f0 ..] and invm at
+ * factors[f0 + width ..] (lineSolver). ta is theta r edge at Dirichlet ends (else 0). Each row is a
+ * serial chain, so rows run two per vector, one per lane.
+ * @lanes y
+ */
+export function thetaRows(
+  u: Float32Array,
+  width: int,
+  y0: int,
+  y1: int,
+  factors: Float64Array,
+  f0: int,
+  ri: number,
+  re: number,
+  ta: number,
+  edge: number,
+  dirichlet: boolean,
+): void {
+  const n = width;
+  const im = f0 + n;
+  for (let y = y0; y < y1; y++) {
+    const o = y * width;
+    if (re > 0 && n > 1) {
+      let orig = u[o];
+      let left = dirichlet ? edge : orig;
+      let p = 0;
+      for (let x = 0; x < n; x++) {
+        const next = x < n - 1 ? u[o + x + 1] : dirichlet ? edge : orig;
+        const rhs = orig + re * (left - 2 * orig + next) + (x === 0 || x === n - 1 ? ta : 0);
+        p = x === 0 ? rhs * factors[im] : (rhs + ri * p) * factors[im + x];
+        u[o + x] = p;
+        left = orig;
+        orig = next;
+      }
+    } else {
+      let p = (u[o] + ta) * factors[im];
+      u[o] = p;
+      for (let x = 1; x < n; x++) {
+        const d = x === n - 1 ? u[o + x] + ta : u[o + x];
+        p = (d + ri * p) * factors[im + x];
+        u[o + x] = p;
+      }
+    }
+    let next = u[o + n - 1];
+    for (let x = n - 2; x >= 0; x--) {
+      next = u[o + x] - factors[f0 + x] * next;
+      u[o + x] = next;
+    }
+  }
+}
+
+/**
  * Crank-Nicolson, first row of a column sweep, fused with the forward pass: the explicit part
  * from the original values (the original row is kept in `prev` for the next row).
  * @lanes x

@@ -162,6 +162,7 @@ export function layoutSlots(): string[] {
     'colSink.cPrev',
     'colSink.next',
     'colSink.cp',
+    'rowFactors',
   ];
 }
 const SLOTS = layoutSlots();
@@ -266,6 +267,12 @@ export interface SimState {
    * sweep overwrites what it reads
    */
   colSink: { prev: Float64Array; cPrev: Float64Array; next: Float64Array; cp: Float64Array };
+  /**
+   * the row sweeps' line factors (diffusion.ts LineSolver.factors: cp then invm, 2 x width f64) of
+   * each field in turn (FIELDS, then the drugs), written by the simulation at creation, where the
+   * WebAssembly row kernel can reach them
+   */
+  rowFactors: Float64Array;
   /** 1 + direction (0 W, 1 E, 2 N, 3 S) of the parent that filled this site in the last division round, else 0 */
   born: Uint8Array;
   /** subclone index (0 = parental; tumours) */
@@ -284,6 +291,8 @@ const floatStride = (n: number) => align8(4 * n) + 192;
 const f64Stride = (n: number) => 8 * n + 192;
 /** bytes of SimState.colSink */
 const colSinkBytes = (width: number, height: number) => 3 * f64Stride(width) + f64Stride(width * height);
+/** bytes of SimState.rowFactors */
+const rowFactorBytes = (width: number, drugs: number) => f64Stride((FIELDS.length + drugs) * 2 * width);
 
 /** Bytes of state per lattice site (what the benchmark reports). */
 export function bytesPerSite(): number {
@@ -298,7 +307,8 @@ export function stateBytes(width: number, height: number, drugs = 0): number {
     (CELL_VARS.length + AUX_VARS.length + FIELDS.length + drugs) * floatStride(n) +
     (GENES.length + 4) * (align8(n) + 64) +
     floatStride(width) +
-    colSinkBytes(width, height)
+    colSinkBytes(width, height) +
+    rowFactorBytes(width, drugs)
   );
 }
 
@@ -361,8 +371,9 @@ export function layoutState(width: number, height: number, given?: StateStore, d
     return a;
   };
   const colSink = { prev: f64(width), cPrev: f64(width), next: f64(width), cp: f64(n) };
+  const rowFactors = f64((FIELDS.length + drugs.length) * 2 * width);
   // the layout block: every reachable array's byte address (the same bytes whoever lays it out)
-  const byName: Record<string, ArrayBufferView> = { status, nbr, born, clone, colPrev };
+  const byName: Record<string, ArrayBufferView> = { status, nbr, born, clone, colPrev, rowFactors };
   for (const v of CELL_VARS) byName[`cell.${v.name}`] = cell[v.name];
   for (const v of AUX_VARS) byName[`aux.${v.name}`] = aux[v.name];
   for (const v of FIELDS) byName[`field.${v.name}`] = field[v.name];
@@ -390,6 +401,7 @@ export function layoutState(width: number, height: number, given?: StateStore, d
     drug,
     colPrev,
     colSink,
+    rowFactors,
   };
 }
 

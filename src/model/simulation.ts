@@ -121,7 +121,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     const theta = r < 1 ? 0.5 : 1;
     return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, sink, r };
   };
-  /** the row sweeps with a sink in the kernels (their factors in the column sweeps' scratch, free during the row phase) */
+  /** the row sweeps in the kernels (those with a sink keep their factors in the column sweeps' scratch, free during the row phase) */
   const rowSinkKernel = W >= WASM_MIN_SINK_SITES ? kernel : null;
   const f = st.field;
   // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
@@ -161,6 +161,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       }),
     ),
   ];
+  // each field's row factors where the row kernel reads them (the same bytes whoever writes them)
+  fields.forEach((f, k) => st.rowFactors.set(f.row.factors, 2 * W * k));
   const sinkOf = (f: FieldPlan, T: Float64Array, step: number): Sink => ({
     rate: f.sink!.rate,
     perfusion: st.field.perfusion,
@@ -234,10 +236,11 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     },
     rowPhase(y0, y1, step) {
       const T = schedule.globalTargets(step);
-      for (const f of fields) {
+      for (let fieldIndex = 0; fieldIndex < fields.length; fieldIndex++) {
+        const f = fields[fieldIndex];
         if ((step + 1) % f.every !== 0) continue;
         if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink.cp, rowSinkKernel);
-        else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step));
+        else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step), rowSinkKernel, st.rowFactors, 2 * W * fieldIndex);
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
       // at the end of this one: refresh the snapshot before either (continueSimulation refreshes

@@ -119,7 +119,7 @@ describe('WebAssembly kernels', () => {
 });
 
 describe('restructured field sweeps', () => {
-  it('give the bits of the sweeps before the restructuring (any size, edges, theta, r; columns in TypeScript and in WebAssembly)', () => {
+  it('give the bits of the sweeps before the restructuring (any size, edges, theta, r; rows and columns in TypeScript and in WebAssembly)', () => {
     // the WebAssembly column kernels work on arrays in their memory
     const memory = newStateStore(1 << 20, false) as WebAssembly.Memory;
     const cols = wasmKernelsFor(memory);
@@ -151,14 +151,17 @@ describe('restructured field sweeps', () => {
             const sa = new Float32Array(W),
               sb = new Float32Array(W),
               sw = new Float32Array(memory.buffer, 64, W);
+            // the row factors where the row kernel reads them (after a pad, at an offset as in a state)
+            const fw = new Float64Array(memory.buffer, 65536, 2 * W + 6);
+            fw.set(rs.factors, 6);
             for (let k = 0; k < 3; k++) {
               // rows and columns in two uneven bands, as two workers split them
               for (const [u, s, kernel] of [
                 [a, sa, null],
                 [w, sw, cols],
               ] as const) {
-                sweepRows(u, W, 0, H >> 1, rs, 2.5);
-                sweepRows(u, W, H >> 1, H, rs, 2.5);
+                sweepRows(u, W, 0, H >> 1, rs, 2.5, kernel, kernel ? fw : rs.factors, kernel ? 6 : 0);
+                sweepRows(u, W, H >> 1, H, rs, 2.5, kernel, kernel ? fw : rs.factors, kernel ? 6 : 0);
                 sweepCols(u, W, H, 0, W >> 1, cs, 2.5, s, kernel);
                 sweepCols(u, W, H, W >> 1, W, cs, 2.5, s, kernel);
               }

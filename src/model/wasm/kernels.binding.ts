@@ -9,6 +9,7 @@ export interface Kernels {
   slowCells: typeof cellKinetics.slowCells;
   fastCells: typeof cellKinetics.fastCells;
   deathCells: typeof cellKinetics.deathCells;
+  thetaRows: typeof fieldKernels.thetaRows;
   cnFirstRow: typeof fieldKernels.cnFirstRow;
   cnMidRow: typeof fieldKernels.cnMidRow;
   cnLastRow: typeof fieldKernels.cnLastRow;
@@ -35,6 +36,7 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
   const slowCells = exports.slowCells as Export;
   const fastCells = exports.fastCells as Export;
   const deathCells = exports.deathCells as Export;
+  const thetaRows = exports.thetaRows as Export;
   const cnFirstRow = exports.cnFirstRow as Export;
   const cnMidRow = exports.cnMidRow as Export;
   const cnLastRow = exports.cnLastRow as Export;
@@ -53,6 +55,9 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
     },
     deathCells: (_st, i0, i1, p, T, cx) => {
       writeParams(p); deathCells(i0, i1, cx.t, cx.dt, cx.dts, T[17], T[19], T[23], T[16], T[20]);
+    },
+    thetaRows: (u, width, y0, y1, factors, f0, ri, re, ta, edge, dirichlet) => {
+      thetaRows(u.byteOffset, width, y0, y1, factors.byteOffset, f0, ri, re, ta, edge, (dirichlet ? 1 : 0));
     },
     cnFirstRow: (u, row, down, prev, x0, x1, re, im, extra, edge, dirichlet) => {
       cnFirstRow(u.byteOffset, row, down, prev.byteOffset, x0, x1, re, im, extra, edge, (dirichlet ? 1 : 0));

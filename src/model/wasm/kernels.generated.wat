@@ -1170,7 +1170,203 @@
       )
     )
   )
-  ;; cnFirstRow: compiled from src/model/field-kernels.ts:15
+  ;; thetaRows: compiled from src/model/field-kernels.ts:19
+  (func $thetaRows (export "thetaRows") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 f64) (param $a7 f64) (param $a8 f64) (param $a9 f64) (param $a10 i32)
+    (local $n_0 i32)
+    (local $im_1 i32)
+    (local $y i32)
+    (local $y_end_2 i32)
+    (local $lanes_pair_3 v128)
+    (local $o_l0_4 i32)
+    (local $o_l1_5 i32)
+    (local $orig_6 v128)
+    (local $splat_7 v128)
+    (local $left_8 v128)
+    (local $p_9 v128)
+    (local $x_10 i32)
+    (local $next_11 v128)
+    (local $splat_12 v128)
+    (local $rhs_13 v128)
+    (local $splat_14 v128)
+    (local $st_15 v128)
+    (local $splat_16 v128)
+    (local $p_17 v128)
+    (local $st_18 v128)
+    (local $x_19 i32)
+    (local $d_20 v128)
+    (local $st_21 v128)
+    (local $next_22 v128)
+    (local $x_23 i32)
+    (local $st_24 v128)
+    (local $lanes_tail_25 v128)
+    (local $o_l0_26 i32)
+    (local $o_l1_27 i32)
+    (local $orig_28 v128)
+    (local $left_29 v128)
+    (local $p_30 v128)
+    (local $x_31 i32)
+    (local $next_32 v128)
+    (local $rhs_33 v128)
+    (local $st_34 v128)
+    (local $p_35 v128)
+    (local $st_36 v128)
+    (local $x_37 i32)
+    (local $d_38 v128)
+    (local $st_39 v128)
+    (local $next_40 v128)
+    (local $x_41 i32)
+    (local $st_42 v128)
+    (local.set $n_0 (local.get $a1))
+    (local.set $im_1 (i32.add (local.get $a5) (local.get $n_0)))
+    ;; lanes: y and y + 1 together
+    (local.set $y (local.get $a2))
+    (local.set $y_end_2 (local.get $a3))
+    (local.set $splat_7 (f64x2.splat (local.get $a9)))
+    (local.set $splat_12 (f64x2.splat (local.get $a7)))
+    (local.set $splat_14 (f64x2.splat (local.get $a6)))
+    (local.set $splat_16 (f64x2.splat (local.get $a8)))
+    (block $lanes_done20
+      (loop $lanes_pair21
+        (br_if $lanes_done20 (i32.ge_s (i32.add (local.get $y) (i32.const 1)) (local.get $y_end_2)))
+        (local.set $lanes_pair_3 (v128.const i64x2 -1 -1))
+        (block $next_pair_0
+            (local.set $o_l0_4 (i32.mul (local.get $y) (local.get $a1)))
+            (local.set $o_l1_5 (i32.mul (i32.add (local.get $y) (i32.const 1)) (local.get $a1)))
+            (if (if (result i32) (f64.gt (local.get $a7) (f64.const 0)) (then (i32.gt_s (local.get $n_0) (i32.const 1))) (else (i32.const 0)))
+              (then
+                (local.set $orig_6 (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (local.get $o_l0_4) (i32.const 2)))))) (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (local.get $o_l1_5) (i32.const 2)))))))
+                (local.set $left_8 (select (local.get $splat_7) (local.get $orig_6) (local.get $a10)))
+                (local.set $p_9 (f64x2.splat (f64.const 0)))
+                (local.set $x_10 (i32.const 0))
+                (block $brk1
+                  (loop $top2
+                    (br_if $brk1 (i32.eqz (i32.lt_s (local.get $x_10) (local.get $n_0))))
+                    (block $cont3
+                      (local.set $next_11 (select (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (i32.add (local.get $o_l0_4) (local.get $x_10)) (i32.const 1)) (i32.const 2)))))) (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (i32.add (local.get $o_l1_5) (local.get $x_10)) (i32.const 1)) (i32.const 2)))))) (select (local.get $splat_7) (local.get $orig_6) (local.get $a10)) (i32.lt_s (local.get $x_10) (i32.sub (local.get $n_0) (i32.const 1)))))
+                      (local.set $rhs_13 (f64x2.add (f64x2.add (local.get $orig_6) (f64x2.mul (local.get $splat_12) (f64x2.add (f64x2.sub (local.get $left_8) (f64x2.mul (v128.const f64x2 2 2) (local.get $orig_6))) (local.get $next_11)))) (f64x2.splat (select (local.get $a8) (f64.const 0) (if (result i32) (i32.eq (local.get $x_10) (i32.const 0)) (then (i32.const 1)) (else (i32.eq (local.get $x_10) (i32.sub (local.get $n_0) (i32.const 1)))))))))
+                      (local.set $p_9 (select (f64x2.mul (local.get $rhs_13) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (local.get $im_1) (i32.const 3)))))) (f64x2.mul (f64x2.add (local.get $rhs_13) (f64x2.mul (local.get $splat_14) (local.get $p_9))) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (i32.add (local.get $im_1) (local.get $x_10)) (i32.const 3)))))) (i32.eq (local.get $x_10) (i32.const 0))))
+                      (local.set $st_15 (local.get $p_9))
+                      (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_4) (local.get $x_10)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_15))))
+                      (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l1_5) (local.get $x_10)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $st_15))))
+                      (local.set $left_8 (local.get $orig_6))
+                      (local.set $orig_6 (local.get $next_11))
+                    )
+                    (local.set $x_10 (i32.add (local.get $x_10) (i32.const 1)))
+                    (br $top2)
+                  )
+                )
+              )
+              (else
+                (local.set $p_17 (f64x2.mul (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (local.get $o_l0_4) (i32.const 2)))))) (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (local.get $o_l1_5) (i32.const 2)))))) (local.get $splat_16)) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (local.get $im_1) (i32.const 3)))))))
+                (local.set $st_18 (local.get $p_17))
+                (f32.store (i32.add (local.get $a0) (i32.shl (local.get $o_l0_4) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_18))))
+                (f32.store (i32.add (local.get $a0) (i32.shl (local.get $o_l1_5) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $st_18))))
+                (local.set $x_19 (i32.const 1))
+                (block $brk4
+                  (loop $top5
+                    (br_if $brk4 (i32.eqz (i32.lt_s (local.get $x_19) (local.get $n_0))))
+                    (block $cont6
+                      (local.set $d_20 (select (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_4) (local.get $x_19)) (i32.const 2)))))) (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l1_5) (local.get $x_19)) (i32.const 2)))))) (local.get $splat_16)) (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_4) (local.get $x_19)) (i32.const 2)))))) (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l1_5) (local.get $x_19)) (i32.const 2)))))) (i32.eq (local.get $x_19) (i32.sub (local.get $n_0) (i32.const 1)))))
+                      (local.set $p_17 (f64x2.mul (f64x2.add (local.get $d_20) (f64x2.mul (local.get $splat_14) (local.get $p_17))) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (i32.add (local.get $im_1) (local.get $x_19)) (i32.const 3)))))))
+                      (local.set $st_21 (local.get $p_17))
+                      (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_4) (local.get $x_19)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_21))))
+                      (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l1_5) (local.get $x_19)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $st_21))))
+                    )
+                    (local.set $x_19 (i32.add (local.get $x_19) (i32.const 1)))
+                    (br $top5)
+                  )
+                )
+              )
+            )
+            (local.set $next_22 (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.sub (i32.add (local.get $o_l0_4) (local.get $n_0)) (i32.const 1)) (i32.const 2)))))) (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.sub (i32.add (local.get $o_l1_5) (local.get $n_0)) (i32.const 1)) (i32.const 2)))))))
+            (local.set $x_23 (i32.sub (local.get $n_0) (i32.const 2)))
+            (block $brk7
+              (loop $top8
+                (br_if $brk7 (i32.eqz (i32.ge_s (local.get $x_23) (i32.const 0))))
+                (block $cont9
+                  (local.set $next_22 (f64x2.sub (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_4) (local.get $x_23)) (i32.const 2)))))) (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l1_5) (local.get $x_23)) (i32.const 2)))))) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (i32.add (local.get $a5) (local.get $x_23)) (i32.const 3))))) (local.get $next_22))))
+                  (local.set $st_24 (local.get $next_22))
+                  (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_4) (local.get $x_23)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_24))))
+                  (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l1_5) (local.get $x_23)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $st_24))))
+                )
+                (local.set $x_23 (i32.sub (local.get $x_23) (i32.const 1)))
+                (br $top8)
+              )
+            )
+        )
+        (local.set $y (i32.add (local.get $y) (i32.const 2)))
+        (br $lanes_pair21)
+      )
+    )
+    ;; the last y alone when the count is odd
+    (if (i32.lt_s (local.get $y) (local.get $y_end_2))
+      (then
+        (local.set $lanes_tail_25 (v128.const i64x2 -1 0))
+        (block $next_tail_10
+          (local.set $o_l0_26 (i32.mul (local.get $y) (local.get $a1)))
+          (local.set $o_l1_27 (i32.mul (i32.add (local.get $y) (i32.const 1)) (local.get $a1)))
+          (if (if (result i32) (f64.gt (local.get $a7) (f64.const 0)) (then (i32.gt_s (local.get $n_0) (i32.const 1))) (else (i32.const 0)))
+            (then
+              (local.set $orig_28 (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (local.get $o_l0_26) (i32.const 2)))))) (f64.const 0)))
+              (local.set $left_29 (select (local.get $splat_7) (local.get $orig_28) (local.get $a10)))
+              (local.set $p_30 (f64x2.splat (f64.const 0)))
+              (local.set $x_31 (i32.const 0))
+              (block $brk11
+                (loop $top12
+                  (br_if $brk11 (i32.eqz (i32.lt_s (local.get $x_31) (local.get $n_0))))
+                  (block $cont13
+                    (local.set $next_32 (select (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (i32.add (local.get $o_l0_26) (local.get $x_31)) (i32.const 1)) (i32.const 2)))))) (f64.const 0)) (select (local.get $splat_7) (local.get $orig_28) (local.get $a10)) (i32.lt_s (local.get $x_31) (i32.sub (local.get $n_0) (i32.const 1)))))
+                    (local.set $rhs_33 (f64x2.add (f64x2.add (local.get $orig_28) (f64x2.mul (local.get $splat_12) (f64x2.add (f64x2.sub (local.get $left_29) (f64x2.mul (v128.const f64x2 2 2) (local.get $orig_28))) (local.get $next_32)))) (f64x2.splat (select (local.get $a8) (f64.const 0) (if (result i32) (i32.eq (local.get $x_31) (i32.const 0)) (then (i32.const 1)) (else (i32.eq (local.get $x_31) (i32.sub (local.get $n_0) (i32.const 1)))))))))
+                    (local.set $p_30 (select (f64x2.mul (local.get $rhs_33) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (local.get $im_1) (i32.const 3)))))) (f64x2.mul (f64x2.add (local.get $rhs_33) (f64x2.mul (local.get $splat_14) (local.get $p_30))) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (i32.add (local.get $im_1) (local.get $x_31)) (i32.const 3)))))) (i32.eq (local.get $x_31) (i32.const 0))))
+                    (local.set $st_34 (local.get $p_30))
+                    (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_26) (local.get $x_31)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_34))))
+                    (local.set $left_29 (local.get $orig_28))
+                    (local.set $orig_28 (local.get $next_32))
+                  )
+                  (local.set $x_31 (i32.add (local.get $x_31) (i32.const 1)))
+                  (br $top12)
+                )
+              )
+            )
+            (else
+              (local.set $p_35 (f64x2.mul (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (local.get $o_l0_26) (i32.const 2)))))) (f64.const 0)) (local.get $splat_16)) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (local.get $im_1) (i32.const 3)))))))
+              (local.set $st_36 (local.get $p_35))
+              (f32.store (i32.add (local.get $a0) (i32.shl (local.get $o_l0_26) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_36))))
+              (local.set $x_37 (i32.const 1))
+              (block $brk14
+                (loop $top15
+                  (br_if $brk14 (i32.eqz (i32.lt_s (local.get $x_37) (local.get $n_0))))
+                  (block $cont16
+                    (local.set $d_38 (select (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_26) (local.get $x_37)) (i32.const 2)))))) (f64.const 0)) (local.get $splat_16)) (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_26) (local.get $x_37)) (i32.const 2)))))) (f64.const 0)) (i32.eq (local.get $x_37) (i32.sub (local.get $n_0) (i32.const 1)))))
+                    (local.set $p_35 (f64x2.mul (f64x2.add (local.get $d_38) (f64x2.mul (local.get $splat_14) (local.get $p_35))) (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (i32.add (local.get $im_1) (local.get $x_37)) (i32.const 3)))))))
+                    (local.set $st_39 (local.get $p_35))
+                    (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_26) (local.get $x_37)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_39))))
+                  )
+                  (local.set $x_37 (i32.add (local.get $x_37) (i32.const 1)))
+                  (br $top15)
+                )
+              )
+            )
+          )
+          (local.set $next_40 (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.sub (i32.add (local.get $o_l0_26) (local.get $n_0)) (i32.const 1)) (i32.const 2)))))) (f64.const 0)))
+          (local.set $x_41 (i32.sub (local.get $n_0) (i32.const 2)))
+          (block $brk17
+            (loop $top18
+              (br_if $brk17 (i32.eqz (i32.ge_s (local.get $x_41) (i32.const 0))))
+              (block $cont19
+                (local.set $next_40 (f64x2.sub (f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_26) (local.get $x_41)) (i32.const 2)))))) (f64.const 0)) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $a4) (i32.shl (i32.add (local.get $a5) (local.get $x_41)) (i32.const 3))))) (local.get $next_40))))
+                (local.set $st_42 (local.get $next_40))
+                (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $o_l0_26) (local.get $x_41)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_42))))
+              )
+              (local.set $x_41 (i32.sub (local.get $x_41) (i32.const 1)))
+              (br $top18)
+            )
+          )
+        )
+      )
+    )
+  )
+  ;; cnFirstRow: compiled from src/model/field-kernels.ts:70
   (func $cnFirstRow (export "cnFirstRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 f64) (param $a7 f64) (param $a8 f64) (param $a9 f64) (param $a10 i32)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1224,7 +1420,7 @@
       )
     )
   )
-  ;; cnMidRow: compiled from src/model/field-kernels.ts:40
+  ;; cnMidRow: compiled from src/model/field-kernels.ts:95
   (func $cnMidRow (export "cnMidRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $a7 f64) (param $a8 f64) (param $a9 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1274,7 +1470,7 @@
       )
     )
   )
-  ;; cnLastRow: compiled from src/model/field-kernels.ts:52
+  ;; cnLastRow: compiled from src/model/field-kernels.ts:107
   (func $cnLastRow (export "cnLastRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 f64) (param $a7 f64) (param $a8 f64) (param $a9 f64) (param $a10 f64) (param $a11 i32)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1331,7 +1527,7 @@
       )
     )
   )
-  ;; ieFirstRow: compiled from src/model/field-kernels.ts:78
+  ;; ieFirstRow: compiled from src/model/field-kernels.ts:133
   (func $ieFirstRow (export "ieFirstRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 f64) (param $a5 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1368,7 +1564,7 @@
       )
     )
   )
-  ;; ieRow: compiled from src/model/field-kernels.ts:86
+  ;; ieRow: compiled from src/model/field-kernels.ts:141
   (func $ieRow (export "ieRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 f64) (param $a6 f64) (param $a7 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1408,7 +1604,7 @@
       )
     )
   )
-  ;; backRow: compiled from src/model/field-kernels.ts:94
+  ;; backRow: compiled from src/model/field-kernels.ts:149
   (func $backRow (export "backRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1444,7 +1640,7 @@
       )
     )
   )
-  ;; sinkRow: compiled from src/model/field-kernels.ts:105
+  ;; sinkRow: compiled from src/model/field-kernels.ts:160
   (func $sinkRow (export "sinkRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $a7 i32) (param $a8 i32) (param $a9 i32) (param $a10 f64) (param $a11 f64) (param $a12 f64) (param $a13 f64) (param $a14 f64) (param $a15 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1535,7 +1731,7 @@
       )
     )
   )
-  ;; sinkBack: compiled from src/model/field-kernels.ts:143
+  ;; sinkBack: compiled from src/model/field-kernels.ts:198
   (func $sinkBack (export "sinkBack") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32)
     (local $x i32)
     (local $x_end_0 i32)
@@ -1576,7 +1772,7 @@
       )
     )
   )
-  ;; sinkRows: compiled from src/model/field-kernels.ts:158
+  ;; sinkRows: compiled from src/model/field-kernels.ts:213
   (func $sinkRows (export "sinkRows") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $a7 i32) (param $a8 f64) (param $a9 f64) (param $a10 f64) (param $a11 f64) (param $a12 f64) (param $a13 f64) (param $a14 f64)
     (local $y i32)
     (local $y_end_0 i32)
