@@ -162,7 +162,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     ),
   ];
   // each field's row factors where the row kernel reads them (the same bytes whoever writes them)
-  fields.forEach((f, k) => st.rowFactors.set(f.row.factors, 2 * W * k));
+  for (let k = 0; k < fields.length; k++) st.rowFactors.set(fields[k].row.factors, 2 * W * k);
   const sinkOf = (f: FieldPlan, T: Float64Array, step: number): Sink => ({
     rate: f.sink!.rate,
     perfusion: st.field.perfusion,
