@@ -31,7 +31,7 @@ export interface KernelModule {
 }
 
 /** Compile every `@lanes` function of `files` (absolute paths) into one module. */
-export async function compileKernelModule(files: readonly string[]): Promise<KernelModule> {
+export async function compileKernelModule(files: readonly string[], tailToSource = false): Promise<KernelModule> {
   const program = ts.createProgram([...files], {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -42,7 +42,7 @@ export async function compileKernelModule(files: readonly string[]): Promise<Ker
     resolveJsonModule: true,
   });
   const env = await environment(program);
-  const kc = new KernelCompiler(program, env);
+  const kc = new KernelCompiler(program, env, tailToSource);
   const kernels: { fn: CompiledFunction; file: string }[] = [];
   for (const f of files) {
     const sf = program.getSourceFile(f);
@@ -71,7 +71,10 @@ export async function compileKernelModule(files: readonly string[]): Promise<Ker
 
 /** The generated files' contents, by path. */
 export async function kernelFiles(): Promise<Record<string, string>> {
-  const mod = await compileKernelModule(KERNEL_SOURCES.map((f) => join(MODEL, f)));
+  const mod = await compileKernelModule(
+    KERNEL_SOURCES.map((f) => join(MODEL, f)),
+    true,
+  );
   const { program, watText, kernels } = mod;
   const compile = (memory: string): string => Buffer.from(mod.bytes(memory === '1 65536 shared')).toString('base64');
   const header = (what: string) =>
@@ -129,7 +132,7 @@ function binding(kernels: { fn: CompiledFunction; file: string }[], head: string
     `// ${head}`,
     "import { PARAMS_AT } from '../layout';",
     "import { PARAMS, type ParamValues } from '../params';",
-    ...mods.map((f) => `import type * as ${alias(f)} from '../${f.replace(/\.ts$/, '')}';`),
+    ...mods.map((f) => `import * as ${alias(f)} from '../${f.replace(/\.ts$/, '')}';`),
     '',
     '/** The kernels, each with the signature of its TypeScript source. */',
     'export interface Kernels {',
@@ -150,12 +153,22 @@ function binding(kernels: { fn: CompiledFunction; file: string }[], head: string
     '  };',
     ...kernels.map((k) => `  const ${k.fn.name} = exports.${k.fn.name} as Export;`),
     '  return {',
-    ...kernels.map(({ fn }) => {
-      const call = `${fn.name}(${fn.args.map((a) => a.js).join(', ')})`;
-      const body = [fn.readsParams ? `writeParams(${fn.paramsName});` : '', fn.result ? `return ${call};` : `${call};`].filter(Boolean).join(' ');
+    ...kernels.map(({ fn, file }) => {
       const unused = new Set(fn.sourceParams.filter((p) => !fn.args.some((a) => new RegExp(`\\b${p}\\b`).test(a.js)) && p !== fn.paramsName));
-      const params = fn.sourceParams.map((p) => (unused.has(p) ? `_${p}` : p)).join(', ');
-      return `    ${fn.name}: (${params}) => {\n      ${body}\n    },`;
+      const lb = fn.laneBounds;
+      const params = fn.sourceParams.map((p) => (unused.has(p) && !lb ? `_${p}` : p)).join(', ');
+      const pre = fn.readsParams ? [`writeParams(${fn.paramsName});`] : [];
+      if (!lb) {
+        const call = `${fn.name}(${fn.args.map((a) => a.js).join(', ')})`;
+        return `    ${fn.name}: (${params}) => {\n      ${[...pre, fn.result ? `return ${call};` : `${call};`].join(' ')}\n    },`;
+      }
+      // pairs in WebAssembly, an odd last lane in the TypeScript source (the same bits)
+      const call = `${fn.name}(${fn.args.map((a) => (a.js === lb.end ? 'even' : a.js)).join(', ')})`;
+      const src = `${alias(file)}.${fn.name}(${fn.sourceParams.map((p) => (p === lb.start ? 'even' : p)).join(', ')})`;
+      const lines = [...pre, `const even = ${lb.start} + ((${lb.end} - ${lb.start}) & ~1);`];
+      if (fn.result) lines.push(`const n = ${call};`, `return even < ${lb.end} ? n + ${src} : n;`);
+      else lines.push(`${call};`, `if (even < ${lb.end}) ${src};`);
+      return `    ${fn.name}: (${params}) => {\n${lines.map((l) => `      ${l}`).join('\n')}\n    },`;
     }),
     '  };',
     '}',
