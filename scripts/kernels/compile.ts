@@ -20,7 +20,6 @@ import {
   LANE0,
   laneSet,
   type Lit,
-  type Mask,
   mask32,
   maskOfLanes,
   maskOfUniform,
@@ -28,8 +27,6 @@ import {
   popcount,
   type Uni,
   type Val,
-  type VecB,
-  type VecF,
   type VecI,
 } from './values';
 
@@ -1328,7 +1325,7 @@ class FunctionCompiler {
     // a condition on integers (a status byte) stays two scalar booleans: a pair in which no lane
     // takes the branch skips it without building a mask
     const lanes = c.kind === 'vb' ? ([this.newLocal('b0', 'i32'), this.newLocal('b1', 'i32')] as const) : null;
-    const cl = this.newLocal('cond', 'v128');
+    let cl = '';
     if (lanes && c.kind === 'vb') {
       out.push(`${pad}(local.set ${lanes[0]} ${c.b0})`, `${pad}(local.set ${lanes[1]} ${ln.mode === 'tail' ? '(i32.const 0)' : c.b1})`);
       const [b0, b1] = lanes.map((l) => `(local.get ${l})`);
@@ -1341,7 +1338,10 @@ class FunctionCompiler {
         ln.full = false;
         return out;
       }
-    } else out.push(`${pad}(local.set ${cl} ${this.mask(c, s.expression)})`);
+    } else {
+      cl = this.newLocal('cond', 'v128');
+      out.push(`${pad}(local.set ${cl} ${this.mask(c, s.expression)})`);
+    }
     const condMask = lanes ? maskOfLanes(`(local.get ${lanes[0]})`, `(local.get ${lanes[1]})`) : `(local.get ${cl})`;
     let checkedInside = false;
     const branch = (st: ts.Statement, maskCode: string, guard: string | null, checkRetired: boolean) => {
@@ -1558,5 +1558,3 @@ function declOf(checker: ts.TypeChecker, node: ts.Identifier): string | undefine
   if (!d || !ts.isVariableDeclaration(d) || !ts.isIdentifier(d.name)) return undefined;
   return d.name.text;
 }
-
-export type { Mask, Uni, VecB, VecF };

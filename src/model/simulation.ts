@@ -122,7 +122,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     return { name, arr, every: n, row: lineSolver(W, r, medium, theta), col: lineSolver(H, r, medium, theta), edge, sink, r };
   };
   /** the row sweeps in the kernels (those with a sink keep their factors in the column sweeps' scratch, free during the row phase) */
-  const rowSinkKernel = W >= WASM_MIN_SINK_SITES ? kernel : null;
+  const rowKernel = W >= WASM_MIN_SINK_SITES ? kernel : null;
   const f = st.field;
   // in tumours the nutrient fields are pinned at vessels too (no uptake solved with them)
   const pinned = (plasma: FieldSink['plasma']): FieldSink | null => (tumour ? { rate: 0, plasma } : null);
@@ -239,8 +239,8 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       for (let fieldIndex = 0; fieldIndex < fields.length; fieldIndex++) {
         const f = fields[fieldIndex];
         if ((step + 1) % f.every !== 0) continue;
-        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink.cp, rowSinkKernel);
-        else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step), rowSinkKernel, st.rowFactors, 2 * W * fieldIndex);
+        if (f.sink) sweepRowsSink(f.arr, W, y0, y1, f.r, medium, f.edge(T, step), sinkOf(f, T, step), 0.5 * f.every * dt, st.colSink.cp, rowKernel);
+        else sweepRows(f.arr, W, y0, y1, f.row, f.edge(T, step), rowKernel, st.rowFactors, 2 * W * fieldIndex);
       }
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
       // at the end of this one: refresh the snapshot before either (continueSimulation refreshes
