@@ -7,8 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AGENT_IDS, AGENTS } from '../src/model/agents';
 import { CELL_VARS, type CellVarSpec } from '../src/model/layout';
-import { PARAMS, type ParamSpec } from '../src/model/params';
+import { PARAMS, type ParamSpec, resolveParams } from '../src/model/params';
 import { TARGETS } from '../src/model/targets';
+
+const DEFAULTS = resolveParams();
 
 export const BEGIN_MARKER = '<!-- params:begin -->';
 export const END_MARKER = '<!-- params:end -->';
@@ -100,8 +102,9 @@ export function renderAgentTable(): string {
     for (const act of a.actions) {
       const t = TARGETS[act.target];
       const k = t.kind;
-      const potency =
-        k === 'inhibit' ? `IC50 ${formatNumber(act.potency)} ${a.unit}` : k === 'saturating' ? `EC50 ${formatNumber(act.potency)} ${a.unit}` : '—';
+      // a fitted potency or effect names its parameter (default value shown; params.ts has its source)
+      const val = (v: number | string) => (typeof v === 'number' ? formatNumber(v) : `\`${v}\` (fitted, ${formatNumber(DEFAULTS[v])})`);
+      const potency = k === 'inhibit' ? `IC50 ${val(act.potency)} ${a.unit}` : k === 'saturating' ? `EC50 ${val(act.potency)} ${a.unit}` : '—';
       const hill = k === 'inhibit' || k === 'saturating' ? formatNumber(act.hill) : '—';
       const max =
         k === 'inhibit'
@@ -109,8 +112,8 @@ export function renderAgentTable(): string {
           : k === 'medium'
             ? 'replaces the medium level'
             : k === 'bath' || k === 'pulse'
-              ? `${formatNumber(act.max_effect)} ${t.unit} per ${a.unit}`
-              : `${formatNumber(act.max_effect)} ${t.unit}`;
+              ? `${val(act.max_effect)} ${t.unit} per ${a.unit}`
+              : `${val(act.max_effect)} ${t.unit}`;
       const typical = `${a.typical}; default ${formatNumber(a.default_dose)} ${a.unit}, allowed ${formatNumber(a.range[0])}-${formatNumber(a.range[1])}`;
       out.push(`| \`${id}\` | ${cell(a.name)} | \`${act.target}\` (${k}) | ${potency} | ${hill} | ${cell(max)} | ${cell(typical)} | ${cell(act.source)} |`);
     }

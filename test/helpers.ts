@@ -24,7 +24,7 @@ export interface StripOptions {
   gaps?: Array<{ x_um: number; width_um: number }>;
 }
 
-/** A long thin monolayer with a light pulse at its left end (a 1-D front, cheap to simulate). */
+/** A long thin monolayer with a light pulse at its left end (a 1-D front, cheap to simulate); spontaneous bursts off unless params set them, as in the pulse presets. */
 export function strip(o: StripOptions = {}): ResolvedScenario {
   const site = o.site_um ?? 20;
   const rows = o.rows ?? 3;
@@ -46,7 +46,7 @@ export function strip(o: StripOptions = {}): ResolvedScenario {
       duration_min: o.duration_min ?? 900,
       tissue: { kind: 'monolayer', gaps: o.gaps ?? [] },
       treatments,
-      params: o.params ?? {},
+      params: { burst_rate: 0, ...o.params },
       numerics: { dt_min: o.dt ?? 0.5 },
     },
     'test',

@@ -3,6 +3,7 @@
 // Scenario validation takes the allowed identifiers from here; effects.ts turns concentrations
 // into target activities. Every number below carries its source; 'calibrated: ...' marks a model
 // calibration rather than a measurement. The human-readable table is docs/treatments.md.
+import type { ParamName } from './params';
 import { TARGETS, type TargetId } from './targets';
 
 export const AGENT_IDS = [
@@ -25,7 +26,10 @@ export const AGENT_IDS = [
   'dfo',
   'fac',
   'holo-transferrin',
+  'serum',
   'gkt137831',
+  'ly294002',
+  'dasatinib',
   'zncl2',
   'zno-np',
   'tpen',
@@ -48,12 +52,16 @@ export type GeneticAgent = (typeof GENETIC_AGENTS)[number];
 
 export interface TargetAction {
   target: TargetId;
-  /** IC50 (inhibit) or EC50 (saturating), in the agent's unit; unused for bath/medium/pulse */
-  potency: number;
+  /**
+   * IC50 (inhibit) or EC50 (saturating), in the agent's unit; unused for bath/medium/pulse. A
+   * parameter name instead of a number when the cellular potency is fitted (params.ts holds its
+   * unit, range, default and source, and a scenario may set it like any parameter).
+   */
+  potency: number | ParamName;
   /** Hill coefficient, dimensionless */
   hill: number;
-  /** saturating: effect at saturation, in the target's unit; bath: uM of target per unit applied */
-  max_effect: number;
+  /** saturating: effect at saturation, in the target's unit; bath: uM of target per unit applied (or a parameter name, as for potency) */
+  max_effect: number | ParamName;
   /** where the potency and effect size come from (paper, year, assay) or 'calibrated: ...' */
   source: string;
 }
@@ -63,7 +71,7 @@ export interface AgentSpec {
   /** full name as a biologist would write it */
   name: string;
   /** unit of the dose the user gives: 'uM' for nearly all; the pulse agents use their own */
-  unit: 'uM' | 'a.u.';
+  unit: 'uM' | 'a.u.' | '% serum';
   /** which dose key the treatment takes: 'uM' or 'dose' (light-pulse); 'none' = optional uM */
   dose_key: 'uM' | 'dose';
   /** the dose used when the scenario gives none */
@@ -315,11 +323,11 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     actions: [
       {
         target: 'fsp1',
-        potency: 0.05,
+        potency: 'fsen1_ic50',
         hill: 1,
         max_effect: 1,
         source:
-          'Hendricks et al., Cell Chem Biol 30:1090 (2023), purified FSP1 and H460 cells: most potent of their inhibitors, uncompetitive; calibrated: cellular IC50 taken as 0.05 uM (tens of nM); the exact IC50 was not checked',
+          'cellular IC50 fitted to the FSEN1 titration of Co et al., Nature 631:654 (2024) (parameter fsen1_ic50); Hendricks et al., Cell Chem Biol 30:1090 (2023): the most potent of their FSP1 inhibitors (uncompetitive), active at tens of nM in H460 cells',
       },
     ],
     notes: 'Uncompetitive FSP1 inhibitor, synergises with GPX4 inhibitors and endoperoxides (DHA).',
@@ -441,11 +449,11 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     actions: [
       {
         target: 'iron_chelation',
-        potency: 30,
+        potency: 'dfo_ec50',
         hill: 1,
-        max_effect: 0.1,
+        max_effect: 'dfo_chelation_max',
         source:
-          'calibrated: EC50 30 uM because DFO enters cells slowly by endocytosis (Glickstein et al., Blood 106:3242 (2005), calcein imaging of labile iron); max 0.1 /min so 100 uM lowers labile Fe2+ ~3-fold against the ~1/30 min control turnover',
+          'EC50 and rate fitted to the DFO titration of Co et al., Nature 631:654 (2024) (parameters dfo_ec50, dfo_chelation_max); DFO enters cells slowly by endocytosis, so its cellular EC50 is tens of uM (Glickstein et al., Blood 106:3242 (2005), calcein imaging of labile iron)',
       },
     ],
     notes: 'Hexadentate Fe3+ chelator, poorly membrane-permeant: acts over tens of minutes to hours, so pre-incubation matters.',
@@ -488,6 +496,26 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
   },
 
   // ---------------------------------------------------------------- NOX
+  serum: {
+    id: 'serum',
+    name: 'serum change (FBS)',
+    unit: '% serum',
+    dose_key: 'dose',
+    default_dose: 10,
+    range: [0, 20],
+    typical: '0.15-10 % FBS; 0.15 % against 5 % changes the number of spontaneous wave sites (Co et al., Nature 631:654 (2024), Extended Data Fig. 2)',
+    actions: [
+      {
+        target: 'tf_medium',
+        ...NO_POTENCY,
+        max_effect: 0.5,
+        source:
+          'transferrin-bound iron scales with the serum share: 0.5 uM Fe per % serum, so 10 % gives the default tf_medium of 5 uM (serum iron ~20-30 uM diluted)',
+      },
+    ],
+    notes:
+      'Changes the serum share of the medium at its start (dose in % serum); cells start adapted to the default 10 %. Only the transferrin iron the serum brings is modelled, not its growth factors or lipids.',
+  },
   gkt137831: {
     id: 'gkt137831',
     name: 'GKT137831 (setanaxib)',
@@ -499,14 +527,66 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     actions: [
       {
         target: 'nox',
-        potency: 0.14,
+        potency: 'gkt137831_ic50',
         hill: 1,
         max_effect: 1,
-        source: 'Aoyama et al., Hepatology 56:2316 (2012), cell-free NOX assays: Ki 0.11 uM (NOX1), 0.14 uM (NOX4); NOX4 value used',
+        source:
+          'cellular IC50 fitted to the GKT137831 titration of Co et al., Nature 631:654 (2024) (parameter gkt137831_ic50); cell-free Ki 0.11 uM (NOX1), 0.14 uM (NOX4), Aoyama et al., Hepatology 56:2316 (2012)',
       },
     ],
     notes:
       'Dual NOX1/4 inhibitor; cellular potency is probably lower than the Ki and its specificity has been questioned (Augsburger et al., Redox Biol 26:101272 (2019)).',
+  },
+
+  ly294002: {
+    id: 'ly294002',
+    name: 'LY294002',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 20,
+    range: [0, 200],
+    typical: '10-50 uM in cells (Vlahos et al., J Biol Chem 269:5241 (1994)); 0.006-50 uM titrated on ferroptotic waves (Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'pi3k',
+        potency: 'ly294002_ic50',
+        hill: 1,
+        max_effect: 1,
+        source:
+          'cellular IC50 fitted to the LY294002 titration of Co et al., Nature 631:654 (2024) (parameter ly294002_ic50); cell-free IC50 1.4 uM, Vlahos et al., J Biol Chem 269:5241 (1994)',
+      },
+    ],
+    notes:
+      'Reversible ATP-site PI3K inhibitor. PI3K makes PIP3, which recruits Rac GEFs; Rac-GTP is part of the active NOX1/NOX2 complex (Hordijk, Circ Res 98:453 (2006)), so the PI3K-dependent share of NOX activity (nox_pi3k_share) falls. Also inhibits mTOR, CK2 and others at similar doses (Gharbi et al., Biochem J 404:15 (2007)): not modelled.',
+  },
+  dasatinib: {
+    id: 'dasatinib',
+    name: 'dasatinib',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 0.1,
+    range: [0, 50],
+    typical: '1-100 nM for Src/Abl in cells; 0.6 nM-5 uM titrated on ferroptotic waves (Co et al., Nature 631:654 (2024))',
+    actions: [
+      {
+        target: 'src_kinase',
+        potency: 'dasatinib_src_ic50',
+        hill: 1,
+        max_effect: 1,
+        source:
+          'cellular IC50 fitted to the dasatinib titration of Co et al., Nature 631:654 (2024) (parameter dasatinib_src_ic50); cell-free Src IC50 0.5 nM, Lombardo et al., J Med Chem 47:6658 (2004)',
+      },
+      {
+        target: 'pi3k',
+        potency: 'dasatinib_offtarget_ic50',
+        hill: 1,
+        max_effect: 1,
+        source:
+          'unsourced mechanism, potency fitted (parameter dasatinib_offtarget_ic50): the second slowing above 2.5 uM in Co et al. 2024 is lumped onto the PI3K arm of NOX activation; at uM dasatinib binds dozens of kinases (Davis et al., Nat Biotechnol 29:1046 (2011))',
+      },
+    ],
+    notes:
+      'Src-family / Abl inhibitor. c-Src phosphorylates the NOX1 organiser Tks4/Tks5 and NOXA1 and is needed for full NOX1 activity (Gianni et al., Mol Biol Cell 21:4287 (2010)); the Src-dependent share of NOX activity is nox_src_share. The slowing at uM doses is attributed to off-target kinases (lumped, unsourced).',
   },
 
   // ---------------------------------------------------------------- zinc

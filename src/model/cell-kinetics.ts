@@ -24,8 +24,8 @@ import { PURPOSE, type RandomKey, uniform } from './random';
 // the treatment targets (targets.ts) by their index in a segment's target values T
 const { xc: T_XC, gcl: T_GCL, gpx4_inactivation: T_INACT, gpx4_degradation: T_DEG } = TI;
 const { coq10_depletion: T_COQ, fsp1: T_FSP1, dhfr: T_DHFR, rta: T_RTA } = TI;
-const { cys_supply: T_CYS, iron_chelation: T_CHEL, ntbi: T_NTBI, tf_iron: T_TF } = TI;
-const { nox: T_NOX, zn_bath: T_ZNB, zn_chelation: T_ZNCHEL, ca_ionophore: T_IONO } = TI;
+const { cys_supply: T_CYS, iron_chelation: T_CHEL, ntbi: T_NTBI, tf_iron: T_TF, tf_medium: T_TFM } = TI;
+const { nox: T_NOX, pi3k: T_PI3K, src_kinase: T_SRC, zn_bath: T_ZNB, zn_chelation: T_ZNCHEL, ca_ionophore: T_IONO } = TI;
 const { orai1: T_ORAI, se_bath: T_SE, tmem16f: T_TMEM, swelling: T_SWELL, mito_ros: T_MITO } = TI;
 const { cystine_medium: T_CYSS, glutamate_bath: T_GLU, ca_medium: T_CA } = TI;
 
@@ -49,7 +49,7 @@ export interface StepContext {
 export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
   const dt = cx.dts;
   const { fe, ftn, zn, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
-  const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, nox: aNox, lpo_src: aLp, fenton: aFen, o2_sink: aO2 } = st.aux;
+  const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, feedback: aFb, lpo_src: aLp, o2_sink: aO2 } = st.aux;
   const { cystine, o2, ntbi, zn_ex: znEx } = st.field;
   const { status, nbr } = st;
   // phenotype bytes (expression factors, 1 = control)
@@ -60,7 +60,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
 
   // parameters (params.ts: units, ranges, sources) under short names
   const { prolif_rate: prolif, o2_prolif_km: o2ProlifKm, necrosis_o2: necO2 } = p;
-  const { fe_ref: feRef, tf_km: tfKm, tfr_uptake: tfUp, ntbi_uptake: ntbiUp, ftn_store: store, ncoa4_release: ncoa4, fpn_export: fpn } = p;
+  const { fe_ref: feRef, tf_km: tfKm, tfr_uptake: tfUp, ntbi_uptake: ntbiUp, ntbi_km: ntbiKm, ftn_store: store, ncoa4_release: ncoa4, fpn_export: fpn } = p;
   const { zn_ref: znRef, zn_rate: znRate, zn_nox_gain: znGain, zn_gr_ki: grKi, se_turnover: seRate, se_km: seKm } = p;
   const { nrf2_rate: nrfRate, nrf2_gain: nrfGain, nrf2_effect: nrfEff, cys_decay: cysDecay, gcl_km: gclKm } = p;
   const { gsh_turnover: gshTurn, gsh_ox_rate: gshOx, gpx4_gsh_km: gKm, gpx4_turnover: gpxTurn, coq_ox_rate: qOx } = p;
@@ -78,7 +78,9 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const znBath = T[T_ZNB];
   // derived once per segment
   const necP = p.necrosis_rate * dt;
-  const tfRel = (T[T_TF] / (T[T_TF] + tfKm)) * ((p.tf_medium + tfKm) / Math.max(p.tf_medium, 1e-9));
+  // transferrin iron: the serum's (tf_medium, or a serum change) plus added holo-transferrin
+  const tf = T[T_TFM] + T[T_TF];
+  const tfRel = (tf / (tf + tfKm)) * ((p.tf_ref + tfKm) / p.tf_ref);
   const znMed = Math.max(p.zn_medium, 1e-9);
   const grNorm = 1 + znRef / grKi;
   const seT = T[T_SE] / p.se_ref;
@@ -94,12 +96,19 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const qRef = p.fsp1_rate / (p.fsp1_rate + p.coq_ox_rate);
   const wF = p.w_fsp1 / qRef;
   const cBasal = p.ros_basal * ts;
-  const kf = p.ros_nox_max * T[T_NOX] * ts;
+  const kf = p.ros_feedback_max * ts;
+  // the feedback's NOX-scaled share (NOX inhibitors) and iron-scaled share (labile Fe2+ x PUFA-PL)
+  const sN = p.feedback_nox_share;
+  const sF = p.feedback_iron_share;
+  const noxAct = T[T_NOX] * (1 - p.nox_pi3k_share * (1 - T[T_PI3K])) * (1 - p.nox_src_share * (1 - T[T_SRC]));
+  const feKm = p.fe_feedback_km;
+  const feKmNorm = (feRef + feKm) / feRef;
   const mito = 1 + T[T_MITO];
-  const kFen = p.ros_fenton * ts;
   const o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9);
   const cfNorm = 1 / (1 - dp);
   const mexDen = 1 / (1 + dt * mex);
+  const burstP = p.burst_rate * dt;
+  const burstSize = p.burst_size;
   let necroses = 0;
 
   for (let i = i0; i < i1; i++) {
@@ -123,13 +132,15 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     const fe0 = fe[i];
     const irp = (2 * feRef) / (fe0 + feRef);
     const fsyn = (2 * fe0) / (fe0 + feRef);
-    const up = tfUp * D[pTFR1[i]] * cf * irp * tfRel + ntbiUp * ntbi[i];
+    const nt = ntbi[i];
+    const ntbiV = (ntbiUp * nt) / (nt + ntbiKm);
+    const up = tfUp * D[pTFR1[i]] * cf * irp * tfRel + ntbiV;
     const kRel = ncoa4 * D[pNCOA4[i]];
     const kStore = store * D[pFTH[i]] * nf * fsyn;
     const fe1 = (fe0 + dt * (up + kRel * ftn[i])) / (1 + dt * (kStore + fpn * D[pFPN[i]] * fsyn + chel));
     fe[i] = fe1;
     ftn[i] = (ftn[i] + dt * kStore * fe1) / (1 + dt * kRel);
-    ntbi[i] = ntbi[i] / (1 + dt * ntbiUp * ratio);
+    ntbi[i] = nt / (1 + (dt * ratio * ntbiV) / (nt + 1e-6));
     const fen = fe1 / feRef;
 
     // --- zinc: ZIP14 uptake from the medium, ZIP7 release from the ER, buffering, chelation
@@ -190,10 +201,21 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     aDefG[i] = wG * gpx1 * (gsh1 / (gsh1 + gKm)) * gNorm;
     // FSP1's radical trapping scales with the enzyme (expression x inhibitors) and its reduced CoQ10
     aDefR[i] = wF * q1 * D[pFSP1[i]] * fsp1Act + wB * b1 + rta;
-    aSrc[i] = cBasal * mito * fen * (o2v / (o2v + o2Km)) * o2Norm;
-    aFen[i] = kFen * fen;
-    aNox[i] = kf * D[pNOX[i]] * znNox;
+    aSrc[i] = cBasal * mito * (o2v / (o2v + o2Km)) * o2Norm;
+    // autocatalytic feedback: a NOX share (expression, Zn2+, inhibitors) and an iron share (the
+    // Fe2+-catalysed peroxidation chain of PUFA-PL, saturating in Fe2+), 1 x ros_feedback_max at control
+    const phiFe = (fe1 * feKmNorm) / (fe1 + feKm);
+    aFb[i] = kf * (1 - sN + sN * D[pNOX[i]] * znNox * noxAct) * (1 - sF + sF * phiFe * pf);
     aLp[i] = lpR * pf * (1 - lpShare + lpShare * fen);
+
+    // --- a spontaneous ROS burst where the keyed draw u falls below pb = burst_rate dts fe / fe_ref;
+    // its size is log-logistic (shape 4, scale burst_size): burst_size (pb/u - 1)^(1/4), since u/pb
+    // is uniform given a burst; P(size > x) = 1 / (1 + (x / burst_size)^4), capped at 10 burst_size
+    if (burstP > 0) {
+      const u = uniform(cx.key, i, cx.step, PURPOSE.burst);
+      const pb = burstP * fen;
+      if (u < pb) ros[i] = R + burstSize * Math.min(10, Math.sqrt(Math.sqrt(pb / u - 1)));
+    }
   }
   return necroses;
 }
@@ -206,11 +228,11 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
  */
 export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): int {
   const { t, dt } = cx;
-  const { ros, lpo, fe, t_dying: tDying } = st.cell;
-  const { def_gsh: defGsh, def_rt: defRt, fenton, ros_src: rosSrc, nox, lpo_src: lpoSrc } = st.aux;
+  const { ros, lpo, t_dying: tDying } = st.cell;
+  const { def_gsh: defGsh, def_rt: defRt, ros_src: rosSrc, feedback, lpo_src: lpoSrc } = st.aux;
   const { ox } = st.field;
   const { status } = st;
-  const { ros_time_scale: ts, lpo_commit: lCommit, fe_ref: feRef } = p;
+  const { ros_time_scale: ts, lpo_commit: lCommit } = p;
   // the ROS <-> oxidant exchange over half a step (exchangeMatrix)
   const [e00, e01, e10, e11] = ex;
   const kg8 = p.ros_clear * ts * 8;
@@ -218,8 +240,6 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
   const kd = p.ros_decay * ts;
   const oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
   const dtLpC = dt * p.lpo_clear;
-  const burstP = p.burst_rate * dt;
-  const burstAdd = p.burst_size / dt;
   const h = 0.5 * dt;
   const tCommit = t + dt;
   let committed = 0;
@@ -233,7 +253,7 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     }
     const defG = defGsh[i];
     const defR = defRt[i];
-    const kfc = nox[i];
+    const kfc = feedback[i];
 
     // Strang splitting: half a step of the linear ROS <-> oxidant exchange, solved exactly; a
     // full step of the nonlinear ROS kinetics by MPRK22; another exact half step of exchange.
@@ -245,15 +265,12 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     // one division for both Hill terms: kf R^3/(R^3+1) and kg def_gsh 8/(R^3+8)
     const q0 = 1 / ((R3 + 1) * (R3 + 8));
     const nox0 = kfc * R3 * (R3 + 8) * q0;
-    const kFen = fenton[i];
-    let prod = rosSrc[i] + nox0 + kFen * R;
-    // a spontaneous burst where the keyed draw falls below burst_rate dt fe / fe_ref
-    if (burstP > 0 && uniform(cx.key, i, cx.step, PURPOSE.burst) < (burstP * fe[i]) / feRef) prod += burstAdd;
+    let prod = rosSrc[i] + nox0;
     const loss = kg8 * defG * (R3 + 1) * q0 + kgR * defR + kd;
     const Rp = (R + dt * prod) / (1 + dt * loss);
     const Rp3 = Rp * Rp * Rp;
     const q1 = 1 / ((Rp3 + 1) * (Rp3 + 8));
-    const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0 + kFen * (Rp - R);
+    const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0;
     const loss2 = kg8 * defG * (Rp3 + 1) * q1 + kgR * defR + kd;
     // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division
     const Rr = (Rp * (R + h * (prod + prod2))) / (Rp + h * (loss * R + loss2 * Rp));

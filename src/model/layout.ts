@@ -89,10 +89,13 @@ export const AUX_VARS = [
     doc: 'GSH-dependent defence (GPX4 with GSH) relative to the control total: w_gpx4*a_gpx4; fails at high ROS as GSH is oxidised',
   },
   { name: 'def_rt', unit: '1', doc: 'radical-trapping defence that does not fail at high ROS: w_fsp1*a_fsp1 + w_bh4*a_bh4 + rta' },
-  { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * ros_time_scale * fe/fe_ref * oxygen factor' },
+  { name: 'ros_src', unit: 'a.u./min', doc: 'defence-independent ROS production: ros_basal * ros_time_scale * oxygen factor' },
   { name: 'o2_sink', unit: '1/min', doc: 'oxygen uptake of this site as a first-order rate, o2_uptake / (o2 + o2_km), solved with diffusion' },
-  { name: 'fenton', unit: '1/min', doc: 'Fenton feedback of this cell: ros_fenton * ros_time_scale * fe/fe_ref' },
-  { name: 'nox', unit: 'a.u./min', doc: 'maximal NOX feedback of this cell: ros_nox_max * NOX * Zn2+ factor * inhibitors' },
+  {
+    name: 'feedback',
+    unit: 'a.u./min',
+    doc: 'maximal autocatalytic ROS production of this cell: ros_feedback_max * ros_time_scale * NOX factor * iron factor',
+  },
   { name: 'lpo_src', unit: '1/(a.u. min)', doc: 'lipid peroxidation per ROS^2: lpo_rate * pufa * iron factor' },
 ] as const;
 export type AuxVar = (typeof AUX_VARS)[number]['name'];

@@ -6,7 +6,7 @@
 // Pure and deterministic: the same (scenario, step, row, fields) always gives the same answer.
 import type { AgentId } from './agents';
 import { AGENTS, isGeneticAgent, isPulseAgent } from './agents';
-import { type MediumBase, targetValues } from './effects';
+import { actionValue, type MediumBase, targetValues } from './effects';
 import { exp, log } from './math';
 import { type Runs, regionRuns } from './region';
 import type { Region, ResolvedScenario } from './scenario';
@@ -325,7 +325,7 @@ export class Schedule {
     drugQ?.forEach((qk, k) => {
       if (qk > NO_DRUG) doses.push({ agent: this.drugs[k], amount: exp(qk / QUANT) });
     });
-    return targetValues(doses, this.base);
+    return targetValues(doses, this.base, this.sc.params);
   }
 
   /** Concentration (uM) of a diffusing drug in the plasma/medium far away (treatments without a region). */
@@ -385,7 +385,7 @@ export class Schedule {
         if (kind !== 'pulse') continue;
         pulses.push({
           target: a.target as PulseEvent['target'],
-          amount: (a.max_effect * this.amount[k]) / (this.endStep[k] - this.startStep[k]),
+          amount: (actionValue(a.max_effect, this.sc.params) * this.amount[k]) / (this.endStep[k] - this.startStep[k]),
           treatment: k,
         });
       }

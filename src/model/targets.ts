@@ -10,7 +10,7 @@ export type TargetKind =
   | 'saturating'
   /** the concentration itself adds to a bath (extracellular) supply, in uM per uM applied */
   | 'bath'
-  /** the medium is replaced: the bath level becomes the treatment's uM (default 0) where it applies */
+  /** the medium is replaced: the bath level becomes max_effect x the treatment's dose (default 0) where it applies */
   | 'medium'
   /** a one-off bolus at the treatment's start (dose in the target's unit) */
   | 'pulse';
@@ -28,8 +28,19 @@ export const TARGETS = {
   cys_supply: { kind: 'saturating', unit: 'uM/min cysteine', doc: 'cysteine supply bypassing xc-, uM/min' },
   iron_chelation: { kind: 'saturating', unit: '1/min', doc: 'removal of labile Fe2+ by a chelator, 1/min' },
   ntbi: { kind: 'bath', unit: 'uM Fe', doc: 'non-transferrin-bound iron in the medium, uM Fe' },
-  tf_iron: { kind: 'bath', unit: 'uM Fe', doc: 'transferrin-bound iron in the medium, uM Fe' },
+  tf_iron: { kind: 'bath', unit: 'uM Fe', doc: 'transferrin-bound iron added to the medium (holo-transferrin), uM Fe' },
+  tf_medium: {
+    kind: 'medium',
+    unit: 'uM Fe',
+    doc: 'transferrin-bound iron the serum brings, replaced by a serum change (tf_medium at the default 10 % serum)',
+  },
   nox: { kind: 'inhibit', unit: 'activity', doc: 'NOX1/4 activity' },
+  pi3k: { kind: 'inhibit', unit: 'activity', doc: 'class I PI3K activity (Rac activation of NOX; share nox_pi3k_share of NOX activity depends on it)' },
+  src_kinase: {
+    kind: 'inhibit',
+    unit: 'activity',
+    doc: 'Src-family kinase activity (phosphorylation of the NOX organisers; share nox_src_share of NOX activity depends on it)',
+  },
   zn_bath: { kind: 'bath', unit: 'uM Zn2+', doc: 'Zn2+ in the medium, uM' },
   zn_chelation: { kind: 'saturating', unit: '1/min', doc: 'removal of labile Zn2+ by a chelator, 1/min' },
   ca_ionophore: {

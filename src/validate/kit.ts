@@ -70,19 +70,20 @@ export function meanDeathDelay(st: SimState): { mean: number; n: number } {
 
 /**
  * A dish without a pulse (the fast tests' `dish`): the primed-light-pulse preset as an n x n
- * lattice with its treatments replaced, seed 1. `name` labels the run; runs with the same name and
+ * lattice with its treatments replaced, seed 1 unless given (spontaneous bursts off, as in that
+ * preset, unless `params` sets burst_rate). `name` labels the run; runs with the same name and
  * settings are simulated once.
  */
 export function dishRun(
   ctx: CheckContext,
   name: string,
   treatments: object[],
-  o: { size?: number; minutes?: number; density?: number; params?: Record<string, number> } = {},
+  o: { size?: number; minutes?: number; density?: number; params?: Record<string, number>; seed?: number } = {},
 ): Promise<RunResult> {
   const n = o.size ?? 20;
   const overrides = [
     `name=${name}`,
-    'seed=1',
+    `seed=${o.seed ?? 1}`,
     `lattice.width=${n}`,
     `lattice.height=${n}`,
     `duration_min=${o.minutes ?? 1200}`,

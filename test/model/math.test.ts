@@ -14,6 +14,8 @@
 import { describe, expect, it } from 'vitest';
 import * as M from '../../src/model/math';
 import { AGENTS } from '../../src/model/agents';
+import { actionValue } from '../../src/model/effects';
+import { resolveParams } from '../../src/model/params';
 
 const V8_MAJOR = Number(globalThis.process?.versions?.v8?.split('.')[0] ?? Number.NaN);
 /** Math.* is fdlibm here (Node 20): expect the library's bits exactly */
@@ -438,9 +440,12 @@ describe('src/model/math.ts against Math.* (Node 20: bit-identical)', () => {
     );
     // effects.ts: (c / potency)^hill for every agent's actions over the tabulated levels
     const hill: Array<[number, number]> = [];
+    const defaults = resolveParams();
     for (const a of Object.values(AGENTS)) {
-      for (const act of a.actions)
-        for (const k of q) if (act.potency > 0) hill.push([Math.exp(k / 25) / act.potency, act.hill], [Math.exp(k / 25), act.hill], [act.potency, act.hill]);
+      for (const act of a.actions) {
+        const potency = actionValue(act.potency, defaults);
+        for (const k of q) if (potency > 0) hill.push([Math.exp(k / 25) / potency, act.hill], [Math.exp(k / 25), act.hill], [potency, act.hill]);
+      }
     }
     expectClose(compare2('pow', M.pow, Math.pow, hill));
     // initial-state.ts, growth.ts, tissue.ts: cos(pi f), exp(cv z) and Gaussian weights exp(-d^2 / (2 sigma^2))

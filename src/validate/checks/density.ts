@@ -1,4 +1,6 @@
-// Why this file exists: check 5.10: dense, contact-inhibited cells resist erastin better than sparse ones.
+// Why this file exists: check 5.10: dense, contact-inhibited cells resist erastin better than sparse
+// ones, graded with density: fewer cells die on their own (before any neighbour) the denser the dish.
+import { autonomousCommitments } from '../../analysis/ignition';
 import { lineChart } from '../../report/svg';
 import { survivalFigure } from '../figures';
 import { Criteria, commands, dishOutcome, result } from '../kit';
@@ -11,7 +13,7 @@ export const density510: Behaviour = {
   id: '5.10',
   title: 'Dense, contact-inhibited cells resist better than sparse ones',
   target: 'Dense, contact-inhibited cells resist better than sparse ones (E-cadherin / NF2 / YAP lowers ACSL4 and TFR1).',
-  pass: 'Full 400 x 40 dish, 10 uM erastin, no pulse, 25 h: at density 0.3 (fraction of sites seeded) > 80% of the cells commit; the confluent dish (density 1) loses none. Intermediate densities are shown for information.',
+  pass: 'Full 400 x 40 dish, 10 uM erastin, no pulse and no spontaneous bursts, 25 h, densities 0.3, 0.5, 0.7, 0.85 and 1 (fraction of sites seeded): the share of the cells that commit on their own (no neighbour committed before them: cell-intrinsic sensitivity, waves aside) never rises with density and takes at least four distinct values (graded, not a step), from more than 10 % at density 0.3 to none in the confluent dish. The share committed in all (waves included) is shown for information: where cells touch, one death can take a cluster with it.',
   source: 'Wu et al., Nature 572:402 (2019)',
   async run(ctx) {
     const runs = [];
@@ -22,25 +24,36 @@ export const density510: Behaviour = {
         ...(d === 1 ? [] : [`tissue.density=${d}`]),
       ]);
       const r = await ctx.run({ scenario, command });
-      runs.push({ density: d, run: r, out: dishOutcome(r), at6: sampleAt(r.samples, 360).means });
+      const out = dishOutcome(r);
+      runs.push({ density: d, run: r, out, at6: sampleAt(r.samples, 360).means, own: out.cells > 0 ? autonomousCommitments(r.sim.state) / out.cells : Number.NaN });
     }
     const sparse = runs[0];
     const dense = runs[runs.length - 1];
     const c = new Criteria();
-    c.add('density 0.3: > 80% of the cells commit', `${fx(100 * sparse.out.fraction, 1)} % of ${sparse.out.cells}`, sparse.out.fraction > 0.8);
+    const owns = runs.map((x) => x.own);
+    let mono = true;
+    for (let k = 1; k < owns.length; k++) if (owns[k] > owns[k - 1]) mono = false;
+    const levels = new Set(owns.map((v) => v.toFixed(4))).size;
+    const ownText = runs.map((x) => `${x.density}: ${fx(100 * x.own, 1)} %`).join(', ');
+    c.add('share committing on their own never rises with density', ownText, mono);
+    c.add('graded: at least four distinct values over the five densities', `${levels} distinct`, levels >= 4);
+    c.add('density 0.3: > 10 % commit on their own', `${fx(100 * sparse.own, 1)} %`, sparse.own > 0.1);
     c.add('density 1: no cell commits', `${fx(100 * dense.out.fraction, 1)} % of ${dense.out.cells}`, dense.out.fraction === 0);
     const chart = lineChart({
       title: 'Cells committed after 25 h of 10 uM erastin against density (400 x 40 dish, no pulse)',
       x: { label: 'density (fraction of sites seeded)', unit: '1', domain: [0.25, 1.02] },
-      y: { label: 'fraction of cells dying or dead at 25 h', unit: '1', domain: [-0.02, 1.05] },
-      series: [{ name: 'model', points: runs.map((x) => [x.density, x.out.fraction] as [number, number]), marker: 'circle' }],
+      y: { label: 'fraction of the cells at 25 h', unit: '1', domain: [-0.02, 1.05] },
+      series: [
+        { name: 'committed on their own', points: runs.map((x) => [x.density, x.own] as [number, number]), marker: 'circle' },
+        { name: 'committed in all (waves included)', points: runs.map((x) => [x.density, x.out.fraction] as [number, number]), marker: 'square', dash: true },
+      ],
     });
     const table = [
-      '| density | cells | committed at 25 h | first commitment (min) | mean labile iron at 6 h (fe) | mean lpo at 6 h (a.u.) | mean GSH at 6 h |',
-      '|---|---|---|---|---|---|---|',
+      '| density | cells | committed on their own | committed at 25 h | first commitment (min) | mean labile iron at 6 h (fe) | mean lpo at 6 h (a.u.) | mean GSH at 6 h |',
+      '|---|---|---|---|---|---|---|---|',
       ...runs.map(
         (x) =>
-          `| ${x.density} | ${x.out.cells} | ${fx(100 * x.out.fraction, 1)} % | ${x.out.first ?? '–'} | ${fx(x.at6.fe, 3)} | ${fx(x.at6.lpo, 3)} | ${fx(x.at6.gsh, 1)} |`,
+          `| ${x.density} | ${x.out.cells} | ${fx(100 * x.own, 1)} % | ${fx(100 * x.out.fraction, 1)} % | ${x.out.first ?? '–'} | ${fx(x.at6.fe, 3)} | ${fx(x.at6.lpo, 3)} | ${fx(x.at6.gsh, 1)} |`,
       ),
     ].join('\n');
     const figures: Figure[] = [
@@ -56,7 +69,7 @@ export const density510: Behaviour = {
         runs.map((x) => ({ name: `density ${x.density}`, run: x.run })),
       ),
     ];
-    return result(c, runs.map((x) => `density ${x.density}: ${fx(100 * x.out.fraction, 0)} %`).join(', ') + ' committed at 25 h', figures, [
+    return result(c, `committed on their own by density: ${ownText}; in all: ${runs.map((x) => `${fx(100 * x.out.fraction, 0)} %`).join(', ')}`, figures, [
       table,
       commands([
         { name: 'density 0.3', run: sparse.run },

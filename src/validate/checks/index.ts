@@ -18,6 +18,8 @@ import { spontaneous } from './spontaneous';
 import { synchronous57 } from './synchronous-death';
 import { wave51 } from './trigger-wave';
 import { tumours } from './tumours';
+import { phaseDiagram } from './phase-diagram';
+import { robustness } from './robustness';
 import { reach52 } from './unprimed-reach';
 import { zinc511 } from './zinc';
 
@@ -36,6 +38,8 @@ export const BEHAVIOURS: Behaviour[] = [
   zinc511,
   selenium512,
   speed513,
+  robustness,
+  phaseDiagram,
   gaps,
   spontaneous,
   tumours,

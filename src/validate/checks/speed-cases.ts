@@ -26,6 +26,8 @@ export async function speedRun(ctx: CheckContext, k: SpeedCase): Promise<SpeedRe
 
 export const drug = (agent: string, uM: number) => ({ agent, uM, start_min: 0 });
 export const knockdown = (gene: string, factor: number) => ({ agent: 'knockdown', gene, factor });
+/** a gene's expression scaled in every cell: knockdown below 1, overexpress above */
+export const geneChange = (gene: string, factor: number) => ({ agent: factor < 1 ? 'knockdown' : 'overexpress', gene, factor });
 
 /** Bar chart of front speeds (0 = no wave) with the reference speed as a rule. */
 export function speedBars(title: string, runs: Array<{ name: string; s: FrontSpeed }>, ref: number): string {
