@@ -51,7 +51,7 @@ export function parseRecordArgs(args: string[]): RecordJob {
   if (ext !== '.webm' && ext !== '.mp4') throw new RecordUsageError(`--out: the file must end in .webm or .mp4, got "${v.out}"`);
   const codec = v.codec ?? (ext === '.webm' ? 'vp9' : 'h264');
   const format = `${ext.slice(1)}-${codec}` as FormatName;
-  if (!FORMATS[format])
+  if (!Object.hasOwn(FORMATS, format))
     throw new RecordUsageError(`--codec: ${codec} cannot go in a ${ext} file; offered: ${Object.keys(FORMATS).join(', ')} (container-codec)`);
   const out = resolve(v.out);
   if (existsSync(out) && !v.force) throw new RecordUsageError(`--out: ${v.out} exists; pass --force to replace it`);
