@@ -1,21 +1,47 @@
-// Why this file exists: the bounds of a scenario that come from what a machine can do rather than
-// from the biology, in one place for the validation (scenario.ts), the JSON schemas and the docs.
-// A scenario outside them is refused before anything is allocated or computed, with the field,
-// the value and the allowed range: the state must fit in one WebAssembly memory (4 GiB), the run
-// must be at most 10^12 site-steps (hours on one core, not years), the time step at least
+// Why this file exists: the bounds of a scenario's own numbers (parameters and agents have theirs
+// in their registries), in one place for the validation (scenario.ts) and the JSON schemas
+// (scripts/schemas), and the bounds that come from what a machine can do rather than from the
+// biology. A scenario outside them is refused before anything is allocated or computed, with the
+// field, the value and the allowed range: the state must fit in one WebAssembly memory (4 GiB),
+// the run must be at most 10^12 site-steps (hours on one core, not years), the time step at least
 // 0.001 min, and the time series at most 200,000 rows. The CLI and the page apply the same ones.
 import { diffusingAgents } from './schedule';
 import { bytesPerSite, stateBytes } from './layout';
 import type { Problem, ResolvedScenario } from './scenario';
 
-/** Sites per side of the lattice. */
-export const LATTICE_SIDE = { min: 1, max: 8192 } as const;
-/** Size of a lattice site (um). */
-export const SITE_UM = { min: 5, max: 50, def: 20 } as const;
+/** The allowed values of a number: min <= x (or gt < x) <= max, an integer if `int`, `def` when absent. */
+export interface Bound {
+  min?: number;
+  max?: number;
+  gt?: number;
+  int?: boolean;
+  def?: number;
+  unit?: string;
+}
+
 /** Longest run (min). */
 export const DURATION_MAX_MIN = 100_000;
+export const SEED: Bound = { int: true, min: 0, max: 2 ** 32 - 1 };
+/** Sites per side of the lattice. */
+export const LATTICE_SIDE = { int: true, min: 1, max: 8192, unit: 'sites' } as const satisfies Bound;
+/** Size of a lattice site (um). */
+export const SITE_UM: Bound = { min: 5, max: 50, def: 20, unit: 'um' };
+export const DURATION: Bound = { gt: 0, max: DURATION_MAX_MIN, unit: 'min' };
+export const DENSITY: Bound = { gt: 0, max: 1, def: 1, unit: 'fraction of sites seeded with a cell' };
+/** A subclone's phenotype factor per gene (the state stores it in one byte, up to 256x). */
+export const PHENO_FACTOR: Bound = { gt: 0, max: 256, unit: 'x parental expression' };
+export const SUBCLONE_FRACTION: Bound = { gt: 0, max: 1, def: 1, unit: 'fraction of seeded cells' };
+export const KNOCKDOWN_FACTOR: Bound = { gt: 0, max: 1, unit: 'x expression' };
+export const OVEREXPRESS_FACTOR: Bound = { min: 1, max: 100, unit: 'x expression' };
+export const START_MIN: Bound = { min: 0, def: 0, unit: 'min' };
 /** Time step (min): below 0.001 min a run is only slower, never more accurate (the fast block is implicit). */
-export const DT_MIN = { min: 0.001, max: 2, def: 0.5 } as const;
+export const DT_MIN: Bound = { min: 0.001, max: 2, def: 0.5, unit: 'min' };
+export const SLOW_EVERY: Bound = { int: true, min: 1, max: 100, def: 8, unit: 'steps' };
+/** Steps between diffusions of the slow fields; the default depends on the tissue (FIELD_EVERY_DEFAULT). */
+export const FIELD_EVERY: Bound = { int: true, min: 1, max: 1000, unit: 'steps' };
+/** tissue fields (tumours) change faster around vessels: diffuse them every other step */
+export const FIELD_EVERY_DEFAULT = { monolayer: 10, tumour: 2 } as const;
+export const SAMPLE_EVERY: Bound = { gt: 0, max: DURATION_MAX_MIN, def: 5, unit: 'min' };
 /** One WebAssembly memory (wasm32: 65536 pages of 64 KiB) holds the whole state. */
 export const MAX_STATE_BYTES = 2 ** 32;
 /** Sites x steps of one run: ~6 h of one core at the ~45 M site-steps/s of a 2-core Xeon (README, Speed). */

@@ -9,9 +9,14 @@ import { PARAMS, paramSpec, resolveParams } from './params';
 import { hasControl, preview, printable } from './printable';
 import { latticeExtent, regionOverlaps } from './region-extent';
 import {
+  type Bound,
+  DENSITY,
   DESCRIPTION_MAX_CHARS,
   DT_MIN,
-  DURATION_MAX_MIN,
+  DURATION,
+  FIELD_EVERY,
+  FIELD_EVERY_DEFAULT,
+  KNOCKDOWN_FACTOR,
   LATTICE_SIDE,
   MAX_GAPS,
   MAX_PROBLEMS,
@@ -21,7 +26,14 @@ import {
   MAX_TREATMENTS,
   MAX_VESSELS,
   NAME_MAX_CHARS,
+  OVEREXPRESS_FACTOR,
+  PHENO_FACTOR,
+  SAMPLE_EVERY,
+  SEED,
   SITE_UM,
+  SLOW_EVERY,
+  START_MIN,
+  SUBCLONE_FRACTION,
   STROKE_MAX_POINTS,
   scaleProblems,
 } from './scenario-limits';
@@ -146,6 +158,8 @@ export function formatProblem(p: Problem): string {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** a list that may be left out (null is not "left out": it is reported) */
+const absentAsEmpty = (v: unknown): unknown => (v === undefined ? [] : v);
 
 class Checker {
   problems: Problem[] = [];
@@ -181,12 +195,7 @@ class Checker {
     }
     return v;
   }
-  num(
-    obj: Record<string, unknown>,
-    key: string,
-    path: string,
-    opt: { min?: number; max?: number; int?: boolean; def?: number; unit?: string; gt?: number },
-  ): number {
+  num(obj: Record<string, unknown>, key: string, path: string, opt: Bound): number {
     const v = obj[key];
     const unit = opt.unit ? ` (${opt.unit})` : '';
     if (v === undefined) {
@@ -248,9 +257,13 @@ function parseRegion(c: Checker, v: unknown, path: string): Region | null {
     return null;
   }
   c.keys(v, path, ['disc', 'rect', 'stroke']);
-  const given = ['disc', 'rect', 'stroke'].filter((k) => isObj(v[k]));
+  const given = ['disc', 'rect', 'stroke'].filter((k) => v[k] !== undefined);
   if (given.length !== 1) {
     c.bad(path, v, `give exactly one of ${REGION_FORMS}`);
+    return null;
+  }
+  if (!isObj(v[given[0]])) {
+    c.bad(`${path}.${given[0]}`, v[given[0]], `must be an object: ${REGION_FORMS}`);
     return null;
   }
   if (isObj(v.disc)) {
@@ -300,8 +313,8 @@ function parseRegion(c: Checker, v: unknown, path: string): Region | null {
 function checkMonolayer(c: Checker, t: Record<string, unknown>): Monolayer {
   const out: Monolayer = { kind: 'monolayer', gaps: [], density: 1 };
   c.keys(t, 'scenario.tissue', ['kind', 'gaps', 'density']);
-  out.density = c.num(t, 'density', 'scenario.tissue', { gt: 0, max: 1, def: 1, unit: 'fraction of sites seeded with a cell' });
-  const gaps = c.list(t.gaps ?? [], 'scenario.tissue.gaps', MAX_GAPS, '{ "x_um": um, "width_um": um }') ?? [];
+  out.density = c.num(t, 'density', 'scenario.tissue', DENSITY);
+  const gaps = c.list(absentAsEmpty(t.gaps), 'scenario.tissue.gaps', MAX_GAPS, '{ "x_um": um, "width_um": um }') ?? [];
   for (const [i, g] of gaps.entries()) {
     const p = `scenario.tissue.gaps[${i}]`;
     if (!isObj(g)) {
@@ -322,7 +335,7 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
   const W = lattice.width * lattice.site_um,
     H = lattice.height * lattice.site_um;
   const out: Tumour = { kind: 'tumour', seeds: [], vessels: [], subclones: [] };
-  const list = (key: string, max: number, shape: string): unknown[] => c.list(t[key] ?? [], `scenario.tissue.${key}`, max, shape) ?? [];
+  const list = (key: string, max: number, shape: string): unknown[] => c.list(absentAsEmpty(t[key]), `scenario.tissue.${key}`, max, shape) ?? [];
   // no seed given: one disc in the middle (when the lattice is valid)
   const middle = c.area ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : [];
   const seeds = t.seeds === undefined ? middle : list('seeds', MAX_SEEDS, 'regions ({ "disc": ... } or { "rect": ... })');
@@ -356,11 +369,11 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
       for (const [g, f] of Object.entries(v.pheno)) {
         if (isForbiddenKey(g)) c.bad(`${p}.pheno.${g}`, f, `forbidden key: ${FORBIDDEN_TEXT}`);
         else if (!(GENES as readonly string[]).includes(g)) c.bad(`${p}.pheno.${g}`, f, `unknown gene; allowed: ${GENES.join(', ')}`);
-        else pheno[g as Gene] = c.num(v.pheno, g, `${p}.pheno`, { gt: 0, max: 256, unit: 'x parental expression' });
+        else pheno[g as Gene] = c.num(v.pheno, g, `${p}.pheno`, PHENO_FACTOR);
       }
     if (typeof v.name !== 'string' || !v.name) c.bad(`${p}.name`, v.name, 'required: a name for the subclone');
     const region = checkRegion(c, v.region, `${p}.region`);
-    const fraction = c.num(v, 'fraction', p, { gt: 0, max: 1, def: 1, unit: 'fraction of seeded cells' });
+    const fraction = c.num(v, 'fraction', p, SUBCLONE_FRACTION);
     out.subclones.push({ name: String(v.name), pheno, fraction, region });
   }
   const total = out.subclones.reduce((a, s) => a + (s.region ? 0 : s.fraction), 0);
@@ -380,7 +393,7 @@ function checkTreatment(c: Checker, v: unknown, path: string, duration: number):
     c.bad(`${path}.agent`, agent, `unknown agent; allowed: ${allowedAgents.join(', ')}`);
     return null;
   }
-  const start = c.num(v, 'start_min', path, { min: 0, def: 0, unit: 'min' });
+  const start = c.num(v, 'start_min', path, START_MIN);
   let end: number | null = null;
   if (v.end_min !== undefined && v.end_min !== null) {
     end = c.num(v, 'end_min', path, { unit: 'min' });
@@ -392,10 +405,8 @@ function checkTreatment(c: Checker, v: unknown, path: string, duration: number):
     if (typeof v.gene !== 'string' || !(GENES as readonly string[]).includes(v.gene)) {
       c.bad(`${path}.gene`, v.gene, `required for ${agent}: one of ${GENES.join(', ')}`);
     } else t.gene = v.gene as Gene;
-    const f = c.num(v, 'factor', path, agent === 'knockdown' ? { gt: 0, max: 1 } : { min: 1, max: 100 });
-    t.factor = f;
-    if (agent === 'knockdown' && isNum(f)) t.factor = f;
-    if (v.uM !== undefined) c.bad(`${path}.uM`, v.uM, `not used by ${agent}: give "gene" and "factor"`);
+    t.factor = c.num(v, 'factor', path, agent === 'knockdown' ? KNOCKDOWN_FACTOR : OVEREXPRESS_FACTOR);
+    for (const k of ['uM', 'dose'] as const) if (v[k] !== undefined) c.bad(`${path}.${k}`, v[k], `not used by ${agent}: give "gene" and "factor"`);
     if (start !== 0) c.bad(`${path}.start_min`, start, 'genetic changes apply from the start: must be 0');
     return t;
   }
@@ -420,37 +431,37 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
   const c = new Checker();
   if (!isObj(raw)) throw new ScenarioError([{ path: 'scenario', value: raw, message: 'must be a JSON object' }]);
   c.keys(raw, 'scenario', TOP_KEYS, ['$schema']);
-  const seed = c.num(raw, 'seed', 'scenario', { int: true, min: 0, max: 2 ** 32 - 1 });
+  const seed = c.num(raw, 'seed', 'scenario', SEED);
 
   let lattice = { width: Number.NaN, height: Number.NaN, site_um: Number.NaN };
   if (!isObj(raw.lattice)) c.bad('scenario.lattice', raw.lattice, 'required: { "width": sites, "height": sites, "site_um": um }');
   else {
     c.keys(raw.lattice, 'scenario.lattice', ['width', 'height', 'site_um']);
     lattice = {
-      width: c.num(raw.lattice, 'width', 'scenario.lattice', { int: true, ...LATTICE_SIDE, unit: 'sites' }),
-      height: c.num(raw.lattice, 'height', 'scenario.lattice', { int: true, ...LATTICE_SIDE, unit: 'sites' }),
-      site_um: c.num(raw.lattice, 'site_um', 'scenario.lattice', { ...SITE_UM, unit: 'um' }),
+      width: c.num(raw.lattice, 'width', 'scenario.lattice', LATTICE_SIDE),
+      height: c.num(raw.lattice, 'height', 'scenario.lattice', LATTICE_SIDE),
+      site_um: c.num(raw.lattice, 'site_um', 'scenario.lattice', SITE_UM),
     };
     const W = lattice.width * lattice.site_um;
     const H = lattice.height * lattice.site_um;
     if (Number.isFinite(W) && Number.isFinite(H)) c.area = { W, H };
   }
-  const duration = c.num(raw, 'duration_min', 'scenario', { gt: 0, max: DURATION_MAX_MIN, unit: 'min' });
+  const duration = c.num(raw, 'duration_min', 'scenario', DURATION);
 
   let tissue: Scenario['tissue'] = { kind: 'monolayer', gaps: [], density: 1 };
   if (raw.tissue !== undefined) {
     if (!isObj(raw.tissue)) c.bad('scenario.tissue', raw.tissue, 'must be an object { "kind": "monolayer" | "tumour", ... }');
-    else if ((raw.tissue.kind ?? 'monolayer') === 'monolayer') tissue = checkMonolayer(c, raw.tissue);
+    else if (raw.tissue.kind === undefined || raw.tissue.kind === 'monolayer') tissue = checkMonolayer(c, raw.tissue);
     else if (raw.tissue.kind === 'tumour') tissue = checkTumour(c, raw.tissue, lattice);
     else c.bad('scenario.tissue.kind', raw.tissue.kind, 'allowed: monolayer, tumour');
   }
 
-  const boundary = raw.boundary ?? (tissue.kind === 'tumour' ? 'medium' : 'noflux');
+  const boundary = raw.boundary === undefined ? (tissue.kind === 'tumour' ? 'medium' : 'noflux') : raw.boundary;
   if (boundary !== 'noflux' && boundary !== 'medium')
     c.bad('scenario.boundary', boundary, 'allowed: noflux (sealed edges), medium (edges held at medium levels)');
 
   const treatments: Treatment[] = [];
-  const rawT = c.list(raw.treatments ?? [], 'scenario.treatments', MAX_TREATMENTS, 'treatments like { "agent": "erastin", "uM": 10 }') ?? [];
+  const rawT = c.list(absentAsEmpty(raw.treatments), 'scenario.treatments', MAX_TREATMENTS, 'treatments like { "agent": "erastin", "uM": 10 }') ?? [];
   for (const [i, t] of rawT.entries()) {
     const r = checkTreatment(c, t, `scenario.treatments[${i}]`, duration);
     if (r) treatments.push(r);
@@ -475,29 +486,22 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
       }
   }
 
-  // tissue fields (tumours) change faster around vessels: diffuse them every other step
-  const numerics = { dt_min: 0.5, field_every: tissue.kind === 'tumour' ? 2 : 10, slow_every: 8 };
+  const numerics: Scenario['numerics'] = { dt_min: DT_MIN.def as number, field_every: FIELD_EVERY_DEFAULT[tissue.kind], slow_every: SLOW_EVERY.def as number };
   if (raw.numerics !== undefined) {
     if (!isObj(raw.numerics)) c.bad('scenario.numerics', raw.numerics, 'must be { "dt_min": min, "field_every": steps, "slow_every": steps }');
     else {
       c.keys(raw.numerics, 'scenario.numerics', ['dt_min', 'field_every', 'slow_every']);
-      numerics.slow_every = c.num(raw.numerics, 'slow_every', 'scenario.numerics', { int: true, min: 1, max: 100, def: 8, unit: 'steps' });
-      numerics.dt_min = c.num(raw.numerics, 'dt_min', 'scenario.numerics', { ...DT_MIN, unit: 'min' });
-      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', {
-        int: true,
-        min: 1,
-        max: 1000,
-        def: numerics.field_every,
-        unit: 'steps',
-      });
+      numerics.slow_every = c.num(raw.numerics, 'slow_every', 'scenario.numerics', SLOW_EVERY);
+      numerics.dt_min = c.num(raw.numerics, 'dt_min', 'scenario.numerics', DT_MIN);
+      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', { ...FIELD_EVERY, def: numerics.field_every });
     }
   }
-  const output = { sample_every_min: 5 };
+  const output = { sample_every_min: SAMPLE_EVERY.def as number };
   if (raw.output !== undefined) {
     if (!isObj(raw.output)) c.bad('scenario.output', raw.output, 'must be { "sample_every_min": min }');
     else {
       c.keys(raw.output, 'scenario.output', ['sample_every_min']);
-      output.sample_every_min = c.num(raw.output, 'sample_every_min', 'scenario.output', { gt: 0, max: DURATION_MAX_MIN, def: 5, unit: 'min' });
+      output.sample_every_min = c.num(raw.output, 'sample_every_min', 'scenario.output', SAMPLE_EVERY);
     }
   }
   checkText(c, raw);
