@@ -17,7 +17,7 @@ export function readSweepFile(path: string): { spec: SweepSpec; baseRaw: Record<
   } catch (e) {
     throw new SweepError([{ path: 'sweep file', value: path, message: `cannot read the sweep file as JSON: ${(e as Error).message}` }]);
   }
-  const spec = validateSweep(raw, { metrics: METRIC_NAMES, timeseriesColumns: timeseriesHeader().split(',') });
+  const spec = validateSweep(raw, { metrics: METRIC_NAMES, timeseriesColumns: timeseriesHeader().split(','), presets: PRESET_NAMES });
   if (typeof spec.base !== 'string') return { spec, baseRaw: structuredClone(spec.base) };
   const preset = ownValue(PRESETS, spec.base);
   if (preset) return { spec, baseRaw: structuredClone(preset) };

@@ -6,6 +6,7 @@
 // nesting depth are checked, and validated with resolveScenario (the CLI's validation, limits
 // included) before the running simulation is touched.
 import { parseJsonText } from '../model/json-text';
+import { cut, printable } from '../model/printable';
 import { type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
 
@@ -37,7 +38,8 @@ export function parseScenarioText(text: string, what = 'file'): ResolvedScenario
   try {
     raw = parseJsonText(text);
   } catch (e) {
-    throw new ImportError(`the ${what} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // the parser's message quotes the text: shown cut and without control characters
+    throw new ImportError(`the ${what} is not valid JSON: ${printable(cut(e instanceof Error ? e.message : String(e)))}`);
   }
   return resolveScenario(raw, FERROWAVE_VERSION);
 }

@@ -64,7 +64,7 @@ export const DESCRIPTION_MAX_CHARS = 10_000;
 export const MAX_PROBLEMS = 100;
 
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 : 1)} GiB`;
-const sci = (x: number) => (x < 1e6 ? String(x) : x.toExponential(2).replace('e+', 'e'));
+const sci = (x: number) => (x < 1e6 ? String(x) : Number(x.toPrecision(3)).toExponential().replace('e+', 'e'));
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The largest square lattice whose state fits MAX_STATE_BYTES with `drugs` diffusing drug fields. */

@@ -213,7 +213,8 @@ class Checker {
       this.bad(`${path}.${key}`, v, `must be ${opt.int ? 'an integer' : 'a number'}${unit}${rangeText(opt)}`);
       return Number.NaN;
     }
-    return v;
+    // -0 is 0 (JSON writes it so: a resolved scenario reads back as itself)
+    return v === 0 ? 0 : v;
   }
 }
 

@@ -67,6 +67,8 @@ export class SweepError extends Error {
 export interface SweepVocabulary {
   metrics: readonly string[];
   timeseriesColumns: readonly string[];
+  /** when given, a base named by text must be one of these or a .json file */
+  presets?: readonly string[];
 }
 
 /** At most this many runs in one sweep (the manifest lists them all). */
@@ -115,8 +117,11 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
   const description = str('description', '');
 
   let base: SweepSpec['base'] = '';
-  if (typeof raw.base === 'string' && raw.base.length > 0) base = raw.base;
-  else if (isObj(raw.base)) base = raw.base;
+  if (typeof raw.base === 'string' && raw.base.length > 0) {
+    base = raw.base;
+    if (vocab.presets && !vocab.presets.includes(base) && !base.endsWith('.json'))
+      bad('sweep.base', base, `neither a preset nor a .json file; presets: ${vocab.presets.join(', ')}`);
+  } else if (isObj(raw.base)) base = raw.base;
   else
     bad(
       'sweep.base',

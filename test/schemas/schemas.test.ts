@@ -19,7 +19,7 @@ const read = (rel: string) => JSON.parse(readFileSync(join(root, rel), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strictTypes: true });
 const scenarioOk = ajv.compile(read('schemas/scenario.schema.json'));
 const sweepOk = ajv.compile(read('schemas/sweep.schema.json'));
-const vocab = { metrics: METRIC_NAMES, timeseriesColumns: timeseriesHeader().split(',') };
+const vocab = { metrics: METRIC_NAMES, timeseriesColumns: timeseriesHeader().split(','), presets: PRESET_NAMES };
 const base = () => structuredClone(PRESETS['primed-light-pulse']) as Record<string, unknown>;
 const example = () => read('examples/erastin-dfo-sweep.json') as Record<string, unknown>;
 
