@@ -87,7 +87,9 @@ describe('the species recipe of CONTRIBUTING.md', () => {
       execFileSync(process.execPath, ['--import', 'tsx', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     run(['scripts/kernels/build.ts']);
     run(['scripts/gen-model-docs.ts']);
+    run(['scripts/schemas/build.ts']);
     expect(readFileSync(join(dir, 'docs/model.md'), 'utf8')).toContain('| `probe` | uM | a throwaway species (recipe test) |');
+    expect(JSON.parse(readFileSync(join(dir, 'schemas/scenario.schema.json'), 'utf8')).properties.params.properties.probe_rate).toMatchObject({ maximum: 1 });
     expect(readFileSync(join(dir, 'src/model/wasm/kernels.generated.wat'), 'utf8')).not.toBe(
       readFileSync(join(ROOT, 'src/model/wasm/kernels.generated.wat'), 'utf8'),
     );
