@@ -75,11 +75,19 @@ describe('the CLI on hostile input', () => {
     if (spawnSync('mkfifo', [fifo]).status === 0)
       cases.push(['a named pipe', ['run', fifo, '--out', out], /scenario file: ".*pipe\.json" — cannot read it: not a regular file/]);
     if (existsSync('/proc/1'))
-      cases.push([
-        'an --out that cannot be written',
-        ['run', 'unprimed-light-pulse', '--out', '/proc/1/nope'],
-        /--out \/proc\/1\/nope: cannot write a folder there \(ENOENT/,
-      ]);
+      cases.push(
+        [
+          'an --out that cannot be written',
+          ['run', 'unprimed-light-pulse', '--out', '/proc/1/nope'],
+          /--out \/proc\/1\/nope: cannot write a folder there \(ENOENT/,
+        ],
+        ['a report folder that cannot be written', ['validate', '--out', '/proc/1/nope'], /--out \/proc\/1\/nope: cannot write a folder there/],
+        [
+          'a video that cannot be written',
+          ['record', 'primed-light-pulse', '--out', '/proc/1/nope.webm', '--minutes-per-second', '30', '--seconds', '1'],
+          /--out: cannot write \/proc\/1\/nope\.webm/,
+        ],
+      );
     const results: Result[] = [];
     for (let i = 0; i < cases.length; i += 3) results.push(...(await Promise.all(cases.slice(i, i + 3).map(([, args]) => cli(args)))));
     cases.forEach(([what, , expected], i) => {
