@@ -11,7 +11,7 @@ import { RUNS_DIR } from '../formats/sweep-folder';
 import { completedRuns, copyRunFolder, readManifest, readRows, writeManifest, writeRunsCsv } from '../formats/sweep-folder-fs';
 import { manifestIdentity } from '../formats/sweep-manifest';
 import { fsReason } from '../formats/fs-reason';
-import { commitFolder, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
+import { cleanStale, commitFolder, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
 import { CliError } from './cli-error';
 import { UsageError } from './usage-error';
 
@@ -69,6 +69,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
 
   let stage: StagedFolder;
   try {
+    cleanStale(out);
     stage = stageFolder(out);
   } catch (e) {
     throw new CliError(`--out ${out}: cannot write a folder there (${fsReason(e)})`);
