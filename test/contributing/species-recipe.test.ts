@@ -54,6 +54,8 @@ import { cellsCsv } from './src/formats/run-folder';
 const raw = structuredClone(PRESETS['primed-light-pulse']) as Record<string, unknown>;
 raw.lattice = { width: 41, height: 3, site_um: 20 };
 raw.duration_min = 1200;
+// the pulse inside this 3-row strip (the preset's lies at y = 400 um)
+(raw.treatments as Array<{ region?: { disc: { y_um: number } } }>)[1].region!.disc.y_um = 30;
 const sc = resolveScenario(raw, 'test');
 const a = createSimulation(sc), b = createSimulation(sc, sc.seed, { noWasm: true });
 const start = a.state.cell.probe[0], startExpected = 1.5 * a.state.cell.fe[0] / sc.params.fe_ref;
