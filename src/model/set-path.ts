@@ -38,6 +38,8 @@ export function parseSetPath(path: string): { segments: Array<string | number> }
 }
 
 const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null;
+/** `obj[key]` when own (an inherited member such as toString is no scenario value) */
+const own = (obj: object, key: string | number): unknown => (Object.hasOwn(obj, key) ? (obj as Record<string | number, unknown>)[key] : undefined);
 
 /**
  * Set `value` at `path` in `raw`, creating objects and lists on the way (an index names a list
@@ -57,13 +59,13 @@ export function setPath(raw: Record<string, unknown>, path: string, value: unkno
       if (s > probe.length)
         return `${where} has ${probe.length} item${probe.length === 1 ? '' : 's'}: [${s}] is beyond its end (use [0] to [${probe.length}]; [${probe.length}] adds one)`;
     } else if (isContainer(probe) && typeof s === 'number') return `${where} is not a list: it has no item [${s}]`;
-    probe = isContainer(probe) ? (probe as Record<string | number, unknown>)[s] : undefined;
+    probe = isContainer(probe) ? own(probe, s) : undefined;
     if (!isContainer(probe)) break;
   }
   let obj: Record<string | number, unknown> = raw;
   for (let k = 0; k < segs.length - 1; k++) {
     const s = segs[k];
-    if (!isContainer(obj[s])) obj[s] = typeof segs[k + 1] === 'number' ? [] : {};
+    if (!isContainer(own(obj, s))) obj[s] = typeof segs[k + 1] === 'number' ? [] : {};
     obj = obj[s] as Record<string | number, unknown>;
   }
   obj[segs[segs.length - 1]] = value;
