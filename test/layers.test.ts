@@ -18,7 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   report: [],
   sweep: ['model', 'analysis', 'report'],
   formats: ['model', 'analysis', 'sweep'],
-  validate: ['model', 'analysis', 'engine', 'host', 'report'],
+  validate: ['model', 'analysis', 'engine', 'host', 'report', 'formats'],
   render: ['model', 'analysis'],
   record: ['model', 'analysis', 'render', 'report'],
   ui: ['model', 'analysis', 'engine', 'host', 'io', 'render', 'record', 'report'],
