@@ -5,6 +5,7 @@ import { type Summary, summarise } from '../src/analysis/summary';
 import { analyseWave, type WaveResult } from '../src/analysis/wave';
 import { createEngine } from '../src/engine/engine';
 import { runToEnd } from '../src/engine/runner';
+import { PRESETS } from '../src/model/presets';
 import { type ResolvedScenario, resolveScenario } from '../src/model/scenario';
 import { createSimulation, type Simulation } from '../src/model/simulation';
 
@@ -68,4 +69,22 @@ export async function run(sc: ResolvedScenario): Promise<RunOutcome> {
   // a lower bar for detection than the summary's default: strips are short
   const wave = analyseWave(sim.state, sc.lattice.site_um, pulse.region!, 150);
   return { sim, samples, summary, wave };
+}
+
+/**
+ * The strip the calibration is fitted on (fits/calibration.fit.json): the primed-light-pulse
+ * preset cut to 120 x 4 sites, pulsed along the left 60 um at 360 min, run to 780 min, with
+ * `treatments` added; returns the pulse front's speed (0 = no wave).
+ */
+export function calibrationStripSpeed(treatments: Array<Record<string, unknown>> = []): number {
+  const raw = structuredClone(PRESETS['primed-light-pulse']) as Record<string, unknown> & { treatments: Array<Record<string, unknown>> };
+  raw.lattice = { width: 120, height: 4, site_um: 20 };
+  raw.duration_min = 780;
+  raw.treatments[1].region = { rect: { x_um: 0, y_um: 0, width_um: 60, height_um: 80 } };
+  raw.treatments.push(...treatments);
+  const sc = resolveScenario(raw, 'test');
+  const sim = createSimulation(sc, 1, { unshared: true });
+  sim.step(sim.totalSteps());
+  const w = analyseWave(sim.state, sc.lattice.site_um, sc.treatments[1].region!);
+  return w.detected ? w.speed_um_per_min! : 0;
 }

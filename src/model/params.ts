@@ -50,7 +50,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_nox_share',
     '1',
-    0.255,
+    0.606,
     0,
     1,
     'ros',
@@ -60,7 +60,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_iron_share',
     '1',
-    0.592,
+    0.587,
     0,
     1,
     'ros',
@@ -70,7 +70,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fe_feedback_km',
     'uM',
-    0.849,
+    0.922,
     0.05,
     20,
     'ros',
@@ -394,7 +394,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_uptake',
     'uM/min',
-    0.194,
+    0.166,
     0,
     1,
     'iron',
@@ -404,7 +404,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_km',
     'uM',
-    31.1,
+    30.7,
     0.1,
     1000,
     'iron',
@@ -419,7 +419,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'gkt137831_ic50',
     'uM',
-    0.48,
+    2.57,
     0.01,
     10,
     'pharmacology',
@@ -429,7 +429,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ly294002_ic50',
     'uM',
-    11.9,
+    18.8,
     0.1,
     100,
     'pharmacology',
@@ -439,7 +439,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_src_ic50',
     'uM',
-    0.0162,
+    0.0386,
     0.0001,
     1,
     'pharmacology',
@@ -449,7 +449,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_offtarget_ic50',
     'uM',
-    3.19,
+    32,
     0.1,
     1000,
     'pharmacology',
@@ -459,7 +459,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fsen1_ic50',
     'uM',
-    0.0917,
+    0.112,
     0.001,
     10,
     'pharmacology',
@@ -469,7 +469,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_ec50',
     'uM',
-    7.41,
+    177,
     0.1,
     1000,
     'pharmacology',
@@ -479,7 +479,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_chelation_max',
     '1/min',
-    0.0422,
+    0.253,
     0,
     10,
     'pharmacology',
@@ -489,7 +489,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_pi3k_share',
     '1',
-    0.611,
+    0.296,
     0,
     1,
     'ros',
@@ -499,7 +499,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_src_share',
     '1',
-    0.166,
+    0.146,
     0,
     1,
     'ros',

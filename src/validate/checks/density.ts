@@ -25,7 +25,13 @@ export const density510: Behaviour = {
       ]);
       const r = await ctx.run({ scenario, command });
       const out = dishOutcome(r);
-      runs.push({ density: d, run: r, out, at6: sampleAt(r.samples, 360).means, own: out.cells > 0 ? autonomousCommitments(r.sim.state) / out.cells : Number.NaN });
+      runs.push({
+        density: d,
+        run: r,
+        out,
+        at6: sampleAt(r.samples, 360).means,
+        own: out.cells > 0 ? autonomousCommitments(r.sim.state) / out.cells : Number.NaN,
+      });
     }
     const sparse = runs[0];
     const dense = runs[runs.length - 1];
