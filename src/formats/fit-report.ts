@@ -26,6 +26,7 @@ export interface ReportInput {
   fingerprint: string;
 }
 
+const unitText = (unit: string) => (unit === '1' ? '' : ` ${unit}`);
 const g4 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : String(Number(v.toPrecision(4))));
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -55,9 +56,9 @@ export function fitReport(r: ReportInput): string {
     out.push('## Rows left out', '');
     for (const s of r.skipped) {
       const file = spec.data[s.data].file;
-      const known = s.known ? ' The model has this agent now: remove it from skip_agents to fit these rows.' : ' (not a treatment of the model)';
+      const known = s.known ? 'the model has this agent now: remove it from skip_agents to fit these rows' : 'not a treatment of the model';
       out.push(
-        `- ${file}: agent \`${s.agent}\` in skip_agents: ${s.lines.length} row${s.lines.length === 1 ? '' : 's'} left out${s.lines.length ? ` (lines ${s.lines.join(', ')})` : ''}.${known}`,
+        `- ${file}: agent \`${s.agent}\` (${known}): ${s.lines.length} row${s.lines.length === 1 ? '' : 's'} left out${s.lines.length ? `, lines ${s.lines.join(', ')}` : ''}`,
       );
     }
     out.push('');
@@ -87,7 +88,7 @@ export function fitReport(r: ReportInput): string {
     `- objective ${g4(best.objective)} at the best parameters (start: ${g4(start?.objective)}); reduced chi-square ${g4(u.reduced_chi2)} (${u.dof} degrees of freedom)`,
     `- ${score.pass} of ${plan.points.length} points within tolerance (${rule}${spec.data.some((d) => d.tolerance) ? ", or their data file's rule" : ''})`,
     `- RMS of the standardised residuals ${g4(r.rms.std_rms)}; RMS error by observable: ${Object.entries(r.rms.by_observable)
-      .map(([k, v]) => `${k} ${g4(v.rms)} ${OBSERVABLE_INFO[k as keyof typeof OBSERVABLE_INFO].unit} (${v.n} points)`)
+      .map(([k, v]) => `${k} ${g4(v.rms)}${unitText(OBSERVABLE_INFO[k as keyof typeof OBSERVABLE_INFO].unit)} (${v.n} points)`)
       .join('; ')}`,
   );
   if (score.failed) out.push(`- **${score.failed} points depend on runs that failed** (see the notes in ${POINTS_CSV})`);
@@ -112,7 +113,7 @@ export function fitReport(r: ReportInput): string {
   if (u.method === 'none') out.push('Not computed (uncertainty method "none").', '');
   else {
     out.push(
-      `Profile likelihood: each parameter held at ${spec.uncertainty.points} points across its bounds (in its scale), the others re-optimised by CMA-ES (up to ${spec.uncertainty.max_generations} generations from the optimum); the ${Math.round(u.level * 100)}% interval is where the profile stays within ${g4(u.threshold)} of the best objective (the chi-square quantile with 1 degree of freedom${u.scale > 1 ? `, x ${g4(u.scale)}: the reduced chi-square, as the fit is worse than the data's SDs explain` : ''}), interpolated between grid points. Profiles: ${PROFILES_CSV} and plots/profile-*.svg.`,
+      `Profile likelihood: each parameter held at ${spec.uncertainty.points} points across its bounds (in its scale), then at the estimated ends of its interval (${state.refined} round${state.refined === 1 ? '' : 's'}), the others re-optimised by CMA-ES (up to ${spec.uncertainty.max_generations} generations from the optimum). The ${Math.round(u.level * 100)}% interval is where the profile stays within ${g4(u.threshold)} of the best objective (the chi-square quantile with 1 degree of freedom${u.scale > 1 ? `, x ${g4(u.scale)}: the reduced chi-square, as the fit is worse than the data's SDs explain` : ''}); between two profile points its end is interpolated on the square root of the objective's rise (exact for a quadratic profile). Profiles: ${PROFILES_CSV} and plots/profile-*.svg.`,
       '',
     );
     const flat = u.params.filter((q) => q.verdict === 'practically unidentifiable').map((q) => q.name);
