@@ -101,11 +101,12 @@ async function runFit(file: string, opts: FitOptions, pool: Pool | null): Promis
   const nc = plan.conditions.length;
   if (opts.dryRun || !pool) {
     const skipped = input.skipped.reduce((a, s) => a + s.lines.length, 0);
+    const budget = candidatesLeft(initialState(spec, input.start, informativePoints(plan)), spec);
     console.log(
       [
         `fit ${spec.name}: ${plan.points.length} data points from ${spec.data.length} file(s)${skipped ? `, ${skipped} rows skipped (${input.skipped.map((s) => `${s.agent}: ${s.lines.length}`).join(', ')})` : ''}`,
         `${nc} runs per parameter vector; ${spec.parameters.length} parameters: ${spec.parameters.map((p, j) => `${p.name} in [${p.lower}, ${p.upper}] (${p.scale}) from ${input.start[j]}`).join('; ')}`,
-        `at most ${candidatesLeft(initialState(spec, input.start, informativePoints(plan)), spec)} parameter vectors (${candidatesLeft(initialState(spec, input.start, informativePoints(plan)), spec) * nc} runs) within the budget`,
+        `at most ${budget} parameter vectors (${budget * nc} runs) within the budget (the tolerances may stop it sooner)`,
       ].join('\n'),
     );
     return 0;
@@ -120,6 +121,11 @@ async function runFit(file: string, opts: FitOptions, pool: Pool | null): Promis
   let state = readFitState(dir) ?? initialState(spec, input.start, informativePoints(plan));
   const label = `${spec.name}${opts.shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
   const progress = new FitProgress(label, opts.quiet);
+  const skippedRows = input.skipped.filter((s) => s.lines.length > 0);
+  if (skippedRows.length)
+    progress.note(
+      `rows left out (skip_agents): ${skippedRows.map((s) => `${s.agent} ${s.lines.length} row${s.lines.length === 1 ? '' : 's'}${s.known ? ' (the model has it now)' : ''}`).join(', ')}`,
+    );
   if (how === 'continued') progress.note(`continuing ${dir} from batch ${state.batch} (${state.evaluations.length} parameter vectors evaluated)`);
   const onSignal = (sig: NodeJS.Signals) => {
     pool.stop();

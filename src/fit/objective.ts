@@ -51,6 +51,8 @@ export function scoreCandidate(plan: FitPlan, outcomes: readonly RunOutcome[]): 
   let pass = 0;
   const points = plan.points.map((p) => {
     const m = pointModel(p, plan, outcomes);
+    // (every observable is finite by construction; a NaN would poison the optimiser, so it counts as a failure)
+    if (!Number.isFinite(m.value)) Object.assign(m, { value: 0, failed: true, note: `not a finite number (${m.value}): ${m.note ?? 'no note'}` });
     const residual = m.value - p.value;
     const std = m.failed ? FAILED_RESIDUAL_SD : residual / p.sd;
     const allowed = Math.max(p.tolerance.sd * p.sd, p.tolerance.abs);
