@@ -53,7 +53,16 @@ const diffusion = { path: 'params.ox_diffusion', lower: 100, upper: 600, scale: 
 const fenton = { path: 'params.ros_fenton', lower: 0.15, upper: 0.22 };
 /** two parameters, a small budget: the fit compared across workers, shards and resumes */
 const small = { optimiser: { max_generations: 5 }, uncertainty: { points: 3, max_generations: 1, refine: 0 } };
-const OUTPUTS = ['best-params.json', 'points.csv', 'evaluations.csv', 'uncertainty.csv', 'profiles.csv', 'report.md', 'state.json', 'plots/profile-ros_fenton.svg'];
+const OUTPUTS = [
+  'best-params.json',
+  'points.csv',
+  'evaluations.csv',
+  'uncertainty.csv',
+  'profiles.csv',
+  'report.md',
+  'state.json',
+  'plots/profile-ros_fenton.svg',
+];
 
 function fit(file: string, out: string, ...extra: string[]) {
   const r = cli(['fit', file, '--out', join(root, out), '--quiet', ...extra]);

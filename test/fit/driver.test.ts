@@ -78,7 +78,17 @@ describe('fit driver', () => {
 
 const measures = (speed: number, extra: Partial<RunMeasures> = {}): RunOutcome => ({
   ok: true,
-  m: { speed_um_per_min: speed, front: speed > 0 ? 'wave' : 'none', pattern: speed > 0 ? 'wave' : 'local', t50_min: null, t_end_min: 900, times_min: [], dead_fraction: [], gsh_uM: [], ...extra },
+  m: {
+    speed_um_per_min: speed,
+    front: speed > 0 ? 'wave' : 'none',
+    pattern: speed > 0 ? 'wave' : 'local',
+    t50_min: null,
+    t_end_min: 900,
+    times_min: [],
+    dead_fraction: [],
+    gsh_uM: [],
+    ...extra,
+  },
 });
 
 describe('objective', () => {
@@ -113,7 +123,10 @@ describe('objective', () => {
       group: '',
       fixed: false,
     });
-    const plan = { points: [point(0.9, 0.01, 1), point(0.5, 0.2, 1), point(0.8, 0.1, 2)], conditions: [0, 1, 2].map((index) => ({ index, times_min: [] })) } as unknown as FitPlan;
+    const plan = {
+      points: [point(0.9, 0.01, 1), point(0.5, 0.2, 1), point(0.8, 0.1, 2)],
+      conditions: [0, 1, 2].map((index) => ({ index, times_min: [] })),
+    } as unknown as FitPlan;
     const s = scoreCandidate(plan, [measures(5), measures(4), { ok: false, error: 'boom' }]);
     // 0.8 against 0.9 +- 0.01: 10 SD off, and beyond the 0.08 floor
     expect(s.points[0]).toMatchObject({ model: 0.8, pass: false, allowed: 0.08 });
