@@ -64,7 +64,7 @@ const OUTPUTS = [
   'plots/profile-ros_fenton.svg',
 ];
 
-function fit(file: string, out: string, ...extra: string[]) {
+function runFit(file: string, out: string, ...extra: string[]) {
   const r = cli(['fit', file, '--out', join(root, out), '--quiet', ...extra]);
   expect(r.status, r.stderr).toBe(0);
   return r;
@@ -87,12 +87,12 @@ describe('ferrowave fit', () => {
       ].join('\n'),
     );
     twoParams = fitFile('two', [diffusion, fenton], small);
-    fit(twoParams, 'w1', '--workers', '1');
+    runFit(twoParams, 'w1', '--workers', '1');
   });
 
   it('recovers a parameter from data the model produced, with an interval that holds it', () => {
     const f = fitFile('one', [{ ...diffusion, start: 400 }], { optimiser: { max_generations: 10 }, uncertainty: { points: 5, refine: 1 } });
-    fit(f, 'one', '--workers', '2');
+    runFit(f, 'one', '--workers', '2');
     const best = JSON.parse(read(root, 'one', 'best-params.json'));
     expect(Object.keys(best)).toEqual(['ox_diffusion']);
     expect(Math.abs(best.ox_diffusion / TRUE_DIFFUSION - 1)).toBeLessThan(0.03);
@@ -120,7 +120,7 @@ describe('ferrowave fit', () => {
   });
 
   it('writes the same fit folder on 2 workers as on 1', () => {
-    fit(twoParams, 'w2', '--workers', '2');
+    runFit(twoParams, 'w2', '--workers', '2');
     for (const f of OUTPUTS) expect(read(root, 'w2', f), f).toBe(read(root, 'w1', f));
   });
 
@@ -156,7 +156,7 @@ describe('ferrowave fit', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/holds another fit: .*two\.json differs from the fit started there in fit\.parameters\. It cannot be continued/);
     fitFile('two', [diffusion, fenton], small);
-    const again = fit(twoParams, 'w2', '--workers', '0');
+    const again = runFit(twoParams, 'w2', '--workers', '0');
     expect(again.stdout.trim()).toBe(join(root, 'w2'));
     for (const f of OUTPUTS) expect(read(root, 'w2', f), f).toBe(read(root, 'w1', f));
   });
