@@ -135,16 +135,18 @@ describe('ferrowave fit', () => {
     for (const f of OUTPUTS) expect(read(root, 'shards', f), f).toBe(read(root, 'w1', f));
   });
 
-  it('continues after SIGKILL where it stopped, to the same fit', async () => {
+  it('continues after SIGKILL where it stopped (here in the main thread), to the same fit', async () => {
     const out = join(root, 'killed');
     const p = spawn(process.execPath, [bin, 'fit', twoParams, '--out', out, '--workers', '1', '--quiet']);
     const batches = () => (existsSync(join(out, 'batches')) ? readdirSync(join(out, 'batches')).filter((n) => !n.includes('partial')).length : 0);
     while (batches() < 3 && p.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    const exited = new Promise((r) => (p.exitCode === null ? p.once('exit', r) : r(null)));
     p.kill('SIGKILL');
-    await new Promise((r) => p.once('exit', r));
+    await exited;
     const state = JSON.parse(read(out, 'state.json')).state;
     expect(state.phase).not.toBe('done');
-    const r = cli(['fit', twoParams, '--out', out, '--workers', '1']);
+    // continued in this thread (--workers 0): the same numbers as on a worker
+    const r = cli(['fit', twoParams, '--out', out, '--workers', '0']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/continuing .* from batch [1-9]/);
     for (const f of OUTPUTS) expect(read(out, f), f).toBe(read(root, 'w1', f));
