@@ -26,6 +26,8 @@ export interface ReportInput {
   fingerprint: string;
 }
 
+/** A shell word: single-quoted when it holds anything but plain characters. */
+const shellWord = (w: string) => (/^[A-Za-z0-9_.,:=/+-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
 const unitText = (unit: string) => (unit === '1' ? '' : ` ${unit}`);
 const g4 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : String(Number(v.toPrecision(4))));
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -151,6 +153,30 @@ export function fitReport(r: ReportInput): string {
     }
     out.push('');
   }
+
+  out.push(
+    '## Reproduce a point',
+    '',
+    'Each run of the fit at the best parameters is a `ferrowave run` (scenario paths relative to the fit file; AGENT and DOSE from the row, dose 0: without the last `--set`):',
+    '',
+  );
+  spec.data.forEach((d, i) => {
+    const base = plan.bases.find((b) => b.data.includes(i));
+    const k = Array.isArray(base?.raw.treatments) ? base.raw.treatments.length : 0;
+    const t = {
+      agent: 'AGENT',
+      uM: 'DOSE',
+      start_min: d.treatment.start_min,
+      ...(d.treatment.end_min !== null ? { end_min: d.treatment.end_min } : {}),
+      ...(d.treatment.region ? { region: d.treatment.region } : {}),
+    };
+    const sets = [
+      ...Object.entries(d.set).map(([path, v]) => `${path}=${JSON.stringify(v)}`),
+      ...spec.parameters.map((p, j) => `params.${p.name}=${best.values[j]}`),
+      `treatments[${k}]=${JSON.stringify(t).replace('"DOSE"', 'DOSE')}`,
+    ];
+    out.push('```sh', `npx ferrowave run ${d.scenario} --out DIR ${sets.map((x) => `--set ${shellWord(x)}`).join(' ')}`, '```', '');
+  });
 
   out.push(
     '## Files',

@@ -108,9 +108,14 @@ describe('ferrowave fit', () => {
       'point,data_file,line,agent,dose,dose_unit,observable,unit,t_min,data,sd,weight,model,residual,std_residual,allowed,pass,fixed,note',
     );
     expect(points.slice(1).map((l) => l.split(',')[16])).toEqual(['true', 'true', 'true']);
+    // the fit's model value is `ferrowave run`'s, bit for bit (the command the report gives)
+    const run = cli(['run', join(root, 'strip.json'), '--out', join(root, 'one-run'), '--quiet', '--set', `params.ox_diffusion=${best.ox_diffusion}`]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(String(JSON.parse(read(root, 'one-run', 'summary.json')).wave.speed_um_per_min)).toBe(points[1].split(',')[12]);
     const report = read(root, 'one', 'report.md');
     expect(report).toContain('3 of 3 points within tolerance');
     expect(report).toMatch(/\*\*Identifiability:\*\* every fitted parameter is practically identifiable/);
+    expect(report).toContain(`npx ferrowave run strip.json --out DIR --set params.ox_diffusion=${best.ox_diffusion} --set 'treatments[2]={"agent":"AGENT","uM":DOSE,"start_min":0}'`);
     expect(readdirSync(join(root, 'one', 'plots')).sort()).toEqual([
       'd0-dfo-wave_speed_ratio.svg',
       'd0-dfo-wave_speed_um_per_min.svg',
