@@ -115,7 +115,9 @@ describe('ferrowave fit', () => {
     const report = read(root, 'one', 'report.md');
     expect(report).toContain('3 of 3 points within tolerance');
     expect(report).toMatch(/\*\*Identifiability:\*\* every fitted parameter is practically identifiable/);
-    expect(report).toContain(`npx ferrowave run strip.json --out DIR --set params.ox_diffusion=${best.ox_diffusion} --set 'treatments[2]={"agent":"AGENT","uM":DOSE,"start_min":0}'`);
+    expect(report).toContain(
+      `npx ferrowave run strip.json --out DIR --set params.ox_diffusion=${best.ox_diffusion} --set 'treatments[2]={"agent":"AGENT","uM":DOSE,"start_min":0}'`,
+    );
     expect(readdirSync(join(root, 'one', 'plots')).sort()).toEqual([
       'd0-dfo-wave_speed_ratio.svg',
       'd0-dfo-wave_speed_um_per_min.svg',
