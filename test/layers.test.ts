@@ -17,19 +17,20 @@ const ALLOWED: Record<string, string[]> = {
   io: ['model'],
   report: [],
   sweep: ['model', 'analysis', 'report'],
-  formats: ['model', 'analysis', 'sweep'],
+  fit: ['model', 'analysis', 'report'],
+  formats: ['model', 'analysis', 'sweep', 'fit'],
   validate: ['model', 'analysis', 'engine', 'host', 'report', 'formats'],
   render: ['model', 'analysis'],
   record: ['model', 'analysis', 'render', 'report'],
   ui: ['model', 'analysis', 'engine', 'host', 'io', 'render', 'record', 'report'],
-  node: ['model', 'analysis', 'engine', 'io', 'record', 'sweep', 'formats'],
-  cli: ['model', 'analysis', 'engine', 'host', 'sweep', 'formats', 'validate', 'record', 'node'],
+  node: ['model', 'analysis', 'engine', 'io', 'record', 'sweep', 'fit', 'formats'],
+  cli: ['model', 'analysis', 'engine', 'host', 'sweep', 'fit', 'formats', 'validate', 'record', 'node'],
 };
 /** packages only the top may use */
-const NODE_FREE = ['model', 'analysis', 'engine', 'io', 'report', 'sweep', 'formats', 'render', 'record'];
+const NODE_FREE = ['model', 'analysis', 'engine', 'io', 'report', 'sweep', 'fit', 'formats', 'render', 'record'];
 /** in a Node-free folder, files with this ending may still use Node (formats: reading and writing the files) */
 const NODE_FILES: Record<string, RegExp> = { formats: /-fs\.ts$/ };
-const PIXI_FREE = ['model', 'analysis', 'engine', 'host', 'io', 'report', 'sweep', 'formats', 'validate', 'record', 'node', 'cli'];
+const PIXI_FREE = ['model', 'analysis', 'engine', 'host', 'io', 'report', 'sweep', 'fit', 'formats', 'validate', 'record', 'node', 'cli'];
 
 /** Every import of every .ts file under `dir` (recursively), its path relative to src/. */
 function importsOf(dir: string): Array<{ file: string; spec: string }> {

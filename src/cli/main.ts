@@ -1,5 +1,5 @@
 // Why this file exists: the `ferrowave` command line: `run`, `record`, `presets`, `params`,
-// `validate`, `sweep`, `merge`, `report`, `help`.
+// `validate`, `sweep`, `merge`, `report`, `fit`, `help`.
 // Usage errors and invalid scenarios exit with code 2 and one line per problem.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,8 @@ import { SWEEP_USAGE, sweepCommand } from './sweep-command';
 import { UsageError } from './usage-error';
 import { VALIDATE_USAGE, validateCommand } from './validate-command';
 import { SweepError } from '../sweep/spec';
+import { FitError } from '../fit/spec';
+import { FIT_USAGE, fitCommand } from './fit-command';
 
 const USAGE = `ferrowave ${FERROWAVE_VERSION}: agent-based ferroptosis sandbox (headless)
 
@@ -30,6 +32,7 @@ ${RUN_USAGE}
 ${VALIDATE_USAGE}
 ${RECORD_USAGE}
 ${SWEEP_USAGE}
+${FIT_USAGE}
   ferrowave help [COMMAND]     this text, or one command's (also: ferrowave COMMAND --help)
   ferrowave --version
 
@@ -56,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
         return await mergeCommand(rest);
       case 'report':
         return await reportCommand(rest);
+      case 'fit':
+        return await fitCommand(rest);
       case 'presets':
         for (const n of PRESET_NAMES) console.log(`${n.padEnd(28)} ${String(PRESETS[n].description ?? '')}`);
         return 0;
@@ -70,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(`unknown command "${cmd}"; commands: run, record, presets, params, validate, sweep, merge, report, help, --version`);
+        throw new UsageError(`unknown command "${cmd}"; commands: run, record, presets, params, validate, sweep, merge, report, fit, help, --version`);
     }
   } catch (e) {
     // messages can quote files and arguments: printable() shows control characters as \u escapes
@@ -88,6 +93,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof RecordUsageError) {
       console.error(`ferrowave: ${printable(e.message)}\n\nUsage:\n${RECORD_USAGE}`);
+      return 2;
+    }
+    if (e instanceof FitError) {
+      console.error(`ferrowave: invalid fit (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
+      for (const p of e.problems) console.error(`  ${printable(formatProblem(p))}`);
       return 2;
     }
     if (e instanceof UsageError) {

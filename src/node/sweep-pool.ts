@@ -7,11 +7,14 @@
 // own and time, builds the files for this thread to write (FolderWriter). A worker that dies (out
 // of memory, a crash in native code) fails only its own run, which the main thread records, and is
 // replaced; `workers = 0` runs everything in this thread, one run after another.
+// Fits use the same pool (`evaluate`): batches of runs whose few measures come back to this thread
+// (nothing written), as many batches as the fit needs, the workers kept (and warm) in between.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ManifestRun } from '../formats/sweep-manifest';
 import type { ResolvedScenario } from '../model/scenario';
 import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
+import { type EvalJob, type EvalResult, executeEval } from './fit-execute';
 import { performRun, type RunReport, recordLostRun, scenarioOfRun, type SweepContext, writeReported } from './sweep-execute';
 
 export interface Pool {
@@ -21,14 +24,21 @@ export interface Pool {
    * Call once.
    */
   run(ctx: SweepContext, runs: Iterator<ManifestRun>, onReport: (r: RunReport) => void): Promise<void>;
+  /**
+   * Run a fit's jobs (not on a pool running a sweep), calling `onResult` as each finishes; resolves
+   * with every result in the order of `jobs`. A job whose worker dies fails with that reason (the
+   * worker is replaced); rejects when no worker can start or the pool was stopped. Call it as
+   * often as needed; the workers stay between calls.
+   */
+  evaluate(jobs: readonly EvalJob[], onResult?: (r: EvalResult) => void): Promise<EvalResult[]>;
   /** stop now: terminate the workers, drop the runs not started */
   stop(): void;
 }
 
 /** messages to a worker: the sweep (once, first), then one run at a time (and who writes its folder) */
-export type ToWorker = { init: SweepContext } | { run: ManifestRun; scenario: ResolvedScenario; writeHere: boolean };
-/** messages from a worker: ready (its code is loaded), then one report per run */
-export type FromWorker = { ready: true } | RunReport;
+export type ToWorker = { init: SweepContext } | { run: ManifestRun; scenario: ResolvedScenario; writeHere: boolean } | { evaluate: EvalJob };
+/** messages from a worker: ready (its code is loaded), then one report per run (or result per fit job) */
+export type FromWorker = { ready: true } | RunReport | { evaluated: EvalResult };
 
 /** Start `workers` worker threads now (0: none, the runs will go in this thread). */
 export function startPool(workers: number): Pool {
@@ -38,6 +48,17 @@ export function startPool(workers: number): Pool {
 function inThreadPool(): Pool {
   let stopped = false;
   return {
+    async evaluate(jobs, onResult) {
+      const out: EvalResult[] = [];
+      for (const job of jobs) {
+        if (stopped) throw new Error('the pool was stopped');
+        const r = await executeEval(job);
+        out.push(r);
+        onResult?.(r);
+        await new Promise((res) => setImmediate(res));
+      }
+      return out;
+    },
     async run(ctx, runs, onReport) {
       for (let j = runs.next(); !j.done && !stopped; j = runs.next()) {
         const r = await performRun(ctx, j.value, scenarioOfRun(ctx, j.value));
@@ -60,7 +81,14 @@ interface Slot {
   /** it has the sweep */
   told: boolean;
   current: ManifestRun | null;
+  /** the fit job it runs */
+  job: PendingJob | null;
   retired: boolean;
+}
+
+interface PendingJob {
+  job: EvalJob;
+  done: (r: EvalResult) => void;
 }
 
 /**
@@ -121,6 +149,23 @@ function workerPool(count: number): Pool {
   const fillAhead = () => {
     if (ahead === undefined && !stopped) ahead = resolveNext();
   };
+  /** fit jobs not started yet, and every batch still waiting (to reject them if the pool breaks) */
+  const queue: PendingJob[] = [];
+  const batches = new Set<(e: Error) => void>();
+  let broken: Error | null = null;
+  const breakJobs = (e: Error) => {
+    broken ??= e;
+    queue.length = 0;
+    for (const reject of batches) reject(broken);
+    batches.clear();
+  };
+  /** give an idle worker its next fit job, if any */
+  const nextJob = (s: Slot) => {
+    const j = queue.shift();
+    if (!j) return;
+    s.job = j;
+    s.w.postMessage({ evaluate: j.job } satisfies ToWorker);
+  };
   let finish!: () => void;
   let fail!: (e: Error) => void;
   const done = new Promise<void>((res, rej) => {
@@ -132,6 +177,7 @@ function workerPool(count: number): Pool {
 
   const stop = () => {
     stopped = true;
+    breakJobs(new Error('the pool was stopped'));
     for (const s of live) void s.w.terminate();
     live.clear();
     finish();
@@ -160,7 +206,11 @@ function workerPool(count: number): Pool {
   };
   /** give the worker its next run, or retire it when there is none; `then` runs after posting, before retiring */
   const next = (s: Slot, then?: () => void) => {
-    if (!session) return;
+    if (!session) {
+      then?.();
+      nextJob(s);
+      return;
+    }
     const j = take();
     if (!j) {
       s.current = null;
@@ -182,11 +232,18 @@ function workerPool(count: number): Pool {
   const spawn = (failuresInARow: number) => {
     if (stopped || !entry) return;
     const from = entry;
-    const s: Slot = { w: new Worker(from), ready: false, told: false, current: null, retired: false };
+    const s: Slot = { w: new Worker(from), ready: false, told: false, current: null, job: null, retired: false };
     live.add(s);
     s.w.on('message', (m: FromWorker) => {
       if ('ready' in m) {
         s.ready = true;
+        next(s);
+        return;
+      }
+      if ('evaluated' in m) {
+        const j = s.job;
+        s.job = null;
+        j?.done(m.evaluated);
         next(s);
         return;
       }
@@ -206,6 +263,7 @@ function workerPool(count: number): Pool {
     const gone = (why: string) => {
       if (s.retired) return;
       const lost = s.current;
+      const lostJob = s.job;
       retire(s);
       if (stopped) return checkDone();
       // a bundled worker that cannot start: go back to loading the TypeScript through tsx
@@ -216,10 +274,14 @@ function workerPool(count: number): Pool {
       }
       // a worker that cannot even start (e.g. a broken install) must not be restarted forever
       if (!s.ready && failuresInARow >= 2) {
-        fail(new Error(`sweep worker failed to start: ${why}`));
+        const e = new Error(`sweep worker failed to start: ${why}`);
+        fail(e);
+        breakJobs(e);
         stop();
         return;
       }
+      // a fit job whose worker died fails with the reason (its batch goes on)
+      lostJob?.done({ id: lostJob.job.id, outcome: { ok: false, error: `worker died: ${why}` }, sim_ms: 0 });
       if (lost && session && !deliver(recordLostRun(session.ctx, lost, why))) return;
       spawn(s.ready ? 0 : failuresInARow + 1);
       checkDone();
@@ -234,6 +296,30 @@ function workerPool(count: number): Pool {
   });
 
   return {
+    evaluate(jobs, onResult) {
+      if (session) return Promise.reject(new Error('internal: Pool.evaluate on a pool running a sweep'));
+      if (broken || stopped) return Promise.reject(broken ?? new Error('the pool was stopped'));
+      return new Promise<EvalResult[]>((resolve, reject) => {
+        const out: EvalResult[] = new Array(jobs.length);
+        let left = jobs.length;
+        if (left === 0) return resolve(out);
+        batches.add(reject);
+        jobs.forEach((job, k) => {
+          queue.push({
+            job,
+            done: (r) => {
+              out[k] = r;
+              onResult?.(r);
+              if (--left === 0) {
+                batches.delete(reject);
+                resolve(out);
+              }
+            },
+          });
+        });
+        for (const s of [...live]) if (s.ready && !s.job && !s.current) nextJob(s);
+      });
+    },
     run(ctx, runs, onReport) {
       if (session) throw new Error('internal: Pool.run called twice');
       session = { ctx, runs, onReport };

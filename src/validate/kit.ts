@@ -2,9 +2,10 @@
 // (recording the standard kymographs, so runs shared by checks are simulated once) or a small dish
 // without a pulse, read its wave and speed, list criteria with what the model gives, assemble the
 // result, and register a pending check.
+import { measureFront } from '../analysis/front-speed';
 import { analyseWave, pulseOrigin, type WaveResult } from '../analysis/wave';
 import { ALIVE, DEAD, type SimState } from '../model/layout';
-import { fx, pulseFront, sampleAt } from './measures';
+import { fx, sampleAt } from './measures';
 import type { Behaviour, CheckContext, CheckResult, Figure, KymoKind, RunResult } from './types';
 
 /** Every pulse run records the same kymographs, so runs shared by several checks are simulated once. */
@@ -122,18 +123,18 @@ export interface FrontSpeed {
 }
 
 export function frontSpeed(r: RunResult): FrontSpeed {
-  const wave = waveOf(r);
-  if (wave.detected) return { v: wave.speed_um_per_min!, text: speedText(wave), wave, met_um: null };
-  const pf = pulseFront(r.sim.state, r.scenario.lattice.site_um, wave.origin);
-  if (pf.met_um !== null && pf.fit && pf.points.length >= 20 && pf.met_um >= 1000 && pf.fit.slope > 0 && pf.fit.r2 >= 0.99) {
+  const origin = pulseOrigin(r.scenario);
+  if (!origin) throw new Error(`scenario ${r.scenario.name} has no pulse`);
+  const f = measureFront(r.sim.state, r.scenario.lattice.site_um, origin);
+  if (f.kind === 'wave') return { v: f.v, text: speedText(f.wave), wave: f.wave, met_um: null };
+  if (f.kind === 'pulse-front' && f.fit)
     return {
-      v: pf.fit.slope,
-      text: `${fx(pf.fit.slope)} um/min (pulse front, R² ${fx(pf.fit.r2, 4)}, until a spontaneously ignited front meets it at ${fx(pf.met_um, 0)} um)`,
-      wave,
-      met_um: pf.met_um,
+      v: f.v,
+      text: `${fx(f.v)} um/min (pulse front, R² ${fx(f.fit.r2, 4)}, until a spontaneously ignited front meets it at ${fx(f.met_um, 0)} um)`,
+      wave: f.wave,
+      met_um: f.met_um,
     };
-  }
-  return { v: 0, text: wave.pattern === 'synchronous' ? 'no wave (synchronous death)' : 'no wave', wave, met_um: null };
+  return { v: 0, text: f.wave.pattern === 'synchronous' ? 'no wave (synchronous death)' : 'no wave', wave: f.wave, met_um: null };
 }
 
 /** How far the front advanced in the last `window_min` of the run, um (0 when it stalled or never formed). */

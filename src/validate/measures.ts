@@ -7,6 +7,9 @@ import { frontPoints as binnedFront, linfit, type Origin } from '../analysis/wav
 import { distanceBeyond } from '../model/region';
 import { DYING, EMPTY, type SimState } from '../model/layout';
 
+/** The pulse's own front (moved to src/analysis, shared with fits). */
+export { pulseFront } from '../analysis/front-speed';
+
 /** The points the front fit uses (frontPoints of src/analysis/wave.ts), with their linear fit. */
 export function frontPoints(
   st: SimState,
@@ -94,37 +97,6 @@ export function riseTime(
   const level = baseline + fraction * (peak - baseline);
   const time = firstCrossing(t.slice(k0), v.slice(k0), level);
   return { baseline, peak, time };
-}
-
-/**
- * The front launched by the pulse alone: the front-fit points (frontPoints) from the origin
- * outward, cut where commitment comes more than `tol_min` earlier than the latest so far (there a
- * front from a spontaneous ignition further out meets the pulse front), with their linear fit.
- * `met_um` is the distance of the last point kept when the series was cut, else null.
- */
-export function pulseFront(
-  st: SimState,
-  site_um: number,
-  origin: Origin,
-  tol_min = 30,
-): { points: Array<[number, number]>; fit: { slope: number; intercept: number; r2: number } | null; met_um: number | null } {
-  const all = frontPoints(st, site_um, origin).points;
-  const kept: Array<[number, number]> = [];
-  let latest = Number.NEGATIVE_INFINITY;
-  let cut = false;
-  for (const p of all) {
-    if (p[0] < latest - tol_min) {
-      cut = true;
-      break;
-    }
-    latest = Math.max(latest, p[0]);
-    kept.push(p);
-  }
-  // end at the latest commitment (the meeting point), not on the far side of it
-  let last = kept.length - 1;
-  if (cut) while (last > 0 && kept[last][0] < latest) last--;
-  const points = kept.slice(0, last + 1);
-  return { points, fit: points.length >= 2 ? linfit(points) : null, met_um: cut ? points[points.length - 1][1] : null };
 }
 
 /** The q-quantile (0-1, nearest rank) of the finite values, or NaN. */

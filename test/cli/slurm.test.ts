@@ -1,5 +1,7 @@
 // The sweep on a real one-node SLURM cluster on localhost: examples/slurm-sweep.sh submitted as a
-// job array of shards, the shards merged, and the result equal to the sweep run locally. Skipped
+// job array of shards, the shards merged, and the result equal to the sweep run locally; and a fit
+// (examples/slurm-fit.sh): one job of 2 tasks started by srun, each a shard of every batch, the
+// fit folder equal to the fit run locally. Skipped
 // (with the reason) only when the SLURM and munge binaries are absent outside CI; in CI
 // (.ci/run installs them) a missing binary fails the test.
 import { spawnSync } from 'node:child_process';
@@ -19,17 +21,21 @@ if (missing.length && !inCI) {
   );
 }
 
-describe.skipIf(missing.length > 0 && !inCI)('SLURM job array', () => {
+describe.skipIf(missing.length > 0 && !inCI)('on SLURM', () => {
   let cluster: SlurmCluster | null = null;
   let root = '';
   afterAll(async () => {
     await cluster?.stop();
     if (root) rmSync(root, { recursive: true, force: true });
   });
+  const theCluster = async () => {
+    cluster ??= await startSlurmCluster(join(root, 'cluster'));
+    return cluster;
+  };
 
   it('runs the sweep as a job array of shards (examples/slurm-sweep.sh) that merge to the local result', async () => {
     expect(missing, 'SLURM/munge binaries (CI installs them in .ci/run)').toEqual([]);
-    root = mkdtempSync(join(tmpdir(), 'ferrowave-slurm-'));
+    root ||= mkdtempSync(join(tmpdir(), 'ferrowave-slurm-'));
     const sweep = join(root, 'sweep.json');
     writeFileSync(
       sweep,
@@ -45,7 +51,7 @@ describe.skipIf(missing.length > 0 && !inCI)('SLURM job array', () => {
     const local = spawnSync(process.execPath, [bin, 'sweep', sweep, '--out', join(root, 'local'), '--workers', '2', '--quiet'], { encoding: 'utf8' });
     expect(local.status, local.stderr).toBe(0);
 
-    cluster = await startSlurmCluster(join(root, 'cluster'));
+    const cluster = await theCluster();
     const out = join(root, 'array');
     // the script's own #SBATCH lines ask for 16 tasks of 2 CPUs; here 3 tasks of 1 CPU each
     const id = cluster
@@ -80,5 +86,64 @@ describe.skipIf(missing.length > 0 && !inCI)('SLURM job array', () => {
     );
     expect(merged.status, merged.stderr).toBe(0);
     expect(readFileSync(join(root, 'merged', 'runs.csv'), 'utf8')).toBe(readFileSync(join(root, 'local', 'runs.csv'), 'utf8'));
+  });
+
+  it('runs a fit as one job of shards started together (examples/slurm-fit.sh), to the fit run locally', async () => {
+    expect(missing, 'SLURM/munge binaries (CI installs them in .ci/run)').toEqual([]);
+    root ||= mkdtempSync(join(tmpdir(), 'ferrowave-slurm-'));
+    writeFileSync(
+      join(root, 'strip.json'),
+      JSON.stringify({
+        name: 'slurm-strip',
+        seed: 3,
+        lattice: { width: 40, height: 3, site_um: 20 },
+        duration_min: 520,
+        treatments: [
+          { agent: 'erastin', uM: 10, start_min: 0 },
+          { agent: 'light-pulse', dose: 30, start_min: 300, end_min: 310, region: { rect: { x_um: 0, y_um: 0, width_um: 60, height_um: 60 } } },
+        ],
+      }),
+    );
+    writeFileSync(join(root, 'speeds.csv'), 'agent,uM,observable,value,sd\ndfo,0,wave_speed_um_per_min,4.6,0.1\ndfo,3,wave_speed_ratio,0.7,0.02\n');
+    const fit = join(root, 'fit.json');
+    writeFileSync(
+      fit,
+      JSON.stringify({
+        name: 'slurm-fit',
+        data: [{ file: 'speeds.csv', scenario: 'strip.json' }],
+        parameters: [{ path: 'params.ox_diffusion', lower: 100, upper: 600, scale: 'log' }],
+        optimiser: { max_generations: 3 },
+        uncertainty: { points: 3, refine: 0 },
+      }),
+    );
+    const local = spawnSync(process.execPath, [bin, 'fit', fit, '--out', join(root, 'fit-local'), '--workers', '2', '--quiet'], { encoding: 'utf8' });
+    expect(local.status, local.stderr).toBe(0);
+
+    const cluster = await theCluster();
+    const out = join(root, 'fit-slurm');
+    const id = cluster
+      .run('sbatch', [
+        '--parsable',
+        '--ntasks=2',
+        '--cpus-per-task=1',
+        '--mem=0',
+        `--output=${join(root, 'fit-job.out')}`,
+        `--chdir=${repo}`,
+        `--export=ALL,FERROWAVE=${process.execPath} ${bin}`,
+        join(repo, 'examples/slurm-fit.sh'),
+        fit,
+        out,
+      ])
+      .trim()
+      .split(';')[0];
+    expect(id).toMatch(/^\d+$/);
+    await cluster.waitForJob(id, 120_000);
+    const job = cluster.run('scontrol', ['show', 'job', id]);
+    const log = readFileSync(join(root, 'fit-job.out'), 'utf8');
+    expect(job, `${job}\n${log}\n${cluster.logs()}`).toMatch(/JobState=COMPLETED/);
+    expect(log).toContain('2 shards with 1 workers each');
+    expect(readdirSync(join(out, 'batches')).slice(0, 2)).toEqual(['b000000-s0of2.jsonl', 'b000000-s1of2.jsonl']);
+    for (const f of ['best-params.json', 'points.csv', 'evaluations.csv', 'uncertainty.csv', 'report.md', 'state.json'])
+      expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(root, 'fit-local', f), 'utf8'));
   });
 });

@@ -1,0 +1,43 @@
+// The model's committed calibration: fits/calibration.fit.json reads (its data, every run's
+// scenario valid, the rows of agents the model lacks skipped by name), and its strip scenario is a
+// fair stand-in for the full dish: the same wave speed as the validation measures on the preset.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFitFile } from '../../src/cli/fit-input';
+import { createEngine } from '../../src/engine/engine';
+import { runToEnd } from '../../src/engine/runner';
+import { measureRun } from '../../src/fit/measure';
+import { resolveScenario } from '../../src/model/scenario';
+import { createSimulation } from '../../src/model/simulation';
+
+const repo = join(import.meta.dirname, '../..');
+
+describe('the calibration fit', () => {
+  it('reads every row of the Co et al. 2024 data as a wave-speed ratio, skipping the agents the model lacks', () => {
+    const fit = readFitFile(join(repo, 'fits/calibration.fit.json'));
+    expect(fit.points).toHaveLength(29);
+    expect(fit.points.every((p) => p.observable === 'wave_speed_ratio')).toBe(true);
+    expect(new Set(fit.points.map((p) => p.agent))).toEqual(new Set(['dfo', 'fac', 'gkt137831', 'fsen1']));
+    expect(fit.skipped.map((s) => [s.agent, s.lines.length, s.known])).toEqual([
+      ['ly294002', 9, false],
+      ['dasatinib', 13, false],
+    ]);
+    // one untreated run per parameter vector, one per treated dose
+    expect(fit.plan.conditions.filter((c) => c.agent === null)).toHaveLength(1);
+    expect(fit.plan.conditions).toHaveLength(1 + 29 - 4);
+    // the ratio's SD from the speed's: dfo 40 uM, 4.04 +- 0.58 um/min, ratio 0.659
+    const dfo40 = fit.points.find((p) => p.agent === 'dfo' && p.dose === 40);
+    expect(dfo40?.sd).toBeCloseTo((0.659 * 0.58) / 4.04, 12);
+  });
+
+  it('runs on a strip whose untreated wave has the speed of the full primed-light-pulse dish', async () => {
+    const sc = resolveScenario(JSON.parse(readFileSync(join(repo, 'fits/primed-strip.json'), 'utf8')), '0.1.0');
+    const sim = createSimulation(sc, sc.seed);
+    const m = measureRun(sim, await runToEnd(await createEngine(sim, 0)), []);
+    const report = JSON.parse(readFileSync(join(repo, 'docs/validation/report.json'), 'utf8'));
+    const full = Number(/^([\d.]+) um\/min/.exec(report.results.find((r: { id: string }) => r.id === '5.1').model)?.[1]);
+    expect(m.front).toBe('wave');
+    expect(Math.abs(m.speed_um_per_min / full - 1)).toBeLessThan(0.03);
+  });
+});
