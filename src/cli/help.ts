@@ -1,6 +1,7 @@
 // Why this file exists: `ferrowave --version`, `ferrowave help <command>` and
 // `ferrowave <command> --help` (or -h): each command's usage, printed on stdout with exit 0,
 // before the command parses its options (so `run --help` is help, not an unknown option).
+import { FIT_USAGE } from './fit-command';
 import { FERROWAVE_VERSION } from '../model/version';
 import { RECORD_USAGE } from './record-command';
 import { RUN_DETAILS, RUN_USAGE } from './run-command';
@@ -20,6 +21,7 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   sweep: SWEEP_ONLY_USAGE,
   merge: MERGE_USAGE,
   report: REPORT_USAGE,
+  fit: FIT_USAGE,
   help: HELP_USAGE,
   version: VERSION_USAGE,
 };

@@ -6,7 +6,7 @@
 import { AGENT_IDS, AGENTS, type AgentId, isGeneticAgent } from '../model/agents';
 import type { Problem } from '../model/scenario';
 import { OBSERVABLE_INFO, OBSERVABLES, type Observable } from './observables';
-import type { DataSpec, Tolerance } from './spec';
+import type { DataSpec, Relation, Tolerance } from './spec';
 
 export interface DataPoint {
   /** index of its data file in fit.data */
@@ -23,6 +23,8 @@ export interface DataPoint {
   sd: number;
   weight: number;
   tolerance: Tolerance;
+  /** eq: a measurement; ge / le: a bound the model must respect (spec.relation) */
+  relation: Relation;
 }
 
 /** Rows left out because their agent is in skip_agents. */
@@ -189,7 +191,7 @@ export function readDataRows(
       sd = (Math.abs(value) * sd) / ref;
       if (ok && !(sd > 0)) fail(cols.value, value, `gives an SD of 0 relative to ${cols.sd_relative_to}: a point needs an SD > 0`);
     }
-    if (ok) points.push({ data: index, line, agent: agent as AgentId, dose, observable, t_min, value, sd, weight: spec.weight, tolerance });
+    if (ok) points.push({ data: index, line, agent: agent as AgentId, dose, observable, t_min, value, sd, weight: spec.weight, tolerance, relation: spec.relation });
   }
   for (const a of spec.skip_agents)
     if (!skipped.has(a)) skipped.set(a, { data: index, agent: a, lines: [], known: (AGENT_IDS as readonly string[]).includes(a) });

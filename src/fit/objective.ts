@@ -1,7 +1,8 @@
 // Why this file exists: how well one candidate parameter vector explains the data: each point's
 // model value (mean over replicates), residual (model - data) and standardised residual
 // ((model - data) / SD), the weighted least-squares objective (sum of weight x standardised
-// residual^2: chi-square when the weights are 1), the tolerance rule's pass or fail per point,
+// residual^2: chi-square when the weights are 1; a bound (ge / le) only by how far the model is on
+// its wrong side), the tolerance rule's pass or fail per point,
 // and the RMS errors a reader compares with the data's scale.
 import { FAILED_RESIDUAL_SD, type ModelValue, modelValue, type RunOutcome } from './observables';
 import type { FitPlan, PlannedPoint } from './plan';
@@ -53,7 +54,9 @@ export function scoreCandidate(plan: FitPlan, outcomes: readonly RunOutcome[]): 
     const m = pointModel(p, plan, outcomes);
     // (every observable is finite by construction; a NaN would poison the optimiser, so it counts as a failure)
     if (!Number.isFinite(m.value)) Object.assign(m, { value: 0, failed: true, note: `not a finite number (${m.value}): ${m.note ?? 'no note'}` });
-    const residual = m.value - p.value;
+    // a bound counts only by how far the model falls on its wrong side
+    const diff = m.value - p.value;
+    const residual = p.relation === 'ge' ? Math.min(0, diff) : p.relation === 'le' ? Math.max(0, diff) : diff;
     const std = m.failed ? FAILED_RESIDUAL_SD : residual / p.sd;
     const allowed = Math.max(p.tolerance.sd * p.sd, p.tolerance.abs);
     const ok = !m.failed && Math.abs(residual) <= allowed;

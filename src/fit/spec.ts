@@ -52,7 +52,16 @@ export interface DataSpec {
   tolerance: Tolerance | null;
   /** agents whose rows are left out (reported), e.g. agents the model does not have yet */
   skip_agents: string[];
+  /**
+   * how the model must relate to each row's value: 'eq' (a measurement: residual model - value),
+   * 'ge' or 'le' (a bound, e.g. what is known qualitatively beyond the measured doses: the
+   * residual is the amount by which the model falls short of it, 0 when the bound holds)
+   */
+  relation: Relation;
 }
+
+export const RELATIONS = ['eq', 'ge', 'le'] as const;
+export type Relation = (typeof RELATIONS)[number];
 
 export interface ParamFit {
   /** params.<name> */
@@ -122,7 +131,7 @@ export class FitError extends Error {
 }
 
 const TOP_KEYS = ['name', 'description', 'seed', 'data', 'parameters', 'objective', 'tolerance', 'replicates', 'optimiser', 'uncertainty'];
-const DATA_KEYS = ['file', 'scenario', 'set', 'treatment', 'observable', 't_min', 'sd', 'columns', 'weight', 'tolerance', 'skip_agents'];
+const DATA_KEYS = ['file', 'scenario', 'set', 'treatment', 'observable', 't_min', 'sd', 'columns', 'weight', 'tolerance', 'skip_agents', 'relation'];
 const COLUMN_KEYS = ['agent', 'dose_uM', 'value', 'sd', 'sd_relative_to', 'observable', 't_min'];
 const PARAM_KEYS = ['path', 'lower', 'upper', 'scale', 'start'];
 const OPT_KEYS = ['method', 'population', 'sigma0', 'max_generations', 'max_evaluations', 'tol_fun', 'tol_x'];
@@ -313,6 +322,12 @@ function checkData(d: unknown, p: string, bad: Bad): DataSpec | null {
         else skip.push(a);
       });
   }
+  let relation: Relation = 'eq';
+  if (d.relation !== undefined) {
+    if (!RELATIONS.includes(d.relation as Relation))
+      bad(`${p}.relation`, d.relation, `allowed: eq (measurements, the default), ge (the model at least each row's value), le (at most)`);
+    else relation = d.relation as Relation;
+  }
   return {
     file: String(d.file),
     scenario: String(d.scenario),
@@ -325,6 +340,7 @@ function checkData(d: unknown, p: string, bad: Bad): DataSpec | null {
     weight,
     tolerance: checkTolerance(d.tolerance, `${p}.tolerance`, bad),
     skip_agents: skip,
+    relation,
   };
 }
 

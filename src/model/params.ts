@@ -50,7 +50,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_nox_share',
     '1',
-    0.606,
+    0.6057,
     0,
     1,
     'ros',
@@ -60,7 +60,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_iron_share',
     '1',
-    0.587,
+    0.5874,
     0,
     1,
     'ros',
@@ -70,7 +70,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fe_feedback_km',
     'uM',
-    0.922,
+    0.9219,
     0.05,
     20,
     'ros',
@@ -394,7 +394,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_uptake',
     'uM/min',
-    0.166,
+    0.1658,
     0,
     1,
     'iron',
@@ -419,7 +419,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'gkt137831_ic50',
     'uM',
-    2.57,
+    2.574,
     0.01,
     10,
     'pharmacology',
@@ -429,7 +429,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ly294002_ic50',
     'uM',
-    18.8,
+    18.85,
     0.1,
     100,
     'pharmacology',
@@ -439,7 +439,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_src_ic50',
     'uM',
-    0.0386,
+    0.03859,
     0.0001,
     1,
     'pharmacology',
@@ -449,7 +449,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_offtarget_ic50',
     'uM',
-    32,
+    31.99,
     0.1,
     1000,
     'pharmacology',
@@ -459,7 +459,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fsen1_ic50',
     'uM',
-    0.112,
+    0.1118,
     0.001,
     10,
     'pharmacology',
@@ -469,7 +469,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_ec50',
     'uM',
-    177,
+    176.8,
     0.1,
     1000,
     'pharmacology',
@@ -479,7 +479,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_chelation_max',
     '1/min',
-    0.253,
+    0.2529,
     0,
     10,
     'pharmacology',
@@ -489,7 +489,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_pi3k_share',
     '1',
-    0.296,
+    0.2961,
     0,
     1,
     'ros',
@@ -499,7 +499,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_src_share',
     '1',
-    0.146,
+    0.1464,
     0,
     1,
     'ros',

@@ -106,7 +106,8 @@ describe('objective', () => {
   });
 
   it('scores points with the tolerance rule and puts failed runs far off', () => {
-    const point = (value: number, sd: number, treated: number): PlannedPoint => ({
+    const point = (value: number, sd: number, treated: number, relation: PlannedPoint['relation'] = 'eq'): PlannedPoint => ({
+      relation,
       index: 0,
       data: 0,
       line: 2,
@@ -137,5 +138,14 @@ describe('objective', () => {
     expect(s.objective).toBeCloseTo(2 * (100 + 2.25 + FAILED_RESIDUAL_SD ** 2), 6);
     expect(s.failed).toBe(1);
     expect(s.pass).toBe(1);
+    // bounds: the model (0.8) respects 'at most 0.9' (no residual) and misses 'at least 1.2' by 0.4
+    const b = scoreCandidate({ ...plan, points: [point(0.9, 0.1, 1, 'le'), point(1.2, 0.1, 1, 'ge'), point(0.5, 0.1, 1, 'le')] } as FitPlan, [
+      measures(5),
+      measures(4),
+    ]);
+    expect(b.points.map((x) => x.pass)).toEqual([true, false, false]);
+    expect(b.points[0].residual).toBe(0);
+    expect(b.points[1].residual).toBeCloseTo(-0.4, 9);
+    expect(b.points[2].residual).toBeCloseTo(0.3, 9);
   });
 });
