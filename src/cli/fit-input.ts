@@ -61,7 +61,7 @@ export function readFitFile(path: string): FitInput {
   const bases = spec.data.map((d, i) => {
     const at = `fit.data[${i}].scenario`;
     let raw: Record<string, unknown>;
-    if (PRESETS[d.scenario]) raw = structuredClone(PRESETS[d.scenario]);
+    if (Object.hasOwn(PRESETS, d.scenario)) raw = structuredClone(PRESETS[d.scenario]);
     else if (d.scenario.endsWith('.json')) {
       try {
         raw = readJson(resolve(here, d.scenario), 'scenario file', at) as Record<string, unknown>;

@@ -128,6 +128,8 @@ const PARAM_KEYS = ['path', 'lower', 'upper', 'scale', 'start'];
 const OPT_KEYS = ['method', 'population', 'sigma0', 'max_generations', 'max_evaluations', 'tol_fun', 'tol_x'];
 const UNC_KEYS = ['method', 'points', 'max_generations', 'refine', 'sigma0', 'level', 'scale_by_reduced_chi2'];
 const PATH_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*)*$/;
+/** path segments that would reach an object's prototype instead of a scenario value */
+const FORBIDDEN = /(^|\.)(__proto__|prototype|constructor)(\[|\.|$)/;
 /** At most this many fitted parameters (CMA-ES with the default population stays cheap up to here). */
 export const MAX_PARAMS = 20;
 
@@ -258,7 +260,7 @@ function checkData(d: unknown, p: string, bad: Bad): DataSpec | null {
     if (!isObj(d.set)) bad(`${p}.set`, d.set, 'must be an object { "scenario.path": value }, e.g. { "lattice.width": 160 }');
     else
       for (const [k, v] of Object.entries(d.set)) {
-        if (!PATH_RE.test(k)) bad(`${p}.set["${k}"]`, v, 'the key must be a scenario path like lattice.width or params.ox_diffusion');
+        if (!PATH_RE.test(k) || FORBIDDEN.test(k)) bad(`${p}.set["${k}"]`, v, 'the key must be a scenario path like lattice.width or params.ox_diffusion');
         else set[k] = v;
       }
   }
@@ -401,7 +403,7 @@ function checkUncertainty(v: unknown, bad: Bad): UncertaintySpec {
   });
   u.refine = num(v, 'refine', p, bad, { def: 2, min: 0, max: 10, int: true, what: 'rounds placing profile points at the estimated ends of each interval' });
   u.sigma0 = num(v, 'sigma0', p, bad, { def: 0.1, gt: 0, max: 1, what: 'initial step of those re-optimisations, as a fraction of each range' });
-  if (v.level !== undefined && !(String(v.level) in LEVELS)) bad(`${p}.level`, v.level, `allowed: ${Object.keys(LEVELS).join(', ')}`);
+  if (v.level !== undefined && !Object.hasOwn(LEVELS, String(v.level))) bad(`${p}.level`, v.level, `allowed: ${Object.keys(LEVELS).join(', ')}`);
   else if (v.level !== undefined) u.level = v.level as number;
   if (v.scale_by_reduced_chi2 !== undefined && typeof v.scale_by_reduced_chi2 !== 'boolean')
     bad(`${p}.scale_by_reduced_chi2`, v.scale_by_reduced_chi2, 'must be true or false');
