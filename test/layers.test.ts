@@ -19,7 +19,7 @@ const ALLOWED: Record<string, string[]> = {
   sweep: ['model', 'analysis', 'report'],
   fit: ['model', 'analysis', 'report'],
   formats: ['model', 'analysis', 'sweep', 'fit'],
-  validate: ['model', 'analysis', 'engine', 'host', 'report'],
+  validate: ['model', 'analysis', 'engine', 'host', 'report', 'formats'],
   render: ['model', 'analysis'],
   record: ['model', 'analysis', 'render', 'report'],
   ui: ['model', 'analysis', 'engine', 'host', 'io', 'render', 'record', 'report'],

@@ -5,11 +5,14 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PARAMS } from '../model/params';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
-import { formatProblem, ScenarioError } from '../model/scenario';
+import { printable } from '../model/printable';
+import { formatProblem, omittedText, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
 import { RECORD_USAGE, RecordUsageError, parseRecordArgs, recordCommand } from './record-command';
 import { RecordOptionError } from '../record/options';
-import { runCommand } from './run-command';
+import { CliError } from './cli-error';
+import { helpRequest } from './help';
+import { RUN_DETAILS, RUN_USAGE, runCommand } from './run-command';
 import { loadScenario } from './scenario-input';
 import { mergeCommand } from './merge-command';
 import { reportCommand } from './report-command';
@@ -23,22 +26,25 @@ import { FIT_USAGE, fitCommand } from './fit-command';
 const USAGE = `ferrowave ${FERROWAVE_VERSION}: agent-based ferroptosis sandbox (headless)
 
 Usage:
-  ferrowave run <scenario.json | preset> --out DIR [--seed N] [--workers N] [--set path=value ...]
-                [--cells-csv] [--force] [--quiet]
+${RUN_USAGE}
   ferrowave presets            list the shipped presets
   ferrowave params             list every model parameter with unit, default, range and source
 ${VALIDATE_USAGE}
 ${RECORD_USAGE}
 ${SWEEP_USAGE}
 ${FIT_USAGE}
-  ferrowave help
+  ferrowave help [COMMAND]     this text, or one command's (also: ferrowave COMMAND --help)
+  ferrowave --version
 
-run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
-with --cells-csv). --set overrides any scenario path, e.g. --set treatments[0].uM=2.5
---set params.ox_diffusion=300 --set lattice.width=200.`;
+${RUN_DETAILS}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  const asked = helpRequest(cmd, rest, USAGE);
+  if (asked) {
+    (asked.code === 0 ? console.log : console.error)(asked.text);
+    return asked.code;
+  }
   try {
     switch (cmd) {
       case 'run':
@@ -69,38 +75,36 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(`unknown command "${cmd}"; commands: run, record, presets, params, validate, sweep, merge, report, fit, help`);
+        throw new UsageError(`unknown command "${cmd}"; commands: run, record, presets, params, validate, sweep, merge, report, fit, help, --version`);
     }
   } catch (e) {
-    if (e instanceof ScenarioError) {
-      console.error(`ferrowave: invalid scenario (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
+    // messages can quote files and arguments: printable() shows control characters as \u escapes
+    if (e instanceof ScenarioError || e instanceof SweepError || e instanceof FitError) {
+      const n = e.problems.length + e.omitted;
+      const what = e instanceof SweepError ? 'sweep' : e instanceof FitError ? 'fit' : 'scenario';
+      console.error(`ferrowave: invalid ${what} (${n} problem${n > 1 ? 's' : ''}):`);
       for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
+      if (e.omitted) console.error(`  ${omittedText(e.omitted).trim()}`);
       return 2;
     }
     if (e instanceof RecordOptionError) {
       console.error(`ferrowave: invalid record option${e.problems.length > 1 ? 's' : ''}:`);
-      for (const p of e.problems) console.error(`  ${p}`);
+      for (const p of e.problems) console.error(`  ${printable(p)}`);
       return 2;
     }
     if (e instanceof RecordUsageError) {
-      console.error(`ferrowave: ${e.message}\n\nUsage:\n${RECORD_USAGE}`);
-      return 2;
-    }
-    if (e instanceof SweepError) {
-      console.error(`ferrowave: invalid sweep (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
-      for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
-      return 2;
-    }
-    if (e instanceof FitError) {
-      console.error(`ferrowave: invalid fit (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
-      for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
+      console.error(`ferrowave: ${printable(e.message)}\n\nUsage:\n${RECORD_USAGE}`);
       return 2;
     }
     if (e instanceof UsageError) {
-      console.error(`ferrowave: ${e.message}\n\n${USAGE}`);
+      console.error(`ferrowave: ${printable(e.message)}\n\n${USAGE}`);
       return 2;
     }
-    console.error(`ferrowave: ${(e as Error).message}`);
+    if (e instanceof CliError) {
+      console.error(`ferrowave: ${printable(e.message, true)}`);
+      return e.code;
+    }
+    console.error(`ferrowave: ${printable((e as Error).message, true)}`);
     return 1;
   }
 }

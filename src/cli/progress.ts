@@ -1,16 +1,21 @@
 // Why this file exists: the progress line of long runs, on stderr: rewritten in place on a
 // terminal, a plain line every 10% otherwise (logs, CI).
 import type { Sample } from '../analysis/observables';
+import { cut, printable } from '../model/printable';
 
 export class Progress {
   private readonly t0 = performance.now();
   private lastDraw = 0;
   private lastDecile = -1;
   private readonly tty = Boolean(process.stderr.isTTY);
+  private readonly name: string;
   constructor(
-    private readonly name: string,
+    name: string,
     private readonly quiet: boolean,
-  ) {}
+  ) {
+    // the scenario's name comes from a file: never a terminal escape sequence on stderr
+    this.name = printable(cut(name, 80));
+  }
 
   update(s: Sample, frac: number): void {
     if (this.quiet) return;

@@ -8,6 +8,9 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BrowserRecordJob, type RecordProgress, recordInBrowser } from '../node/browser-recorder';
 import { type FormatName, FORMATS, type RecordRequest, RecordOptionError, resolveRecordOptions } from '../record/options';
+import { probeWrite } from '../formats/atomic-fs';
+import { fsReason } from '../formats/fs-reason';
+import { cut, printable } from '../model/printable';
 import { loadScenario } from './scenario-input';
 
 export const RECORD_USAGE = `  ferrowave record <scenario.json | preset> --out FILE.webm|FILE.mp4 [--width W --height H | --resolution NAME]
@@ -48,10 +51,15 @@ export function parseRecordArgs(args: string[]): RecordJob {
   if (ext !== '.webm' && ext !== '.mp4') throw new RecordUsageError(`--out: the file must end in .webm or .mp4, got "${v.out}"`);
   const codec = v.codec ?? (ext === '.webm' ? 'vp9' : 'h264');
   const format = `${ext.slice(1)}-${codec}` as FormatName;
-  if (!FORMATS[format])
+  if (!Object.hasOwn(FORMATS, format))
     throw new RecordUsageError(`--codec: ${codec} cannot go in a ${ext} file; offered: ${Object.keys(FORMATS).join(', ')} (container-codec)`);
   const out = resolve(v.out);
   if (existsSync(out) && !v.force) throw new RecordUsageError(`--out: ${v.out} exists; pass --force to replace it`);
+  try {
+    probeWrite(out);
+  } catch (e) {
+    throw new RecordUsageError(`--out: cannot write ${out} (${fsReason(e)})`);
+  }
   const workers = num('workers', v.workers) ?? 2;
   if (!Number.isInteger(workers) || workers < 1 || workers > 4) throw new RecordUsageError(`--workers must be 1 to 4 (the sandbox's range), got ${workers}`);
   const sc = loadScenario(positionals[0], { seed: v.seed, set: v.set });
@@ -146,7 +154,7 @@ export async function recordCommand(job: RecordJob): Promise<{ out: string; byte
     }
   };
   log(
-    `[ferrowave] record: ${job.plan.frames} frames ${job.plan.width} x ${job.plan.height} at ${job.plan.fps} frames/s, ${job.plan.format}, t = ${job.plan.t0_min}-${job.plan.tEnd_min} min of ${job.scenario.name}\n`,
+    `[ferrowave] record: ${job.plan.frames} frames ${job.plan.width} x ${job.plan.height} at ${job.plan.fps} frames/s, ${job.plan.format}, t = ${job.plan.t0_min}-${job.plan.tEnd_min} min of ${printable(cut(job.scenario.name, 80))}\n`,
   );
   const { bytes, codec } = await recordInBrowser(job, { log, onProgress });
   const tmp = `${job.out}.part`;

@@ -1,14 +1,29 @@
 // Why this file exists: `ferrowave run`: validate, run on N workers with a progress line on
-// stderr, and write a self-describing run folder (src/formats/run-folder.ts).
+// stderr, and write a self-describing run folder (src/formats/run-folder.ts). The folder is
+// written beside --out under a temporary name and renamed into place when the run is complete
+// (src/formats/staged-folder-fs.ts): a run stopped or killed at any point leaves the previous
+// result at --out as it was, and --force replaces the whole folder, only at the end.
 import { resolve } from 'node:path';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
-import { prepareOutDir, TimeseriesWriter, writeCellsCsv, writeResolvedScenario, writeSummary } from '../formats/run-folder-fs';
+import { runOutProblem, TimeseriesWriter, writeCellsCsv, writeResolvedScenario, writeSummary } from '../formats/run-folder-fs';
+import { fsReason } from '../formats/fs-reason';
+import { cleanStale, commitFolder, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
 import { spawnNodeWorker } from '../host/node-workers';
+import { printable } from '../model/printable';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
+import { CliError } from './cli-error';
 import { Progress } from './progress';
+
+export const RUN_USAGE = `  ferrowave run <scenario.json | preset> --out DIR [--seed N] [--workers N] [--set path=value ...]
+                [--cells-csv] [--force] [--quiet]`;
+
+export const RUN_DETAILS = `run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
+with --cells-csv), all at once when the run is complete. --set overrides any scenario path, e.g.
+--set treatments[0].uM=2.5 --set params.ox_diffusion=300 --set lattice.width=200. DIR must be new,
+empty or a run folder (--force replaces a finished one).`;
 
 export interface RunOptions {
   out: string;
@@ -18,17 +33,42 @@ export interface RunOptions {
   quiet: boolean;
 }
 
+/** The temporary folder beside `dir`, after checking that `dir` may receive the run; CliError (exit 2) otherwise. */
+export function stageRunFolder(dir: string, force: boolean, quiet: boolean): StagedFolder {
+  const say = (m: string) => quiet || process.stderr.write(`[ferrowave] ${printable(m)}\n`);
+  try {
+    for (const note of cleanStale(dir)) say(note);
+  } catch {
+    // a leftover that cannot be removed is no reason not to run
+  }
+  const problem = runOutProblem(dir, force);
+  if (problem) throw new CliError(problem);
+  try {
+    return stageFolder(dir);
+  } catch (e) {
+    throw new CliError(`--out ${dir}: cannot write a folder there (${fsReason(e)})`);
+  }
+}
+
 export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<string> {
   const dir = resolve(o.out);
-  prepareOutDir(dir, o.force);
-  writeResolvedScenario(dir, sc);
-  // the per-site initial state is built by row bands on the workers
-  const sim = createSimulation(sc, sc.seed, { deferInit: true });
-  const engine = await createEngine(sim, o.workers, spawnNodeWorker);
-  const ts = new TimeseriesWriter(dir);
-  const progress = new Progress(sc.name, o.quiet);
-  const t0 = performance.now();
+  const stage = stageRunFolder(dir, o.force, o.quiet);
+  const onSignal = (sig: NodeJS.Signals) => {
+    discardFolder(stage);
+    if (!o.quiet) process.stderr.write(`\n[ferrowave] stopped by ${sig}: nothing written, ${dir} is as it was\n`);
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let engine: Awaited<ReturnType<typeof createEngine>> | null = null;
   try {
+    writeResolvedScenario(stage.tmp, sc);
+    // the per-site initial state is built by row bands on the workers
+    const sim = createSimulation(sc, sc.seed, { deferInit: true });
+    engine = await createEngine(sim, o.workers, spawnNodeWorker);
+    const ts = new TimeseriesWriter(stage.tmp);
+    const progress = new Progress(sc.name, o.quiet);
+    const t0 = performance.now();
     await engine.initialise();
     const samples = await runToEnd(engine, {
       onSample: (s) => {
@@ -38,11 +78,17 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     });
     const wall = (performance.now() - t0) / 1000;
     const summary = { ...summarise(sim, samples), run: { workers: o.workers, wall_s: Number(wall.toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n } };
-    writeSummary(dir, summary);
-    if (o.cellsCsv) writeCellsCsv(dir, sim.state, sc.lattice.site_um);
+    writeSummary(stage.tmp, summary);
+    if (o.cellsCsv) writeCellsCsv(stage.tmp, sim.state, sc.lattice.site_um);
+    commitFolder(stage);
     progress.done(summary.wave.detected ? `wave ${summary.wave.speed_um_per_min?.toFixed(2)} um/min` : 'no wave', wall);
+  } catch (e) {
+    discardFolder(stage);
+    throw e;
   } finally {
-    engine.dispose();
+    engine?.dispose();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
   return dir;
 }

@@ -1,25 +1,25 @@
 // Why this file exists: turns what the user typed (a scenario file or a preset name, --seed,
 // --set overrides) into a validated, resolved scenario, or a list of problems to print.
-import { readFileSync } from 'node:fs';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
+import { ownValue } from '../model/own-keys';
 import { applyOverride, type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
+import { readJsonFile } from './input-file';
 
 export function loadScenario(source: string, opts: { seed?: string; set?: string[] }): ResolvedScenario {
   let raw: Record<string, unknown>;
-  if (PRESETS[source]) raw = structuredClone(PRESETS[source]);
+  const preset = ownValue(PRESETS, source);
+  if (preset) raw = structuredClone(preset);
   else if (source.endsWith('.json')) {
-    let text: string;
+    let json: unknown;
     try {
-      text = readFileSync(source, 'utf8');
+      json = readJsonFile(source);
     } catch (e) {
-      throw new ScenarioError([{ path: source, value: undefined, message: `cannot read the scenario file (${(e as Error).message})` }]);
+      throw new ScenarioError([{ path: 'scenario file', value: source, message: `cannot read it: ${(e as Error).message}` }]);
     }
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      throw new ScenarioError([{ path: source, value: undefined, message: `not valid JSON: ${(e as Error).message}` }]);
-    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new ScenarioError([{ path: 'scenario', value: json, message: 'must be a JSON object' }]);
+    raw = json as Record<string, unknown>;
   } else {
     throw new ScenarioError([{ path: 'scenario', value: source, message: `neither a .json file nor a preset; presets: ${PRESET_NAMES.join(', ')}` }]);
   }

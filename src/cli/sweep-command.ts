@@ -3,10 +3,12 @@
 // pool (each worker writes its run's folder atomically as it finishes), then rebuild runs.csv
 // from the folders. Killing it
 // loses at most the runs in flight; `--resume` finishes only what is missing.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fsReason } from '../formats/fs-reason';
+import { cleanStale, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
 import { MANIFEST } from '../formats/sweep-folder';
 import { completedRuns, createSweepFolder, readManifest, readRows, removeTemporaries, writeRunsCsv } from '../formats/sweep-folder-fs';
 import { buildManifest, manifestIdentity } from '../formats/sweep-manifest';
@@ -17,13 +19,17 @@ import { planSweep } from '../sweep/plan';
 import { inShard, parseShard, type Shard } from '../sweep/shard';
 import { readSweepFile } from './sweep-input';
 import { SweepProgress } from './sweep-progress';
+import { CliError } from './cli-error';
 import { UsageError } from './usage-error';
 
-export const SWEEP_USAGE = `  ferrowave sweep <sweep.json> --out DIR [--workers N] [--shard i/n] [--resume] [--quiet]
+export const SWEEP_ONLY_USAGE = `  ferrowave sweep <sweep.json> --out DIR [--workers N] [--shard i/n] [--resume] [--quiet]
                                runs a parameter sweep (see README "Parameter sweeps"); --workers 0 runs
-                               in this thread; --shard i/n runs the runs with index mod n = i
-  ferrowave merge DIR... --out DIR      combines the folders of the shards of one sweep
-  ferrowave report DIR [--out FILE]     writes DIR/report.html: dose-response, heat maps, failed runs`;
+                               in this thread; --shard i/n runs the runs with index mod n = i`;
+export const MERGE_USAGE = '  ferrowave merge DIR... --out DIR      combines the folders of the shards of one sweep';
+export const REPORT_USAGE = '  ferrowave report DIR [--out FILE]     writes DIR/report.html: dose-response, heat maps, failed runs';
+export const SWEEP_USAGE = `${SWEEP_ONLY_USAGE}
+${MERGE_USAGE}
+${REPORT_USAGE}`;
 
 export interface SweepOptions {
   out: string;
@@ -73,23 +79,55 @@ export async function sweepCommand(args: string[]): Promise<number> {
   }
 }
 
+/** A new sweep folder's temporary folder beside `dir` (null: `dir` holds a sweep to resume); CliError (exit 2) when `dir` cannot be used. */
+function stageSweepFolder(dir: string, resume: boolean): StagedFolder | null {
+  if (existsSync(join(dir, MANIFEST))) {
+    if (!resume) throw new UsageError(`${dir} already holds a sweep (${MANIFEST}): pass --resume to finish it, or choose another --out`);
+    return null;
+  }
+  try {
+    cleanStale(dir);
+  } catch {
+    // a leftover that cannot be removed is no reason not to run
+  }
+  let empty = true;
+  try {
+    empty = statSync(dir).isDirectory() && readdirSync(dir).length === 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`--out ${dir}: cannot use it (${fsReason(e)})`);
+  }
+  if (!empty) throw new CliError(`--out ${dir} exists and is not a sweep folder: nothing is written there; choose an empty or new --out`);
+  try {
+    return stageFolder(dir);
+  } catch (e) {
+    throw new CliError(`--out ${dir}: cannot write a folder there (${fsReason(e)})`);
+  }
+}
+
 async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<number> {
   const { spec, baseRaw } = readSweepFile(file);
-  const plan = planSweep(spec, baseRaw, FERROWAVE_VERSION);
-  const manifest = buildManifest(spec, plan, FERROWAVE_VERSION, opts.shard);
   const dir = resolve(opts.out);
+  // --out is checked (and a new folder staged) before the design is planned and validated
+  const stage = stageSweepFolder(dir, opts.resume);
+  let manifest: ReturnType<typeof buildManifest>;
+  let plan: ReturnType<typeof planSweep>;
+  try {
+    plan = planSweep(spec, baseRaw, FERROWAVE_VERSION);
+    manifest = buildManifest(spec, plan, FERROWAVE_VERSION, opts.shard);
+    if (stage) createSweepFolder(stage, manifest);
+  } catch (e) {
+    if (stage) discardFolder(stage);
+    throw e;
+  }
   const shardText = (s: Shard | null) => (s ? `--shard ${s.index}/${s.count}` : 'no --shard');
-  if (existsSync(join(dir, MANIFEST))) {
-    if (!opts.resume) throw new UsageError(`${dir} already holds a sweep (${MANIFEST}): pass --resume to finish it, or choose another --out`);
+  if (!stage) {
     const old = readManifest(dir);
     if (manifestIdentity(old) !== manifestIdentity(manifest))
-      throw new Error(
+      throw new CliError(
         `${dir} holds another sweep (different sweep file, base scenario or ferrowave version ${old.ferrowave_version}): it cannot be resumed with ${file}`,
       );
-    if (JSON.stringify(old.shard) !== JSON.stringify(opts.shard)) throw new Error(`${dir} was started with ${shardText(old.shard)}: resume it with the same`);
-  } else {
-    if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not a sweep folder: choose an empty or new --out`);
-    createSweepFolder(dir, manifest);
+    if (JSON.stringify(old.shard) !== JSON.stringify(opts.shard))
+      throw new CliError(`${dir} was started with ${shardText(old.shard)}: resume it with the same`);
   }
   removeTemporaries(dir);
   const present = completedRuns(dir);

@@ -5,7 +5,10 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fsReason } from '../formats/fs-reason';
+import { makeDirs } from '../formats/make-dirs-fs';
 import { spawnNodeWorker } from '../host/node-workers';
+import { printable } from '../model/printable';
 import { FERROWAVE_VERSION } from '../model/version';
 import { createCheckContext } from '../validate/context';
 import { currentFingerprint, writeReport } from '../validate/files';
@@ -45,6 +48,13 @@ export async function validateCommand(args: string[]): Promise<number> {
     return usage((e as Error).message);
   }
   const dir = resolve(values.out);
+  // the checks take minutes: a folder that cannot be written is said now, not after them
+  try {
+    makeDirs(dir);
+  } catch (e) {
+    console.error(`ferrowave: --out ${printable(dir)}: cannot write a folder there (${fsReason(e)})`);
+    return 2;
+  }
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const t0 = performance.now();
   log(`[validate] ${behaviours.length} behaviour${behaviours.length === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'} per simulation -> ${dir}`);

@@ -10,6 +10,7 @@ import type { Summary } from '../analysis/summary';
 import type { ResolvedScenario } from '../model/scenario';
 import type { RunOutcome, RunRow } from '../sweep/outcome';
 import { writeAtomic } from './atomic-fs';
+import { commitFolder, type StagedFolder } from './staged-folder-fs';
 import { SUMMARY_JSON } from './run-folder';
 import { runsCsv } from './runs-csv';
 import { FAILED_JSON, type FolderFiles, MANIFEST, manifestText, RUNS_CSV, RUNS_DIR, type RunOutput, runFolderFiles, TEMP_PREFIX } from './sweep-folder';
@@ -108,9 +109,9 @@ export function writeRunsCsv(dir: string, m: Manifest, rows: readonly RunRow[]):
   writeAtomic(join(dir, RUNS_CSV), runsCsv(m.columns, m.sweep.keep.metrics, rows));
 }
 
-/** An empty sweep folder: the manifest first (a folder with a manifest can always be resumed), then runs/. */
-export function createSweepFolder(dir: string, m: Manifest): void {
-  mkdirSync(dir, { recursive: true });
-  writeManifest(dir, m);
-  mkdirSync(join(dir, RUNS_DIR), { recursive: true });
+/** A new sweep folder, complete or absent: the manifest and runs/ in the staged folder, renamed into place. */
+export function createSweepFolder(stage: StagedFolder, m: Manifest): void {
+  writeManifest(stage.tmp, m);
+  mkdirSync(join(stage.tmp, RUNS_DIR));
+  commitFolder(stage);
 }

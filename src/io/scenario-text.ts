@@ -2,8 +2,11 @@
 // export, import and links; the CLI's `record` opens the page with a link):
 // export as the CLI's JSON (resolved, with seed and ferrowave_version, so `ferrowave run file.json`
 // re-runs it headless), import from a file's text, and share in the URL hash (#s=<base64url of the
-// JSON>). Anything coming in is parsed with JSON.parse only (never evaluated) and validated with
-// resolveScenario before the running simulation is touched.
+// JSON>). Anything coming in is parsed with JSON.parse only (never evaluated), after its size and
+// nesting depth are checked, and validated with resolveScenario (the CLI's validation, limits
+// included) before the running simulation is touched.
+import { parseJsonText } from '../model/json-text';
+import { cut, printable } from '../model/printable';
 import { type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
 
@@ -33,9 +36,10 @@ export class ImportError extends Error {
 export function parseScenarioText(text: string, what = 'file'): ResolvedScenario {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text);
   } catch (e) {
-    throw new ImportError(`the ${what} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // the parser's message quotes the text: shown cut and without control characters
+    throw new ImportError(`the ${what} is not valid JSON: ${printable(cut(e instanceof Error ? e.message : String(e)))}`);
   }
   return resolveScenario(raw, FERROWAVE_VERSION);
 }

@@ -2,9 +2,45 @@
 // before anything is computed (one message per problem, naming the JSON path, the value and what
 // is allowed), and the resolution that fills in every default so a run folder is self-describing.
 import { AGENT_IDS, AGENTS, type AgentId, GENETIC_AGENTS, type GeneticAgent, isGeneticAgent } from './agents';
+import { JsonTextError, parseJsonText } from './json-text';
 import { GENES, type Gene } from './layout';
+import { FORBIDDEN_TEXT, isForbiddenKey } from './own-keys';
 import { PARAMS, paramSpec, resolveParams } from './params';
+import { hasControl, preview, printable } from './printable';
+import { latticeExtent, regionOverlaps } from './region-extent';
+import {
+  type Bound,
+  DENSITY,
+  DESCRIPTION_MAX_CHARS,
+  DT_MIN,
+  DURATION,
+  FIELD_EVERY,
+  FIELD_EVERY_DEFAULT,
+  KNOCKDOWN_FACTOR,
+  LATTICE_SIDE,
+  MAX_GAPS,
+  MAX_PROBLEMS,
+  MAX_SEEDS,
+  MAX_STROKE_POINTS_TOTAL,
+  MAX_SUBCLONES,
+  MAX_TREATMENTS,
+  MAX_VESSELS,
+  NAME_MAX_CHARS,
+  OVEREXPRESS_FACTOR,
+  PHENO_FACTOR,
+  SAMPLE_EVERY,
+  SEED,
+  SITE_UM,
+  SLOW_EVERY,
+  START_MIN,
+  SUBCLONE_FRACTION,
+  STROKE_MAX_POINTS,
+  scaleProblems,
+} from './scenario-limits';
+import { setPath } from './set-path';
 import { TARGETS } from './targets';
+
+export { STROKE_MAX_POINTS } from './scenario-limits';
 
 export interface Disc {
   x_um: number;
@@ -27,9 +63,6 @@ export interface Region {
   rect?: Rect;
   stroke?: Stroke;
 }
-
-/** Most points a stroke may hold (a brush samples a drag every half radius or so). */
-export const STROKE_MAX_POINTS = 5000;
 
 export interface Treatment {
   agent: AgentId | GeneticAgent;
@@ -102,36 +135,67 @@ export interface Problem {
 }
 
 export class ScenarioError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+  /** `problems` holds the first MAX_PROBLEMS problems found; `omitted` counts the others */
+  constructor(
+    readonly problems: Problem[],
+    readonly omitted = 0,
+  ) {
+    super(problems.map(formatProblem).join('\n') + omittedText(omitted));
     this.name = 'ScenarioError';
   }
 }
 
+/** "\n(and 12 more problems)" after a list cut at MAX_PROBLEMS, or "". */
+export function omittedText(omitted: number): string {
+  return omitted > 0 ? `\n(and ${omitted} more problem${omitted > 1 ? 's' : ''})` : '';
+}
+
+/** One line: the path, the value (cut to ~200 characters) and what is allowed; never a raw control character. */
 export function formatProblem(p: Problem): string {
-  const shown = p.value === undefined ? 'missing' : JSON.stringify(p.value);
-  return `${p.path}: ${shown} — ${p.message}`;
+  const shown = p.value === undefined ? 'missing' : preview(p.value);
+  return printable(`${p.path}: ${shown} — ${p.message}`);
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** a list that may be left out (null is not "left out": it is reported) */
+const absentAsEmpty = (v: unknown): unknown => (v === undefined ? [] : v);
 
 class Checker {
   problems: Problem[] = [];
+  omitted = 0;
+  /** the lattice's extent in um (null while the lattice itself is invalid): regions must overlap it */
+  area: { W: number; H: number } | null = null;
+  /** points of the painted strokes so far */
+  strokePoints = 0;
   bad(path: string, value: unknown, message: string) {
-    this.problems.push({ path, value, message });
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ path, value, message });
+    else this.omitted++;
   }
-  keys(obj: Record<string, unknown>, path: string, allowed: readonly string[]) {
+  count(): number {
+    return this.problems.length + this.omitted;
+  }
+  /** reports keys not `allowed` (listed in the message) nor `unlisted` (allowed, for editors: $schema) */
+  keys(obj: Record<string, unknown>, path: string, allowed: readonly string[], unlisted: readonly string[] = []) {
     for (const k of Object.keys(obj)) {
-      if (!allowed.includes(k)) this.bad(`${path}.${k}`, obj[k], `unknown key; allowed keys here: ${allowed.join(', ')}`);
+      if (unlisted.includes(k)) continue;
+      if (isForbiddenKey(k)) this.bad(`${path}.${k}`, obj[k], `forbidden key: ${FORBIDDEN_TEXT}`);
+      else if (!allowed.includes(k)) this.bad(`${path}.${k}`, obj[k], `unknown key; allowed keys here: ${allowed.join(', ')}`);
     }
   }
-  num(
-    obj: Record<string, unknown>,
-    key: string,
-    path: string,
-    opt: { min?: number; max?: number; int?: boolean; def?: number; unit?: string; gt?: number },
-  ): number {
+  /** a list of at most `max` items (checked before any item is read), or null after reporting it */
+  list(v: unknown, path: string, max: number, shape: string): unknown[] | null {
+    if (!Array.isArray(v)) {
+      this.bad(path, v, `must be a list of ${shape}`);
+      return null;
+    }
+    if (v.length > max) {
+      this.bad(path, v, `${v.length} items: at most ${max}`);
+      return null;
+    }
+    return v;
+  }
+  num(obj: Record<string, unknown>, key: string, path: string, opt: Bound): number {
     const v = obj[key];
     const unit = opt.unit ? ` (${opt.unit})` : '';
     if (v === undefined) {
@@ -149,7 +213,8 @@ class Checker {
       this.bad(`${path}.${key}`, v, `must be ${opt.int ? 'an integer' : 'a number'}${unit}${rangeText(opt)}`);
       return Number.NaN;
     }
-    return v;
+    // -0 is 0 (JSON writes it so: a resolved scenario reads back as itself)
+    return v === 0 ? 0 : v;
   }
 }
 
@@ -177,16 +242,29 @@ const TREATMENT_KEYS = ['agent', 'uM', 'dose', 'start_min', 'end_min', 'region',
 
 const REGION_FORMS = '"disc" {x_um, y_um, r_um}, "rect" {x_um, y_um, width_um, height_um} or "stroke" {r_um, points_um: [[x_um, y_um], ...]}';
 
+/** A region, checked field by field, then against the lattice: one wholly outside it is an error. */
 function checkRegion(c: Checker, v: unknown, path: string): Region | null {
+  const before = c.count();
+  const region = parseRegion(c, v, path);
+  if (region && c.area && c.count() === before && !regionOverlaps(region, c.area.W, c.area.H))
+    c.bad(path, v, `lies wholly outside the lattice (${latticeExtent(c.area.W, c.area.H)}): it would cover no site`);
+  return region;
+}
+
+function parseRegion(c: Checker, v: unknown, path: string): Region | null {
   if (v === undefined || v === null) return null;
   if (!isObj(v)) {
     c.bad(path, v, `must be an object with one of ${REGION_FORMS}`);
     return null;
   }
   c.keys(v, path, ['disc', 'rect', 'stroke']);
-  const given = ['disc', 'rect', 'stroke'].filter((k) => isObj(v[k]));
+  const given = ['disc', 'rect', 'stroke'].filter((k) => v[k] !== undefined);
   if (given.length !== 1) {
     c.bad(path, v, `give exactly one of ${REGION_FORMS}`);
+    return null;
+  }
+  if (!isObj(v[given[0]])) {
+    c.bad(`${path}.${given[0]}`, v[given[0]], `must be an object: ${REGION_FORMS}`);
     return null;
   }
   if (isObj(v.disc)) {
@@ -204,7 +282,15 @@ function checkRegion(c: Checker, v: unknown, path: string): Region | null {
     const points_um: Array<[number, number]> = [];
     if (!Array.isArray(pts) || pts.length === 0 || pts.length > STROKE_MAX_POINTS) {
       c.bad(`${p}.points_um`, Array.isArray(pts) ? `${pts.length} points` : pts, `must be a list of 1 to ${STROKE_MAX_POINTS} points [x_um, y_um]`);
+    } else if (c.strokePoints + pts.length > MAX_STROKE_POINTS_TOTAL) {
+      c.strokePoints += pts.length;
+      c.bad(
+        `${p}.points_um`,
+        `${pts.length} points`,
+        `the strokes of a scenario hold at most ${MAX_STROKE_POINTS_TOTAL} points together (${c.strokePoints} so far)`,
+      );
     } else {
+      c.strokePoints += pts.length;
       for (const [i, q] of pts.entries()) {
         if (Array.isArray(q) && q.length === 2 && q.every((z) => typeof z === 'number' && Number.isFinite(z))) points_um.push([q[0], q[1]]);
         else c.bad(`${p}.points_um[${i}]`, q, 'must be a point [x_um, y_um] of two finite numbers (um)');
@@ -228,19 +314,20 @@ function checkRegion(c: Checker, v: unknown, path: string): Region | null {
 function checkMonolayer(c: Checker, t: Record<string, unknown>): Monolayer {
   const out: Monolayer = { kind: 'monolayer', gaps: [], density: 1 };
   c.keys(t, 'scenario.tissue', ['kind', 'gaps', 'density']);
-  out.density = c.num(t, 'density', 'scenario.tissue', { gt: 0, max: 1, def: 1, unit: 'fraction of sites seeded with a cell' });
-  const gaps = t.gaps ?? [];
-  if (!Array.isArray(gaps)) c.bad('scenario.tissue.gaps', gaps, 'must be a list of { "x_um": um, "width_um": um }');
-  else
-    for (const [i, g] of gaps.entries()) {
-      const p = `scenario.tissue.gaps[${i}]`;
-      if (!isObj(g)) {
-        c.bad(p, g, 'must be { "x_um": um, "width_um": um }');
-        continue;
-      }
-      c.keys(g, p, ['x_um', 'width_um']);
-      out.gaps.push({ x_um: c.num(g, 'x_um', p, { min: 0, unit: 'um' }), width_um: c.num(g, 'width_um', p, { gt: 0, unit: 'um' }) });
+  out.density = c.num(t, 'density', 'scenario.tissue', DENSITY);
+  const gaps = c.list(absentAsEmpty(t.gaps), 'scenario.tissue.gaps', MAX_GAPS, '{ "x_um": um, "width_um": um }') ?? [];
+  for (const [i, g] of gaps.entries()) {
+    const p = `scenario.tissue.gaps[${i}]`;
+    if (!isObj(g)) {
+      c.bad(p, g, 'must be { "x_um": um, "width_um": um }');
+      continue;
     }
+    c.keys(g, p, ['x_um', 'width_um']);
+    const W = c.area?.W;
+    const gap = { x_um: c.num(g, 'x_um', p, { min: 0, max: W, unit: 'um' }), width_um: c.num(g, 'width_um', p, { gt: 0, unit: 'um' }) };
+    if (W !== undefined && gap.x_um === W) c.bad(`${p}.x_um`, gap.x_um, `at the lattice's right edge (${W} um): the gap would cut no site`);
+    out.gaps.push(gap);
+  }
   return out;
 }
 
@@ -249,19 +336,15 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
   const W = lattice.width * lattice.site_um,
     H = lattice.height * lattice.site_um;
   const out: Tumour = { kind: 'tumour', seeds: [], vessels: [], subclones: [] };
-  const list = (key: string, shape: string): unknown[] => {
-    const v = t[key] ?? [];
-    if (Array.isArray(v)) return v;
-    c.bad(`scenario.tissue.${key}`, v, `must be a list of ${shape}`);
-    return [];
-  };
-  const seeds =
-    t.seeds === undefined ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : list('seeds', 'regions ({ "disc": ... } or { "rect": ... })');
+  const list = (key: string, max: number, shape: string): unknown[] => c.list(absentAsEmpty(t[key]), `scenario.tissue.${key}`, max, shape) ?? [];
+  // no seed given: one disc in the middle (when the lattice is valid)
+  const middle = c.area ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : [];
+  const seeds = t.seeds === undefined ? middle : list('seeds', MAX_SEEDS, 'regions ({ "disc": ... } or { "rect": ... })');
   seeds.forEach((r, i) => {
     const reg = checkRegion(c, r, `scenario.tissue.seeds[${i}]`);
     if (reg) out.seeds.push(reg);
   });
-  for (const [i, v] of list('vessels', '{ "x_um": um, "y_um": um, "r_um": um }').entries()) {
+  for (const [i, v] of list('vessels', MAX_VESSELS, '{ "x_um": um, "y_um": um, "r_um": um }').entries()) {
     const p = `scenario.tissue.vessels[${i}]`;
     if (!isObj(v)) {
       c.bad(p, v, 'must be { "x_um": um, "y_um": um, "r_um": um (optional, default one site) }');
@@ -274,7 +357,7 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
       r_um: c.num(v, 'r_um', p, { min: 0, max: Math.max(W, H), def: 0, unit: 'um' }),
     });
   }
-  for (const [i, v] of list('subclones', '{ "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 or "region": region }').entries()) {
+  for (const [i, v] of list('subclones', MAX_SUBCLONES, '{ "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 or "region": region }').entries()) {
     const p = `scenario.tissue.subclones[${i}]`;
     if (!isObj(v)) {
       c.bad(p, v, 'must be { "name": text, "pheno": { "<GENE>": factor }, "fraction": 0-1 } or with "region"');
@@ -285,17 +368,17 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
     if (!isObj(v.pheno)) c.bad(`${p}.pheno`, v.pheno, `required: { "<GENE>": factor } with genes ${GENES.join(', ')}`);
     else
       for (const [g, f] of Object.entries(v.pheno)) {
-        if (!(GENES as readonly string[]).includes(g)) c.bad(`${p}.pheno.${g}`, f, `unknown gene; allowed: ${GENES.join(', ')}`);
-        else pheno[g as Gene] = c.num(v.pheno, g, `${p}.pheno`, { gt: 0, max: 256, unit: 'x parental expression' });
+        if (isForbiddenKey(g)) c.bad(`${p}.pheno.${g}`, f, `forbidden key: ${FORBIDDEN_TEXT}`);
+        else if (!(GENES as readonly string[]).includes(g)) c.bad(`${p}.pheno.${g}`, f, `unknown gene; allowed: ${GENES.join(', ')}`);
+        else pheno[g as Gene] = c.num(v.pheno, g, `${p}.pheno`, PHENO_FACTOR);
       }
     if (typeof v.name !== 'string' || !v.name) c.bad(`${p}.name`, v.name, 'required: a name for the subclone');
     const region = checkRegion(c, v.region, `${p}.region`);
-    const fraction = c.num(v, 'fraction', p, { gt: 0, max: 1, def: 1, unit: 'fraction of seeded cells' });
+    const fraction = c.num(v, 'fraction', p, SUBCLONE_FRACTION);
     out.subclones.push({ name: String(v.name), pheno, fraction, region });
   }
   const total = out.subclones.reduce((a, s) => a + (s.region ? 0 : s.fraction), 0);
   if (total > 1 + 1e-9) c.bad('scenario.tissue.subclones', Number(total.toFixed(6)), 'the fractions of subclones without a region must add up to at most 1');
-  if (out.subclones.length > 254) c.bad('scenario.tissue.subclones', out.subclones.length, 'at most 254 subclones');
   return out;
 }
 
@@ -311,7 +394,7 @@ function checkTreatment(c: Checker, v: unknown, path: string, duration: number):
     c.bad(`${path}.agent`, agent, `unknown agent; allowed: ${allowedAgents.join(', ')}`);
     return null;
   }
-  const start = c.num(v, 'start_min', path, { min: 0, def: 0, unit: 'min' });
+  const start = c.num(v, 'start_min', path, START_MIN);
   let end: number | null = null;
   if (v.end_min !== undefined && v.end_min !== null) {
     end = c.num(v, 'end_min', path, { unit: 'min' });
@@ -323,10 +406,8 @@ function checkTreatment(c: Checker, v: unknown, path: string, duration: number):
     if (typeof v.gene !== 'string' || !(GENES as readonly string[]).includes(v.gene)) {
       c.bad(`${path}.gene`, v.gene, `required for ${agent}: one of ${GENES.join(', ')}`);
     } else t.gene = v.gene as Gene;
-    const f = c.num(v, 'factor', path, agent === 'knockdown' ? { gt: 0, max: 1 } : { min: 1, max: 100 });
-    t.factor = f;
-    if (agent === 'knockdown' && isNum(f)) t.factor = f;
-    if (v.uM !== undefined) c.bad(`${path}.uM`, v.uM, `not used by ${agent}: give "gene" and "factor"`);
+    t.factor = c.num(v, 'factor', path, agent === 'knockdown' ? KNOCKDOWN_FACTOR : OVEREXPRESS_FACTOR);
+    for (const k of ['uM', 'dose'] as const) if (v[k] !== undefined) c.bad(`${path}.${k}`, v[k], `not used by ${agent}: give "gene" and "factor"`);
     if (start !== 0) c.bad(`${path}.start_min`, start, 'genetic changes apply from the start: must be 0');
     return t;
   }
@@ -350,41 +431,42 @@ function checkTreatment(c: Checker, v: unknown, path: string, duration: number):
 export function resolveScenario(raw: unknown, version: string): ResolvedScenario {
   const c = new Checker();
   if (!isObj(raw)) throw new ScenarioError([{ path: 'scenario', value: raw, message: 'must be a JSON object' }]);
-  c.keys(raw, 'scenario', TOP_KEYS);
-  const seed = c.num(raw, 'seed', 'scenario', { int: true, min: 0, max: 2 ** 32 - 1 });
+  c.keys(raw, 'scenario', TOP_KEYS, ['$schema']);
+  const seed = c.num(raw, 'seed', 'scenario', SEED);
 
   let lattice = { width: Number.NaN, height: Number.NaN, site_um: Number.NaN };
   if (!isObj(raw.lattice)) c.bad('scenario.lattice', raw.lattice, 'required: { "width": sites, "height": sites, "site_um": um }');
   else {
     c.keys(raw.lattice, 'scenario.lattice', ['width', 'height', 'site_um']);
     lattice = {
-      width: c.num(raw.lattice, 'width', 'scenario.lattice', { int: true, min: 1, max: 8192, unit: 'sites' }),
-      height: c.num(raw.lattice, 'height', 'scenario.lattice', { int: true, min: 1, max: 8192, unit: 'sites' }),
-      site_um: c.num(raw.lattice, 'site_um', 'scenario.lattice', { min: 5, max: 50, def: 20, unit: 'um' }),
+      width: c.num(raw.lattice, 'width', 'scenario.lattice', LATTICE_SIDE),
+      height: c.num(raw.lattice, 'height', 'scenario.lattice', LATTICE_SIDE),
+      site_um: c.num(raw.lattice, 'site_um', 'scenario.lattice', SITE_UM),
     };
+    const W = lattice.width * lattice.site_um;
+    const H = lattice.height * lattice.site_um;
+    if (Number.isFinite(W) && Number.isFinite(H)) c.area = { W, H };
   }
-  const duration = c.num(raw, 'duration_min', 'scenario', { gt: 0, max: 100000, unit: 'min' });
+  const duration = c.num(raw, 'duration_min', 'scenario', DURATION);
 
   let tissue: Scenario['tissue'] = { kind: 'monolayer', gaps: [], density: 1 };
   if (raw.tissue !== undefined) {
     if (!isObj(raw.tissue)) c.bad('scenario.tissue', raw.tissue, 'must be an object { "kind": "monolayer" | "tumour", ... }');
-    else if ((raw.tissue.kind ?? 'monolayer') === 'monolayer') tissue = checkMonolayer(c, raw.tissue);
+    else if (raw.tissue.kind === undefined || raw.tissue.kind === 'monolayer') tissue = checkMonolayer(c, raw.tissue);
     else if (raw.tissue.kind === 'tumour') tissue = checkTumour(c, raw.tissue, lattice);
     else c.bad('scenario.tissue.kind', raw.tissue.kind, 'allowed: monolayer, tumour');
   }
 
-  const boundary = raw.boundary ?? (tissue.kind === 'tumour' ? 'medium' : 'noflux');
+  const boundary = raw.boundary === undefined ? (tissue.kind === 'tumour' ? 'medium' : 'noflux') : raw.boundary;
   if (boundary !== 'noflux' && boundary !== 'medium')
     c.bad('scenario.boundary', boundary, 'allowed: noflux (sealed edges), medium (edges held at medium levels)');
 
   const treatments: Treatment[] = [];
-  const rawT = raw.treatments ?? [];
-  if (!Array.isArray(rawT)) c.bad('scenario.treatments', rawT, 'must be a list of treatments');
-  else
-    rawT.forEach((t, i) => {
-      const r = checkTreatment(c, t, `scenario.treatments[${i}]`, duration);
-      if (r) treatments.push(r);
-    });
+  const rawT = c.list(absentAsEmpty(raw.treatments), 'scenario.treatments', MAX_TREATMENTS, 'treatments like { "agent": "erastin", "uM": 10 }') ?? [];
+  for (const [i, t] of rawT.entries()) {
+    const r = checkTreatment(c, t, `scenario.treatments[${i}]`, duration);
+    if (r) treatments.push(r);
+  }
 
   const params: Record<string, number> = {};
   if (raw.params !== undefined) {
@@ -392,7 +474,8 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
     else
       for (const [k, v] of Object.entries(raw.params)) {
         const spec = paramSpec(k);
-        if (!spec) {
+        if (isForbiddenKey(k)) c.bad(`scenario.params.${k}`, v, `forbidden key: ${FORBIDDEN_TEXT}`);
+        else if (!spec) {
           c.bad(
             `scenario.params.${k}`,
             v,
@@ -400,40 +483,29 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
               .map((p) => p.name)
               .join(', ')}, ...)`,
           );
-          continue;
-        }
-        params[k] = c.num(raw.params, k, 'scenario.params', { min: spec.min, max: spec.max, unit: spec.unit });
+        } else params[k] = c.num(raw.params, k, 'scenario.params', { min: spec.min, max: spec.max, unit: spec.unit });
       }
   }
 
-  // tissue fields (tumours) change faster around vessels: diffuse them every other step
-  const numerics = { dt_min: 0.5, field_every: tissue.kind === 'tumour' ? 2 : 10, slow_every: 8 };
+  const numerics: Scenario['numerics'] = { dt_min: DT_MIN.def as number, field_every: FIELD_EVERY_DEFAULT[tissue.kind], slow_every: SLOW_EVERY.def as number };
   if (raw.numerics !== undefined) {
     if (!isObj(raw.numerics)) c.bad('scenario.numerics', raw.numerics, 'must be { "dt_min": min, "field_every": steps, "slow_every": steps }');
     else {
       c.keys(raw.numerics, 'scenario.numerics', ['dt_min', 'field_every', 'slow_every']);
-      numerics.slow_every = c.num(raw.numerics, 'slow_every', 'scenario.numerics', { int: true, min: 1, max: 100, def: 8, unit: 'steps' });
-      numerics.dt_min = c.num(raw.numerics, 'dt_min', 'scenario.numerics', { gt: 0, max: 2, def: 0.5, unit: 'min' });
-      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', {
-        int: true,
-        min: 1,
-        max: 1000,
-        def: numerics.field_every,
-        unit: 'steps',
-      });
+      numerics.slow_every = c.num(raw.numerics, 'slow_every', 'scenario.numerics', SLOW_EVERY);
+      numerics.dt_min = c.num(raw.numerics, 'dt_min', 'scenario.numerics', DT_MIN);
+      numerics.field_every = c.num(raw.numerics, 'field_every', 'scenario.numerics', { ...FIELD_EVERY, def: numerics.field_every });
     }
   }
-  const output = { sample_every_min: 5 };
+  const output = { sample_every_min: SAMPLE_EVERY.def as number };
   if (raw.output !== undefined) {
     if (!isObj(raw.output)) c.bad('scenario.output', raw.output, 'must be { "sample_every_min": min }');
     else {
       c.keys(raw.output, 'scenario.output', ['sample_every_min']);
-      output.sample_every_min = c.num(raw.output, 'sample_every_min', 'scenario.output', { gt: 0, def: 5, unit: 'min' });
+      output.sample_every_min = c.num(raw.output, 'sample_every_min', 'scenario.output', SAMPLE_EVERY);
     }
   }
-  for (const k of ['name', 'description'] as const) {
-    if (raw[k] !== undefined && typeof raw[k] !== 'string') c.bad(`scenario.${k}`, raw[k], 'must be a string');
-  }
+  checkText(c, raw);
   if (tissue.kind === 'tumour') {
     treatments.forEach((t, i) => {
       if (!t.region || isGeneticAgent(t.agent)) return;
@@ -447,8 +519,8 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
         );
     });
   }
-  if (c.problems.length) throw new ScenarioError(c.problems);
-  return {
+  if (c.count()) throw new ScenarioError(c.problems, c.omitted);
+  const sc: ResolvedScenario = {
     name: (raw.name as string) ?? 'scenario',
     description: (raw.description as string) ?? '',
     seed,
@@ -462,30 +534,48 @@ export function resolveScenario(raw: unknown, version: string): ResolvedScenario
     output,
     ferrowave_version: version,
   };
+  // valid field by field; now what the machine can hold and run
+  const scale = scaleProblems(sc);
+  if (scale.length) throw new ScenarioError(scale);
+  return sc;
 }
 
-/** Apply `--set path=value` overrides to raw scenario JSON (before validation). */
-export function applyOverride(raw: Record<string, unknown>, assignment: string): void {
+/** name (one line, it names progress lines and runs), description, $schema (for editors: not used) */
+function checkText(c: Checker, raw: Record<string, unknown>): void {
+  const { name, description } = raw;
+  if (name !== undefined && (typeof name !== 'string' || name.length > NAME_MAX_CHARS || hasControl(name)))
+    c.bad('scenario.name', name, `must be one line of text without control characters, at most ${NAME_MAX_CHARS} characters`);
+  if (description !== undefined && (typeof description !== 'string' || description.length > DESCRIPTION_MAX_CHARS))
+    c.bad('scenario.description', description, `must be text of at most ${DESCRIPTION_MAX_CHARS} characters`);
+  if (raw.$schema !== undefined && typeof raw.$schema !== 'string')
+    c.bad('scenario.$schema', raw.$schema, 'must be a string: the JSON schema that editors check the file with (schemas/scenario.schema.json)');
+}
+
+/**
+ * Apply a `--set path=value` override to raw scenario JSON (before validation). The value is JSON
+ * (a number, true, [1, 2], {"disc": ...}) or else taken as text. Throws ScenarioError (path
+ * `--set <path>`) for a path that cannot be set; `where` names the origin in messages.
+ */
+export function applyOverride(raw: Record<string, unknown>, assignment: string, where = '--set'): void {
   const eq = assignment.indexOf('=');
   if (eq <= 0)
-    throw new ScenarioError([{ path: '--set', value: assignment, message: 'must look like path=value, e.g. params.ox_diffusion=200 or treatments[0].uM=5' }]);
+    throw new ScenarioError([{ path: where, value: assignment, message: 'must look like path=value, e.g. params.ox_diffusion=200 or treatments[0].uM=5' }]);
   const path = assignment.slice(0, eq);
   const text = assignment.slice(eq + 1);
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseJsonText(text);
+  } catch (e) {
+    // not JSON: the text itself (a name, an agent); JSON too large or too deep is an error
+    if (!(e instanceof JsonTextError) || e.kind !== 'syntax')
+      throw new ScenarioError([{ path: `${where} ${path}`, value: text, message: `the value is ${(e as Error).message}` }]);
     value = text;
   }
-  const parts = path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter(Boolean);
-  let obj: Record<string, unknown> = raw;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const k = parts[i];
-    if (!isObj(obj[k]) && !Array.isArray(obj[k])) obj[k] = /^\d+$/.test(parts[i + 1]) ? [] : {};
-    obj = obj[k] as Record<string, unknown>;
-  }
-  obj[parts[parts.length - 1]] = value;
+  setOverride(raw, path, value, where);
+}
+
+/** Set an already parsed value at a scenario path (sweeps); throws ScenarioError naming `where` and the path. */
+export function setOverride(raw: Record<string, unknown>, path: string, value: unknown, where = '--set'): void {
+  const why = setPath(raw, path, value);
+  if (why) throw new ScenarioError([{ path: `${where} ${path}`, value, message: why }]);
 }

@@ -138,7 +138,7 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
   let width = 0,
     height = 0;
   if (req.resolution !== undefined) {
-    const r = RESOLUTIONS[req.resolution as ResolutionName];
+    const r = Object.hasOwn(RESOLUTIONS, req.resolution) ? RESOLUTIONS[req.resolution as ResolutionName] : undefined;
     if (!r) p.push(`resolution: "${req.resolution}" is not offered; choose one of ${Object.keys(RESOLUTIONS).join(', ')} (or give width and height)`);
     else ({ width, height } = r);
     if (req.width !== undefined || req.height !== undefined) p.push('resolution: give either a resolution name or width and height, not both');
@@ -204,7 +204,7 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
 
   // --- format, overlays, text
   const format = (req.format ?? 'webm-vp9') as FormatName;
-  if (!FORMATS[format]) p.push(`format: "${req.format}" is not offered; choose one of ${Object.keys(FORMATS).join(', ')}`);
+  if (!Object.hasOwn(FORMATS, format)) p.push(`format: "${req.format}" is not offered; choose one of ${Object.keys(FORMATS).join(', ')}`);
   if (req.overlays !== undefined && typeof req.overlays !== 'boolean') p.push(`overlays: must be true or false, got ${String(req.overlays)}`);
   const title = req.title ?? '';
   if (typeof title !== 'string' || title.length > 120) p.push('title: must be text of at most 120 characters');

@@ -3,7 +3,8 @@
 // scenario from the base. Every design point's scenario is validated up front, so a bad value
 // is reported (naming the axis values and the scenario problem) before the first run starts.
 import { paramSpec } from '../model/params';
-import { applyOverride, formatProblem, type Problem, type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
+import { MAX_PROBLEMS } from '../model/scenario-limits';
+import { formatProblem, type Problem, type ResolvedScenario, resolveScenario, ScenarioError, setOverride } from '../model/scenario';
 import { designPoints } from './design';
 import { runSeed } from './seeds';
 import { type Scalar, SweepError, type SweepSpec } from './spec';
@@ -49,10 +50,15 @@ export function axisColumn(path: string, base: Record<string, unknown>): string 
   return path.replace(/\[(\d+)\]/g, '_$1').replace(/\./g, '_');
 }
 
-/** The raw base with sweep.set applied (a copy). */
+/** The raw base with sweep.set applied (a copy); throws SweepError for a path that cannot be set. */
 export function baseWithSet(baseRaw: Record<string, unknown>, spec: SweepSpec): Record<string, unknown> {
   const raw = structuredClone(baseRaw);
-  for (const [p, v] of Object.entries(spec.set)) applyOverride(raw, `${p}=${JSON.stringify(v)}`);
+  try {
+    for (const [p, v] of Object.entries(spec.set)) setOverride(raw, p, JSON.parse(JSON.stringify(v)), 'sweep.set');
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new SweepError(e.problems);
+    throw e;
+  }
   return raw;
 }
 
@@ -69,7 +75,7 @@ export function rawScenarioOfRun(
   r: Pick<PlannedRun, 'run' | 'seed' | 'values'>,
 ): Record<string, unknown> {
   const raw = structuredClone(base);
-  for (let k = 0; k < spec.axes.length; k++) applyOverride(raw, `${spec.axes[k].path}=${JSON.stringify(r.values[k])}`);
+  for (let k = 0; k < spec.axes.length; k++) setOverride(raw, spec.axes[k].path, JSON.parse(JSON.stringify(r.values[k])), `sweep.axes[${k}]`);
   raw.seed = r.seed;
   raw.name = `${spec.name}-${runLabel(r.run, totalRuns)}`;
   return raw;
@@ -125,13 +131,18 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
       }
     }
   }
+  let omitted = 0;
   for (const [text, s] of seen) {
+    if (problems.length >= MAX_PROBLEMS) {
+      omitted++;
+      continue;
+    }
     problems.push({
       path: `design point ${s.point}`,
       value: s.values,
       message: `${text}${s.more ? ` (and ${s.more} more design point${s.more > 1 ? 's' : ''})` : ''}`,
     });
   }
-  if (problems.length) throw new SweepError(problems);
+  if (problems.length) throw new SweepError(problems, omitted);
   return plan;
 }

@@ -1,7 +1,10 @@
 // Why this file exists: sweep files are data, validated before anything runs, like scenarios:
 // one message per problem naming the JSON path, the value and what is allowed. This is their
 // schema (base scenario, axes, design, replicates, master seed, what to keep) and its checker.
-import { formatProblem, type Problem } from '../model/scenario';
+import { FORBIDDEN_TEXT, isForbiddenKey } from '../model/own-keys';
+import { MAX_PROBLEMS } from '../model/scenario-limits';
+import { formatProblem, omittedText, type Problem } from '../model/scenario';
+import { parseSetPath } from '../model/set-path';
 import { SOBOL_MAX_DIMS } from './sobol';
 
 export type Scalar = number | string | boolean;
@@ -50,8 +53,12 @@ export interface SweepSpec {
 }
 
 export class SweepError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+  /** `problems` holds the first MAX_PROBLEMS problems found; `omitted` counts the others */
+  constructor(
+    readonly problems: Problem[],
+    readonly omitted = 0,
+  ) {
+    super(problems.map(formatProblem).join('\n') + omittedText(omitted));
     this.name = 'SweepError';
   }
 }
@@ -60,6 +67,8 @@ export class SweepError extends Error {
 export interface SweepVocabulary {
   metrics: readonly string[];
   timeseriesColumns: readonly string[];
+  /** when given, a base named by text must be one of these or a .json file */
+  presets?: readonly string[];
 }
 
 /** At most this many runs in one sweep (the manifest lists them all). */
@@ -67,7 +76,17 @@ export const MAX_RUNS = 10_000_000;
 
 const TOP_KEYS = ['name', 'description', 'base', 'set', 'design', 'points', 'axes', 'replicates', 'seed', 'keep'];
 const AXIS_KEYS = ['path', 'name', 'values', 'from', 'to', 'n', 'scale', 'integer'];
-const PATH_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*)*$/;
+/** Why a scenario path is refused, or null (a path like treatments[0].uM: no prototype keys, no index beyond any list). */
+const pathProblem = (p: unknown): string | null => {
+  const r = typeof p === 'string' ? parseSetPath(p) : null;
+  if (r && !('error' in r)) return null;
+  return r && !r.error.startsWith('must be') ? r.error : 'required: a scenario path like treatments[0].uM, params.ox_diffusion or lattice.width';
+};
+/** Most axes of a sweep, and values of one axis. */
+export const MAX_AXES = 32;
+export const MAX_AXIS_VALUES = 100_000;
+/** Longest name of a sweep (it names folders and every run). */
+export const SWEEP_NAME_MAX_CHARS = 100;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,9 +96,15 @@ const isScalar = (v: unknown): v is Scalar => isNum(v) || typeof v === 'string' 
 /** Validate parsed sweep JSON; throws SweepError listing every problem. */
 export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
   const problems: Problem[] = [];
-  const bad = (path: string, value: unknown, message: string) => problems.push({ path, value, message });
+  let omitted = 0;
+  const bad = (path: string, value: unknown, message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, value, message });
+    else omitted++;
+  };
   if (!isObj(raw)) throw new SweepError([{ path: 'sweep', value: raw, message: 'must be a JSON object with "base", "axes", "replicates" and "seed"' }]);
-  for (const k of Object.keys(raw)) if (!TOP_KEYS.includes(k)) bad(`sweep.${k}`, raw[k], `unknown key; allowed keys here: ${TOP_KEYS.join(', ')}`);
+  unknownKeys(raw, 'sweep', TOP_KEYS, bad, ['$schema']);
+  if (raw.$schema !== undefined && typeof raw.$schema !== 'string')
+    bad('sweep.$schema', raw.$schema, 'must be a string: the JSON schema that editors check the file with (schemas/sweep.schema.json)');
 
   const str = (k: 'name' | 'description', def: string): string => {
     if (raw[k] === undefined) return def;
@@ -87,12 +112,16 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     return String(raw[k]);
   };
   const name = str('name', 'sweep');
-  if (!/^[A-Za-z0-9_.-]+$/.test(name)) bad('sweep.name', name, 'letters, digits, "_", "." and "-" only (it names folders and files)');
+  if (!/^[A-Za-z0-9_.-]+$/.test(name) || name.length > SWEEP_NAME_MAX_CHARS)
+    bad('sweep.name', name, `letters, digits, "_", "." and "-" only, at most ${SWEEP_NAME_MAX_CHARS} (it names folders and files)`);
   const description = str('description', '');
 
   let base: SweepSpec['base'] = '';
-  if (typeof raw.base === 'string' && raw.base.length > 0) base = raw.base;
-  else if (isObj(raw.base)) base = raw.base;
+  if (typeof raw.base === 'string' && raw.base.length > 0) {
+    base = raw.base;
+    if (vocab.presets && !vocab.presets.includes(base) && !base.endsWith('.json'))
+      bad('sweep.base', base, `neither a preset nor a .json file; presets: ${vocab.presets.join(', ')}`);
+  } else if (isObj(raw.base)) base = raw.base;
   else
     bad(
       'sweep.base',
@@ -105,7 +134,13 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     if (!isObj(raw.set)) bad('sweep.set', raw.set, 'must be an object { "scenario.path": value }, e.g. { "lattice.width": 160 }');
     else
       for (const [p, v] of Object.entries(raw.set)) {
-        if (!PATH_RE.test(p)) bad(`sweep.set["${p}"]`, v, 'the key must be a scenario path like lattice.width or treatments[0].uM');
+        const why = pathProblem(p);
+        if (why)
+          bad(
+            `sweep.set["${p}"]`,
+            v,
+            why.startsWith('required') ? 'the key must be a scenario path like lattice.width or treatments[0].uM' : `the key: ${why}`,
+          );
         else set[p] = v;
       }
   }
@@ -124,6 +159,7 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
   const axes: Axis[] = [];
   const rawAxes = raw.axes ?? [];
   if (!Array.isArray(rawAxes)) bad('sweep.axes', rawAxes, 'must be a list of axes like { "path": "treatments[0].uM", "values": [1, 2.5, 5] }');
+  else if (rawAxes.length > MAX_AXES) bad('sweep.axes', rawAxes, `${rawAxes.length} axes: at most ${MAX_AXES}`);
   else
     for (const [i, a] of rawAxes.entries()) {
       const p = `sweep.axes[${i}]`;
@@ -158,7 +194,7 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     const total = countPoints(design, points, axes) * replicates;
     if (total > MAX_RUNS) bad('sweep', total, `${total} runs: at most ${MAX_RUNS} in one sweep (split it into several sweeps)`);
   }
-  if (problems.length) throw new SweepError(problems);
+  if (problems.length) throw new SweepError(problems, omitted);
   return { name, description, base, set, design, points, axes, replicates, seed, keep };
 }
 
@@ -172,9 +208,9 @@ function checkAxis(a: unknown, p: string, design: Design, bad: (path: string, va
     ok = false;
     bad(path, value, message);
   };
-  for (const k of Object.keys(a)) if (!AXIS_KEYS.includes(k)) fail(`${p}.${k}`, a[k], `unknown key; allowed keys here: ${AXIS_KEYS.join(', ')}`);
-  if (typeof a.path !== 'string' || !PATH_RE.test(a.path))
-    fail(`${p}.path`, a.path, 'required: a scenario path like treatments[0].uM, params.ox_diffusion or lattice.width');
+  unknownKeys(a, p, AXIS_KEYS, fail);
+  const why = pathProblem(a.path);
+  if (why) fail(`${p}.path`, a.path, why);
   if (a.name !== undefined && (typeof a.name !== 'string' || !NAME_RE.test(a.name)))
     fail(`${p}.name`, a.name, 'must be a column name: a letter or "_", then letters, digits, "_" or "." (e.g. erastin_uM)');
   const scale = a.scale ?? 'linear';
@@ -197,7 +233,8 @@ function checkAxis(a: unknown, p: string, design: Design, bad: (path: string, va
     return null;
   }
   if (hasValues) {
-    if (!Array.isArray(a.values) || a.values.length === 0) fail(`${p}.values`, a.values, 'must be a non-empty list of numbers, strings or booleans');
+    if (!Array.isArray(a.values) || a.values.length === 0 || a.values.length > MAX_AXIS_VALUES)
+      fail(`${p}.values`, a.values, `must be a list of 1 to ${MAX_AXIS_VALUES} numbers, strings or booleans`);
     else {
       a.values.forEach((v, k) => {
         if (!isScalar(v)) fail(`${p}.values[${k}]`, v, 'must be a number, a string or a boolean');
@@ -230,8 +267,7 @@ function checkKeep(v: unknown, vocab: SweepVocabulary, bad: (path: string, value
     bad('sweep.keep', v, 'must be { "metrics": "all" | [names], "timeseries": "all" | "none" | [columns] }');
     return keep;
   }
-  for (const k of Object.keys(v))
-    if (k !== 'metrics' && k !== 'timeseries') bad(`sweep.keep.${k}`, v[k], 'unknown key; allowed keys here: metrics, timeseries');
+  unknownKeys(v, 'sweep.keep', ['metrics', 'timeseries'], bad);
   if (v.metrics !== undefined && v.metrics !== 'all') {
     if (!Array.isArray(v.metrics) || v.metrics.length === 0)
       bad('sweep.keep.metrics', v.metrics, `must be "all" or a non-empty list of: ${vocab.metrics.join(', ')}`);
@@ -256,6 +292,21 @@ function checkKeep(v: unknown, vocab: SweepVocabulary, bad: (path: string, value
     }
   }
   return keep;
+}
+
+/** Reports keys that are not allowed at `path` (forbidden ones, which reach a prototype, as such). */
+function unknownKeys(
+  obj: Record<string, unknown>,
+  path: string,
+  allowed: readonly string[],
+  bad: (path: string, value: unknown, message: string) => void,
+  unlisted: readonly string[] = [],
+): void {
+  for (const k of Object.keys(obj)) {
+    if (unlisted.includes(k)) continue;
+    if (isForbiddenKey(k)) bad(`${path}.${k}`, obj[k], `forbidden key: ${FORBIDDEN_TEXT}`);
+    else if (!allowed.includes(k)) bad(`${path}.${k}`, obj[k], `unknown key; allowed keys here: ${allowed.join(', ')}`);
+  }
 }
 
 /** Number of design points (before replicates). */

@@ -93,7 +93,7 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
     if (!(Number.isInteger(W) && Number.isInteger(H) && W >= 1 && H >= 1 && W <= 2048 && H <= 2048)) {
       errors.show(
         new Error(
-          `lattice: width and height must be whole numbers of sites from 1 to 2048 in the sandbox (got ${latW.value} x ${latH.value}; the CLI runs up to 8192)`,
+          `lattice: width and height must be whole numbers of sites from 1 to 2048 in the sandbox (got ${latW.value} x ${latH.value}; a scenario file or link may be larger, within the limits of the scenario validation)`,
         ),
       );
       return false;

@@ -1,9 +1,11 @@
 // Why this file exists: the one place in src/validate that touches the file system: reading the
 // sources the fingerprint covers, and writing a rendered report (report.md, report.json,
 // figures/*.svg) atomically, removing figures a previous run left behind.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAtomic } from '../formats/atomic-fs';
+import { makeDirs } from '../formats/make-dirs-fs';
 import { FERROWAVE_VERSION } from '../model/version';
 import { FINGERPRINT_ROOTS, fingerprint, type SourceFile } from './fingerprint';
 import { FIGURE_DIR, type RenderedReport } from './report';
@@ -34,16 +36,10 @@ export function currentFingerprint(root: string = REPO_ROOT): string {
   return fingerprint(readFingerprintSources(root), FERROWAVE_VERSION);
 }
 
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /** Write the report into `dir`; figures that are not part of it are deleted from dir/figures. */
 export function writeReport(dir: string, r: RenderedReport): void {
   const figDir = join(dir, FIGURE_DIR);
-  mkdirSync(figDir, { recursive: true });
+  makeDirs(figDir);
   const keep = new Set(r.figures.map((f) => f.path.slice(FIGURE_DIR.length + 1)));
   for (const name of readdirSync(figDir)) if (name.endsWith('.svg') && !keep.has(name)) rmSync(join(figDir, name));
   for (const f of r.figures) writeAtomic(join(dir, f.path), f.svg);

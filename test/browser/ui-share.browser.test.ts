@@ -99,6 +99,17 @@ describe('sandbox save and share', () => {
       /scenario\.lattice\.width: -3 — .*sites/,
     ],
     ['code', `#s=${b64url('alert(1)')}`, /not valid JSON/],
+    // the CLI's limits hold in the page: this link once hung the page while it laid out 10 GB
+    [
+      'a lattice beyond what the machine can hold',
+      `#s=${b64url(JSON.stringify({ ...PRESETS[PRESET_NAMES[0]], lattice: { width: 8192, height: 8192, site_um: 20 } }))}`,
+      /scenario\.lattice: \{"width":8192,"height":8192\} — .* the state must fit in one WebAssembly memory of 4\.0 GiB/,
+    ],
+    [
+      'a time step of 1e-300 min',
+      `#s=${b64url(JSON.stringify({ ...PRESETS[PRESET_NAMES[0]], numerics: { dt_min: 1e-300 } }))}`,
+      /scenario\.numerics\.dt_min: 1e-300/,
+    ],
   ])('a link with %s shows a readable error and the default preset runs', async (_what, hash, message) => {
     const a = await mount(hash);
     expect(errorText()).toMatch(message);

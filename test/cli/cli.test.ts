@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -70,9 +70,50 @@ describe('ferrowave CLI', () => {
     const args = ['run', 'unprimed-light-pulse', '--out', out, '--workers', '0', '--quiet', '--set', 'lattice.width=20', '--set', 'duration_min=380'];
     expect(cli(...args).status).toBe(0);
     const again = cli(...args);
-    expect(again.status).not.toBe(0);
+    expect(again.status).toBe(2);
     expect(again.stderr).toContain('already holds a finished run');
     expect(cli(...args, '--force').status).toBe(0);
+  });
+
+  it('prints its version, and the help of each command (help COMMAND, COMMAND --help or -h)', async () => {
+    const version = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version;
+    // as a user types them (the issue: `run --help` said "Unknown option")
+    const v = cli('--version');
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toBe(`ferrowave ${version}`);
+    const h = cli('run', '--help');
+    expect(h.status).toBe(0);
+    expect(h.stdout).toMatch(/ferrowave run <scenario\.json \| preset> --out DIR[\s\S]*--force replaces a finished one/);
+    // the rest in this process (the same main())
+    const { main } = await import('../../src/cli/main');
+    const said = async (...args: string[]) => {
+      const out: string[] = [];
+      const log = vi.spyOn(console, 'log').mockImplementation((m) => void out.push(String(m)));
+      const err = vi.spyOn(console, 'error').mockImplementation((m) => void out.push(String(m)));
+      try {
+        return { code: await main(args), text: out.join('\n') };
+      } finally {
+        log.mockRestore();
+        err.mockRestore();
+      }
+    };
+    for (const [args, usage] of [
+      [['-V'], new RegExp(`^ferrowave ${version.replace(/\./g, '\\.')}$`)],
+      [['validate', '--help'], /ferrowave validate --out DIR/],
+      [['sweep', '-h'], /ferrowave sweep <sweep\.json> --out DIR/],
+      [['help', 'record'], /ferrowave record <scenario\.json \| preset> --out FILE\.webm/],
+      [['help', 'merge'], /ferrowave merge DIR\.\.\. --out DIR/],
+      [['run', 'primed-light-pulse', '--out', 'x', '--help'], /ferrowave run/],
+    ] as const) {
+      const r = await said(...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.text, args.join(' ')).toMatch(usage);
+      // one command's help, not the whole usage
+      expect(r.text, args.join(' ')).not.toContain('ferrowave params');
+    }
+    const unknown = await said('help', 'nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.text).toMatch(/no command "nope"; commands: run, record, presets, params, validate, sweep, merge, report/);
   });
 
   it('lists presets and parameters', () => {

@@ -100,12 +100,12 @@ describe('ferrowave sweep', () => {
     expect(JSON.parse(read(root, 'merged', 'manifest.json')).shard).toBeNull();
 
     const missing = cli(['merge', join(root, 's0'), join(root, 's2'), '--out', join(root, 'm2')]);
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('3 of 8 runs missing');
     expect(missing.stderr).toContain(': 1, 4, 7');
     expect(existsSync(join(root, 'm2'))).toBe(false);
     const dup = cli(['merge', join(root, 's0'), join(root, 's1'), join(root, 's2'), join(root, 'w0'), '--out', join(root, 'm3')]);
-    expect(dup.status).toBe(1);
+    expect(dup.status).toBe(2);
     expect(dup.stderr).toContain('runs present in more than one folder: 0, 1, 2, 3, 4, 5, 6, 7');
   });
 
@@ -116,7 +116,7 @@ describe('ferrowave sweep', () => {
     const other = join(root, 'other.json');
     writeFileSync(other, JSON.stringify({ ...tiny, seed: 8 }));
     const r = cli(['sweep', other, '--out', join(root, 'w0'), '--resume']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain('holds another sweep');
     const shard = cli(['sweep', sweepFile, '--out', join(root, 's0'), '--resume', '--shard', '1/3']);
     expect(shard.stderr).toContain('was started with --shard 0/3: resume it with the same');

@@ -54,6 +54,8 @@ import { cellsCsv } from './src/formats/run-folder';
 const raw = structuredClone(PRESETS['primed-light-pulse']) as Record<string, unknown>;
 raw.lattice = { width: 41, height: 3, site_um: 20 };
 raw.duration_min = 1200;
+// the pulse inside this 3-row strip (the preset's lies at y = 400 um)
+(raw.treatments as Array<{ region?: { disc: { y_um: number } } }>)[1].region!.disc.y_um = 30;
 const sc = resolveScenario(raw, 'test');
 const a = createSimulation(sc), b = createSimulation(sc, sc.seed, { noWasm: true });
 const start = a.state.cell.probe[0], startExpected = 1.5 * a.state.cell.fe[0] / sc.params.fe_ref;
@@ -87,7 +89,9 @@ describe('the species recipe of CONTRIBUTING.md', () => {
       execFileSync(process.execPath, ['--import', 'tsx', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     run(['scripts/kernels/build.ts']);
     run(['scripts/gen-model-docs.ts']);
+    run(['scripts/schemas/build.ts']);
     expect(readFileSync(join(dir, 'docs/model.md'), 'utf8')).toContain('| `probe` | uM | a throwaway species (recipe test) |');
+    expect(JSON.parse(readFileSync(join(dir, 'schemas/scenario.schema.json'), 'utf8')).properties.params.properties.probe_rate).toMatchObject({ maximum: 1 });
     expect(readFileSync(join(dir, 'src/model/wasm/kernels.generated.wat'), 'utf8')).not.toBe(
       readFileSync(join(ROOT, 'src/model/wasm/kernels.generated.wat'), 'utf8'),
     );
