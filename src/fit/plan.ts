@@ -86,7 +86,7 @@ export function planFit(
       k = plan.conditions.length;
       byKey.set(key, k);
       const b = plan.bases[base];
-      const name = String(b.raw.name ?? `scenario ${base}`);
+      const name = typeof b.raw.name === 'string' ? b.raw.name : `scenario ${base}`;
       plan.conditions.push({
         index: k,
         base,

@@ -191,7 +191,8 @@ export function validateFit(raw: unknown): FitSpec {
   const str = (k: 'name' | 'description', def: string): string => {
     if (raw[k] === undefined) return def;
     if (typeof raw[k] !== 'string') bad(`fit.${k}`, raw[k], 'must be a string');
-    return String(raw[k]);
+    // (never String() of a value: a list nested thousands deep overflows the stack)
+    return typeof raw[k] === 'string' ? raw[k] : def;
   };
   const name = str('name', 'fit');
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) bad('fit.name', name, 'letters, digits, "_", "." and "-" only (it names files)');
@@ -325,8 +326,8 @@ function checkData(d: unknown, p: string, bad: Bad): DataSpec | null {
       });
   }
   return {
-    file: String(d.file),
-    scenario: String(d.scenario),
+    file: typeof d.file === 'string' ? d.file : '',
+    scenario: typeof d.scenario === 'string' ? d.scenario : '',
     set,
     treatment,
     observable,
@@ -412,7 +413,8 @@ function checkUncertainty(v: unknown, bad: Bad): UncertaintySpec {
   });
   u.refine = num(v, 'refine', p, bad, { def: 2, min: 0, max: 10, int: true, what: 'rounds placing profile points at the estimated ends of each interval' });
   u.sigma0 = num(v, 'sigma0', p, bad, { def: 0.1, gt: 0, max: 1, what: 'initial step of those re-optimisations, as a fraction of each range' });
-  if (v.level !== undefined && !Object.hasOwn(LEVELS, String(v.level))) bad(`${p}.level`, v.level, `allowed: ${Object.keys(LEVELS).join(', ')}`);
+  if (v.level !== undefined && (typeof v.level !== 'number' || !Object.hasOwn(LEVELS, String(v.level))))
+    bad(`${p}.level`, v.level, `allowed: ${Object.keys(LEVELS).join(', ')}`);
   else if (v.level !== undefined) u.level = v.level as number;
   if (v.scale_by_reduced_chi2 !== undefined && typeof v.scale_by_reduced_chi2 !== 'boolean')
     bad(`${p}.scale_by_reduced_chi2`, v.scale_by_reduced_chi2, 'must be true or false');
