@@ -11,7 +11,8 @@ import { absorb, candidatesLeft, type FitState, initialState, nextBatch } from '
 import { scoreCandidate } from '../fit/objective';
 import { informativePoints } from '../fit/plan';
 import { EVALUATIONS_CSV, type ResolvedFit } from '../formats/fit-folder';
-import { openFitFolder, readFitState, writeAtomicUnique, writeFitOutputs, writeFitState } from '../formats/fit-folder-fs';
+import { FitFolderRefused, openFitFolder, readFitState, writeAtomicUnique, writeFitOutputs, writeFitState } from '../formats/fit-folder-fs';
+import { fsReason } from '../formats/fs-reason';
 import { fitOutputFiles } from '../formats/fit-outputs';
 import { evaluationsCsv } from '../formats/fit-tables';
 import { FERROWAVE_VERSION } from '../model/version';
@@ -21,6 +22,7 @@ import { type Pool, startPool } from '../node/sweep-pool';
 import { parseShard, type Shard } from '../sweep/shard';
 import { readFitFile } from './fit-input';
 import { FitProgress } from './fit-progress';
+import { CliError } from './cli-error';
 import { UsageError } from './usage-error';
 
 export const FIT_USAGE = `  ferrowave fit <fit.json> --out DIR [--workers N] [--shard i/n] [--wait-min M] [--dry-run] [--quiet]
@@ -114,7 +116,13 @@ async function runFit(file: string, opts: FitOptions, pool: Pool | null): Promis
   const fingerprint = modelFingerprint();
   const resolved: ResolvedFit = { ...input.resolved, model_fingerprint: fingerprint };
   const dir = resolve(opts.out);
-  const how = openFitFolder(dir, resolved, file);
+  let how: 'new' | 'continued';
+  try {
+    how = openFitFolder(dir, resolved, file);
+  } catch (e) {
+    if (e instanceof FitFolderRefused) throw new CliError(e.message);
+    throw new CliError(`--out ${dir}: cannot write a fit folder there (${fsReason(e)})`);
+  }
   const shard = opts.shard ?? { index: 0, count: 1 };
   const primary = shard.index === 0;
   const key = fitKey(spec.seed);

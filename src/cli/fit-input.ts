@@ -2,17 +2,18 @@
 // each data file (relative to it) read into data points, each data file's scenario (a preset or a
 // file next to the fit file) with its `set`, the plan of runs, the start values and every run's
 // scenario checked, or a list of problems to print (each naming the file, line or JSON path).
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type DataPoint, readDataRows, type SkippedRows } from '../fit/data';
 import { applySet, checkPlan, type FitPlan, planFit } from '../fit/plan';
-import { FitError, type FitSpec, validateFit } from '../fit/spec';
+import { FitError, type FitSpec, fitError, validateFit } from '../fit/spec';
 import { fromUnit } from '../fit/transform';
 import { FIT_FORMAT, type ResolvedFit } from '../formats/fit-folder';
 import { rowLabel } from '../formats/fit-tables';
+import { ownValue } from '../model/own-keys';
 import { PRESET_NAMES, PRESETS } from '../model/presets';
 import { formatProblem, type Problem, resolveScenario, ScenarioError } from '../model/scenario';
 import { FERROWAVE_VERSION } from '../model/version';
+import { readJsonFile, readTextFile } from './input-file';
 
 export interface FitInput {
   spec: FitSpec;
@@ -25,17 +26,12 @@ export interface FitInput {
   resolved: Omit<ResolvedFit, 'model_fingerprint'>;
 }
 
+/** A JSON file (size and nesting checked before parsing, src/cli/input-file.ts), or a FitError naming `at`. */
 function readJson(path: string, what: string, at: string): unknown {
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readJsonFile(path);
   } catch (e) {
-    throw new FitError([{ path: at, value: path, message: `cannot read the ${what} (${(e as Error).message})` }]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new FitError([{ path: at, value: path, message: `the ${what} is not valid JSON: ${(e as Error).message}` }]);
+    throw new FitError([{ path: at, value: path, message: `cannot read the ${what} as JSON: ${(e as Error).message}` }]);
   }
 }
 
@@ -49,7 +45,7 @@ export function readFitFile(path: string): FitInput {
   spec.data.forEach((d, i) => {
     let text: string;
     try {
-      text = readFileSync(resolve(here, d.file), 'utf8');
+      text = readTextFile(resolve(here, d.file));
     } catch (e) {
       problems.push({ path: `fit.data[${i}].file`, value: d.file, message: `cannot read the data file (${(e as Error).message})` });
       return;
@@ -61,10 +57,16 @@ export function readFitFile(path: string): FitInput {
   const bases = spec.data.map((d, i) => {
     const at = `fit.data[${i}].scenario`;
     let raw: Record<string, unknown>;
-    if (PRESETS[d.scenario]) raw = structuredClone(PRESETS[d.scenario]);
+    const preset = ownValue(PRESETS, d.scenario);
+    if (preset) raw = structuredClone(preset);
     else if (d.scenario.endsWith('.json')) {
       try {
-        raw = readJson(resolve(here, d.scenario), 'scenario file', at) as Record<string, unknown>;
+        const v = readJson(resolve(here, d.scenario), 'scenario file', at);
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+          problems.push({ path: at, value: d.scenario, message: 'the scenario file must hold a JSON object' });
+          return null;
+        }
+        raw = v as Record<string, unknown>;
       } catch (e) {
         if (!(e instanceof FitError)) throw e;
         problems.push(...e.problems);
@@ -75,7 +77,7 @@ export function readFitFile(path: string): FitInput {
       return null;
     }
     try {
-      applySet(raw, d.set);
+      applySet(raw, d.set, i);
       const sc = resolveScenario(raw, FERROWAVE_VERSION);
       return { raw, seed: sc.seed, duration_min: sc.duration_min, params: sc.params };
     } catch (e) {
@@ -84,7 +86,7 @@ export function readFitFile(path: string): FitInput {
       return null;
     }
   });
-  if (problems.length) throw new FitError(problems);
+  if (problems.length) throw fitError(problems);
   const ok = bases as NonNullable<(typeof bases)[number]>[];
   const plan = planFit(spec, points, ok);
   // where the search starts: the fit file's start, else the first scenario's value if within the bounds, else the middle
@@ -95,7 +97,7 @@ export function readFitFile(path: string): FitInput {
   });
   const params = Object.fromEntries(spec.parameters.map((p, j) => [p.name, start[j]]));
   problems.push(...checkPlan(plan, params, spec.name, FERROWAVE_VERSION, (p) => rowLabel(spec, p)));
-  if (problems.length) throw new FitError(problems);
+  if (problems.length) throw fitError(problems);
   return {
     spec,
     points,

@@ -1,12 +1,12 @@
 // Why this file exists: `ferrowave --version`, `ferrowave help <command>` and
 // `ferrowave <command> --help` (or -h): each command's usage, printed on stdout with exit 0,
 // before the command parses its options (so `run --help` is help, not an unknown option).
-import { FIT_USAGE } from './fit-command';
 import { FERROWAVE_VERSION } from '../model/version';
 import { RECORD_USAGE } from './record-command';
 import { RUN_DETAILS, RUN_USAGE } from './run-command';
 import { MERGE_USAGE, REPORT_USAGE, SWEEP_ONLY_USAGE } from './sweep-command';
 import { VALIDATE_USAGE } from './validate-command';
+import { FIT_USAGE } from './fit-command';
 
 const VERSION_USAGE = '  ferrowave --version          the version of ferrowave (also: ferrowave version, -V)';
 const HELP_USAGE = "  ferrowave help [COMMAND]     this text, or one command's (also: ferrowave COMMAND --help)";

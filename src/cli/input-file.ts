@@ -13,3 +13,11 @@ export function readJsonFile(path: string): unknown {
   if (st.size > 4 * MAX_JSON_CHARS) throw new Error(`${st.size} bytes: at most ${MAX_JSON_CHARS} characters are read`);
   return parseJsonText(readFileSync(path, 'utf8'));
 }
+
+/** Text of a data file (CSV) at `path`: a regular file of at most `maxBytes`; throws Error with a readable reason. */
+export function readTextFile(path: string, maxBytes = 4 * MAX_JSON_CHARS): string {
+  const st = statSync(path);
+  if (!st.isFile()) throw new Error('not a regular file');
+  if (st.size > maxBytes) throw new Error(`${st.size} bytes: at most ${maxBytes} are read`);
+  return readFileSync(path, 'utf8');
+}

@@ -79,9 +79,10 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     // messages can quote files and arguments: printable() shows control characters as \u escapes
-    if (e instanceof ScenarioError || e instanceof SweepError) {
+    if (e instanceof ScenarioError || e instanceof SweepError || e instanceof FitError) {
       const n = e.problems.length + e.omitted;
-      console.error(`ferrowave: invalid ${e instanceof SweepError ? 'sweep' : 'scenario'} (${n} problem${n > 1 ? 's' : ''}):`);
+      const what = e instanceof SweepError ? 'sweep' : e instanceof FitError ? 'fit' : 'scenario';
+      console.error(`ferrowave: invalid ${what} (${n} problem${n > 1 ? 's' : ''}):`);
       for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
       if (e.omitted) console.error(`  ${omittedText(e.omitted).trim()}`);
       return 2;
@@ -93,11 +94,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof RecordUsageError) {
       console.error(`ferrowave: ${printable(e.message)}\n\nUsage:\n${RECORD_USAGE}`);
-      return 2;
-    }
-    if (e instanceof FitError) {
-      console.error(`ferrowave: invalid fit (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
-      for (const p of e.problems) console.error(`  ${printable(formatProblem(p))}`);
       return 2;
     }
     if (e instanceof UsageError) {

@@ -5,7 +5,7 @@
 // share it, so each candidate costs one run per distinct condition. Also builds each condition's
 // scenario at given parameter values, and checks every one up front (a problem names the rows).
 import { AGENTS, type AgentId } from '../model/agents';
-import { applyOverride, formatProblem, type Problem, type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
+import { formatProblem, setOverride, type Problem, type ResolvedScenario, resolveScenario, ScenarioError } from '../model/scenario';
 import type { DataPoint } from './data';
 import { OBSERVABLE_INFO } from './observables';
 import { runSeedOf } from './seeds';
@@ -86,7 +86,7 @@ export function planFit(
       k = plan.conditions.length;
       byKey.set(key, k);
       const b = plan.bases[base];
-      const name = String(b.raw.name ?? `scenario ${base}`);
+      const name = typeof b.raw.name === 'string' ? b.raw.name : `scenario ${base}`;
       plan.conditions.push({
         index: k,
         base,
@@ -180,9 +180,9 @@ export function checkPlan(
   return problems;
 }
 
-/** Apply a data file's `set` ({ path: value }) to a raw scenario, as `--set path=value` does. */
-export function applySet(raw: Record<string, unknown>, set: Readonly<Record<string, unknown>>): void {
-  for (const [path, value] of Object.entries(set)) applyOverride(raw, `${path}=${JSON.stringify(value)}`);
+/** Apply data file `index`'s `set` ({ path: value }) to a raw scenario, as `--set path=value` does. */
+export function applySet(raw: Record<string, unknown>, set: Readonly<Record<string, unknown>>, index: number): void {
+  for (const [path, value] of Object.entries(set)) setOverride(raw, path, value, `fit.data[${index}].set`);
 }
 
 /** Points that carry information: all but the ratios to control at dose 0 (fixed by construction). */

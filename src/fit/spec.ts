@@ -4,7 +4,9 @@
 // scale, the objective and tolerance, the optimiser's budget, the uncertainty analysis) and its
 // checker. The data rows themselves are checked by data.ts, the runs' scenarios by the model.
 import { paramSpec, PARAMS } from '../model/params';
-import { formatProblem, type Problem } from '../model/scenario';
+import { formatProblem, omittedText, type Problem } from '../model/scenario';
+import { MAX_PROBLEMS } from '../model/scenario-limits';
+import { parseSetPath } from '../model/set-path';
 import { OBSERVABLES, type Observable } from './observables';
 
 /** How the data file's columns are named (defaults: agent, uM, value, sd, observable, t_min). */
@@ -124,10 +126,19 @@ export interface FitSpec {
 }
 
 export class FitError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+  /** `problems` holds the first MAX_PROBLEMS problems found; `omitted` counts the others */
+  constructor(
+    readonly problems: Problem[],
+    readonly omitted = 0,
+  ) {
+    super(problems.map(formatProblem).join('\n') + omittedText(omitted));
     this.name = 'FitError';
   }
+}
+
+/** A FitError listing the first MAX_PROBLEMS of `problems` (a data file may have thousands of bad rows). */
+export function fitError(problems: readonly Problem[]): FitError {
+  return new FitError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
 }
 
 const TOP_KEYS = ['name', 'description', 'seed', 'data', 'parameters', 'objective', 'tolerance', 'replicates', 'optimiser', 'uncertainty'];
@@ -136,7 +147,6 @@ const COLUMN_KEYS = ['agent', 'dose_uM', 'value', 'sd', 'sd_relative_to', 'obser
 const PARAM_KEYS = ['path', 'lower', 'upper', 'scale', 'start'];
 const OPT_KEYS = ['method', 'population', 'sigma0', 'max_generations', 'max_evaluations', 'tol_fun', 'tol_x'];
 const UNC_KEYS = ['method', 'points', 'max_generations', 'refine', 'sigma0', 'level', 'scale_by_reduced_chi2'];
-const PATH_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*)*$/;
 /** At most this many fitted parameters (CMA-ES with the default population stays cheap up to here). */
 export const MAX_PARAMS = 20;
 
@@ -190,7 +200,8 @@ export function validateFit(raw: unknown): FitSpec {
   const str = (k: 'name' | 'description', def: string): string => {
     if (raw[k] === undefined) return def;
     if (typeof raw[k] !== 'string') bad(`fit.${k}`, raw[k], 'must be a string');
-    return String(raw[k]);
+    // (never String() of a value: a list nested thousands deep overflows the stack)
+    return typeof raw[k] === 'string' ? raw[k] : def;
   };
   const name = str('name', 'fit');
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) bad('fit.name', name, 'letters, digits, "_", "." and "-" only (it names files)');
@@ -236,7 +247,7 @@ export function validateFit(raw: unknown): FitSpec {
 
   const optimiser = checkOptimiser(raw.optimiser, bad);
   const uncertainty = checkUncertainty(raw.uncertainty, bad);
-  if (problems.length) throw new FitError(problems);
+  if (problems.length) throw fitError(problems);
   return { name, description, seed, data, parameters, objective: 'weighted_least_squares', tolerance, replicates, optimiser, uncertainty };
 }
 
@@ -267,7 +278,8 @@ function checkData(d: unknown, p: string, bad: Bad): DataSpec | null {
     if (!isObj(d.set)) bad(`${p}.set`, d.set, 'must be an object { "scenario.path": value }, e.g. { "lattice.width": 160 }');
     else
       for (const [k, v] of Object.entries(d.set)) {
-        if (!PATH_RE.test(k)) bad(`${p}.set["${k}"]`, v, 'the key must be a scenario path like lattice.width or params.ox_diffusion');
+        const parsed = parseSetPath(k);
+        if ('error' in parsed) bad(`${p}.set["${k}"]`, v, `the key: ${parsed.error}`);
         else set[k] = v;
       }
   }
@@ -329,8 +341,8 @@ function checkData(d: unknown, p: string, bad: Bad): DataSpec | null {
     else relation = d.relation as Relation;
   }
   return {
-    file: String(d.file),
-    scenario: String(d.scenario),
+    file: typeof d.file === 'string' ? d.file : '',
+    scenario: typeof d.scenario === 'string' ? d.scenario : '',
     set,
     treatment,
     observable,
@@ -417,7 +429,8 @@ function checkUncertainty(v: unknown, bad: Bad): UncertaintySpec {
   });
   u.refine = num(v, 'refine', p, bad, { def: 2, min: 0, max: 10, int: true, what: 'rounds placing profile points at the estimated ends of each interval' });
   u.sigma0 = num(v, 'sigma0', p, bad, { def: 0.1, gt: 0, max: 1, what: 'initial step of those re-optimisations, as a fraction of each range' });
-  if (v.level !== undefined && !(String(v.level) in LEVELS)) bad(`${p}.level`, v.level, `allowed: ${Object.keys(LEVELS).join(', ')}`);
+  if (v.level !== undefined && (typeof v.level !== 'number' || !Object.hasOwn(LEVELS, String(v.level))))
+    bad(`${p}.level`, v.level, `allowed: ${Object.keys(LEVELS).join(', ')}`);
   else if (v.level !== undefined) u.level = v.level as number;
   if (v.scale_by_reduced_chi2 !== undefined && typeof v.scale_by_reduced_chi2 !== 'boolean')
     bad(`${p}.scale_by_reduced_chi2`, v.scale_by_reduced_chi2, 'must be true or false');

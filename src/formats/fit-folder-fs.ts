@@ -4,7 +4,7 @@
 // (one folder on a shared file system) never mix their temporaries. A shard appends each run of a
 // batch to its share's partial file as the run finishes, and renames the share complete when all
 // its runs are in: a killed fit loses only the runs in flight.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -28,6 +28,7 @@ import {
   type StateFile,
   stateText,
 } from './fit-folder';
+import { makeDirs } from './make-dirs-fs';
 
 const unique = () => `${hostname()}-${process.pid}-${threadId}`;
 
@@ -37,9 +38,13 @@ export function writeAtomicUnique(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
+/** A folder that cannot take this fit (another fit, or something else): nothing was written. */
+export class FitFolderRefused extends Error {}
+
 /**
- * Start a fit folder, or check that it holds this fit (then the fit continues from it). Refuses a
- * folder that holds another fit (naming what differs) or anything else.
+ * Start a fit folder, or check that it holds this fit (then the fit continues from it). Refuses
+ * (FitFolderRefused) a folder that holds another fit, naming what differs, or anything else;
+ * file-system errors (an --out that cannot be written) are thrown as they are.
  */
 export function openFitFolder(dir: string, fit: ResolvedFit, fitFile: string): 'new' | 'continued' {
   const resolved = join(dir, FIT_RESOLVED);
@@ -48,21 +53,25 @@ export function openFitFolder(dir: string, fit: ResolvedFit, fitFile: string): '
     try {
       old = JSON.parse(readFileSync(resolved, 'utf8'));
     } catch (e) {
-      throw new Error(`${dir}: cannot read ${FIT_RESOLVED} (${(e as Error).message}): not a fit folder this fit can continue; choose another --out`);
+      throw new FitFolderRefused(`${dir}: cannot read ${FIT_RESOLVED} (${(e as Error).message}): not a fit folder this fit can continue; choose another --out`);
     }
     const diff = fitDifferences(old, fit);
     if (diff.length)
-      throw new Error(
+      throw new FitFolderRefused(
         `${dir} holds another fit: ${fitFile} differs from the fit started there in ${diff.join(', ')}. It cannot be continued with this fit file: choose another --out (or delete ${dir} to start again)`,
       );
-    mkdirSync(join(dir, BATCHES_DIR), { recursive: true });
+    makeDirs(join(dir, BATCHES_DIR));
     return 'continued';
   }
   if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new FitFolderRefused(`--out ${dir} is a file, not a folder: choose an empty or new --out`);
     const foreign = readdirSync(dir).filter((n) => !FIT_FOLDER_NAMES.includes(n) && !n.startsWith(`${FIT_RESOLVED}.tmp-`));
-    if (foreign.length) throw new Error(`${dir} exists and is not a fit folder (it holds ${foreign.slice(0, 3).join(', ')}): choose an empty or new --out`);
+    if (foreign.length)
+      throw new FitFolderRefused(
+        `--out ${dir} exists and is not a fit folder (it holds ${foreign.slice(0, 3).join(', ')}): nothing is written there; choose an empty or new --out`,
+      );
   }
-  mkdirSync(join(dir, BATCHES_DIR), { recursive: true });
+  makeDirs(join(dir, BATCHES_DIR));
   writeAtomicUnique(resolved, resolvedFitText(fit));
   return 'new';
 }
@@ -146,7 +155,7 @@ export function readBatch(dir: string, header: BatchHeader, count: number): RunO
 
 /** Write the outputs of a finished fit; figures no longer part of it are removed from plots/. */
 export function writeFitOutputs(dir: string, files: ReadonlyArray<{ path: string; text: string }>): void {
-  mkdirSync(join(dir, PLOTS_DIR), { recursive: true });
+  makeDirs(join(dir, PLOTS_DIR));
   const keep = new Set(files.map((f) => f.path));
   for (const name of readdirSync(join(dir, PLOTS_DIR))) if (name.endsWith('.svg') && !keep.has(`${PLOTS_DIR}/${name}`)) rmSync(join(dir, PLOTS_DIR, name));
   for (const f of files) writeAtomicUnique(join(dir, f.path), f.text);

@@ -162,7 +162,7 @@ describe('ferrowave fit', () => {
   it('refuses to continue a folder with a changed fit file, naming what changed; reruns a finished fit to the same files', () => {
     const changed = fitFile('two', [diffusion, { ...fenton, upper: 0.21 }], small);
     const r = cli(['fit', changed, '--out', join(root, 'w1')]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/holds another fit: .*two\.json differs from the fit started there in fit\.parameters\. It cannot be continued/);
     fitFile('two', [diffusion, fenton], small);
     const again = runFit(twoParams, 'w2', '--workers', '0');
@@ -170,7 +170,7 @@ describe('ferrowave fit', () => {
     for (const f of OUTPUTS) expect(read(root, 'w2', f), f).toBe(read(root, 'w1', f));
   });
 
-  it('rejects an invalid fit with exit code 2, one line per problem, and writes nothing', () => {
+  it('rejects an invalid fit with exit code 2, one line per problem, and writes nothing; refuses an --out that is not a fit folder', () => {
     writeFileSync(join(root, 'bad.csv'), 'agent,uM,observable,value,sd\nly294002,1,wave_speed_ratio,0.9,0.1\n');
     const bad = join(root, 'bad.json');
     writeFileSync(bad, JSON.stringify({ data: [{ file: 'bad.csv', scenario: 'strip.json' }], parameters: [diffusion] }));
@@ -178,6 +178,12 @@ describe('ferrowave fit', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/invalid fit \(1 problem\):\n {2}bad\.csv line 2, column agent: "ly294002" — not a treatment of the model; allowed: erastin/);
     expect(existsSync(join(root, 'bad'))).toBe(false);
+    const foreign = cli(['fit', twoParams, '--out', join(root, 'w1', 'plots')]);
+    expect(foreign.status).toBe(2);
+    expect(foreign.stderr).toMatch(/exists and is not a fit folder \(it holds .*\.svg\): nothing is written there/);
+    const help = cli(['fit', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/ferrowave fit <fit\.json> --out DIR/);
   });
 
   it('counts a run that fails (its worker killed) as far off, and goes on', () => {

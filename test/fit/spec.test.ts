@@ -66,6 +66,16 @@ describe('fit file validation', () => {
     expect(by['fit.uncertainty.points'].message).toMatch(/integer >= 3/);
   });
 
+  it('refuses keys that would reach a prototype rather than a value', () => {
+    const p = problems({
+      ...minimal,
+      data: [{ file: 'd.csv', scenario: 'toString', set: { '__proto__.polluted': 1, 'a.constructor': 2 } }],
+      uncertainty: { level: 'toString' },
+    });
+    expect(p.map((q) => q.path)).toEqual(['fit.data[0].set["__proto__.polluted"]', 'fit.data[0].set["a.constructor"]', 'fit.uncertainty.level']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses a fit without data or parameters', () => {
     expect(problems({}).map((q) => q.path)).toEqual(['fit.data', 'fit.parameters']);
   });
