@@ -191,7 +191,8 @@ export function readDataRows(
       sd = (Math.abs(value) * sd) / ref;
       if (ok && !(sd > 0)) fail(cols.value, value, `gives an SD of 0 relative to ${cols.sd_relative_to}: a point needs an SD > 0`);
     }
-    if (ok) points.push({ data: index, line, agent: agent as AgentId, dose, observable, t_min, value, sd, weight: spec.weight, tolerance, relation: spec.relation });
+    if (ok)
+      points.push({ data: index, line, agent: agent as AgentId, dose, observable, t_min, value, sd, weight: spec.weight, tolerance, relation: spec.relation });
   }
   for (const a of spec.skip_agents)
     if (!skipped.has(a)) skipped.set(a, { data: index, agent: a, lines: [], known: (AGENT_IDS as readonly string[]).includes(a) });

@@ -230,7 +230,7 @@ export function validateFit(raw: unknown): FitSpec {
     bad(
       'fit.parameters',
       raw.parameters,
-      `required: a list of 1 to ${MAX_PARAMS} parameters like { "path": "params.ros_fenton", "lower": 0.1, "upper": 0.4, "scale": "log" }`,
+      `required: a list of 1 to ${MAX_PARAMS} parameters like { "path": "params.feedback_iron_share", "lower": 0.1, "upper": 0.9, "scale": "log" }`,
     );
   else
     raw.parameters.forEach((p, i) => {
@@ -358,7 +358,7 @@ function checkData(d: unknown, p: string, bad: Bad): DataSpec | null {
 
 function checkParam(v: unknown, p: string, bad: Bad): ParamFit | null {
   if (!isObj(v)) {
-    bad(p, v, 'must be a parameter like { "path": "params.ros_fenton", "lower": 0.1, "upper": 0.4, "scale": "log" }');
+    bad(p, v, 'must be a parameter like { "path": "params.feedback_iron_share", "lower": 0.1, "upper": 0.9, "scale": "log" }');
     return null;
   }
   keys(v, p, PARAM_KEYS, bad);

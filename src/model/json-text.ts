@@ -50,6 +50,18 @@ export function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
   return -1;
 }
 
+/** Whether a parsed value nests deeper than `max` objects and lists (iterative: no deep recursion). */
+export function valueTooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) return true;
+    for (const x of Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, d + 1]);
+  }
+  return false;
+}
+
 /** JSON.parse after checking size and depth; throws JsonTextError with a readable reason. */
 export function parseJsonText(text: string): unknown {
   if (text.length > MAX_JSON_CHARS)

@@ -341,6 +341,10 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
   const middle = c.area ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : [];
   const seeds = t.seeds === undefined ? middle : list('seeds', MAX_SEEDS, 'regions ({ "disc": ... } or { "rect": ... })');
   seeds.forEach((r, i) => {
+    if (r === null || r === undefined) {
+      c.bad(`scenario.tissue.seeds[${i}]`, r, `must be a region: an object with one of ${REGION_FORMS}`);
+      return;
+    }
     const reg = checkRegion(c, r, `scenario.tissue.seeds[${i}]`);
     if (reg) out.seeds.push(reg);
   });

@@ -3,6 +3,7 @@
 // schema (base scenario, axes, design, replicates, master seed, what to keep) and its checker.
 import { FORBIDDEN_TEXT, isForbiddenKey } from '../model/own-keys';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
+import { MAX_JSON_DEPTH, valueTooDeep } from '../model/json-text';
 import { formatProblem, omittedText, type Problem } from '../model/scenario';
 import { parseSetPath } from '../model/set-path';
 import { SOBOL_MAX_DIMS } from './sobol';
@@ -102,6 +103,9 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     else omitted++;
   };
   if (!isObj(raw)) throw new SweepError([{ path: 'sweep', value: raw, message: 'must be a JSON object with "base", "axes", "replicates" and "seed"' }]);
+  // a value built in memory (not read from text) may nest too deep for the checks that follow
+  if (valueTooDeep(raw))
+    throw new SweepError([{ path: 'sweep', value: '(nested object)', message: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and lists` }]);
   unknownKeys(raw, 'sweep', TOP_KEYS, bad, ['$schema']);
   if (raw.$schema !== undefined && typeof raw.$schema !== 'string')
     bad('sweep.$schema', raw.$schema, 'must be a string: the JSON schema that editors check the file with (schemas/sweep.schema.json)');

@@ -32,7 +32,15 @@ export function calibrationRows(path = CALIBRATION_CSV): CalibrationRow[] {
   const cSrc = col('source');
   const rows = lines.slice(1).map((l) => {
     const f = l.split(',');
-    return { f, agent: f[cA], uM: Number(f[cU]), speed: Number(f[cS]), sd: Number(f[cSd]), ratio: Number(f[cR]), source: f.slice(cSrc).join(',').replace(/^"|"$/g, '') };
+    return {
+      f,
+      agent: f[cA],
+      uM: Number(f[cU]),
+      speed: Number(f[cS]),
+      sd: Number(f[cSd]),
+      ratio: Number(f[cR]),
+      source: f.slice(cSrc).join(',').replace(/^"|"$/g, ''),
+    };
   });
   const control = new Map<string, number>();
   for (const r of rows) if (r.uM === 0) control.set(r.agent, r.speed);

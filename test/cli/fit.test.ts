@@ -50,7 +50,7 @@ const fitFile = (name: string, parameters: object[], extra: Record<string, unkno
   return path;
 };
 const diffusion = { path: 'params.ox_diffusion', lower: 100, upper: 600, scale: 'log' };
-const fenton = { path: 'params.ros_fenton', lower: 0.15, upper: 0.22 };
+const fenton = { path: 'params.feedback_iron_share', lower: 0.15, upper: 0.22 };
 /** two parameters, a small budget: the fit compared across workers, shards and resumes */
 const small = { optimiser: { max_generations: 5 }, uncertainty: { points: 3, max_generations: 1, refine: 0 } };
 const OUTPUTS = [
@@ -61,7 +61,7 @@ const OUTPUTS = [
   'profiles.csv',
   'report.md',
   'state.json',
-  'plots/profile-ros_fenton.svg',
+  'plots/profile-feedback_iron_share.svg',
 ];
 
 function runFit(file: string, out: string, ...extra: string[]) {

@@ -1,5 +1,5 @@
 // The model's committed calibration: fits/calibration.fit.json reads (its data, every run's
-// scenario valid, the rows of agents the model lacks skipped by name), and its strip scenario is a
+// scenario valid, with the bounds beyond the published doses), and its strip scenario is a
 // fair stand-in for the full dish: the same wave speed as the validation measures on the preset.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,18 +14,22 @@ import { createSimulation } from '../../src/model/simulation';
 const repo = join(import.meta.dirname, '../..');
 
 describe('the calibration fit', () => {
-  it('reads every row of the Co et al. 2024 data as a wave-speed ratio, skipping the agents the model lacks', () => {
+  it('reads every row of the Co et al. 2024 data as a wave-speed ratio, with the bounds beyond the published doses', () => {
     const fit = readFitFile(join(repo, 'fits/calibration.fit.json'));
-    expect(fit.points).toHaveLength(29);
+    // 51 published rows (6 of them the plates' untreated wells) and 7 bounds
+    expect(fit.points).toHaveLength(58);
     expect(fit.points.every((p) => p.observable === 'wave_speed_ratio')).toBe(true);
-    expect(new Set(fit.points.map((p) => p.agent))).toEqual(new Set(['dfo', 'fac', 'gkt137831', 'fsen1']));
-    expect(fit.skipped.map((s) => [s.agent, s.lines.length, s.known])).toEqual([
-      ['ly294002', 9, false],
-      ['dasatinib', 13, false],
+    expect(new Set(fit.points.map((p) => p.agent))).toEqual(new Set(['dfo', 'fac', 'gkt137831', 'ly294002', 'dasatinib', 'fsen1']));
+    expect(fit.skipped).toEqual([]);
+    expect(fit.points.filter((p) => p.relation === 'le').map((p) => [p.agent, p.dose, p.value])).toEqual([
+      ['dfo', 160, 0],
+      ['gkt137831', 5, 0],
+      ['ly294002', 200, 0.66],
+      ['dasatinib', 20, 0.767],
     ]);
-    // one untreated run per parameter vector, one per treated dose
-    expect(fit.plan.conditions.filter((c) => c.agent === null)).toHaveLength(1);
-    expect(fit.plan.conditions).toHaveLength(1 + 29 - 4);
+    expect(fit.points.filter((p) => p.relation === 'ge').map((p) => p.agent)).toEqual(['fac', 'fsen1', 'fac']);
+    // one untreated run per scenario (the strip and the dish) and parameter vector
+    expect(fit.plan.conditions.filter((c) => c.agent === null)).toHaveLength(2);
     // the ratio's SD from the speed's: dfo 40 uM, 4.04 +- 0.58 um/min, ratio 0.659
     const dfo40 = fit.points.find((p) => p.agent === 'dfo' && p.dose === 40);
     expect(dfo40?.sd).toBeCloseTo((0.659 * 0.58) / 4.04, 12);

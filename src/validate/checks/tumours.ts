@@ -115,7 +115,7 @@ export const tumours: Behaviour = {
     const nFsen = lastOf(fsen).alive + lastOf(fsen).dying;
     c.add('with 1 uM FSEN1: < 10% as many survivors', `${nFsen} vs ${nRes} living at 60 h`, nFsen < 0.1 * nRes);
     c.add(
-      'DFO 100 uM: < 10% as many cells commit as without',
+      'DFO 300 uM: < 10% as many cells commit as without',
       `${dfo.summary.death.committed_total} vs ${era.summary.death.committed_total} commitments; ${lastOf(dfo).alive} living at 60 h`,
       dfo.summary.death.committed_total < 0.1 * era.summary.death.committed_total,
     );
