@@ -178,18 +178,18 @@ describe('ferrowave validate', () => {
 
   it('writes report.md, report.json and figures for the chosen checks, with progress on stderr', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ferrowave-validate-')), 'v');
-    const r = cli('validate', '--out', out, '--only', '5.4,spontaneous', '--workers', '0');
+    const r = cli('validate', '--out', out, '--only', '5.4,gaps', '--workers', '0');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/\[validate\] \(1\/2\) 5\.4 .*(PASS|FAIL) in [\d.]+ s/);
-    expect(r.stderr).toMatch(/\[validate\] \(2\/2\) spontaneous .*(PASS|FAIL) in [\d.]+ s/);
+    expect(r.stderr).toMatch(/\[validate\] \(2\/2\) gaps .*(PASS|FAIL) in [\d.]+ s/);
     expect(r.stderr).toMatch(/total [\d.]+ s/);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(json.only).toEqual(['5.4', 'spontaneous']);
-    expect(json.results.map((x: { id: string }) => x.id)).toEqual(['5.4', 'spontaneous']);
+    expect(json.only).toEqual(['5.4', 'gaps']);
+    expect(json.results.map((x: { id: string }) => x.id)).toEqual(['5.4', 'gaps']);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('**partial run**');
     expect(existsSync(join(out, 'figures/5.4-gsh-vs-dose.svg'))).toBe(true);
-    expect(existsSync(join(out, 'figures/spontaneous-first-commitment.svg'))).toBe(true);
+    expect(existsSync(join(out, 'figures/gaps-kymograph-fate.svg'))).toBe(true);
     expect(md).not.toMatch(/ in [\d.]+ s/); // timings stay out of the report
   });
 
