@@ -1,5 +1,5 @@
 // Why this file exists: a real one-node SLURM cluster on localhost for the job-array test
-// (Debian's slurmctld, slurmd, slurm-client and munge; recipe in shared/design/STACK.md): a
+// (Debian's slurmctld, slurmd, slurm-client and munge, installed by .ci/run): a
 // private munge key and socket, a slurm.conf with spool, state and logs under a temp folder and
 // free ports, both daemons in the foreground as children of this process, stopped by their PIDs.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
