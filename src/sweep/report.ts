@@ -1,11 +1,13 @@
 // Why this file exists: the page a biologist reads after a sweep (`ferrowave report`): for each
 // key metric, dose-response curves along every axis (mean over replicates, with the replicates'
 // range as a band and one curve per level of the other axes), heat maps of the mean over every
-// pair of axes, and the failed runs with their errors. Plain HTML with inline SVG, no scripts;
-// the same folder gives the same bytes.
+// pair of axes, and the failed runs with their errors; for a saltelli design, the Sobol indices
+// instead (report-sobol.ts). Plain HTML with inline SVG, no scripts; the same folder gives the same bytes.
 import { esc, fmtTick, lineChart, PALETTE, type Ribbon, type Series, viridis } from '../report/svg';
 import { METRICS } from './metrics';
 import type { RunRow } from './outcome';
+import { sobolSectionHtml } from './report-sobol';
+import { sobolAnalysis } from './sobol-table';
 import type { Axis, Scalar, SweepSpec } from './spec';
 
 export interface ReportInput {
@@ -256,6 +258,13 @@ export function sweepReportHtml(input: ReportInput): string {
     `<p><b>${input.totalRuns} runs</b>: ${ok} finished, ${failed} failed${missing ? `, <b>${missing} not run yet</b> (finish with <code>ferrowave sweep ... --resume</code> or merge the missing shards)` : ''}.</p>`,
   );
   parts.push(`<ul>${spec.axes.map((a, k) => axisText(a, columns[k])).join('')}</ul>`);
+  if (spec.design === 'saltelli') {
+    parts.push(sobolSectionHtml(sobolAnalysis(spec, columns, rows), spec));
+    parts.push(`<h2>Failed runs (${failed})</h2>`);
+    parts.push(failedTable(input));
+    parts.push('</body></html>');
+    return `${parts.join('\n')}\n`;
+  }
   const numericAxes = columns.map((_, k) => k).filter((k) => numeric(rows.map((r) => r.planned.values[k])) && levels(rows, k).length > 1);
   if (metrics.length === 0 || numericAxes.length === 0)
     parts.push('<p class="note">Nothing to plot: no numeric axis with more than one value, or no finished run with these metrics.</p>');

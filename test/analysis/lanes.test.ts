@@ -58,7 +58,15 @@ describe('the threshold from the lanes', () => {
       lowest_carrying_uM: null,
       highest_failing_uM: null,
       monotone: true,
-      lanes: [1, 2, 4].map((d) => ({ erastin_uM: d, x_from_um: 0, x_to_um: 80, pattern: 'none' as const, speed_um_per_min: null, reach_um: 0, carries: false })),
+      lanes: [1, 2, 4].map((d) => ({
+        erastin_uM: d,
+        x_from_um: 0,
+        x_to_um: 80,
+        pattern: 'none' as const,
+        speed_um_per_min: null,
+        reach_um: 0,
+        carries: false,
+      })),
     });
     expect(log2Threshold(summary('in-range', 2))).toBe(1);
     expect(log2Threshold(summary('below-range', null))).toBe(-0.5);

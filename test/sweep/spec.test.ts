@@ -46,7 +46,9 @@ describe('sweep file validation', () => {
       ],
       keep: { metrics: ['wave_speed'], timeseries: ['alive', 'nope'] },
     });
-    expect(p).toContain('sweep.colour: "red" — unknown key; allowed keys here: name, description, base, set, design, points, axes, factor, exclude, ranges, replicates, seed, keep');
+    expect(p).toContain(
+      'sweep.colour: "red" — unknown key; allowed keys here: name, description, base, set, design, points, axes, factor, exclude, ranges, replicates, seed, keep',
+    );
     expect(p).toContain(
       'sweep.base: 3 — required: a preset name (see `ferrowave presets`), a scenario .json file (relative to the sweep file) or an inline scenario object',
     );
