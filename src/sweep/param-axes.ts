@@ -45,10 +45,10 @@ const paramAxis = (p: ParamSpec, r: ParamRange): Axis => ({
 });
 
 /** Every parameter of the registry as an axis (registry order), or the reason it is not one. */
-export function paramAxes(o: ParamAxesOptions): { axes: Axis[]; skipped: SkippedParam[] } {
+export function paramAxes(o: ParamAxesOptions, registry: readonly ParamSpec[] = PARAMS): { axes: Axis[]; skipped: SkippedParam[] } {
   const axes: Axis[] = [];
   const skipped: SkippedParam[] = [];
-  for (const p of PARAMS) {
+  for (const p of registry) {
     const skip = (reason: string) => skipped.push({ name: p.name, reason });
     const excluded = o.exclude.get(p.name);
     if (excluded !== undefined) {

@@ -1,6 +1,7 @@
 // Why this file exists: sweep files are data, validated before anything runs, like scenarios:
 // one message per problem naming the JSON path, the value and what is allowed. This is their
 // schema (base scenario, axes, design, replicates, master seed, what to keep) and its checker.
+import { MAX_JSON_DEPTH } from '../model/json-text';
 import { FORBIDDEN_TEXT, isForbiddenKey } from '../model/own-keys';
 import { paramSpec } from '../model/params';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
@@ -131,8 +132,12 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     base = raw.base;
     if (vocab.presets && !vocab.presets.includes(base) && !base.endsWith('.json'))
       bad('sweep.base', base, `neither a preset nor a .json file; presets: ${vocab.presets.join(', ')}`);
-  } else if (isObj(raw.base)) base = raw.base;
-  else
+  } else if (isObj(raw.base)) {
+    // (a file's text is checked before parsing; an object handed over in memory is checked here)
+    if (nestedDeeper(raw.base, MAX_JSON_DEPTH))
+      bad('sweep.base', raw.base, `an inline scenario nested more than ${MAX_JSON_DEPTH} levels deep: no scenario is`);
+    else base = raw.base;
+  } else
     bad(
       'sweep.base',
       raw.base,
@@ -399,6 +404,18 @@ function checkKeep(v: unknown, vocab: SweepVocabulary, bad: (path: string, value
     }
   }
   return keep;
+}
+
+/** Whether a JSON value nests deeper than `max` objects or lists (without recursion: any depth is safe). */
+function nestedDeeper(v: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (d > max) return true;
+    for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return false;
 }
 
 /** Reports keys that are not allowed at `path` (forbidden ones, which reach a prototype, as such). */
