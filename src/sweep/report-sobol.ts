@@ -19,11 +19,12 @@ export function withInterval(v: number, lo: number, hi: number): string {
   return `${f(v)} [${f(lo)}, ${f(hi)}]`;
 }
 
-/** "0.667 to 1.5 uM (log)". */
+/** "0.667 to 1.5 uM (log)" (3 significant digits). */
 export function rangeText(r: Pick<SobolRow, 'from' | 'to' | 'unit' | 'scale'>): string {
   if (r.from === null || r.to === null) return 'choices';
   const unit = r.unit && r.unit !== '1' ? ` ${r.unit}` : '';
-  return `${r.from} to ${r.to}${unit} (${r.scale})`;
+  const n = (x: number) => String(Number(x.toPrecision(3)));
+  return `${n(r.from)} to ${n(r.to)}${unit} (${r.scale})`;
 }
 
 /** ST and S1 of the `top` parameters with the highest ST, with their intervals. */
