@@ -34,6 +34,9 @@ const { values: opt } = parseArgs({
 });
 const t0 = performance.now();
 const load0 = loadavg()[0];
+/** The code that runs: the commit, and whether the model, sweeps or scenarios differ from it. */
+const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'fits', 'scripts') ? ' with uncommitted changes' : ''}`;
 const out = resolve(ROOT, opt.out);
 mkdirSync(out, { recursive: true });
 /** The document and its figures: docs/validation, or the output folder for a trial. */
@@ -53,6 +56,19 @@ function sweepFile(rel: string): string {
   writeFileSync(trial, `${JSON.stringify(raw, null, 2)}\n`);
   return trial;
 }
+
+/** CPU seconds of this process and its finished children (Linux: /proc/self/stat, 100 ticks a second), or null elsewhere. */
+function cpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 after the command name
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+const cpu0 = cpuSeconds();
 
 const files = { speed: sweepFile(SPEED), threshold: sweepFile(THRESHOLD) };
 const speedIn = readSweepFile(files.speed);
@@ -135,10 +151,11 @@ const control = screenSpeed.control;
 const lanes = screenThreshold.control.erastin_lanes;
 const input: SensitivityInput = {
   version: FERROWAVE_VERSION,
-  commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(),
+  commit,
   date: new Date().toISOString().slice(0, 10),
   machine: `${cpus().length}-core ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${opt.workers} workers, 1-min load average ${load0.toFixed(1)} at the start (the machine is shared)`,
   wall_s: (performance.now() - t0) / 1000,
+  cpu_s: cpu0 === null ? null : (cpuSeconds() ?? cpu0) - cpu0,
   sweeps,
   screenRuns,
   points: spec.points!,

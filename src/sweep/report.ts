@@ -19,6 +19,9 @@ export interface ReportInput {
   rows: RunRow[];
 }
 
+/** Axes plotted against each metric, at most (the report of a sweep over every parameter stays readable). */
+export const MAX_PLOTTED_AXES = 12;
+
 /** Metrics plotted, in this order, when the sweep kept them. */
 export const REPORT_METRICS = ['wave_speed_um_per_min', 'wave_detected', 'death_fraction_final', 'death_t50_min'];
 
@@ -271,7 +274,16 @@ export function sweepReportHtml(input: ReportInput): string {
   parts.push(
     `<h2>Dose-response</h2><p class="note">Lines: mean over replicates; bands: the replicates' range (min to max). Wave speed is averaged over the runs that made a wave.</p>`,
   );
-  for (const m of metrics) for (const k of numericAxes) parts.push(spec.design === 'grid' ? doseResponse(input, m, k) : scatter(input, m, k));
+  // ("all-params" gives ~100 axes: the first MAX_PLOTTED_AXES are drawn, the rest named)
+  const plotted = numericAxes.slice(0, MAX_PLOTTED_AXES);
+  if (numericAxes.length > plotted.length)
+    parts.push(
+      `<p class="note">${numericAxes.length} numeric axes: the first ${plotted.length} are plotted (not ${numericAxes
+        .slice(plotted.length)
+        .map((k) => esc(columns[k]))
+        .join(', ')}); runs.csv has them all.</p>`,
+    );
+  for (const m of metrics) for (const k of plotted) parts.push(spec.design === 'grid' ? doseResponse(input, m, k) : scatter(input, m, k));
   if (spec.design === 'grid' && columns.length >= 2) {
     parts.push(
       '<h2>Heat maps</h2><p class="note">Each cell: the mean over its runs; "(n/m)": only n of its m runs have a value (e.g. speed needs a wave); grey: none.</p>',

@@ -113,6 +113,34 @@ describe('sobol.csv', () => {
   });
 });
 
+describe('the report of a sweep over every parameter', () => {
+  it('plots the first 12 axes against each metric and names the others', () => {
+    const lhs = validateSweep(
+      {
+        base: 'primed-light-pulse',
+        design: 'latin-hypercube',
+        points: 3,
+        axes: 'all-params',
+        set: { 'params.burst_rate': 0 },
+        keep: { metrics: ['wave_speed_um_per_min'] },
+      },
+      { metrics: ['wave_speed_um_per_min'], timeseriesColumns: ['t_min'] },
+    );
+    const base = structuredClone(PRESETS['primed-light-pulse']);
+    delete (base as { params?: unknown }).params;
+    const p = planSweep(lhs, base, 'test');
+    const html = sweepReportHtml({
+      spec: lhs,
+      version: 'test',
+      columns: p.columns,
+      totalRuns: 3,
+      rows: p.runs.map((r, k) => ({ planned: r, outcome: { status: 'ok', error: null, summary: summary('wave', 4 + k) } })),
+    });
+    expect(html.match(/<svg /g)).toHaveLength(12);
+    expect(html).toContain(`${lhs.axes.length} numeric axes: the first 12 are plotted (not `);
+  });
+});
+
 describe('source categories', () => {
   it('read the first keyword of the registry text: fitted, calibrated, assumption (or unsourced), else the literature', () => {
     expect(sourceCategory('fitted: GKT137831 titration of Co2024 (fits/calibration.fit.json)')).toBe('fit');
