@@ -43,7 +43,7 @@ describe('the saltelli design', () => {
     for (let j = 0; j < 8; j++) {
       const [a, b, ...ab] = pts.slice(5 * j, 5 * j + 5);
       expect(a).not.toEqual(b);
-      ab.forEach((row, i) => expect(row).toEqual(a.map((v, d) => (d === i ? b[d] : v))));
+      for (const [i, row] of ab.entries()) expect(row).toEqual(a.map((v, d) => (d === i ? b[d] : v)));
     }
     for (const p of pts) {
       expect(p[0]).toBeGreaterThanOrEqual(190);
