@@ -73,7 +73,7 @@ const cpu0 = cpuSeconds();
 const files = { speed: sweepFile(SPEED), threshold: sweepFile(THRESHOLD) };
 const speedIn = readSweepFile(files.speed);
 const thresholdIn = readSweepFile(files.threshold);
-const design = (s: SweepSpec) => JSON.stringify([s.design, s.points, s.seed, s.axes, s.skipped]);
+const design = (s: SweepSpec) => JSON.stringify([s.design, s.points, s.seed, s.axes, s.all_params]);
 if (design(speedIn.spec) !== design(thresholdIn.spec))
   throw new Error(
     `${SPEED} and ${THRESHOLD} must share their design (axes, points, seed, what is left out): the two outputs are analysed over the same parameter sets`,
@@ -81,7 +81,8 @@ if (design(speedIn.spec) !== design(thresholdIn.spec))
 const spec = speedIn.spec;
 
 // 1. the parameters left out change nothing (and the control runs at the defaults)
-console.error(`[sensitivity] checking the ${spec.skipped.length} parameters left out on both scenarios`);
+const skipped = spec.all_params?.skipped ?? [];
+console.error(`[sensitivity] checking the ${skipped.length} parameters left out on both scenarios`);
 const screenSpeed = await screenLeftOut(spec, baseWithSet(speedIn.baseRaw, spec), FERROWAVE_VERSION);
 const screenThreshold = await screenLeftOut(thresholdIn.spec, baseWithSet(thresholdIn.baseRaw, thresholdIn.spec), FERROWAVE_VERSION);
 const screenRuns = 2 * (1 + screenSpeed.params.length);
@@ -160,7 +161,7 @@ const input: SensitivityInput = {
   screenRuns,
   points: spec.points!,
   axes: k,
-  factor: spec.factor ?? 1.5,
+  factor: spec.all_params?.factor ?? 1.5,
   seed: spec.seed,
   speed,
   threshold,
@@ -173,7 +174,7 @@ const input: SensitivityInput = {
   speedOutcomes,
   thresholdOutcomes,
   screened: screenSpeed.params.map((p, j) => ({ ...p, inertSpeed: p.inert, inertThreshold: screenThreshold.params[j].inert })),
-  fixed: spec.skipped.filter((s) => s.reason === 'fixed by sweep.set').map((s) => s.name),
+  fixed: skipped.filter((s) => s.reason === 'fixed by sweep.set').map((s) => s.name),
   figures: { speed: 'sensitivity/sobol-wave-speed.svg', threshold: 'sensitivity/sobol-erastin-threshold.svg' },
   out: relative(ROOT, out),
 };

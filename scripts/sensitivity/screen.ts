@@ -41,9 +41,9 @@ async function runOnce(base: Record<string, unknown>, params: Record<string, num
 /** The control run of a sweep's base, and each parameter the sweep left out (except those sweep.set fixes) moved and compared with it. */
 export async function screenLeftOut(spec: SweepSpec, base: Record<string, unknown>, version: string): Promise<Screen> {
   const control = await runOnce(base, {}, version);
-  const factor = spec.factor ?? 1.5;
+  const factor = spec.all_params?.factor ?? 1.5;
   const params: ScreenedParam[] = [];
-  for (const s of spec.skipped) {
+  for (const s of spec.all_params?.skipped ?? []) {
     const p = paramSpec(s.name);
     if (!p || s.reason === 'fixed by sweep.set') continue;
     const up = Math.min(p.max, p.default * factor);

@@ -116,7 +116,7 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
   });
   // "all-params" varies each parameter around the registry's default: one the base sets would be lost
   const baseParams = base.params;
-  if (spec.factor !== null && typeof baseParams === 'object' && baseParams !== null)
+  if (spec.all_params && typeof baseParams === 'object' && baseParams !== null)
     spec.axes.forEach((a, i) => {
       const name = a.path.slice('params.'.length);
       if (a.path.startsWith('params.') && Object.hasOwn(baseParams, name))

@@ -84,7 +84,7 @@ export function sobolSectionHtml(results: readonly SobolMetricResult[], spec: Sw
     parts.push(sobolChart(r));
     parts.push(table(r));
   }
-  const skipped = spec.skipped ?? [];
+  const skipped = spec.all_params?.skipped ?? [];
   if (skipped.length) {
     parts.push(`<h3>Parameters not varied (${skipped.length})</h3><ul>`);
     for (const s of skipped) parts.push(`<li><code>${esc(s.name)}</code>: ${esc(s.reason)}</li>`);

@@ -49,10 +49,12 @@ export interface SweepSpec {
   /** number of design points (latin-hypercube, sobol); of base points (saltelli: points x (axes + 2) runs) */
   points: number | null;
   axes: Axis[];
-  /** `"axes": "all-params"`: the factor around each default (null when the axes are listed) */
-  factor: number | null;
-  /** `"axes": "all-params"`: the parameters left out, with why (empty when the axes are listed) */
-  skipped: SkippedParam[];
+  /**
+   * `"axes": "all-params"` only (absent when the axes are listed, so such a sweep's spec, and the
+   * identity of its folders, is what it was before): the factor around each default, and the
+   * parameters left out with why
+   */
+  all_params?: { factor: number; skipped: SkippedParam[] };
   replicates: number;
   /** master seed: every run's seed and the space-filling design derive from it */
   seed: number;
@@ -177,16 +179,16 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     bad('sweep.points', raw.points, 'only for designs latin-hypercube, sobol and saltelli; a grid takes its values from the axes');
 
   let axes: Axis[] = [];
-  let skipped: SkippedParam[] = [];
-  let factor: number | null = null;
+  let allParamsSpec: SweepSpec['all_params'];
   const rawAxes = raw.axes ?? [];
   const allParams = rawAxes === ALL_PARAMS;
   if (allParams) {
     if (!ALL_PARAMS_DESIGNS.includes(design))
       bad('sweep.axes', rawAxes, `"${ALL_PARAMS}" (one axis per model parameter) only for designs ${ALL_PARAMS_DESIGNS.join(' and ')}`);
     const opts = checkAllParams(raw, set, bad);
-    factor = opts.factor;
-    ({ axes, skipped } = paramAxes(opts));
+    const expanded = paramAxes(opts);
+    axes = expanded.axes;
+    allParamsSpec = { factor: opts.factor, skipped: expanded.skipped };
     if (axes.length === 0) bad('sweep.axes', rawAxes, 'every parameter is excluded, fixed or without a range: nothing to vary');
   } else {
     for (const k of ['factor', 'exclude', 'ranges'])
@@ -236,7 +238,7 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     if (total > MAX_RUNS) bad('sweep', total, `${total} runs: at most ${MAX_RUNS} in one sweep (split it into several sweeps)`);
   }
   if (problems.length) throw new SweepError(problems, omitted);
-  return { name, description, base, set, design, points, axes, factor, skipped, replicates, seed, keep };
+  return { name, description, base, set, design, points, axes, ...(allParamsSpec ? { all_params: allParamsSpec } : {}), replicates, seed, keep };
 }
 
 /** The options of `"axes": "all-params"`: factor, exclude (names, or names with reasons), ranges. */

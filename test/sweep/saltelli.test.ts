@@ -91,12 +91,14 @@ describe('the saltelli design', () => {
 describe('"axes": "all-params"', () => {
   it('is one axis per parameter of the registry, default x/÷ factor on a log scale, clipped to the allowed range', () => {
     const s = validateSweep({ base: 'p', design: 'saltelli', points: 2, axes: 'all-params', factor: 2 }, vocab);
-    expect(s.axes.length + s.skipped.length).toBe(PARAMS.length);
+    expect(s.axes.length + s.all_params!.skipped.length).toBe(PARAMS.length);
     const ox = s.axes.find((a) => a.path === 'params.ox_diffusion')!;
     expect(ox).toMatchObject({ from: 142.5, to: 570, scale: 'log', integer: false });
     // w_gpx4: default 0.95, at most 1
     expect(s.axes.find((a) => a.path === 'params.w_gpx4')).toMatchObject({ from: 0.475, to: 1 });
-    expect(s.factor).toBe(2);
+    expect(s.all_params!.factor).toBe(2);
+    // a sweep with listed axes validates to the spec it did before "all-params" (its folders resume)
+    expect('all_params' in validateSweep({ base: 'p', design: 'saltelli', points: 2, axes: [{ path: 'a', from: 0, to: 1 }] }, vocab)).toBe(false);
   });
 
   it('says why each parameter left out is: excluded (with the reason given), fixed by sweep.set, a default of 0', () => {
@@ -112,13 +114,15 @@ describe('"axes": "all-params"', () => {
       },
       vocab,
     );
-    expect(s.skipped).toContainEqual({ name: 'prolif_rate', reason: 'tumours only' });
-    expect(s.skipped).toContainEqual({ name: 'burst_rate', reason: 'fixed by sweep.set' });
+    expect(s.all_params!.skipped).toContainEqual({ name: 'prolif_rate', reason: 'tumours only' });
+    expect(s.all_params!.skipped).toContainEqual({ name: 'burst_rate', reason: 'fixed by sweep.set' });
     expect(s.axes.find((a) => a.path === 'params.lpo_commit')).toMatchObject({ from: 10, to: 30, scale: 'linear', integer: true });
-    expect(validateSweep({ base: 'p', design: 'saltelli', points: 2, axes: 'all-params', exclude: ['prolif_rate'] }, vocab).skipped).toContainEqual({
-      name: 'prolif_rate',
-      reason: 'excluded by sweep.exclude',
-    });
+    expect(validateSweep({ base: 'p', design: 'saltelli', points: 2, axes: 'all-params', exclude: ['prolif_rate'] }, vocab).all_params!.skipped).toContainEqual(
+      {
+        name: 'prolif_rate',
+        reason: 'excluded by sweep.exclude',
+      },
+    );
   });
 
   it('skips a default of 0 (no factor around it) and a range without room, unless given a range; rounds integer ranges', () => {
