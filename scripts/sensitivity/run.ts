@@ -5,6 +5,7 @@
 // nothing, then docs/validation/sensitivity.md and its figures (docs/validation/sensitivity/).
 //   npm run sensitivity -- [--workers 2] [--out runs/sensitivity]
 //                          [--points N: a trial with N base points, its sweeps and document in the --out folder]
+//                          [--analyse-only: the document again from the finished sweeps (their run.json)]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -22,7 +23,7 @@ import { saltelliRole } from '../../src/sweep/saltelli';
 import { log2Threshold } from '../../src/sweep/sobol-metrics';
 import { sobolAnalysis } from '../../src/sweep/sobol-table';
 import type { SweepSpec } from '../../src/sweep/spec';
-import { type Outcomes, type SensitivityInput, type SweepRun, sensitivityMarkdown } from './markdown';
+import { type Outcomes, type RunRecord, type SensitivityInput, type SweepRun, sensitivityMarkdown } from './markdown';
 import { screenLeftOut } from './screen';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,7 +31,12 @@ const SPEED = 'fits/sensitivity-speed.sweep.json';
 const THRESHOLD = 'fits/sensitivity-threshold.sweep.json';
 
 const { values: opt } = parseArgs({
-  options: { workers: { type: 'string', default: '2' }, out: { type: 'string', default: 'runs/sensitivity' }, points: { type: 'string' } },
+  options: {
+    workers: { type: 'string', default: '2' },
+    out: { type: 'string', default: 'runs/sensitivity' },
+    points: { type: 'string' },
+    'analyse-only': { type: 'boolean', default: false },
+  },
 });
 const t0 = performance.now();
 const load0 = loadavg()[0];
@@ -89,33 +95,54 @@ const screenRuns = 2 * (1 + screenSpeed.params.length);
 const changed = screenSpeed.params.filter((p, k) => !p.inert || !screenThreshold.params[k].inert);
 if (changed.length) console.error(`[sensitivity] WARNING: left out but acting: ${changed.map((p) => p.name).join(', ')}`);
 
-// 2. the sweeps, on the worker pool (resumed when their folder exists)
-const sweeps: SweepRun[] = [];
+// 2. the sweeps, on the worker pool (resumed when their folder exists), with what they cost in run.json
+const RECORD = join(out, 'run.json');
 const rowsOf: Record<string, RunRow[]> = {};
-for (const [key, file] of Object.entries(files)) {
-  const name = readSweepFile(file).spec.name;
-  const dir = join(out, name);
-  const args = ['bin/ferrowave.mjs', 'sweep', file, '--out', dir, '--workers', opt.workers!];
-  if (existsSync(join(dir, 'manifest.json'))) args.push('--resume');
-  const s0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`ferrowave sweep ${file} failed (exit ${r.status})`);
+const rowsIn = (dir: string) => {
   const m = readManifest(dir);
   const present = completedRuns(dir);
-  const rows = readRows(
+  return readRows(
     dir,
     m,
     m.runs.filter((x) => present.has(x.run)),
   );
-  rowsOf[key] = rows;
-  sweeps.push({
-    name,
-    file: relative(ROOT, file),
-    runs: m.total_runs,
-    failed: rows.filter((x) => x.outcome.status === 'failed').length,
-    wall_s: (performance.now() - s0) / 1000,
-  });
+};
+let record: RunRecord;
+if (opt['analyse-only']) {
+  record = JSON.parse(readFileSync(RECORD, 'utf8')) as RunRecord;
+  for (const [key, s] of [['speed', record.sweeps[0]] as const, ['threshold', record.sweeps[1]] as const]) rowsOf[key] = rowsIn(join(out, s.name));
+} else {
+  const sweeps: SweepRun[] = [];
+  for (const [key, file] of Object.entries(files)) {
+    const name = readSweepFile(file).spec.name;
+    const dir = join(out, name);
+    const args = ['bin/ferrowave.mjs', 'sweep', file, '--out', dir, '--workers', opt.workers!];
+    if (existsSync(join(dir, 'manifest.json'))) args.push('--resume');
+    const s0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`ferrowave sweep ${file} failed (exit ${r.status})`);
+    const rows = rowsIn(dir);
+    rowsOf[key] = rows;
+    sweeps.push({
+      name,
+      file: relative(ROOT, file),
+      runs: rows.length,
+      failed: rows.filter((x) => x.outcome.status === 'failed').length,
+      wall_s: (performance.now() - s0) / 1000,
+    });
+  }
+  record = {
+    commit,
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpus().length}-core ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${opt.workers} workers, 1-min load average ${load0.toFixed(1)} at the start (the machine is shared)`,
+    wall_s: (performance.now() - t0) / 1000,
+    cpu_s: cpu0 === null ? null : (cpuSeconds() ?? cpu0) - cpu0,
+    sweeps,
+    screenRuns,
+  };
+  writeAtomic(RECORD, `${JSON.stringify(record, null, 1)}\n`);
 }
+const sweeps = record.sweeps;
 
 // 3. the analysis
 const k = spec.axes.length;
@@ -152,13 +179,8 @@ const control = screenSpeed.control;
 const lanes = screenThreshold.control.erastin_lanes;
 const input: SensitivityInput = {
   version: FERROWAVE_VERSION,
-  commit,
-  date: new Date().toISOString().slice(0, 10),
-  machine: `${cpus().length}-core ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${opt.workers} workers, 1-min load average ${load0.toFixed(1)} at the start (the machine is shared)`,
-  wall_s: (performance.now() - t0) / 1000,
-  cpu_s: cpu0 === null ? null : (cpuSeconds() ?? cpu0) - cpu0,
-  sweeps,
-  screenRuns,
+  run: record,
+  analysedBy: commit === record.commit ? null : commit,
   points: spec.points!,
   axes: k,
   factor: spec.all_params?.factor ?? 1.5,
@@ -183,5 +205,5 @@ writeAtomic(join(docDir, input.figures.speed), sobolChart(speed));
 writeAtomic(join(docDir, input.figures.threshold), sobolChart(threshold));
 writeAtomic(join(docDir, 'sensitivity.md'), sensitivityMarkdown(input));
 console.error(
-  `[sensitivity] ${relative(ROOT, join(docDir, 'sensitivity.md'))} written: ${sweeps.reduce((n, x) => n + x.runs, 0) + screenRuns} runs in ${(input.wall_s / 60).toFixed(1)} min`,
+  `[sensitivity] ${relative(ROOT, join(docDir, 'sensitivity.md'))} written: ${sweeps.reduce((n, x) => n + x.runs, 0) + record.screenRuns} runs in ${(record.wall_s / 60).toFixed(1)} min`,
 );

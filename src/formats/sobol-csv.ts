@@ -2,7 +2,10 @@
 // highest total-order index first within each metric: the indices with their 95% bootstrap
 // intervals, then what was varied (the parameter's unit and range, linear or log) and the category
 // of its source in the registry (literature, fit, calibration, assumption; empty for an axis that
-// is no model parameter), and the base points the estimate used. Pure: sweep-folder-fs.ts writes it.
+// is no model parameter), and the base points the estimate used; then what redrawing the parameter
+// alone does (sobol-table.ts): the mean absolute change of the metric over the pairs of runs that
+// both stay in the regime where it is measured (a wave; a threshold within the lanes), in the
+// metric's unit, with their number, and how many of the pairs changed regime. Pure: sweep-folder-fs.ts writes it.
 import type { SobolMetricResult } from '../sweep/sobol-table';
 import { csvField } from './runs-csv';
 
@@ -24,6 +27,10 @@ export const SOBOL_CSV_COLUMNS = [
   'scale',
   'source_category',
   'base_points_used',
+  'effect_in_regime',
+  'pairs_in_regime',
+  'regime_changes',
+  'pairs',
 ] as const;
 
 /** An index to 4 decimals (empty when there is no estimate). */
@@ -50,6 +57,10 @@ export function sobolCsv(results: readonly SobolMetricResult[]): string {
           row.scale,
           row.category ?? '',
           row.n,
+          ix(row.effect),
+          row.pairs_in_regime,
+          row.regime_changes,
+          row.pairs,
         ]
           .map(csvField)
           .join(','),

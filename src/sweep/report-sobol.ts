@@ -58,12 +58,28 @@ export function countsText(r: SobolMetricResult): string {
   return `${parts.join(', ')}; mean ${r.mean.toFixed(3)} ${r.metric.unit}, standard deviation ${r.sd.toFixed(3)} ${r.metric.unit} over the A and B runs.`;
 }
 
+/** "0.12 um/min (35 pairs)": the mean change of the output when the parameter alone is redrawn, within the measured regime. */
+export function effectText(x: Pick<SobolRow, 'effect' | 'pairs_in_regime'>, unit: string): string {
+  return Number.isFinite(x.effect) ? `${x.effect.toFixed(3)} ${unit} (${x.pairs_in_regime} pairs)` : '–';
+}
+
 function table(r: SobolMetricResult): string {
-  const head = ['parameter', 'ST [95% interval]', 'S1 [95% interval]', 'varied over', 'source', 'base points'].map((h) => `<th>${esc(h)}</th>`).join('');
+  const head = [
+    'parameter',
+    'ST [95% interval]',
+    'S1 [95% interval]',
+    `redrawn alone: mean change (${r.metric.measured})`,
+    'redrawn alone: regime changes',
+    'varied over',
+    'source',
+    'base points',
+  ]
+    .map((h) => `<th>${esc(h)}</th>`)
+    .join('');
   const body = r.rows
     .map(
       (x) =>
-        `<tr><td><code>${esc(x.parameter)}</code></td><td>${esc(withInterval(x.ST, x.ST_lo, x.ST_hi))}</td><td>${esc(withInterval(x.S1, x.S1_lo, x.S1_hi))}</td><td>${esc(rangeText(x))}</td><td title="${esc(x.source)}">${esc(x.category ?? 'not a parameter')}</td><td>${x.n}</td></tr>`,
+        `<tr><td><code>${esc(x.parameter)}</code></td><td>${esc(withInterval(x.ST, x.ST_lo, x.ST_hi))}</td><td>${esc(withInterval(x.S1, x.S1_lo, x.S1_hi))}</td><td>${esc(effectText(x, r.metric.unit))}</td><td>${x.regime_changes} of ${x.pairs}</td><td>${esc(rangeText(x))}</td><td title="${esc(x.source)}">${esc(x.category ?? 'not a parameter')}</td><td>${x.n}</td></tr>`,
     )
     .join('\n');
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -74,7 +90,7 @@ export function sobolSectionHtml(results: readonly SobolMetricResult[], spec: Sw
   const k = spec.axes.length;
   const parts = [
     '<h2>Sobol sensitivity indices</h2>',
-    `<p class="note">Saltelli's scheme: ${spec.points} base points x (${k} axes + 2) runs; S1: first-order index (Saltelli et al. 2010), ST: total-order index (Jansen 1999), 95% intervals from 1000 bootstrap resamples of the base points (seeded by the master seed). The k + 2 runs of a base point share its seed. An index needs the A, B and AB_i runs of a base point: a base point with one of them missing counts for no index that needs it.</p>`,
+    `<p class="note">Saltelli's scheme: ${spec.points} base points x (${k} axes + 2) runs; S1: first-order index (Saltelli et al. 2010), ST: total-order index (Jansen 1999), 95% intervals from 1000 bootstrap resamples of the base points (seeded by the master seed). The k + 2 runs of a base point share its seed. An index needs the A, B and AB_i runs of a base point: a base point with one of them missing counts for no index that needs it. "Redrawn alone": A_j against AB_ij, which differ in that parameter only: how many pairs changed regime (e.g. a wave became synchronous death), and the mean absolute change of the output over the pairs that both stay in the regime where it is measured.</p>`,
   ];
   if (results.length === 0)
     parts.push('<p>No finished run measures a metric of the analysis (wave speed on a strip, or the erastin threshold of a dish in lanes).</p>');

@@ -5,7 +5,9 @@
 // analysis, since leaving those runs out would hide the parameters that cause them) and the
 // erastin threshold (a dish cut into lanes of erastin doses, lanes.ts: on a log2 scale, a
 // threshold outside the lanes' doses counted half a dose step beyond the end dose, a censored
-// value). Failed runs are left out; sobol-table.ts counts them.
+// value). Failed runs are left out; sobol-table.ts counts them. Each output also has its regimes
+// (a wave, none, synchronous death; a threshold within the lanes or beyond them): a parameter can
+// matter by moving a dish across a regime's edge or within a regime, and sobol-table.ts measures both.
 import type { Summary } from '../analysis/summary';
 import { log2 } from '../model/math';
 
@@ -20,6 +22,10 @@ export interface SobolMetric {
   applies(s: Summary): boolean;
   /** how to read a run's number (null: leave the run out), given every finished run that applies */
   reader(all: readonly Summary[]): (s: Summary) => number | null;
+  /** the run's regime (e.g. wave, no wave, synchronous) */
+  regime(s: Summary): string;
+  /** the regime in which the number is a measurement, not a convention (e.g. wave) */
+  measured: string;
 }
 
 /** log2 of the erastin threshold, censored half a dose step beyond the lanes' doses. */
@@ -44,6 +50,8 @@ export const SOBOL_METRICS: readonly SobolMetric[] = [
       for (const s of all) if (s.wave.pattern === 'wave' && s.wave.speed_um_per_min !== null) fastest = Math.max(fastest, s.wave.speed_um_per_min);
       return (s) => (s.wave.pattern === 'wave' ? s.wave.speed_um_per_min : s.wave.pattern === 'synchronous' ? fastest : 0);
     },
+    regime: (s) => (s.wave.pattern === 'wave' ? 'wave' : s.wave.pattern === 'synchronous' ? 'synchronous' : 'no wave'),
+    measured: 'wave',
   },
   {
     id: 'erastin_threshold',
@@ -52,5 +60,7 @@ export const SOBOL_METRICS: readonly SobolMetric[] = [
     how: 'log2 of the log midpoint between the highest erastin dose whose lane carries no wave and the lowest that does; a threshold below or above the lanes counts half a dose step beyond the end dose (censored); failed runs are left out',
     applies: (s) => s.erastin_lanes !== undefined,
     reader: () => (s) => (s.erastin_lanes ? log2Threshold(s.erastin_lanes) : null),
+    regime: (s) => s.erastin_lanes?.range ?? 'no lanes',
+    measured: 'in-range',
   },
 ];

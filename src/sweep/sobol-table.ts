@@ -1,7 +1,12 @@
 // Why this file exists: the Sobol analysis of a saltelli sweep, from its runs to one row per
-// (metric, parameter): S1 and ST with their bootstrap intervals, the range the parameter was varied
-// over, its unit and the category of its source in the registry; with the counts of runs that gave
-// no number (failed, left out by the metric's rule, not run yet). The same rows make sobol.csv
+// (metric, parameter): S1 and ST with their bootstrap intervals; what redrawing the parameter alone
+// does (A_j against AB_ij, which differ in it only): how often it moves the run into another
+// regime, and by how much it moves the output on average where both runs stay in the regime in which
+// the output is measured (an elementary effect in the manner of Morris' mu*; ST, a share of the
+// variance, can be small for a parameter that shifts every wave when regime changes of other
+// parameters dominate the variance); the range the parameter was varied over, its unit and the
+// category of its source in the registry; with the counts of runs that gave no number (failed,
+// left out by the metric's rule, not run yet). The same rows make sobol.csv
 // (src/formats/sobol-csv.ts), the report's section and docs/validation/sensitivity.md. Pure.
 import { paramSpec } from '../model/params';
 import type { RunRow } from './outcome';
@@ -26,6 +31,12 @@ export interface VariedAxis {
 
 export interface SobolRow extends SobolIndex, VariedAxis {
   metric: string;
+  /** mean |f(AB_i) - f(A)| over the pairs that both stay in the measured regime, in the metric's unit (NaN: none) */
+  effect: number;
+  pairs_in_regime: number;
+  /** pairs (both runs finished) whose regimes differ, of `pairs` */
+  regime_changes: number;
+  pairs: number;
 }
 
 export interface SobolMetricResult {
@@ -75,6 +86,8 @@ export function sobolAnalysis(spec: SweepSpec, columns: readonly string[], rows:
     let used = 0;
     let failed = 0;
     let excluded = 0;
+    const regA: Array<string | null> = new Array(N).fill(null);
+    const regAB = Array.from({ length: k }, () => new Array<string | null>(N).fill(null));
     const read = metric.reader(rows.flatMap((r) => (r.outcome.summary && metric.applies(r.outcome.summary) ? [r.outcome.summary] : [])));
     for (const r of rows) {
       const s = r.outcome.summary;
@@ -82,19 +95,23 @@ export function sobolAnalysis(spec: SweepSpec, columns: readonly string[], rows:
         failed++;
         continue;
       }
+      const role = saltelliRole(r.planned.point, k);
+      if (metric.applies(s)) {
+        if (role.matrix === 'A') regA[role.base] = metric.regime(s);
+        else if (role.matrix === 'AB') regAB[role.axis][role.base] = metric.regime(s);
+      }
       const v = metric.applies(s) ? read(s) : null;
       if (v === null || !Number.isFinite(v)) {
         excluded++;
         continue;
       }
       used++;
-      const role = saltelliRole(r.planned.point, k);
       if (role.matrix === 'A') a[role.base] = v;
       else if (role.matrix === 'B') b[role.base] = v;
       else ab[role.axis][role.base] = v;
     }
     const indices = sobolIndices({ a, b, ab }, { seed: spec.seed, ...opts });
-    const tableRows: SobolRow[] = indices.map((ix, i) => ({ metric: metric.id, ...axes[i], ...ix }));
+    const tableRows: SobolRow[] = indices.map((ix, i) => ({ metric: metric.id, ...axes[i], ...ix, ...aloneEffect(metric, a, ab[i], regA, regAB[i]) }));
     const order = tableRows.map((_, i) => i).sort((p, q) => rank(tableRows[q].ST) - rank(tableRows[p].ST) || p - q);
     const ends = [...a, ...b].filter((x) => !Number.isNaN(x));
     const mean = ends.reduce((s, x) => s + x, 0) / Math.max(1, ends.length);
@@ -102,6 +119,30 @@ export function sobolAnalysis(spec: SweepSpec, columns: readonly string[], rows:
     out.push({ metric, rows: order.map((i) => tableRows[i]), used, failed, excluded, missing: total - rows.length, mean, sd });
   }
   return out;
+}
+
+/** What redrawing axis i alone does: A_j against AB_ij, over the base points where both finished. */
+function aloneEffect(
+  metric: SobolMetric,
+  a: Float64Array,
+  ab: Float64Array,
+  regA: ReadonlyArray<string | null>,
+  regAB: ReadonlyArray<string | null>,
+): Pick<SobolRow, 'effect' | 'pairs_in_regime' | 'regime_changes' | 'pairs'> {
+  let pairs = 0;
+  let changes = 0;
+  let inRegime = 0;
+  let sum = 0;
+  for (let j = 0; j < a.length; j++) {
+    if (regA[j] === null || regAB[j] === null) continue;
+    pairs++;
+    if (regA[j] !== regAB[j]) changes++;
+    else if (regA[j] === metric.measured && !Number.isNaN(a[j]) && !Number.isNaN(ab[j])) {
+      inRegime++;
+      sum += Math.abs(ab[j] - a[j]);
+    }
+  }
+  return { effect: inRegime ? sum / inRegime : Number.NaN, pairs_in_regime: inRegime, regime_changes: changes, pairs };
 }
 
 /** ST for sorting: NaN (no estimate) below everything. */

@@ -63,6 +63,19 @@ describe('sobol.csv', () => {
     expect(g.S1).toBe(0);
   });
 
+  it('says what redrawing a parameter alone does: how often it changes the regime, how much it moves a wave', () => {
+    const [d, e, g] = speed.rows;
+    // ox_diffusion moves runs into and out of the wave regime (no wave below 195, synchronous above 420)
+    expect(d.regime_changes).toBeGreaterThan(10);
+    expect(d.pairs).toBeGreaterThan(240);
+    // erastin never does, but moves every wave: |delta e| / 50 um/min, e uniform on [5, 10] -> 5/3 / 50 on average
+    expect(e.regime_changes).toBe(0);
+    expect(e.effect).toBeGreaterThan(0.025);
+    expect(e.effect).toBeLessThan(0.042);
+    expect(e.pairs_in_regime).toBeGreaterThan(100);
+    expect([g.effect, g.regime_changes]).toEqual([0, 0]);
+  });
+
   it('counts failed runs and leaves them out, keeps no-wave (0) and synchronous (the fastest wave) runs', () => {
     expect(speed.failed).toBe(rows.filter((r) => r.outcome.status === 'failed').length);
     expect(speed.failed).toBeGreaterThan(5);
