@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSweepFile } from '../../src/cli/sweep-input';
 import { writeAtomic } from '../../src/formats/atomic-fs';
-import { completedRuns, readManifest, readRows } from '../../src/formats/sweep-folder-fs';
+import { completedRuns, readManifest, readRows, writeSobolCsv } from '../../src/formats/sweep-folder-fs';
 import { FERROWAVE_VERSION } from '../../src/model/version';
 import type { RunRow } from '../../src/sweep/outcome';
 import { baseWithSet } from '../../src/sweep/plan';
@@ -110,7 +110,12 @@ const rowsIn = (dir: string) => {
 let record: RunRecord;
 if (opt['analyse-only']) {
   record = JSON.parse(readFileSync(RECORD, 'utf8')) as RunRecord;
-  for (const [key, s] of [['speed', record.sweeps[0]] as const, ['threshold', record.sweeps[1]] as const]) rowsOf[key] = rowsIn(join(out, s.name));
+  for (const [key, s] of [['speed', record.sweeps[0]] as const, ['threshold', record.sweeps[1]] as const]) {
+    const dir = join(out, s.name);
+    rowsOf[key] = rowsIn(dir);
+    // sobol.csv as this code writes it
+    writeSobolCsv(dir, readManifest(dir), rowsOf[key]);
+  }
 } else {
   const sweeps: SweepRun[] = [];
   for (const [key, file] of Object.entries(files)) {
