@@ -10,7 +10,7 @@ import { paramSpec } from '../../src/model/params';
 import { MATTERS_ST, NEGLIGIBLE_ST, rangeText, withInterval } from '../../src/sweep/report-sobol';
 import type { SobolMetricResult, SobolRow } from '../../src/sweep/sobol-table';
 import { isMeasured, type SourceCategory, sourceCategory } from '../../src/sweep/source-category';
-import type { ScreenedParam } from './screen';
+import type { GapCheck, ScreenedParam } from './screen';
 
 /** Redrawn alone, a parameter matters when it moves a wave by this share of the control speed on average, or the threshold by this many log2 units (x 1.19). */
 export const SPEED_EFFECT_MATTERS = 0.05;
@@ -61,6 +61,8 @@ export interface SensitivityInput {
   control: { speed_um_per_min: number | null; pattern: string; threshold_uM: number | null; threshold_range: string };
   speedOutcomes: Outcomes;
   thresholdOutcomes: Outcomes;
+  /** whether the lanes' gaps held (the defaults, and the oxidant reaching furthest) */
+  gaps: GapCheck[];
   /** parameters left out, each checked on both scenarios */
   screened: Array<ScreenedParam & { inertSpeed: boolean; inertThreshold: boolean }>;
   /** parameters not varied because sweep.set fixes them */
@@ -134,6 +136,19 @@ function quantileText(o: Outcomes, unit: string, log2: boolean): string {
   return `median ${v(q50)}, middle half ${v(q25)} to ${v(q75)}, 90% between ${v(q5)} and ${v(q95)}`;
 }
 
+/** Whether the gaps held, in one sentence. */
+function gapText(gaps: readonly GapCheck[]): string {
+  const at = (g: GapCheck) =>
+    Object.keys(g.params).length
+      ? `with the oxidant reaching furthest (${Object.entries(g.params)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`
+      : 'at the defaults';
+  const crossed = gaps.filter((g) => g.crossed);
+  if (crossed.length) return `**A wave crossed a gap between lanes ${crossed.map(at).join(' and ')}: the threshold is biased low there; widen the gaps.**`;
+  return `The gaps hold: with the lanes alternately at the highest and the lowest dose, no low lane carries a wave that it does not carry between low lanes, ${gaps.map(at).join(' and ')}.`;
+}
+
 const countText = (o: Outcomes) =>
   Object.entries(o.counts)
     .map(([k, n]) => `${n} ${k}`)
@@ -180,7 +195,7 @@ export function sensitivityMarkdown(i: SensitivityInput): string {
     `- **Wave speed** (\`fits/primed-strip-120x4.json\`: a 120 x 4-site strip of 20 um sites, 10 uM erastin from t = 0, light pulse over the left 60 um at 360 min, run to 780 min, spontaneous bursts off): ${i.speed.metric.how}. Control (all defaults): ${i.control.pattern === 'wave' ? `${f3(i.control.speed_um_per_min)} um/min` : i.control.pattern}. Over the sample (A and B runs): ${countText(i.speedOutcomes)}; speed relative to the control, among the waves: ${quantileText({ ...i.speedOutcomes, quantiles: i.speedOutcomes.quantiles.map((q) => q / (i.control.speed_um_per_min ?? Number.NaN)) }, ' x', false)}. ${i.speed.failed} runs failed.`,
   );
   out.push(
-    `- **Erastin threshold** (\`fits/erastin-lanes.json\`: 10 lanes of 4 x 30 sites, 300 um cell-free gaps between them, erastin 0.1, 0.17, 0.28, 0.46, 0.77, 1.3, 2.2, 3.6, 6 and 10 uM by lane, one pulse over the first 60 um of every lane at 360 min, run to 660 min; \`src/analysis/lanes.ts\`): ${i.threshold.metric.how}. Control: ${i.control.threshold_range === 'in-range' ? `${f3(i.control.threshold_uM)} uM` : i.control.threshold_range}. Over the sample: ${countText(i.thresholdOutcomes)}; among the thresholds in range: ${quantileText(i.thresholdOutcomes, '', true)}. ${i.threshold.failed} runs failed.`,
+    `- **Erastin threshold** (\`fits/erastin-lanes.json\`: 10 lanes of 4 x 30 sites, 300 um cell-free gaps between them, erastin 0.1, 0.17, 0.28, 0.46, 0.77, 1.3, 2.2, 3.6, 6 and 10 uM by lane, one pulse over the first 60 um of every lane at 360 min, run to 660 min; \`src/analysis/lanes.ts\`): ${i.threshold.metric.how}. Control: ${i.control.threshold_range === 'in-range' ? `${f3(i.control.threshold_uM)} uM` : i.control.threshold_range}. Over the sample: ${countText(i.thresholdOutcomes)}; among the thresholds in range: ${quantileText(i.thresholdOutcomes, '', true)}. ${i.threshold.failed} runs failed. ${gapText(i.gaps)}`,
   );
   out.push('');
   out.push('## How to read it');

@@ -24,7 +24,7 @@ import { log2Threshold } from '../../src/sweep/sobol-metrics';
 import { sobolAnalysis } from '../../src/sweep/sobol-table';
 import type { SweepSpec } from '../../src/sweep/spec';
 import { type Outcomes, type RunRecord, type SensitivityInput, type SweepRun, sensitivityMarkdown } from './markdown';
-import { screenLeftOut } from './screen';
+import { checkGaps, screenLeftOut } from './screen';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SPEED = 'fits/sensitivity-speed.sweep.json';
@@ -91,7 +91,9 @@ const skipped = spec.all_params?.skipped ?? [];
 console.error(`[sensitivity] checking the ${skipped.length} parameters left out on both scenarios`);
 const screenSpeed = await screenLeftOut(spec, baseWithSet(speedIn.baseRaw, spec), FERROWAVE_VERSION);
 const screenThreshold = await screenLeftOut(thresholdIn.spec, baseWithSet(thresholdIn.baseRaw, thresholdIn.spec), FERROWAVE_VERSION);
-const screenRuns = 2 * (1 + screenSpeed.params.length);
+const gaps = await checkGaps(thresholdIn.spec, baseWithSet(thresholdIn.baseRaw, thresholdIn.spec), FERROWAVE_VERSION);
+if (gaps.some((g) => g.crossed)) console.error('[sensitivity] WARNING: a wave crossed a gap between lanes');
+const screenRuns = 2 * (1 + screenSpeed.params.length) + 2 * gaps.length;
 const changed = screenSpeed.params.filter((p, k) => !p.inert || !screenThreshold.params[k].inert);
 if (changed.length) console.error(`[sensitivity] WARNING: left out but acting: ${changed.map((p) => p.name).join(', ')}`);
 
@@ -200,6 +202,7 @@ const input: SensitivityInput = {
   },
   speedOutcomes,
   thresholdOutcomes,
+  gaps,
   screened: screenSpeed.params.map((p, j) => ({ ...p, inertSpeed: p.inert, inertThreshold: screenThreshold.params[j].inert })),
   fixed: skipped.filter((s) => s.reason === 'fixed by sweep.set').map((s) => s.name),
   figures: { speed: 'sensitivity/sobol-wave-speed.svg', threshold: 'sensitivity/sobol-erastin-threshold.svg' },

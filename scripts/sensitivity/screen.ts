@@ -3,7 +3,8 @@
 // an effect, so each is checked: the sweep's base scenario with that parameter moved to the end of
 // its range (default x factor, or / factor where x is not allowed) must give the control run's
 // numbers bit for bit (every sample of the time series and every cell's commitment time). Runs in
-// this thread, one after another (~30 strip and lane runs, seconds).
+// this thread, one after another (~30 strip and lane runs, seconds). And the lanes' gaps must hold
+// (checkGaps): a lane is not to be ignited from its neighbours across a gap.
 import { type Summary, summarise } from '../../src/analysis/summary';
 import { createEngine } from '../../src/engine/engine';
 import { runToEnd } from '../../src/engine/runner';
@@ -52,4 +53,52 @@ export async function screenLeftOut(spec: SweepSpec, base: Record<string, unknow
     params.push({ name: s.name, reason: s.reason, value, inert: moved.print === control.print });
   }
   return { control: control.summary, params };
+}
+
+/** The parameters that set how far the oxidant reaches across a cell-free gap, and which end of their range reaches furthest. */
+const REACH: ReadonlyArray<[name: string, end: 'from' | 'to']> = [
+  ['ox_diffusion', 'to'],
+  ['ox_decay', 'from'],
+  ['kd_dead_factor', 'from'],
+];
+
+export interface GapCheck {
+  /** the parameters set (empty: the defaults) */
+  params: Record<string, number>;
+  /** a low-dose lane between high-dose lanes carried a wave where, between low-dose lanes, it did not */
+  crossed: boolean;
+}
+
+/**
+ * Whether the lanes' gaps hold: the lanes scenario with its lanes alternately at the highest and
+ * the lowest dose, against all at the lowest; a low lane that carries only beside high lanes was
+ * ignited across a gap. At the defaults and with the oxidant reaching furthest (the ends of the
+ * sweep's ranges of its diffusivity and decay rates).
+ */
+export async function checkGaps(spec: SweepSpec, base: Record<string, unknown>, version: string): Promise<GapCheck[]> {
+  const lanes = (base.treatments as Array<Record<string, unknown>>).filter((t) => t.agent === 'erastin' && (t.region as { rect?: unknown } | null)?.rect);
+  const doses = lanes.map((t) => t.uM as number);
+  const [lo, hi] = [Math.min(...doses), Math.max(...doses)];
+  const byX = [...lanes].sort((a, b) => (a.region as { rect: { x_um: number } }).rect.x_um - (b.region as { rect: { x_um: number } }).rect.x_um);
+  const withDoses = (alternate: boolean) => {
+    const raw = structuredClone(base);
+    const ts = raw.treatments as Array<Record<string, unknown>>;
+    byX.forEach((t, k) => {
+      ts[(base.treatments as unknown[]).indexOf(t)].uM = alternate && k % 2 === 0 ? hi : lo + (k % 2 === 0 ? 0 : lo * 1e-3);
+    });
+    return raw;
+  };
+  const far: Record<string, number> = {};
+  for (const [name, end] of REACH) {
+    const a = spec.axes.find((x) => x.path === `params.${name}`);
+    if (a && a[end] !== null) far[name] = a[end]!;
+  }
+  const out: GapCheck[] = [];
+  for (const params of [{}, far]) {
+    const odd = (s: Summary) => (s.erastin_lanes?.lanes ?? []).filter((l) => l.erastin_uM < hi && l.erastin_uM > lo).map((l) => l.carries);
+    const beside = await runOnce(withDoses(true), params, version);
+    const alone = await runOnce(withDoses(false), params, version);
+    out.push({ params, crossed: odd(beside.summary).some((c, k) => c && !odd(alone.summary)[k]) });
+  }
+  return out;
 }

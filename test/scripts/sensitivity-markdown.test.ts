@@ -71,6 +71,10 @@ const input = (): SensitivityInput => ({
   control: { speed_um_per_min: 5, pattern: 'wave', threshold_uM: 1, threshold_range: 'in-range' },
   speedOutcomes: { counts: { wave: 80 }, quantiles: [4, 4.5, 5, 5.5, 6] },
   thresholdOutcomes: { counts: { 'in range': 90 }, quantiles: [-1, -0.5, 0, 0.5, 1] },
+  gaps: [
+    { params: {}, crossed: false },
+    { params: { ox_diffusion: 428 }, crossed: false },
+  ],
   screened: [{ name: 'prolif_rate', reason: 'tumours only', value: 0.001245, inert: true, inertSpeed: true, inertThreshold: true }],
   fixed: ['burst_rate'],
   figures: { speed: 'a.svg', threshold: 'b.svg' },
@@ -89,6 +93,8 @@ describe('the sensitivity document', () => {
   const md = sensitivityMarkdown(input());
 
   it('says first how long it took, on what, and how many runs', () => {
+    expect(md).toContain('The gaps hold: with the lanes alternately at the highest and the lowest dose');
+    expect(sensitivityMarkdown({ ...input(), gaps: [{ params: {}, crossed: true }] })).toContain('**A wave crossed a gap between lanes at the defaults');
     expect(md.split('\n')[2]).toMatch(
       /^\*\*24 min 6 s on this machine \(2-core test\) for 11574 runs\*\* \(21 min 35 s of CPU time: 10 min 48 s on two idle cores\)/,
     );
