@@ -13,6 +13,8 @@ import { writeAtomic } from './atomic-fs';
 import { commitFolder, type StagedFolder } from './staged-folder-fs';
 import { SUMMARY_JSON } from './run-folder';
 import { runsCsv } from './runs-csv';
+import { SOBOL_CSV, sobolCsv } from './sobol-csv';
+import { sobolAnalysis } from '../sweep/sobol-table';
 import { FAILED_JSON, type FolderFiles, MANIFEST, manifestText, RUNS_CSV, RUNS_DIR, type RunOutput, runFolderFiles, TEMP_PREFIX } from './sweep-folder';
 import { type Manifest, MANIFEST_FORMAT, type ManifestRun, planFromManifest } from './sweep-manifest';
 
@@ -107,6 +109,20 @@ export function readRows(dir: string, m: Manifest, runs: readonly ManifestRun[])
 
 export function writeRunsCsv(dir: string, m: Manifest, rows: readonly RunRow[]): void {
   writeAtomic(join(dir, RUNS_CSV), runsCsv(m.columns, m.sweep.keep.metrics, rows));
+}
+
+/**
+ * sobol.csv of a saltelli sweep whose folder holds every run (a shard or an unfinished sweep gets
+ * none, and loses a stale one). Returns whether it was written.
+ */
+export function writeSobolCsv(dir: string, m: Manifest, rows: readonly RunRow[]): boolean {
+  const path = join(dir, SOBOL_CSV);
+  if (m.sweep.design !== 'saltelli' || rows.length < m.total_runs) {
+    rmSync(path, { force: true });
+    return false;
+  }
+  writeAtomic(path, sobolCsv(sobolAnalysis(m.sweep, m.columns, rows)));
+  return true;
 }
 
 /** A new sweep folder, complete or absent: the manifest and runs/ in the staged folder, renamed into place. */

@@ -36,6 +36,8 @@ export interface RenderedReport {
 }
 
 export const FIGURE_DIR = 'figures';
+/** The global sensitivity analysis beside the report (written by `npm run sensitivity`, not by validate). */
+export const SENSITIVITY_REPORT = 'sensitivity.md';
 
 const LABEL: Record<ReportStatus, string> = { pass: 'PASS', fail: 'FAIL', 'not-implemented': 'not implemented', error: 'ERROR (crashed)' };
 
@@ -70,6 +72,7 @@ export function renderReport(meta: ReportMeta, entries: readonly Entry[]): Rende
     `- model fingerprint: \`${meta.fingerprint}\` (hash of ${FINGERPRINT_ROOTS.map((r) => `\`${r}/\``).join(', ')} and the version;`,
     '  `test/validate/report.test.ts` fails when the code no longer matches it)',
     `- behaviours: ${entries.length}; ${tally}`,
+    `- Global sensitivity analysis: [sensitivity.md](${SENSITIVITY_REPORT}) (\`npm run sensitivity\`: Sobol indices of the wave speed and the erastin threshold over every parameter a dish reads)`,
   ];
   if (meta.only) md.push(`- **partial run**: only ${meta.only.join(', ')} (run \`npm run validate\` for the full report)`);
   md.push('', '## Summary', '', '| id | behaviour | target | model | status |', '|---|---|---|---|---|');
