@@ -85,7 +85,7 @@ export const PARAMS: readonly ParamSpec[] = [
     20,
     'ros',
     'ROS clearance by the lipid-peroxide defences at control strength, failing at high ROS (2^3/(R^3+2^3)): kg in Co2024',
-    'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (MODEL.md 5.3)',
+    'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (behaviour 5.3)',
   ),
   P('ros_decay', '1/min', 0.26, 0, 5, 'ros', 'defence-independent ROS decay: kd in Co2024', 'Co2024 (kd = 0.26)'),
   P(
@@ -96,7 +96,7 @@ export const PARAMS: readonly ParamSpec[] = [
     10,
     'ros',
     'factor on the Co2024 ROS rate constants (ros_basal, ros_feedback_max, ros_clear, ros_decay): sets how fast a cell switches without moving its steady states or thresholds',
-    'calibrated: a front several cells wide on a 15-25 um lattice, so the speed does not depend on site size (MODEL.md 5, note on propagation failure)',
+    'calibrated: a front several cells wide on a 15-25 um lattice, so the speed does not depend on site size (docs/behaviours.md, note on propagation failure)',
   ),
   P(
     'ros_exchange',
@@ -146,7 +146,7 @@ export const PARAMS: readonly ParamSpec[] = [
     5,
     'ros',
     "fraction of a rupturing cell's ROS released into its site's oxidant at once",
-    'assumption: contents released on rupture (MODEL.md 3)',
+    'assumption: contents released on rupture (docs/behaviours.md, the space)',
   ),
   P('kd_dead_factor', '1', 0.5, 0, 1, 'ros', 'oxidant decay at a dead or empty site relative to a site with a living cell', 'Co2024 (kd halves at dead sites)'),
 

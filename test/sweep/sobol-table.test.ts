@@ -157,7 +157,7 @@ describe('the report of a sweep over every parameter', () => {
 describe('source categories', () => {
   it('read the first keyword of the registry text: fitted, calibrated, assumption (or unsourced), else the literature', () => {
     expect(sourceCategory('fitted: GKT137831 titration of Co2024 (fits/calibration.fit.json)')).toBe('fit');
-    expect(sourceCategory('Co2024 (kg = 1.5); calibrated to the erastin wave threshold (MODEL.md 5.3)')).toBe('calibration');
+    expect(sourceCategory('Co2024 (kg = 1.5); calibrated to the erastin wave threshold (behaviour 5.3)')).toBe('calibration');
     expect(sourceCategory('assumption after Yang et al. PNAS 113:E4966 (2016)')).toBe('assumption');
     expect(sourceCategory('Bellomo et al. 2016 (GR inhibition by Zn2+); assumption')).toBe('assumption');
     expect(sourceCategory('serum iron ~20-30 uM diluted; order of magnitude')).toBe('assumption');

@@ -1,5 +1,5 @@
 // Why this file exists: check "gaps": the wave crosses a narrow cell-free gap and stops at a wide one
-// (MODEL.md section 3).
+// (docs/behaviours.md, the space).
 import { kymographFigure } from '../figures';
 import { Criteria, commands, presetRun, result } from '../kit';
 import { committedFractionIn, fx } from '../measures';
