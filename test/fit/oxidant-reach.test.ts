@@ -1,4 +1,4 @@
-// The oxidant's transport fit (fits/oxidant-reach.json, npm run fit:oxidant): the defaults are its
+// The oxidant's transport fit (fits/oxidant-reach.spec.json, npm run fit:oxidant): the defaults are its
 // adopted result (ox_diffusion for the published untreated speed at the held ox_decay), the gaps it
 // reports are the ones the wave crosses at the defaults, and the speed solve lands on its target.
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { crossesGap, diffusionForSpeed, stripSpeed } from '../../src/fit/oxidant
 import { resolveParams } from '../../src/model/params';
 
 const repo = join(import.meta.dirname, '../..');
-const spec = JSON.parse(readFileSync(join(repo, 'fits/oxidant-reach.json'), 'utf8'));
+const spec = JSON.parse(readFileSync(join(repo, 'fits/oxidant-reach.spec.json'), 'utf8'));
 const result = JSON.parse(readFileSync(join(repo, 'fits/oxidant-reach.result.json'), 'utf8'));
 const strip = JSON.parse(readFileSync(join(repo, 'fits', spec.speed_scenario), 'utf8'));
 const d = resolveParams();

@@ -81,7 +81,8 @@ describe('JSON schemas', () => {
       if (sweeps.includes(f)) {
         expect(sweepOk(raw), `${f}: ${ajv.errorsText(sweepOk.errors)}`).toBe(true);
         expect(() => validateSweep(raw, vocab), f).not.toThrow();
-      } else if (!f.endsWith('.fit.json')) {
+      } else if (!/\.(fit|spec|result)\.json$/.test(f)) {
+        // (fit files, and the specs and results of the fits run by scripts, are not scenarios)
         expect(scenarioOk(raw), `${f}: ${ajv.errorsText(scenarioOk.errors)}`).toBe(true);
         expect(cliAccepts(raw), f).toBe(true);
       }

@@ -97,7 +97,7 @@ describe('sobol.csv', () => {
       from: '190',
       to: '430',
       scale: 'log',
-      source_category: 'calibration',
+      source_category: 'fit',
     });
     expect(byName.gsh_ox_rate).toMatchObject({ unit: '1/(a.u. min)', scale: 'linear', source_category: 'assumption', ST: '0' });
     // an axis that is no model parameter: its column name, no unit or category
