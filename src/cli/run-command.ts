@@ -10,7 +10,7 @@ import { runToEnd } from '../engine/runner';
 import { runOutProblem, TimeseriesWriter, writeCellsCsv, writeResolvedScenario, writeSummary } from '../formats/run-folder-fs';
 import { fsReason } from '../formats/fs-reason';
 import { cleanStale, commitFolder, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
-import { spawnNodeWorker } from '../host/node-workers';
+import { spawnSimWorker } from './sim-workers';
 import { printable } from '../model/printable';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
@@ -65,7 +65,7 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     writeResolvedScenario(stage.tmp, sc);
     // the per-site initial state is built by row bands on the workers
     const sim = createSimulation(sc, sc.seed, { deferInit: true });
-    engine = await createEngine(sim, o.workers, spawnNodeWorker);
+    engine = await createEngine(sim, o.workers, spawnSimWorker);
     const ts = new TimeseriesWriter(stage.tmp);
     const progress = new Progress(sc.name, o.quiet);
     const t0 = performance.now();
