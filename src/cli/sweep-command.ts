@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { fsReason } from '../formats/fs-reason';
 import { cleanStale, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
 import { MANIFEST } from '../formats/sweep-folder';
-import { completedRuns, createSweepFolder, readManifest, readRows, removeTemporaries, writeRunsCsv } from '../formats/sweep-folder-fs';
+import { completedRuns, createSweepFolder, readManifest, readRows, removeTemporaries, writeSweepTables } from '../formats/sweep-folder-fs';
 import { buildManifest, manifestIdentity } from '../formats/sweep-manifest';
 import { FERROWAVE_VERSION } from '../model/version';
 import type { SweepContext } from '../node/sweep-execute';
@@ -161,7 +161,7 @@ async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<numb
   // a worker that died while writing leaves a temporary behind
   removeTemporaries(dir);
   const rows = readRows(dir, manifest, mine);
-  writeRunsCsv(dir, manifest, rows);
+  writeSweepTables(dir, manifest, rows);
   const wall = (performance.now() - t0) / 1000;
   const allFailed = rows.filter((r) => r.outcome.status === 'failed').length;
   progress.finish(

@@ -39,7 +39,7 @@ export const METRICS: readonly Metric[] = [
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
 
 /** Summary keys that are provenance or structure, not metrics (checked by a test against Summary). */
-export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin', 'run'] as const;
+export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin'] as const;
 
 export function metricValues(s: Summary, names: readonly string[]): MetricValue[] {
   return names.map((n) => {

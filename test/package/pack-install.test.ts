@@ -121,6 +121,8 @@ describe('the package as npm installs it', () => {
       .trim()
       .split('\n');
     expect(runs).toHaveLength(3);
+    // the runs' time series gathered in one long table
+    expect(readFileSync(join(app, 'all', 'timeseries.csv'), 'utf8')).toMatch(/^run_id,run,point,replicate,seed,erastin_uM,t_min,/);
     ok(ferrowave('report', 'all'));
     expect(readFileSync(join(app, 'all', 'report.html'), 'utf8')).toContain('<svg');
     expect(existsSync(join(app, 'node_modules', '.cache'))).toBe(false);
