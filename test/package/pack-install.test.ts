@@ -48,7 +48,10 @@ const timed = <T>(what: string, f: () => T): T => {
 beforeAll(() => {
   const pack = timed('pack', () => sh('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT }));
   ok(pack);
-  [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')));
+  // npm's JSON report, after anything the prepack build may have printed
+  const at = pack.stdout.search(/^\[\s*\{/m);
+  if (at < 0) throw new Error(`no JSON report from npm pack: ${pack.stdout.slice(0, 500)}`);
+  [packed] = JSON.parse(pack.stdout.slice(at));
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{ "name": "try-ferrowave", "private": true }\n');
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
