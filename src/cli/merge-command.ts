@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RUNS_DIR } from '../formats/sweep-folder';
-import { completedRuns, copyRunFolder, readManifest, readRows, writeManifest, writeSweepTables } from '../formats/sweep-folder-fs';
+import { completedRuns, copyRunFolder, readManifest, readRows, writeManifest, writeSobolCsv, writeSweepTables } from '../formats/sweep-folder-fs';
 import { manifestIdentity } from '../formats/sweep-manifest';
 import { fsReason } from '../formats/fs-reason';
 import { cleanStale, commitFolder, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
@@ -82,6 +82,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
     writeManifest(stage.tmp, merged);
     rows = readRows(stage.tmp, merged, merged.runs);
     writeSweepTables(stage.tmp, merged, rows);
+    writeSobolCsv(stage.tmp, merged, rows);
     commitFolder(stage);
   } catch (e) {
     discardFolder(stage);

@@ -17,7 +17,7 @@ import { renderReport, statusOf } from '../validate/report';
 import { runChecks, selectBehaviours } from '../validate/run';
 
 export const VALIDATE_USAGE = `  ferrowave validate --out DIR [--workers N] [--only ID,ID,...]
-                               run every behaviour check of MODEL.md section 5 at full size and write
+                               run every behaviour check of docs/behaviours.md at full size and write
                                DIR/report.md, DIR/report.json and DIR/figures/*.svg`;
 
 export async function validateCommand(args: string[]): Promise<number> {

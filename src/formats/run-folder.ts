@@ -47,20 +47,30 @@ export function summaryFile(s: Summary, info: RunInfo): SummaryFile {
   return { format: RUN_FORMAT, run_id: scenario, seed, ferrowave_version, results, run_info: info };
 }
 
-/** The summary a summary.json holds (what the sweep's metrics read), checking its format. */
+/** The summary a summary.json holds (what the sweep's metrics read), checking its format (version 1, before `format`, is read too). */
 export function summaryOfFile(f: SummaryFile, where: string): Summary {
+  if (f && f.format === undefined && 'wave' in f) {
+    // version 1: the summary itself, with the run's metadata as `run`
+    const { run, ...v1 } = f as unknown as Summary & { run?: unknown };
+    return v1;
+  }
   if (f?.format !== RUN_FORMAT)
     throw new Error(`${where}: format "${f?.format ?? '(none)'}", expected "${RUN_FORMAT}" (written by another version of ferrowave)`);
   return { scenario: f.run_id, seed: f.seed, ferrowave_version: f.ferrowave_version, ...f.results };
 }
 
-/** A unit as a column-name suffix: letters, digits and underscores (`a.u.` -> `au`, `1/min` -> `per_min`). */
+/**
+ * A unit as a column-name suffix: letters, digits and underscores (`a.u.` -> `au`, `1/min` ->
+ * `per_min`, `um^2/min` -> `um2_per_min`, as runs.csv names its axes; `rel` and `fraction` stay).
+ */
 export function unitSuffix(unit: string): string {
   return unit
     .replace(/a\.u\./g, 'au')
+    .replace(/\^/g, '')
     .replace(/^1\//, 'per_')
     .replace(/\//g, '_per_')
     .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/__+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
 

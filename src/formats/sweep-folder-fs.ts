@@ -27,7 +27,9 @@ import {
   sweepTimeseriesRows,
   TEMP_PREFIX,
 } from './sweep-folder';
-import { type Manifest, MANIFEST_FORMAT, type ManifestRun, planFromManifest } from './sweep-manifest';
+import { SOBOL_CSV, sobolCsv } from './sobol-csv';
+import { sobolAnalysis } from '../sweep/sobol-table';
+import { type Manifest, MANIFEST_FORMAT, type ManifestRun, planFromManifest, READABLE_MANIFEST_FORMATS } from './sweep-manifest';
 
 export function readManifest(dir: string): Manifest {
   const path = join(dir, MANIFEST);
@@ -37,7 +39,7 @@ export function readManifest(dir: string): Manifest {
   } catch (e) {
     throw new Error(`${dir} is not a sweep folder: cannot read ${MANIFEST} (${(e as Error).message})`);
   }
-  if (m.format !== MANIFEST_FORMAT) throw new Error(`${path}: format "${m.format}", expected "${MANIFEST_FORMAT}"`);
+  if (!READABLE_MANIFEST_FORMATS.includes(m.format)) throw new Error(`${path}: format "${m.format}", expected "${MANIFEST_FORMAT}"`);
   return m;
 }
 
@@ -155,6 +157,20 @@ export function writeSweepTimeseries(dir: string, m: Manifest, rows: readonly Ru
     closeSync(fd);
   }
   renameSync(tmp, path);
+}
+
+/**
+ * sobol.csv of a saltelli sweep whose folder holds every run (a shard or an unfinished sweep gets
+ * none, and loses a stale one). Returns whether it was written.
+ */
+export function writeSobolCsv(dir: string, m: Manifest, rows: readonly RunRow[]): boolean {
+  const path = join(dir, SOBOL_CSV);
+  if (m.sweep.design !== 'saltelli' || rows.length < m.total_runs) {
+    rmSync(path, { force: true });
+    return false;
+  }
+  writeAtomic(path, sobolCsv(sobolAnalysis(m.sweep, m.columns, rows)));
+  return true;
 }
 
 /** A new sweep folder, complete or absent: the manifest and runs/ in the staged folder, renamed into place. */

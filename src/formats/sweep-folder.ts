@@ -5,7 +5,7 @@
 // failed.json with the error. Pure: the names and each file's text; sweep-folder-fs.ts writes.
 import type { ResolvedScenario } from '../model/scenario';
 import type { PlannedRun } from '../sweep/plan';
-import { idPrefix, jsonText, RESOLVED_SCENARIO_JSON, SUMMARY_JSON, type SummaryFile, TIMESERIES_CSV } from './run-folder';
+import { ID_COLUMNS, idPrefix, jsonText, RESOLVED_SCENARIO_JSON, SUMMARY_JSON, type SummaryFile, TIMESERIES_CSV } from './run-folder';
 import { designFields, RUN_DESIGN_COLUMNS } from './runs-csv';
 import type { Manifest, ManifestRun } from './sweep-manifest';
 
@@ -29,7 +29,8 @@ export function sweepTimeseriesHeader(columns: readonly string[], measures: read
  * (run_id and seed) replaced by the run's design (run_id, run, point, replicate, seed, values).
  */
 export function sweepTimeseriesRows(runId: string, p: PlannedRun, runText: string, where: string): string {
-  const prefix = idPrefix(runId, p.seed);
+  // a run folder of version 1 (a sweep folder written before the run_id and seed columns) has no prefix to replace
+  const prefix = runText.startsWith(`${ID_COLUMNS.join(',')},`) ? idPrefix(runId, p.seed) : '';
   const design = `${designFields(runId, p)},`;
   let out = '';
   const lines = runText.split('\n');

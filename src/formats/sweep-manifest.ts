@@ -9,6 +9,8 @@ import type { Scalar, SweepSpec } from '../sweep/spec';
 // 2: run folders of format ferrowave-run/2 (tidy columns, results apart from run metadata) and the
 // sweep's long timeseries.csv
 export const MANIFEST_FORMAT = 'ferrowave-sweep-manifest/2';
+/** formats a folder may be read in (report, merge, analysis); a sweep resumes only a folder of its own format */
+export const READABLE_MANIFEST_FORMATS: readonly string[] = ['ferrowave-sweep-manifest/1', MANIFEST_FORMAT];
 
 export interface ManifestRun {
   run: number;

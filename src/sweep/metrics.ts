@@ -34,12 +34,37 @@ export const METRICS: readonly Metric[] = [
   { name: 'dying_final', doc: 'committed, not yet ruptured cells at the end', get: (s) => s.counts_final.dying, numeric: true },
   { name: 'dead_final', doc: 'dead cells at the end', get: (s) => s.counts_final.dead, numeric: true },
   { name: 't_end_min', doc: 'simulated time at the end', get: (s) => s.t_end_min, numeric: true },
+  {
+    name: 'erastin_threshold_uM',
+    doc: 'dishes cut into lanes of erastin doses: the log midpoint between the highest dose without a wave and the lowest with one (empty outside the doses or without lanes)',
+    get: (s) => s.erastin_lanes?.threshold_uM ?? null,
+    numeric: true,
+  },
+  {
+    name: 'erastin_threshold_range',
+    doc: 'in-range, below-range (the lowest dose carries a wave) or above-range (no dose does); empty without lanes',
+    get: (s) => s.erastin_lanes?.range ?? null,
+    numeric: false,
+  },
+  {
+    name: 'erastin_lowest_wave_uM',
+    doc: 'the lowest erastin dose whose lane carries a wave',
+    get: (s) => s.erastin_lanes?.lowest_carrying_uM ?? null,
+    numeric: true,
+  },
+  {
+    name: 'erastin_highest_no_wave_uM',
+    doc: 'the highest erastin dose below it whose lane does not',
+    get: (s) => s.erastin_lanes?.highest_failing_uM ?? null,
+    numeric: true,
+  },
+  { name: 'erastin_lanes_monotone', doc: 'every lane above the lowest carrying one carries too', get: (s) => s.erastin_lanes?.monotone ?? null, numeric: true },
 ];
 
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
 
 /** Summary keys that are provenance or structure, not metrics (checked by a test against Summary). */
-export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin'] as const;
+export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin', 'erastin_lanes.lanes'] as const;
 
 export function metricValues(s: Summary, names: readonly string[]): MetricValue[] {
   return names.map((n) => {

@@ -6,6 +6,7 @@ import { paramSpec } from '../model/params';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
 import { formatProblem, type Problem, type ResolvedScenario, resolveScenario, ScenarioError, setOverride } from '../model/scenario';
 import { designPoints } from './design';
+import { saltelliRole } from './saltelli';
 import { runSeed } from './seeds';
 import { type Scalar, SweepError, type SweepSpec } from './spec';
 
@@ -96,6 +97,16 @@ export function runLabel(run: number, total: number): string {
   return `r${String(run).padStart(width, '0')}`;
 }
 
+/**
+ * A run's seed: its own (runSeed of its index), except in a saltelli design, where the k + 2 runs of
+ * a base point share the seed of the base point (common random numbers: within a base point only
+ * the parameters differ, so the indices measure the parameters, not the cells' noise; the noise
+ * still varies between base points and counts in the variance).
+ */
+export function seedOfRun(spec: SweepSpec, run: number, point: number): number {
+  return spec.design === 'saltelli' ? runSeed(spec.seed, saltelliRole(point, spec.axes.length).base) : runSeed(spec.seed, run);
+}
+
 /** Expand the sweep into runs and validate every design point's scenario (throws SweepError). */
 export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, version: string): Plan {
   const base = baseWithSet(baseRaw, spec);
@@ -108,6 +119,18 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
     if (fixed.includes(c))
       problems.push({ path: `sweep.axes[${i}].name`, value: c, message: `reserved column name (${fixed.join(', ')}): give the axis another "name"` });
   });
+  // "all-params" varies each parameter around the registry's default: one the base sets would be lost
+  const baseParams = base.params;
+  if (spec.all_params && typeof baseParams === 'object' && baseParams !== null)
+    spec.axes.forEach((a, i) => {
+      const name = a.path.slice('params.'.length);
+      if (a.path.startsWith('params.') && Object.hasOwn(baseParams, name))
+        problems.push({
+          path: `sweep.axes[${i}]`,
+          value: a.path,
+          message: `the base scenario sets ${a.path} = ${JSON.stringify((baseParams as Record<string, unknown>)[name])}, which "all-params" would vary around the registry's default instead: fix it in sweep.set, or leave it out with sweep.exclude`,
+        });
+    });
   if (problems.length) throw new SweepError(problems);
 
   const points = designPoints(spec);
@@ -115,7 +138,7 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
   for (let p = 0; p < points.length; p++) {
     for (let k = 0; k < spec.replicates; k++) {
       const run = p * spec.replicates + k;
-      runs.push({ run, point: p, replicate: k, seed: runSeed(spec.seed, run), values: points[p] });
+      runs.push({ run, point: p, replicate: k, seed: seedOfRun(spec, run, p), values: points[p] });
     }
   }
   const plan: Plan = { columns, runs, base };
