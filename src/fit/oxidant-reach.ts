@@ -1,8 +1,10 @@
 // Why this file exists: the oxidant's two transport parameters (ox_diffusion, ox_decay) have no
-// measured source; they are fitted to two published observations of Co et al. 2024 that set them
-// together: the untreated wave speed (mean of the calibration plates' control wells) and the
-// widest cell-free gap a wave crosses (the logistic 50 % point of the scratched gaps). Pure: runs
-// the simulation in this thread; `npm run fit:oxidant` (scripts/fit-oxidant-reach.ts) drives it.
+// measured source. Two published observations of Co et al. 2024 bear on them: the untreated wave
+// speed (mean of the calibration plates' control wells) and the widest cell-free gap a wave
+// crosses (the logistic 50 % point of the scratched gaps). The speed alone fits ox_diffusion at a
+// held ox_decay (what the defaults use); the joint fit of both to both (fitOxidantReach) shows
+// where the gap data would put ox_decay. Pure: runs the simulation in this thread;
+// `npm run fit:oxidant` (scripts/fit-oxidant-reach.ts) drives it.
 import { measureFront } from '../analysis/front-speed';
 import { pulseOrigin } from '../analysis/wave';
 import { exp, log } from '../model/math';
@@ -205,4 +207,21 @@ export function fitOxidantReach(
       throw new Error(`at the middle of the interval the ${w} um gap is ${c ? 'crossed' : 'not crossed'}: the gaps' outcome is not monotone in ox_decay`);
   }
   return { targets, scan, interval, best: { ox_decay: k, ox_diffusion: s.ox_diffusion, speed_um_per_min: s.speed }, runs };
+}
+
+/** The widest of `widths_um` (ascending) that the wave crosses at these parameters (null: none). */
+export function widestCrossed(
+  gapStrip: Record<string, unknown>,
+  gap_x_um: number,
+  widths_um: readonly number[],
+  ox_decay: number,
+  ox_diffusion: number,
+): { widest_um: number | null; crossed: Record<number, boolean> } {
+  const crossed: Record<number, boolean> = {};
+  let widest: number | null = null;
+  for (const w of widths_um) {
+    crossed[w] = crossesGap(gapStrip, gap_x_um, w, ox_decay, ox_diffusion);
+    if (crossed[w]) widest = w;
+  }
+  return { widest_um: widest, crossed };
 }
