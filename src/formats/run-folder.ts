@@ -23,7 +23,7 @@ export const RUN_FORMAT = 'ferrowave-run/2';
 /** A run's id in its files: its scenario's name (a sweep's runs are named NAME-r00012), so a run and its rerun from scenario.resolved.json give the same files. */
 export type RunId = string;
 
-/** How the run went, apart from its results: nothing here depends on the model alone. */
+/** How the run went, apart from its results (wall_s and workers differ between two runs of one scenario). */
 export interface RunInfo {
   workers: number;
   wall_s: number;
