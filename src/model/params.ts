@@ -126,7 +126,7 @@ export const PARAMS: readonly ParamSpec[] = [
     100000,
     'ros',
     'effective diffusivity of the lumped extracellular oxidant that carries the wave',
-    "fitted (npm run fit:oxidant, fits/oxidant-reach.json) to the untreated wave speed of Co2024, 5.13 um/min (mean of the six calibration plates' control wells), at ox_decay 0.05; no direct measurement (Co2024's own model read at 25 um per site gives 74 um^2/min)",
+    'fitted (npm run fit:oxidant, fits/oxidant-reach.json) to the untreated wave speed of Co2024, 5.13 um/min (mean of the six calibration plates\' control wells), at ox_decay 0.05; no direct measurement (Co2024\'s own model read at 25 um per site gives 74 um^2/min)',
   ),
   P(
     'ox_decay',
