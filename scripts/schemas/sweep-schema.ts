@@ -125,7 +125,7 @@ export function sweepSchema(): Schema {
         metrics: { anyOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: { enum: [...METRIC_NAMES] } }], description: 'runs.csv metric columns' },
         timeseries: {
           anyOf: [{ enum: ['all', 'none'] }, { type: 'array', minItems: 1, items: { enum: columns } }],
-          description: 'timeseries.csv columns kept in each run folder (t_min always)',
+          description: 'timeseries.csv columns kept in each run folder and in the sweep timeseries.csv (run_id, seed and t_min always)',
         },
       }),
     },

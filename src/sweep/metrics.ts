@@ -64,7 +64,7 @@ export const METRICS: readonly Metric[] = [
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
 
 /** Summary keys that are provenance or structure, not metrics (checked by a test against Summary). */
-export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin', 'run', 'erastin_lanes.lanes'] as const;
+export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin', 'erastin_lanes.lanes'] as const;
 
 export function metricValues(s: Summary, names: readonly string[]): MetricValue[] {
   return names.map((n) => {

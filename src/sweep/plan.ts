@@ -78,12 +78,17 @@ export function rawScenarioOfRun(
   const raw = structuredClone(base);
   for (let k = 0; k < spec.axes.length; k++) setOverride(raw, spec.axes[k].path, JSON.parse(JSON.stringify(r.values[k])), `sweep.axes[${k}]`);
   raw.seed = r.seed;
-  raw.name = `${spec.name}-${runLabel(r.run, totalRuns)}`;
+  raw.name = runName(spec.name, r.run, totalRuns);
   return raw;
 }
 
 export function runScenario(plan: Plan, spec: SweepSpec, r: PlannedRun, version: string): ResolvedScenario {
   return resolveScenario(runRawScenario(plan, spec, r), version);
+}
+
+/** A run's scenario name and its run_id in every file: "NAME-r00012". */
+export function runName(sweepName: string, run: number, total: number): string {
+  return `${sweepName}-${runLabel(run, total)}`;
 }
 
 /** "r00012": the run's folder and label, zero-padded to the sweep's size (at least 5 digits). */

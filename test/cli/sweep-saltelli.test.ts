@@ -60,7 +60,7 @@ describe('a saltelli sweep', () => {
       .trim()
       .split('\n')
       .slice(1)
-      .map((l) => l.split(',')[3]);
+      .map((l) => l.split(',')[4]);
     for (let j = 0; j < 4; j++) expect(new Set(seeds.slice(4 * j, 4 * j + 4)).size).toBe(1);
     expect(new Set(seeds).size).toBe(4);
   });
