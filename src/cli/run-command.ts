@@ -17,6 +17,7 @@ import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import { CliError } from './cli-error';
 import { Progress } from './progress';
+import { divergence } from '../sweep/metrics';
 
 export const RUN_USAGE = `  ferrowave run <scenario.json | preset> --out DIR [--seed N] [--workers N] [--set path=value ...]
                 [--cells-csv] [--force] [--quiet]`;
@@ -79,9 +80,19 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     });
     const wall = (performance.now() - t0) / 1000;
     const summary = summarise(sim, samples);
-    writeSummary(stage.tmp, summaryFile(summary, { workers: o.workers, wall_s: Number(wall.toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n }));
+    const diverged = divergence(samples, summary);
+    writeSummary(
+      stage.tmp,
+      summaryFile(summary, { workers: o.workers, wall_s: Number(wall.toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n, diverged }),
+    );
     if (o.cellsCsv) writeCellsCsv(stage.tmp, sim.state, sc.lattice.site_um, sc.name, sc.seed);
     commitFolder(stage);
+    // the folder is kept (nothing computed is lost) but the numbers cannot be trusted: say so and fail
+    if (diverged)
+      throw new CliError(
+        `${diverged}. The run's folder was written (${dir}); its numbers are not a valid result: the parameters are outside the range where the model's equations stay physical (check the --set values against \`ferrowave params\`)`,
+        3,
+      );
     progress.done(summary.wave.detected ? `wave ${summary.wave.speed_um_per_min?.toFixed(2)} um/min` : 'no wave', wall);
   } catch (e) {
     discardFolder(stage);

@@ -29,6 +29,8 @@ export interface RunInfo {
   wall_s: number;
   steps: number;
   cells: number;
+  /** why the run's numbers cannot be trusted (a mean not finite or negative), or null */
+  diverged: string | null;
 }
 
 /** summary.json: who the run is, its results, and (apart) how it ran. */

@@ -91,7 +91,7 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
     const sim_ms = performance.now() - t0;
     const diverged = divergence(samples, summary);
     if (diverged) return { run: job.run, ok: false, summary: null, timeseries: null, error: diverged, sim_ms };
-    const full = summaryFile(summary, { workers: 0, wall_s: Number((sim_ms / 1000).toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n });
+    const full = summaryFile(summary, { workers: 0, wall_s: Number((sim_ms / 1000).toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n, diverged: null });
     return { run: job.run, ok: true, summary: full, timeseries: ts ? text : null, error: null, sim_ms };
   } catch (e) {
     return { run: job.run, ok: false, summary: null, timeseries: null, error: errorText(e), sim_ms: performance.now() - t0 };

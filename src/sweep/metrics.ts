@@ -75,14 +75,18 @@ export function metricValues(s: Summary, names: readonly string[]): MetricValue[
 }
 
 /**
- * Why a run counts as diverged, or null: a mean over living cells that is not finite while cells
- * live, or a summary number that is not finite (null means "not measured" and is fine).
+ * Why a run counts as diverged, or null: a mean over living cells that is not finite or is
+ * negative (every per-cell quantity is a concentration, an amount or a fraction) while cells live,
+ * or a summary number that is not finite (null means "not measured" and is fine).
  */
 export function divergence(samples: readonly Sample[], summary: Summary): string | null {
   for (const s of samples) {
     if (s.alive + s.dying === 0) continue;
     const means = s.means;
-    for (const k in means) if (!Number.isFinite(means[k])) return `diverged: mean ${k} is ${means[k]} at t = ${s.t_min} min`;
+    for (const k in means) {
+      if (!Number.isFinite(means[k])) return `diverged: mean ${k} is ${means[k]} at t = ${s.t_min} min`;
+      if (means[k] < 0) return `diverged: mean ${k} is negative (${means[k].toPrecision(3)}) at t = ${s.t_min} min`;
+    }
   }
   for (const m of METRICS) {
     const v = m.get(summary);

@@ -77,6 +77,31 @@ describe('ferrowave CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('fails a run whose numbers leave the physical range (exit 3), keeping its folder and saying why', () => {
+    const out = join(tmp(), 'run');
+    // PUFA-PL synthesis far above its range's use: lipid peroxidation runs away and ROS goes negative
+    const r = cli(
+      'run',
+      'primed-light-pulse',
+      '--out',
+      out,
+      '--quiet',
+      '--set',
+      'lattice.width=30',
+      '--set',
+      'lattice.height=3',
+      '--set',
+      'treatments[1].region.disc.y_um=30',
+      '--set',
+      'params.pufa_rate=1',
+    );
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/diverged: mean \w+ is (negative|NaN)/);
+    expect(r.stderr).toContain(out);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.run_info.diverged).toMatch(/^diverged: /);
+  });
+
   it('never overwrites a finished run unless asked', () => {
     const out = join(tmp(), 'run');
     const args = ['run', 'unprimed-light-pulse', '--out', out, '--workers', '0', '--quiet', '--set', 'lattice.width=20', '--set', 'duration_min=380'];

@@ -33,7 +33,7 @@ describe('run files', () => {
   });
 
   it('keep the results of summary.json apart from how the run went, and read them back', () => {
-    const file = summaryFile(summary, { workers: 2, wall_s: 1.5, steps: 120, cells: 60 });
+    const file = summaryFile(summary, { workers: 2, wall_s: 1.5, steps: 120, cells: 60, diverged: null });
     expect(file.format).toBe(RUN_FORMAT);
     expect(file.run_id).toBe(summary.scenario);
     expect(JSON.stringify(file.results)).not.toContain('wall_s');
