@@ -52,7 +52,7 @@ describe('a saltelli sweep', () => {
       'metric,metric_unit,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi,unit,from,to,scale,source_category,base_points_used,effect_in_regime,pairs_in_regime,regime_changes,pairs',
     );
     expect(lines).toHaveLength(3);
-    expect(lines.some((l) => /^wave_speed,um\/min,ox_diffusion,(-?[\d.]+,){6}um\^2\/min,190,430,log,calibration,4,[\d.]*,\d,\d,4$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^wave_speed,um\/min,ox_diffusion,(-?[\d.]+,){6}um\^2\/min,190,430,log,fit,4,[\d.]*,\d,\d,4$/.test(l))).toBe(true);
     // erastin (no model parameter: no unit or source) first: it moves the speed most
     expect(lines[1]).toMatch(/^wave_speed,um\/min,erastin_uM,(-?[\d.]+,){6},1,10,linear,,4,[\d.]*,\d,\d,4$/);
     // the runs of a base point share its seed
