@@ -1,6 +1,7 @@
 // Why this file exists: the sandbox page, composed: each part of the page is mounted by its own
 // file (scenario picker, run controls, views, treatments, plots, inspector, model editor,
-// checkpoints, save and share, record dialog, the draw loop with its readouts) and this file wires
+// checkpoints, save and share, record dialog, the draw loop with its readouts, the first-visit card
+// and the end-of-run card) and this file wires
 // them to the simulation controller (stepping in Web Workers) and the pixi renderer (drawing on
 // requestAnimationFrame from the shared state, decoupled from stepping), then loads the first
 // scenario: a shared link (#s=...) or the preset of the URL.
@@ -16,6 +17,7 @@ import { mountErrorBox } from './error-box';
 import { type AppStats, startFrameLoop } from './frame-loop';
 import type { CellInspector } from './inspector';
 import { mountInspectorPanel } from './inspector-panel';
+import { type IntroPanel, mountIntroPanel } from './intro-panel';
 import { mountLatticeClicks } from './lattice-clicks';
 import { ModelEditor } from './model-editor';
 import { intSetting } from './page-settings';
@@ -24,6 +26,7 @@ import { mountPlotsPanel } from './plots-panel';
 import { mountRecordDialog, type RecordApi } from './record-dialog';
 import { RegionOverlay } from './region-overlay';
 import { mountRunControls } from './run-controls';
+import { mountRunEndCard, type RunEndCard } from './run-end';
 import { mountScenarioPicker } from './scenario-picker';
 import { mountSharePanel } from './share-panel';
 import type { TracePlots } from './trace-plots';
@@ -56,6 +59,10 @@ export interface SandboxApp {
   editor: ModelEditor;
   /** the cell inspector (a click with the mouse on "click: inspect a cell" selects a site) */
   inspector: CellInspector;
+  /** the "what you are seeing / try this" card */
+  intro: IntroPanel;
+  /** the card announcing the end of the scenario */
+  runEnd: RunEndCard;
   /** checkpoints saved so far, oldest first */
   checkpoints: SavedCheckpoint[];
   /** save a checkpoint (as the button does) */
@@ -90,6 +97,11 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
 
   const picker = mountScenarioPicker(controller, params, errors);
   const run = mountRunControls(controller, params, { errors, reset: () => void picker.load() });
+  const intro = mountIntroPanel(params, opts.hash ?? '');
+  picker.onDescription = () => intro.setDescription(picker.description());
+  intro.setDescription(picker.description());
+  const runEnd = mountRunEndCard(controller, run, () => void picker.load());
+  controller.onEnd = runEnd.announce;
   const views = mountViewControls(renderer, params);
   const plots = mountPlotsPanel(controller);
   const inspect = mountInspectorPanel(controller, renderer);
@@ -139,12 +151,14 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       plots.restart(sim);
     }
     picker.showLattice(sim.scenario);
+    plots.setDuration(sim.scenario.duration_min);
     treatments.refresh();
     views.refreshScale();
   };
   // sampled here: after a step or an advance, before the next one starts (the state is consistent)
   controller.onChange = () => {
     run.refresh();
+    runEnd.refresh();
     if (controller.sim) {
       plots.sample(controller.sim);
       inspect.inspector.sample(controller.sim.state, controller.sim.time());
@@ -176,6 +190,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     treatments,
     editor,
     inspector: inspect.inspector,
+    intro,
+    runEnd,
     checkpoints: checkpoints.checkpoints,
     saveCheckpoint: checkpoints.save,
     branch: checkpoints.branch,

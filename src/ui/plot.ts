@@ -37,6 +37,13 @@ export class FatePlot {
     this.dirty = true;
   }
 
+  /** The time axis spans 0..duration_min (a run extended at its end); the series are kept. */
+  setDuration(duration_min: number): void {
+    if (duration_min === this.duration) return;
+    this.duration = duration_min;
+    this.dirty = true;
+  }
+
   /** Record the counts at t_min if a sample interval has passed since the last one (call while the state is consistent). */
   sample(st: SimState, t_min: number): boolean {
     const ts = this.series.t_min;

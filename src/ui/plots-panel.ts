@@ -27,6 +27,8 @@ export interface PlotsPanel {
   snapshot(): PlotSeries;
   /** after a branch: the series as they were at the checkpoint, then a sample of now */
   restore(saved: PlotSeries, sim: Simulation): void;
+  /** the run's length changed (extended at its end): the time axes span the new duration_min */
+  setDuration(duration_min: number): void;
   /** redraw what changed */
   draw(): void;
 }
@@ -69,6 +71,10 @@ export function mountPlotsPanel(controller: SimController): PlotsPanel {
       traces.clear(sim.scenario.duration_min);
       traces.series = structuredClone(saved.traces);
       plot.sample(sim.state, sim.time());
+    },
+    setDuration: (d) => {
+      plot.setDuration(d);
+      traces.setDuration(d);
     },
     draw: () => {
       plot.draw();

@@ -58,6 +58,13 @@ export class TracePlots {
     this.dirty = true;
   }
 
+  /** The time axes span 0..duration_min (a run extended at its end); the series are kept. */
+  setDuration(duration_min: number): void {
+    if (duration_min === this.duration) return;
+    this.duration = duration_min;
+    this.dirty = true;
+  }
+
   /** Record a sample (counts and means already computed by the fate plot). */
   record(st: SimState, sc: ResolvedScenario, t_min: number, c: ReturnType<typeof countsAndMeans>): void {
     const s = this.series;

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { baseUrl, errorText, openSandbox, playUntil, stateHash, stepIndex } from './sandbox';
 
 test('a shared #s= link reproduces the same state hash at the same step in a fresh page', async ({ page, browser }) => {
-  await openSandbox(page, '?speed=20');
+  await openSandbox(page, '?preset=primed-light-pulse&speed=20');
   await playUntil(page, 200);
   // a click on the canvas fires a light pulse there (the default click mode)
   const box = await page.locator('#canvas-host canvas').boundingBox();
