@@ -13,6 +13,7 @@ import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-r
 import { mountCheckpointsPanel, type SavedCheckpoint, type BranchAdd } from './checkpoints-panel';
 import { SimController } from './controller';
 import { byId } from './dom';
+import { DrugLevels } from './drug-levels';
 import { mountErrorBox } from './error-box';
 import { type AppStats, startFrameLoop } from './frame-loop';
 import type { CellInspector } from './inspector';
@@ -102,9 +103,10 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   intro.setDescription(picker.description());
   const runEnd = mountRunEndCard(controller, run, () => void picker.load());
   controller.onEnd = runEnd.announce;
-  const views = mountViewControls(renderer, params);
+  const levels = new DrugLevels(() => controller.sim ?? null);
+  const views = mountViewControls(renderer, params, levels);
   const plots = mountPlotsPanel(controller);
-  const inspect = mountInspectorPanel(controller, renderer);
+  const inspect = mountInspectorPanel(controller, renderer, levels);
   const mouseMode = byId<HTMLSelectElement>('mouse-mode');
   const overlay = new RegionOverlay(byId('stage'), {
     pxPerUm: () => renderer.pxPerUm(),
@@ -151,6 +153,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       plots.restart(sim);
     }
     picker.showLattice(sim.scenario);
+    views.setScenario(sim.scenario);
     plots.setDuration(sim.scenario.duration_min);
     treatments.refresh();
     views.refreshScale();

@@ -1,10 +1,13 @@
 // Why this file exists: the cell inspector beside the lattice: the selected site's variables and
-// history, the marker that follows the site through pans and zooms, and the close button.
+// history, the level of each drug of the scenario there, the marker that follows the site through
+// pans and zooms, and the close button.
 import type { Simulation } from '../model/simulation';
 import type { LatticeRenderer } from '../render/lattice-renderer';
 import type { SimController } from './controller';
 import { byId } from './dom';
+import { type DrugLevels, leveledAgents } from './drug-levels';
 import { CellInspector } from './inspector';
+import { AGENTS } from '../model/agents';
 
 export interface InspectorPanel {
   inspector: CellInspector;
@@ -16,8 +19,23 @@ export interface InspectorPanel {
   placeMarker(): void;
 }
 
-export function mountInspectorPanel(controller: SimController, renderer: LatticeRenderer): InspectorPanel {
+export function mountInspectorPanel(controller: SimController, renderer: LatticeRenderer, levels: DrugLevels): InspectorPanel {
   const inspector = new CellInspector(byId('inspector'), byId<HTMLCanvasElement>('inspect-history'));
+  inspector.drugRows = (i) =>
+    controller.sim
+      ? leveledAgents(controller.scenario).map((a) => {
+          const source = levels.source(a);
+          return {
+            name: a,
+            value: levels.levels(a)?.[i] ?? 0,
+            unit: AGENTS[a].unit,
+            doc:
+              source === 'tissue'
+                ? `${AGENTS[a].name} in the tissue here (it diffuses from the vessels and where it was painted)`
+                : `${AGENTS[a].name} applied here now (the dose of its treatments that cover this site)`,
+          };
+        })
+      : [];
   const closeBtn = byId<HTMLButtonElement>('inspect-close');
   const marker = byId('inspect-marker');
 

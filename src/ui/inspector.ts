@@ -1,6 +1,7 @@
 // Why this file exists: the sandbox's cell inspector. A click on a site (when clicks do not fire
 // light pulses) selects it; the side panel then shows that site's status, clone, every per-cell
-// variable and every extracellular field with units (read from the shared state), and a small
+// variable, every extracellular field and the level of each drug of the scenario with units (read
+// from the shared state), and a small
 // history of ros, lipid peroxides, GSH and Ca2+ recorded from the moment of selection, sampled
 // where the live plot samples (once per output.sample_every_min, while the workers are idle).
 import { CELL_VARS, type CellVar, FIELDS, type SimState, STATUS_NAMES } from '../model/layout';
@@ -36,8 +37,18 @@ const fmt = (v: number) => {
   return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(3) : String(+v.toPrecision(4));
 };
 
+/** A row of the inspector's "drugs here" group. */
+export interface DrugRow {
+  name: string;
+  value: number;
+  unit: string;
+  doc: string;
+}
+
 export class CellInspector {
   selected: Selection | null = null;
+  /** the level of each drug of the running scenario at site i (set by the panel), none by default */
+  drugRows: ((i: number) => DrugRow[]) | null = null;
   readonly history: SiteHistory = { t_min: [], ros: [], lpo: [], gsh: [], ca: [] };
   private every = 5;
   private site_um = 1;
@@ -113,6 +124,11 @@ export class CellInspector {
     for (const v of CELL_VARS) add([v.name, fmt(st.cell[v.name][s.i]), v.unit], v.doc);
     add(['fields here', '', ''], '', 'group');
     for (const f of FIELDS) add([f.name, fmt(st.field[f.name][s.i]), f.unit], f.doc);
+    const drugs = this.drugRows?.(s.i) ?? [];
+    if (drugs.length) {
+      add(['drugs here', '', ''], '', 'group');
+      for (const d of drugs) add([d.name, fmt(d.value), d.unit], d.doc);
+    }
     const key = document.createElement('div');
     key.className = 'hint';
     for (const v of HISTORY_VARS) {

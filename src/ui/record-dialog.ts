@@ -37,6 +37,12 @@ export interface RecordApi {
   busy(): boolean;
 }
 
+/** The live view's id if videos and stills can show it, else the cell fate (drug views are the page's own, per scenario). */
+function recordableView(app: SandboxApp): string {
+  const id = app.renderer.view.id;
+  return VIEWS.some((v) => v.id === id) ? id : 'fate';
+}
+
 /** The page API over a started sandbox. */
 export function createRecordApi(app: SandboxApp): RecordApi {
   const c = app.controller;
@@ -55,7 +61,7 @@ export function createRecordApi(app: SandboxApp): RecordApi {
       dt_min: c.sim.dt,
       t0_min,
       duration_min: c.scenario.duration_min,
-      defaultView: app.renderer.view.id,
+      defaultView: recordableView(app),
       lattice: c.scenario.lattice,
     });
   };
@@ -94,7 +100,7 @@ export function createRecordApi(app: SandboxApp): RecordApi {
     c.pause();
     try {
       await c.step(0); // the workers are idle after this: the state is a whole step
-      return await stillPng(c.sim.state, c.scenario, c.sim.time(), { width: 1920, height: 1080, view: app.renderer.view.id, ...req });
+      return await stillPng(c.sim.state, c.scenario, c.sim.time(), { width: 1920, height: 1080, view: recordableView(app), ...req });
     } finally {
       if (wasPlaying) c.play();
     }
@@ -230,7 +236,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     const now = app.controller.sim ? app.controller.sim.time() : 0;
     fromSel.replaceChildren(new Option(`now (t = ${formatClock(now)})`, ''));
     for (const cp of app.checkpoints) fromSel.add(new Option(`checkpoint #${cp.id} (t = ${formatClock(cp.t_min)})`, String(cp.id)));
-    viewSel.value = app.renderer.view.id;
+    viewSel.value = recordableView(app);
     if (!mpsIn.value) mpsIn.value = String(dt() * Number(fpsSel.value) * 2);
     refreshHint();
     errorEl.hidden = true;
