@@ -42,6 +42,7 @@ export function mountPlotsPanel(controller: SimController): PlotsPanel {
     byId<HTMLCanvasElement>('trace-front'),
     byId('front-readout'),
   );
+  traces.busy = () => controller.playing;
   plot.onSample = (st, t, c) => {
     if (controller.sim) traces.record(st, controller.scenario, t, c);
   };
