@@ -11,6 +11,7 @@ import { decodeShareHash, describeImportError } from '../io/scenario-text';
 import type { ResolvedScenario } from '../model/scenario';
 import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-renderer';
 import { mountCheckpointsPanel, type SavedCheckpoint, type BranchAdd } from './checkpoints-panel';
+import { type CompareView, mountCompareView } from './compare-view';
 import { SimController } from './controller';
 import { byId } from './dom';
 import { DrugLevels } from './drug-levels';
@@ -30,7 +31,7 @@ import { mountRunControls } from './run-controls';
 import { mountRunEndCard, type RunEndCard } from './run-end';
 import { mountScenarioPicker } from './scenario-picker';
 import { mountSharePanel } from './share-panel';
-import type { TracePlots } from './trace-plots';
+import { TRACE_VARS, type TracePlots } from './trace-plots';
 import { TreatmentPanel } from './treatment-panel';
 import { mountViewControls } from './view-controls';
 
@@ -64,6 +65,8 @@ export interface SandboxApp {
   intro: IntroPanel;
   /** the card announcing the end of the scenario */
   runEnd: RunEndCard;
+  /** branches from a checkpoint side by side */
+  compare: CompareView;
   /** checkpoints saved so far, oldest first */
   checkpoints: SavedCheckpoint[];
   /** save a checkpoint (as the button does) */
@@ -124,6 +127,19 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     apply: (raw) => picker.restartWith(raw),
   });
   const checkpoints = mountCheckpointsPanel({ controller, errors, picker, plots, inspector: inspect.inspector, editor, treatments });
+  const compare = mountCompareView({
+    controller,
+    errors,
+    checkpoints: () => checkpoints.checkpoints,
+    saveCheckpoint: checkpoints.save,
+    viewId: () => renderer.view.id,
+    meanVar: () => {
+      const name = byId<HTMLSelectElement>('trace-var').value;
+      return { name, unit: TRACE_VARS.find((v) => v.name === name)?.unit ?? '' };
+    },
+    spawn: opts.spawn,
+    speed: () => controller.speed,
+  });
   const share = mountSharePanel({ controller, errors, loadResolved: picker.loadResolved, onShare: opts.onShare });
   mountLatticeClicks({ renderer, controller, mouseMode, errors, inspect: inspect.select, refreshTreatments: () => treatments.refresh() });
   const loop = startFrameLoop({
@@ -195,6 +211,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     inspector: inspect.inspector,
     intro,
     runEnd,
+    compare,
     checkpoints: checkpoints.checkpoints,
     saveCheckpoint: checkpoints.save,
     branch: checkpoints.branch,
@@ -205,6 +222,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     shareHash: share.shareHash,
     importText: (text) => share.importText(text),
     dispose: () => {
+      compare.end();
       loop.stop();
       controller.dispose();
       renderer.destroy();
