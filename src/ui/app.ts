@@ -109,7 +109,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const levels = new DrugLevels(() => controller.sim ?? null);
   const views = mountViewControls(renderer, params, levels);
   const plots = mountPlotsPanel(controller);
-  const inspect = mountInspectorPanel(controller, renderer, levels);
+  const inspect = mountInspectorPanel(controller, renderer, levels, { workers: 1, spawn: opts.spawn });
   const mouseMode = byId<HTMLSelectElement>('mouse-mode');
   const overlay = new RegionOverlay(byId('stage'), {
     pxPerUm: () => renderer.pxPerUm(),
