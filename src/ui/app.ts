@@ -31,6 +31,7 @@ import { mountRunControls } from './run-controls';
 import { mountRunEndCard, type RunEndCard } from './run-end';
 import { mountScenarioPicker } from './scenario-picker';
 import { mountSharePanel } from './share-panel';
+import { openAt, sharedTime } from './shared-moment';
 import { TRACE_VARS, type TracePlots } from './trace-plots';
 import { TreatmentPanel } from './treatment-panel';
 import { mountViewControls } from './view-controls';
@@ -192,13 +193,16 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   } catch (e) {
     linkError = `${describeImportError(e, 'link')}\n(running the ${picker.preset()} preset instead)`;
   }
-  const ready = (shared ? picker.loadResolved(shared) : picker.load()).then((ok) => {
+  const ready = (shared ? picker.loadResolved(shared, 'shared link') : picker.load()).then(async (ok) => {
     // the error is on the page already; a caller waiting for the sandbox hears of it too
     if (!ok) {
       const e = picker.loadError();
       throw e instanceof Error ? e : new Error(String(e));
     }
     if (linkError) errors.show(new Error(linkError));
+    // a link opens at the moment it was shared (the run replayed to it)
+    const at = shared ? sharedTime(opts.hash ?? '') : null;
+    if (at !== null) await openAt(controller, at);
     if (params.get('play') === '1') controller.play();
   });
   const app: SandboxApp = {

@@ -29,8 +29,8 @@ export interface ScenarioPicker {
   load(): Promise<boolean>;
   /** restart at t = 0 with an edited scenario; false (error shown, the previous one kept for reset) when invalid */
   restartWith(raw: RawScenario): Promise<boolean>;
-  /** switch to an already validated scenario (from a file or a link) with its seed */
-  loadResolved(sc: ResolvedScenario): Promise<boolean>;
+  /** switch to an already validated scenario (from a file or a link) with its seed; the selector shows its name and where it came from */
+  loadResolved(sc: ResolvedScenario, from?: string): Promise<boolean>;
   /** after a branch: its scenario becomes the one reset reloads; its seed and preset are shown */
   adopt(base: RawScenario, seed: number, preset: string): void;
   /** the preset selector's value (a checkpoint remembers it) */
@@ -93,22 +93,32 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
       return false;
     }
   };
-  const selectCustom = () => {
-    if (![...presetSel.options].some((o) => o.value === CUSTOM)) presetSel.add(new Option(CUSTOM, CUSTOM));
+  /** the selector's entry for a scenario that is not a preset as shipped, labelled with its name: "tumour-erastin (edited)" */
+  const selectCustom = (label: string) => {
+    let o = [...presetSel.options].find((x) => x.value === CUSTOM);
+    if (!o) {
+      o = new Option(CUSTOM, CUSTOM);
+      presetSel.add(o);
+    }
+    o.text = label;
     presetSel.value = CUSTOM;
   };
+  const nameOf = (raw: RawScenario) => (typeof raw.name === 'string' && raw.name ? raw.name : 'a scenario');
   const restartWith = async (raw: RawScenario): Promise<boolean> => {
-    const previous = base;
+    const previous = { base, value: presetSel.value, label: [...presetSel.options].find((o) => o.value === CUSTOM)?.text ?? CUSTOM };
     base = raw;
-    selectCustom();
+    selectCustom(`${nameOf(raw)} (edited)`);
     if (await load()) return true;
-    base = previous;
+    // refused: the selector says what runs (and what reset reloads) again
+    base = previous.base;
+    if (previous.value === CUSTOM) selectCustom(previous.label);
+    else presetSel.value = previous.value;
     return false;
   };
-  const loadResolved = async (sc: ResolvedScenario): Promise<boolean> => {
+  const loadResolved = async (sc: ResolvedScenario, from = 'imported'): Promise<boolean> => {
     base = sc as unknown as RawScenario;
     seedIn.value = String(sc.seed);
-    selectCustom();
+    selectCustom(`${nameOf(base)} (${from})`);
     return load();
   };
 

@@ -86,9 +86,11 @@ describe('sandbox save and share', () => {
 
     const b = await mount(link);
     expect(errorText()).toBe('');
-    expect(b.controller.sim.stepIndex()).toBe(0);
-    await b.controller.step(steps);
+    // the link opens at the moment it was shared: the run replayed to it
+    expect(link).toContain(`&t=${steps * dt}`);
+    expect(b.controller.sim.stepIndex()).toBe(steps);
     expect(hashBuffer(b.controller.sim.state.buffer)).toBe(hashA);
+    expect((el('preset') as HTMLSelectElement).selectedOptions[0].text).toBe(`${small().name} (shared link)`);
   });
 
   it.each([
