@@ -209,7 +209,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     labelRow('resolution', resSel),
     labelRow('frame rate', fpsSel),
     labelRow('length', lenIn, lenUnit),
-    labelRow('pace', mpsIn, 'sim. min per video s'),
+    labelRow('pace: 1 s of video =', mpsIn, 'simulated min'),
     hint,
     labelRow('format', fmtSel),
     labelRow('view', viewSel),
@@ -230,8 +230,14 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   const refreshHint = () => {
     const f = Number(fpsSel.value);
     const unit = dt() * f;
-    hint.textContent = `the pace must be a multiple of ${+unit.toPrecision(6)} (dt ${dt()} min x ${f} frames/s) so each frame is an exact simulation step`;
+    const mps = Number(mpsIn.value);
+    const say = (m: number) => (m >= 60 ? `${+(m / 60).toPrecision(4)} simulated h` : `${+m.toPrecision(4)} simulated min`);
+    // in plain words: what the pace means, then which paces work (each frame shows a whole number of model steps)
+    hint.textContent =
+      `${mps > 0 ? `1 s of video shows ${say(mps)}; ` : ''}at ${f} frames/s the pace goes in steps of ${say(unit)} ` +
+      `(${+unit.toPrecision(6)}, ${+(2 * unit).toPrecision(6)}, ${+(3 * unit).toPrecision(6)}, ...: every frame is then a whole number of ${dt()}-min model steps)`;
   };
+  for (const ev of ['input', 'change']) mpsIn.addEventListener(ev, () => refreshHint());
   const open = () => {
     const now = app.controller.sim ? app.controller.sim.time() : 0;
     fromSel.replaceChildren(new Option(`now (t = ${formatClock(now)})`, ''));
