@@ -5,6 +5,8 @@
 import { countsAndMeans } from '../analysis/observables';
 import type { SimState } from '../model/layout';
 import { FATE_COLOURS, rgbCss } from '../render/colormaps';
+import { formatClock } from '../render/overlays';
+import { nearestSample } from './plot-hover';
 
 export interface FateSeries {
   t_min: number[];
@@ -58,6 +60,15 @@ export class FatePlot {
     this.dirty = true;
     this.onSample?.(st, t_min, c);
     return true;
+  }
+
+  /** What the plot shows at x (CSS px across a canvas `width` wide): the nearest sample's time and counts, or null off the plot. */
+  hoverText(x: number, width: number): string | null {
+    const w = width - 40 - 6;
+    const s = this.series;
+    const k = nearestSample(s.t_min, ((x - 40) / w) * this.duration);
+    if (k < 0 || x < 40 || x > width - 6) return null;
+    return `${formatClock(s.t_min[k])}: alive ${s.alive[k]}, dying ${s.dying[k]}, dead ${s.dead[k]} cells`;
   }
 
   /** Redraw if anything changed. */

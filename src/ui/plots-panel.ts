@@ -1,12 +1,35 @@
 // Why this file exists: the live plots beside the lattice: alive / dying / dead cells over time
 // (with its colour key), the mean of a chosen variable and the front's position and speed, all
-// sampled together at the scenario's output interval while the state is consistent.
+// sampled together at the scenario's output interval while the state is consistent; their values
+// under the cursor, and every sample as CSV.
 import type { Simulation } from '../model/simulation';
 import { rgbCss } from '../render/colormaps';
 import type { SimController } from './controller';
 import { byId } from './dom';
 import { type FateSeries, FatePlot, PLOT_LINES } from './plot';
-import { type TraceSeries, TracePlots } from './trace-plots';
+import { attachHover } from './plot-hover';
+import { TRACE_VARS, type TraceSeries, TracePlots } from './trace-plots';
+
+/** The plots' samples as CSV: time, cells, the mean of every variable (units in the names), the front. */
+export function plotsCsv(plot: FateSeries, traces: TraceSeries): string {
+  const cell = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '' : String(+v.toPrecision(7)));
+  const head = ['t_min', 'alive', 'dying', 'dead', ...TRACE_VARS.map((v) => `mean_${v.name}_${v.unit}`), 'front_um'];
+  const rows = plot.t_min.map((t, k) => {
+    // the traces are sampled with the cells; look their sample up by time all the same
+    const j = traces.t_min.indexOf(t);
+    return [
+      t,
+      plot.alive[k],
+      plot.dying[k],
+      plot.dead[k],
+      ...TRACE_VARS.map((v) => (j < 0 ? null : traces.means[v.name][j])),
+      j < 0 ? null : traces.front_um[j],
+    ]
+      .map(cell)
+      .join(',');
+  });
+  return `${[head.join(','), ...rows].join('\n')}\n`;
+}
 
 /** the plots' series at one moment (a checkpoint keeps them to restore on a branch) */
 export interface PlotSeries {
@@ -43,6 +66,17 @@ export function mountPlotsPanel(controller: SimController): PlotsPanel {
     byId('front-readout'),
   );
   traces.busy = () => controller.playing;
+  attachHover(byId<HTMLCanvasElement>('plot'), (x, w) => plot.hoverText(x, w));
+  attachHover(byId<HTMLCanvasElement>('trace-mean'), (x, w) => traces.hoverText('mean', x, w));
+  attachHover(byId<HTMLCanvasElement>('trace-front'), (x, w) => traces.hoverText('front', x, w));
+  const csvLink = byId<HTMLAnchorElement>('plots-csv');
+  let csvUrl = '';
+  // made when asked for: the link's address is set before the browser follows it
+  csvLink.addEventListener('click', () => {
+    if (csvUrl) URL.revokeObjectURL(csvUrl);
+    csvUrl = URL.createObjectURL(new Blob([plotsCsv(plot.series, traces.series)], { type: 'text/csv' }));
+    csvLink.href = csvUrl;
+  });
   plot.onSample = (st, t, c) => {
     if (controller.sim) traces.record(st, controller.scenario, t, c);
   };

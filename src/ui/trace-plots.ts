@@ -9,7 +9,9 @@ import { type countsAndMeans, MEAN_VARS } from '../analysis/observables';
 import { frontPosition, waveOrigin } from '../analysis/wave';
 import { CELL_VARS, type SimState } from '../model/layout';
 import type { ResolvedScenario } from '../model/scenario';
+import { formatClock } from '../render/overlays';
 import { clearCanvas, drawFrame } from './plot';
+import { nearestSample } from './plot-hover';
 
 export interface TraceSeries {
   t_min: number[];
@@ -76,6 +78,21 @@ export class TracePlots {
     this.front = null;
     this.shown = false;
     this.dirty = true;
+  }
+
+  /** What the mean plot (`which` 'mean') or the front plot shows at x (CSS px across a canvas `width` wide), or null off the plot. */
+  hoverText(which: 'mean' | 'front', x: number, width: number): string | null {
+    const w = width - 44 - 6;
+    const s = this.series;
+    const k = nearestSample(s.t_min, ((x - 44) / w) * this.duration);
+    if (k < 0 || x < 44 || x > width - 6) return null;
+    if (which === 'front') {
+      const f = s.front_um[k];
+      return `${formatClock(s.t_min[k])}: front ${f === null ? 'none yet' : `${f.toFixed(0)} um`} beyond the origin`;
+    }
+    const v = TRACE_VARS.find((x) => x.name === this.varSel.value) ?? TRACE_VARS[0];
+    const m = s.means[v.name][k];
+    return `${formatClock(s.t_min[k])}: mean ${v.name} ${Number.isFinite(m) ? +m.toPrecision(4) : '–'} ${v.unit}`;
   }
 
   /** The time axes span 0..duration_min (a run extended at its end); the series are kept. */
