@@ -10,7 +10,7 @@
 //     over the second half of the runs ("warm": from the completion of run N/2 to the last).
 // A run's completion time is the modification time of the last file written into its folder
 // (just before the folder is renamed into place). Also the process's CPU time (user + sys, from
-// /proc: Linux), the time each run spent simulating inside its worker (summary.json run.wall_s)
+// /proc: Linux), the time each run spent simulating inside its worker (summary.json run_info.wall_s)
 // and the runner's overhead per run: wall x workers minus the runs' simulating time, per run (it
 // includes start-up; on a loaded machine a worker's simulating time includes waiting for a core).
 // Three sweeps: 256 small runs (60 x 3 sites, 600 min, ~14 ms each), the same strip 1024 times
@@ -108,7 +108,7 @@ async function once(name: string, workers: number): Promise<Measure> {
   for (const r of runs) {
     const d = join(out, 'runs', r);
     done.push(Math.max(...readdirSync(d).map((f) => statSync(join(d, f)).mtimeMs)) - t0);
-    sim += JSON.parse(readFileSync(join(d, 'summary.json'), 'utf8')).run.wall_s;
+    sim += JSON.parse(readFileSync(join(d, 'summary.json'), 'utf8')).run_info.wall_s;
   }
   done.sort((a, b) => a - b);
   const n = runs.length;

@@ -5,11 +5,13 @@
 // scenario, which no schema can.
 import { timeseriesHeader } from '../../src/formats/run-folder';
 import { FORBIDDEN_KEYS } from '../../src/model/own-keys';
+import { PARAMS } from '../../src/model/params';
 import { PRESET_NAMES } from '../../src/model/presets';
 import { MAX_PATH_INDEX, SET_PATH_PATTERN } from '../../src/model/set-path';
 import { METRIC_NAMES } from '../../src/sweep/metrics';
 import { SOBOL_MAX_DIMS } from '../../src/sweep/sobol';
-import { DESIGNS, MAX_AXES, MAX_AXIS_VALUES, SWEEP_NAME_MAX_CHARS } from '../../src/sweep/spec';
+import { DEFAULT_FACTOR } from '../../src/sweep/param-axes';
+import { ALL_PARAMS, DESIGNS, MAX_AXES, MAX_AXIS_VALUES, SWEEP_NAME_MAX_CHARS } from '../../src/sweep/spec';
 import { DRAFT, list, obj, ref, type Schema } from './json-schema';
 import { scenarioSchema } from './scenario-schema';
 
@@ -48,6 +50,7 @@ export function sweepSchema(): Schema {
     },
   );
   const columns = timeseriesHeader().split(',');
+  const paramName = { enum: PARAMS.map((p) => p.name) };
   return {
     $schema: DRAFT,
     title: 'ferrowave sweep',
@@ -70,15 +73,59 @@ export function sweepSchema(): Schema {
         propertyNames: path('a scenario path'),
       },
       design: { enum: [...DESIGNS], default: 'grid' },
-      points: { type: 'integer', minimum: 1, maximum: 1_000_000, description: 'design points of latin-hypercube and sobol designs' },
-      axes: list(ref('axis'), MAX_AXES, `the varied paths (a sobol design takes at most ${SOBOL_MAX_DIMS})`),
-      replicates: { type: 'integer', minimum: 1, maximum: 100_000, default: 1, description: 'runs per design point, each with its own seed' },
+      points: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 1_000_000,
+        description: 'design points of latin-hypercube and sobol designs; base points N of a saltelli design (N x (axes + 2) runs)',
+      },
+      axes: {
+        anyOf: [
+          list(ref('axis'), MAX_AXES, `the varied paths (a sobol design takes at most ${SOBOL_MAX_DIMS})`),
+          { const: ALL_PARAMS, description: 'one axis per parameter of the model (saltelli and latin-hypercube designs)' },
+        ],
+      },
+      factor: {
+        type: 'number',
+        exclusiveMinimum: 1,
+        maximum: 1000,
+        default: DEFAULT_FACTOR,
+        description: `"axes": "${ALL_PARAMS}": each parameter from default / factor to default x factor (log scale, within its allowed range)`,
+      },
+      exclude: {
+        description: `"axes": "${ALL_PARAMS}": parameters left out, or { "name": "why" }`,
+        anyOf: [
+          { type: 'array', items: paramName },
+          { type: 'object', propertyNames: paramName, additionalProperties: { type: 'string', pattern: '\\S' } },
+        ],
+      },
+      ranges: {
+        type: 'object',
+        description: `"axes": "${ALL_PARAMS}": a parameter's range instead of the factor (within its allowed range)`,
+        propertyNames: paramName,
+        additionalProperties: obj(
+          {
+            from: { type: 'number' },
+            to: { type: 'number' },
+            scale: { enum: ['linear', 'log'], default: 'linear' },
+            integer: { type: 'boolean', default: false },
+          },
+          ['from', 'to'],
+        ),
+      },
+      replicates: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 100_000,
+        default: 1,
+        description: 'runs per design point, each with its own seed (1 for a saltelli design)',
+      },
       seed: { type: 'integer', minimum: 0, maximum: 2 ** 32 - 1, default: 0, description: 'the master seed' },
       keep: obj({
         metrics: { anyOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: { enum: [...METRIC_NAMES] } }], description: 'runs.csv metric columns' },
         timeseries: {
           anyOf: [{ enum: ['all', 'none'] }, { type: 'array', minItems: 1, items: { enum: columns } }],
-          description: 'timeseries.csv columns kept in each run folder (t_min always)',
+          description: 'timeseries.csv columns kept in each run folder and in the sweep timeseries.csv (run_id, seed and t_min always)',
         },
       }),
     },

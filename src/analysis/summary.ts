@@ -1,5 +1,7 @@
 // Why this file exists: the end-of-run summary a user reads first (summary.json): is there a
-// wave and how fast, how much died and when half of the tissue was dead.
+// wave and how fast, how much died and when half of the tissue was dead; in a dish cut into lanes
+// of different erastin doses (lanes.ts), each lane's front and the erastin threshold.
+import { analyseLanes, type LanesResult } from './lanes';
 import type { Sample } from './observables';
 import { analyseWave, type WaveResult, waveOrigin } from './wave';
 import type { Simulation } from '../model/simulation';
@@ -26,6 +28,8 @@ export interface Summary {
     births_total: number;
   };
   counts_final: { alive: number; dying: number; dead: number };
+  /** only in a dish cut by gaps into lanes of different erastin doses, all pulsed (lanes.ts) */
+  erastin_lanes?: LanesResult;
 }
 
 export function summarise(sim: Simulation, samples: Sample[]): Summary {
@@ -47,7 +51,8 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
       break;
     }
   }
-  return {
+  const lanes = analyseLanes(sim.state, sc);
+  const out: Summary = {
     scenario: sc.name,
     seed: sim.seed,
     ferrowave_version: sc.ferrowave_version,
@@ -63,4 +68,6 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
     },
     counts_final: { alive: last.alive, dying: last.dying, dead: last.dead },
   };
+  if (lanes) out.erastin_lanes = lanes;
+  return out;
 }

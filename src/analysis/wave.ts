@@ -56,18 +56,26 @@ export interface WaveResult {
   origin: Origin;
 }
 
+/** Half-open column range [x0, x1) that an analysis is restricted to (a lane of the dish). */
+export interface Columns {
+  x0: number;
+  x1: number;
+}
+
 /**
  * The points behind the front fit: committed cells binned by distance beyond the origin (one site
  * per bin, beyond the first site), the median commit time of each bin with >= 3 cells, as
- * [t_min, distance_um]; and the furthest committed cell (reach_um).
+ * [t_min, distance_um]; and the furthest committed cell (reach_um). `within`: only these columns.
  */
-export function frontPoints(st: SimState, site_um: number, origin: Origin): { points: Array<[number, number]>; reach_um: number } {
+export function frontPoints(st: SimState, site_um: number, origin: Origin, within?: Columns): { points: Array<[number, number]>; reach_um: number } {
   const { width: W, height: H } = st;
   const t = st.cell.t_dying;
   const bins: number[][] = [];
   let reach = 0;
+  const x0 = within ? within.x0 : 0;
+  const x1 = within ? within.x1 : W;
   for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
+    for (let x = x0; x < x1; x++) {
       const tc = t[y * W + x];
       if (!Number.isFinite(tc)) continue;
       const beyond = distanceBeyond(origin, (x + 0.5) * site_um, (y + 0.5) * site_um);
@@ -91,13 +99,15 @@ export function frontPoints(st: SimState, site_um: number, origin: Origin): { po
  * Bin committed cells by distance from the origin (one site per bin), take the median commit
  * time per bin, and fit distance = d0 + v t over bins beyond the origin (robust to stragglers).
  * A wave is detected when cells keep committing more than `minTravel_um` beyond the origin and
- * their commitment time grows linearly with distance (positive speed, R^2 >= 0.9).
+ * their commitment time grows linearly with distance (positive speed, R^2 >= 0.9). `within`: only
+ * the cells of these columns (one lane of a dish cut into lanes by gaps).
  */
-export function analyseWave(st: SimState, site_um: number, origin: Origin, minTravel_um = 200): WaveResult {
+export function analyseWave(st: SimState, site_um: number, origin: Origin, minTravel_um = 200, within?: Columns): WaveResult {
   const t = st.cell.t_dying;
-  const { points: pts, reach_um: reach } = frontPoints(st, site_um, origin);
+  const { points: pts, reach_um: reach } = frontPoints(st, site_um, origin, within);
   let any = false;
-  for (let i = 0; i < st.n && !any; i++) any = Number.isFinite(t[i]);
+  if (within) for (let y = 0; y < st.height && !any; y++) for (let x = within.x0; x < within.x1 && !any; x++) any = Number.isFinite(t[y * st.width + x]);
+  else for (let i = 0; i < st.n && !any; i++) any = Number.isFinite(t[i]);
   const far = reach >= minTravel_um && pts.length >= 5;
   if (!far)
     return { detected: false, pattern: any ? 'local' : 'none', speed_um_per_min: null, speed_early: null, speed_late: null, r2: null, reach_um: reach, origin };

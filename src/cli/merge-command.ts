@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RUNS_DIR } from '../formats/sweep-folder';
-import { completedRuns, copyRunFolder, readManifest, readRows, writeManifest, writeRunsCsv } from '../formats/sweep-folder-fs';
+import { completedRuns, copyRunFolder, readManifest, readRows, writeManifest, writeSobolCsv, writeSweepTables } from '../formats/sweep-folder-fs';
 import { manifestIdentity } from '../formats/sweep-manifest';
 import { fsReason } from '../formats/fs-reason';
 import { cleanStale, commitFolder, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
@@ -81,7 +81,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
     for (const r of first.runs) copyRunFolder(inputs[source[r.run]], stage.tmp, r);
     writeManifest(stage.tmp, merged);
     rows = readRows(stage.tmp, merged, merged.runs);
-    writeRunsCsv(stage.tmp, merged, rows);
+    writeSweepTables(stage.tmp, merged, rows);
+    writeSobolCsv(stage.tmp, merged, rows);
     commitFolder(stage);
   } catch (e) {
     discardFolder(stage);

@@ -7,15 +7,17 @@ import { resolve } from 'node:path';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
+import { summaryFile } from '../formats/run-folder';
 import { runOutProblem, TimeseriesWriter, writeCellsCsv, writeResolvedScenario, writeSummary } from '../formats/run-folder-fs';
 import { fsReason } from '../formats/fs-reason';
 import { cleanStale, commitFolder, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
-import { spawnNodeWorker } from '../host/node-workers';
+import { spawnSimWorker } from './sim-workers';
 import { printable } from '../model/printable';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import { CliError } from './cli-error';
 import { Progress } from './progress';
+import { divergence } from '../sweep/metrics';
 
 export const RUN_USAGE = `  ferrowave run <scenario.json | preset> --out DIR [--seed N] [--workers N] [--set path=value ...]
                 [--cells-csv] [--force] [--quiet]`;
@@ -65,8 +67,8 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     writeResolvedScenario(stage.tmp, sc);
     // the per-site initial state is built by row bands on the workers
     const sim = createSimulation(sc, sc.seed, { deferInit: true });
-    engine = await createEngine(sim, o.workers, spawnNodeWorker);
-    const ts = new TimeseriesWriter(stage.tmp);
+    engine = await createEngine(sim, o.workers, spawnSimWorker);
+    const ts = new TimeseriesWriter(stage.tmp, sc.name, sc.seed);
     const progress = new Progress(sc.name, o.quiet);
     const t0 = performance.now();
     await engine.initialise();
@@ -77,10 +79,20 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
       },
     });
     const wall = (performance.now() - t0) / 1000;
-    const summary = { ...summarise(sim, samples), run: { workers: o.workers, wall_s: Number(wall.toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n } };
-    writeSummary(stage.tmp, summary);
-    if (o.cellsCsv) writeCellsCsv(stage.tmp, sim.state, sc.lattice.site_um);
+    const summary = summarise(sim, samples);
+    const diverged = divergence(samples, summary);
+    writeSummary(
+      stage.tmp,
+      summaryFile(summary, { workers: o.workers, wall_s: Number(wall.toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n, diverged }),
+    );
+    if (o.cellsCsv) writeCellsCsv(stage.tmp, sim.state, sc.lattice.site_um, sc.name, sc.seed);
     commitFolder(stage);
+    // the folder is kept (nothing computed is lost) but the numbers cannot be trusted: say so and fail
+    if (diverged)
+      throw new CliError(
+        `${diverged}. The run's folder was written (${dir}); its numbers are not a valid result: the parameters are outside the range where the model's equations stay physical (check the --set values against \`ferrowave params\`)`,
+        3,
+      );
     progress.done(summary.wave.detected ? `wave ${summary.wave.speed_um_per_min?.toFixed(2)} um/min` : 'no wave', wall);
   } catch (e) {
     discardFolder(stage);

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { fsReason } from '../formats/fs-reason';
 import { cleanStale, discardFolder, type StagedFolder, stageFolder } from '../formats/staged-folder-fs';
 import { MANIFEST } from '../formats/sweep-folder';
-import { completedRuns, createSweepFolder, readManifest, readRows, removeTemporaries, writeRunsCsv } from '../formats/sweep-folder-fs';
+import { completedRuns, createSweepFolder, readManifest, readRows, removeTemporaries, writeSobolCsv, writeSweepTables } from '../formats/sweep-folder-fs';
 import { buildManifest, manifestIdentity } from '../formats/sweep-manifest';
 import { FERROWAVE_VERSION } from '../model/version';
 import type { SweepContext } from '../node/sweep-execute';
@@ -122,6 +122,10 @@ async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<numb
   const shardText = (s: Shard | null) => (s ? `--shard ${s.index}/${s.count}` : 'no --shard');
   if (!stage) {
     const old = readManifest(dir);
+    if (old.format !== manifest.format)
+      throw new CliError(
+        `${dir} was written in the older folder format ${old.format} (its runs' files have other columns): it can be reported and merged, not resumed; run the sweep into a new folder`,
+      );
     if (manifestIdentity(old) !== manifestIdentity(manifest))
       throw new CliError(
         `${dir} holds another sweep (different sweep file, base scenario or ferrowave version ${old.ferrowave_version}): it cannot be resumed with ${file}`,
@@ -161,11 +165,12 @@ async function sweep(file: string, opts: SweepOptions, pool: Pool): Promise<numb
   // a worker that died while writing leaves a temporary behind
   removeTemporaries(dir);
   const rows = readRows(dir, manifest, mine);
-  writeRunsCsv(dir, manifest, rows);
+  writeSweepTables(dir, manifest, rows);
+  const sobol = writeSobolCsv(dir, manifest, rows);
   const wall = (performance.now() - t0) / 1000;
   const allFailed = rows.filter((r) => r.outcome.status === 'failed').length;
   progress.finish(
-    `${todo.length} runs in ${wall.toFixed(1)} s (${failed} failed)${mine.length > todo.length ? `, ${mine.length - todo.length} were already done` : ''}; ${mine.length} runs in runs.csv, ${allFailed} failed`,
+    `${todo.length} runs in ${wall.toFixed(1)} s (${failed} failed)${mine.length > todo.length ? `, ${mine.length - todo.length} were already done` : ''}; ${mine.length} runs in runs.csv, ${allFailed} failed${sobol ? '; Sobol indices in sobol.csv' : ''}`,
   );
   console.log(dir);
   return 0;

@@ -7,16 +7,17 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fsReason } from '../formats/fs-reason';
 import { makeDirs } from '../formats/make-dirs-fs';
-import { spawnNodeWorker } from '../host/node-workers';
+import { spawnSimWorker } from './sim-workers';
 import { printable } from '../model/printable';
 import { FERROWAVE_VERSION } from '../model/version';
+import { BUILD } from '../node/build-info';
 import { createCheckContext } from '../validate/context';
 import { currentFingerprint, writeReport } from '../validate/files';
 import { renderReport, statusOf } from '../validate/report';
 import { runChecks, selectBehaviours } from '../validate/run';
 
 export const VALIDATE_USAGE = `  ferrowave validate --out DIR [--workers N] [--only ID,ID,...]
-                               run every behaviour check of MODEL.md section 5 at full size and write
+                               run every behaviour check of docs/behaviours.md at full size and write
                                DIR/report.md, DIR/report.json and DIR/figures/*.svg`;
 
 export async function validateCommand(args: string[]): Promise<number> {
@@ -59,15 +60,17 @@ export async function validateCommand(args: string[]): Promise<number> {
   const t0 = performance.now();
   log(`[validate] ${behaviours.length} behaviour${behaviours.length === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'} per simulation -> ${dir}`);
   // the code this process loaded is the code on disk now; a change during the run is reported
-  const fingerprint = currentFingerprint();
-  const ctx = createCheckContext({ workers, spawn: spawnNodeWorker, log });
+  // (the installed package has no sources: their fingerprint was taken when it was built)
+  const sourcesNow = () => BUILD?.validateFingerprint ?? currentFingerprint();
+  const fingerprint = sourcesNow();
+  const ctx = createCheckContext({ workers, spawn: spawnSimWorker, log });
   const entries = await runChecks(behaviours, ctx, (e, k, n) => {
     const st = statusOf(e);
     log(
       `[validate] (${k + 1}/${n}) ${e.behaviour.id} ${e.behaviour.title}: ${st.toUpperCase()} in ${e.wall_s.toFixed(1)} s${e.result ? ` - ${e.result.model}` : ''}`,
     );
   });
-  if (currentFingerprint() !== fingerprint)
+  if (sourcesNow() !== fingerprint)
     log(
       '[validate] warning: sources under the fingerprint changed during the run; the report records the code as it was at the start (run again for a current report)',
     );

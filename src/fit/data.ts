@@ -7,6 +7,7 @@ import { AGENT_IDS, AGENTS, type AgentId, isGeneticAgent } from '../model/agents
 import type { Problem } from '../model/scenario';
 import { OBSERVABLE_INFO, OBSERVABLES, type Observable } from './observables';
 import type { DataSpec, Relation, Tolerance } from './spec';
+import { parseCsv } from '../model/csv-text';
 
 export interface DataPoint {
   /** index of its data file in fit.data */
@@ -34,56 +35,6 @@ export interface SkippedRows {
   lines: number[];
   /** the model has this agent now (the skip can go) */
   known: boolean;
-}
-
-/** Parse CSV text into rows of fields (with the line each row starts on). Throws on an unterminated quote. */
-export function parseCsv(text: string): Array<{ line: number; fields: string[] }> {
-  const rows: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const endRow = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0].trim() === '')) rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      i++;
-      continue;
-    }
-    if (c === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else field += c;
-    i++;
-  }
-  if (quoted) throw new Error(`a quoted field opened on line ${rowLine} is never closed`);
-  if (field !== '' || fields.length > 0) endRow();
-  return rows;
 }
 
 const AGENT_LIST = AGENT_IDS.join(', ');

@@ -10,7 +10,19 @@ import type { SimState } from '../model/layout';
 import type { ResolvedScenario } from '../model/scenario';
 import { writeAtomic } from './atomic-fs';
 import { fsReason } from './fs-reason';
-import { CELLS_CSV, cellsCsv, jsonText, RESOLVED_SCENARIO_JSON, SUMMARY_JSON, TIMESERIES_CSV, timeseriesHeader, timeseriesRow } from './run-folder';
+import {
+  CELLS_CSV,
+  cellsCsv,
+  idPrefix,
+  jsonText,
+  RESOLVED_SCENARIO_JSON,
+  type RunId,
+  SUMMARY_JSON,
+  type SummaryFile,
+  TIMESERIES_CSV,
+  timeseriesFileHeader,
+  timeseriesRow,
+} from './run-folder';
 
 /** The files of a run folder (and the temporaries of a writer killed before runs were staged). */
 const RUN_FILE = new RegExp(
@@ -48,19 +60,21 @@ export function writeResolvedScenario(dir: string, sc: ResolvedScenario): void {
 /** timeseries.csv, a row appended as each sample is taken. */
 export class TimeseriesWriter {
   private readonly path: string;
-  constructor(dir: string) {
+  private readonly prefix: string;
+  constructor(dir: string, runId: RunId, seed: number) {
     this.path = join(dir, TIMESERIES_CSV);
-    writeFileSync(this.path, `${timeseriesHeader()}\n`);
+    this.prefix = idPrefix(runId, seed);
+    writeFileSync(this.path, `${timeseriesFileHeader()}\n`);
   }
   add(s: Sample): void {
-    appendFileSync(this.path, `${timeseriesRow(s)}\n`);
+    appendFileSync(this.path, `${timeseriesRow(this.prefix, s)}\n`);
   }
 }
 
-export function writeSummary(dir: string, summary: unknown): void {
+export function writeSummary(dir: string, summary: SummaryFile): void {
   writeAtomic(join(dir, SUMMARY_JSON), jsonText(summary));
 }
 
-export function writeCellsCsv(dir: string, st: SimState, site_um: number): void {
-  writeAtomic(join(dir, CELLS_CSV), cellsCsv(st, site_um));
+export function writeCellsCsv(dir: string, st: SimState, site_um: number, runId: RunId, seed: number): void {
+  writeAtomic(join(dir, CELLS_CSV), cellsCsv(st, site_um, runId, seed));
 }

@@ -3,18 +3,33 @@
 // either complete or absent (leftover temporaries are removed on --resume). runs.csv is rebuilt
 // from the run folders, so it depends only on what is on disk, not on the order or the process
 // that wrote it.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Summary } from '../analysis/summary';
 import type { ResolvedScenario } from '../model/scenario';
 import type { RunOutcome, RunRow } from '../sweep/outcome';
+import { runName } from '../sweep/plan';
 import { writeAtomic } from './atomic-fs';
 import { commitFolder, type StagedFolder } from './staged-folder-fs';
-import { SUMMARY_JSON } from './run-folder';
+import { SUMMARY_JSON, type SummaryFile, summaryOfFile, TIMESERIES_CSV, timeseriesHeader } from './run-folder';
 import { runsCsv } from './runs-csv';
-import { FAILED_JSON, type FolderFiles, MANIFEST, manifestText, RUNS_CSV, RUNS_DIR, type RunOutput, runFolderFiles, TEMP_PREFIX } from './sweep-folder';
-import { type Manifest, MANIFEST_FORMAT, type ManifestRun, planFromManifest } from './sweep-manifest';
+import {
+  FAILED_JSON,
+  type FolderFiles,
+  MANIFEST,
+  manifestText,
+  RUNS_CSV,
+  RUNS_DIR,
+  type RunOutput,
+  runFolderFiles,
+  SWEEP_TIMESERIES_CSV,
+  sweepTimeseriesHeader,
+  sweepTimeseriesRows,
+  TEMP_PREFIX,
+} from './sweep-folder';
+import { SOBOL_CSV, sobolCsv } from './sobol-csv';
+import { sobolAnalysis } from '../sweep/sobol-table';
+import { type Manifest, MANIFEST_FORMAT, type ManifestRun, planFromManifest, READABLE_MANIFEST_FORMATS } from './sweep-manifest';
 
 export function readManifest(dir: string): Manifest {
   const path = join(dir, MANIFEST);
@@ -24,7 +39,7 @@ export function readManifest(dir: string): Manifest {
   } catch (e) {
     throw new Error(`${dir} is not a sweep folder: cannot read ${MANIFEST} (${(e as Error).message})`);
   }
-  if (m.format !== MANIFEST_FORMAT) throw new Error(`${path}: format "${m.format}", expected "${MANIFEST_FORMAT}"`);
+  if (!READABLE_MANIFEST_FORMATS.includes(m.format)) throw new Error(`${path}: format "${m.format}", expected "${MANIFEST_FORMAT}"`);
   return m;
 }
 
@@ -96,7 +111,7 @@ export function readOutcome(dir: string, run: ManifestRun): RunOutcome {
     const f = JSON.parse(readFileSync(join(d, FAILED_JSON), 'utf8'));
     return { status: 'failed', error: String(f.error), summary: null };
   }
-  return { status: 'ok', error: null, summary: JSON.parse(readFileSync(join(d, SUMMARY_JSON), 'utf8')) as Summary };
+  return { status: 'ok', error: null, summary: summaryOfFile(JSON.parse(readFileSync(join(d, SUMMARY_JSON), 'utf8')) as SummaryFile, join(d, SUMMARY_JSON)) };
 }
 
 /** Rows for the given runs of a folder (every one must be present). */
@@ -105,8 +120,57 @@ export function readRows(dir: string, m: Manifest, runs: readonly ManifestRun[])
   return runs.map((r) => ({ planned: plan.runs[r.run], outcome: readOutcome(dir, r) }));
 }
 
-export function writeRunsCsv(dir: string, m: Manifest, rows: readonly RunRow[]): void {
-  writeAtomic(join(dir, RUNS_CSV), runsCsv(m.columns, m.sweep.keep.metrics, rows));
+/** The sweep's tables, rebuilt from its run folders: runs.csv, and timeseries.csv unless no time series are kept. */
+export function writeSweepTables(dir: string, m: Manifest, rows: readonly RunRow[]): void {
+  writeAtomic(
+    join(dir, RUNS_CSV),
+    runsCsv(m.columns, m.sweep.keep.metrics, rows, (run) => runName(m.sweep.name, run, m.total_runs)),
+  );
+  writeSweepTimeseries(dir, m, rows);
+}
+
+/**
+ * timeseries.csv of the sweep: every finished run's time series in one long table, the run's
+ * design (run_id, point, replicate, seed, the varied values) on each of its rows, sorted by run;
+ * streamed to a temporary file and renamed into place.
+ */
+export function writeSweepTimeseries(dir: string, m: Manifest, rows: readonly RunRow[]): void {
+  const path = join(dir, SWEEP_TIMESERIES_CSV);
+  const keep = m.sweep.keep.timeseries;
+  if (keep === 'none') {
+    rmSync(path, { force: true });
+    return;
+  }
+  const tmp = `${path}.tmp-${process.pid}-${threadId}`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, `${sweepTimeseriesHeader(m.columns, keep === 'all' ? timeseriesHeader().split(',') : keep)}\n`);
+    const dirOf = new Map(m.runs.map((r) => [r.run, r.dir]));
+    for (const { planned: p, outcome } of [...rows].sort((a, b) => a.planned.run - b.planned.run)) {
+      if (outcome.status !== 'ok') continue;
+      const runDir = dirOf.get(p.run);
+      const file = runDir === undefined ? null : join(dir, runDir, TIMESERIES_CSV);
+      if (file === null || !existsSync(file)) continue;
+      writeSync(fd, sweepTimeseriesRows(runName(m.sweep.name, p.run, m.total_runs), p, readFileSync(file, 'utf8'), file));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/**
+ * sobol.csv of a saltelli sweep whose folder holds every run (a shard or an unfinished sweep gets
+ * none, and loses a stale one). Returns whether it was written.
+ */
+export function writeSobolCsv(dir: string, m: Manifest, rows: readonly RunRow[]): boolean {
+  const path = join(dir, SOBOL_CSV);
+  if (m.sweep.design !== 'saltelli' || rows.length < m.total_runs) {
+    rmSync(path, { force: true });
+    return false;
+  }
+  writeAtomic(path, sobolCsv(sobolAnalysis(m.sweep, m.columns, rows)));
+  return true;
 }
 
 /** A new sweep folder, complete or absent: the manifest and runs/ in the staged folder, renamed into place. */

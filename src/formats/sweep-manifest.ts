@@ -6,7 +6,11 @@ import { type Plan, runLabel } from '../sweep/plan';
 import type { Shard } from '../sweep/shard';
 import type { Scalar, SweepSpec } from '../sweep/spec';
 
-export const MANIFEST_FORMAT = 'ferrowave-sweep-manifest/1';
+// 2: run folders of format ferrowave-run/2 (tidy columns, results apart from run metadata) and the
+// sweep's long timeseries.csv
+export const MANIFEST_FORMAT = 'ferrowave-sweep-manifest/2';
+/** formats a folder may be read in (report, merge, analysis); a sweep resumes only a folder of its own format */
+export const READABLE_MANIFEST_FORMATS: readonly string[] = ['ferrowave-sweep-manifest/1', MANIFEST_FORMAT];
 
 export interface ManifestRun {
   run: number;

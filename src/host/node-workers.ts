@@ -6,9 +6,15 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerHandle } from '../engine/engine';
 import type { WorkerApi } from '../engine/worker-api';
 
-export function spawnNodeWorker(): WorkerHandle {
-  const w = new Worker(new URL('../../workers/node-bootstrap.mjs', import.meta.url));
-  w.unref();
-  const api = Comlink.wrap<WorkerApi>(nodeEndpoint(w));
-  return { api: api as unknown as WorkerHandle['api'], terminate: () => void w.terminate() };
+/** A spawn function for workers started from `entry` (the installed package's is compiled JavaScript). */
+export function nodeWorkerSpawner(entry: URL): () => WorkerHandle {
+  return () => {
+    const w = new Worker(entry);
+    w.unref();
+    const api = Comlink.wrap<WorkerApi>(nodeEndpoint(w));
+    return { api: api as unknown as WorkerHandle['api'], terminate: () => void w.terminate() };
+  };
 }
+
+/** Workers that load the TypeScript sources through tsx (a checkout). */
+export const spawnNodeWorker: () => WorkerHandle = nodeWorkerSpawner(new URL('../../workers/node-bootstrap.mjs', import.meta.url));

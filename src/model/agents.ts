@@ -1,4 +1,4 @@
-// Why this file exists: the registry of treatments (MODEL.md section 4). Each agent names its
+// Why this file exists: the registry of treatments (docs/treatments.md). Each agent names its
 // molecular targets with a potency taken from the literature and the source of that number.
 // Scenario validation takes the allowed identifiers from here; effects.ts turns concentrations
 // into target activities. Every number below carries its source; 'calibrated: ...' marks a model
@@ -382,7 +382,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     dose_key: 'uM',
     default_dose: 5,
     range: [0, 200],
-    typical: '0.05-1 uM to block death (Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014)); 5-20 uM for the wave experiments (MODEL.md behaviour 5)',
+    typical: '0.05-1 uM to block death (Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014)); 5-20 uM for the wave experiments (docs/behaviours.md item 5)',
     actions: [
       {
         target: 'rta',

@@ -265,7 +265,7 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     // one division for both Hill terms: kf R^3/(R^3+1) and kg def_gsh 8/(R^3+8)
     const q0 = 1 / ((R3 + 1) * (R3 + 8));
     const nox0 = kfc * R3 * (R3 + 8) * q0;
-    let prod = rosSrc[i] + nox0;
+    const prod = rosSrc[i] + nox0;
     const loss = kg8 * defG * (R3 + 1) * q0 + kgR * defR + kd;
     const Rp = (R + dt * prod) / (1 + dt * loss);
     const Rp3 = Rp * Rp * Rp;

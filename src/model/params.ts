@@ -85,7 +85,7 @@ export const PARAMS: readonly ParamSpec[] = [
     20,
     'ros',
     'ROS clearance by the lipid-peroxide defences at control strength, failing at high ROS (2^3/(R^3+2^3)): kg in Co2024',
-    'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (MODEL.md 5.3)',
+    'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (behaviour 5.3)',
   ),
   P('ros_decay', '1/min', 0.26, 0, 5, 'ros', 'defence-independent ROS decay: kd in Co2024', 'Co2024 (kd = 0.26)'),
   P(
@@ -96,7 +96,7 @@ export const PARAMS: readonly ParamSpec[] = [
     10,
     'ros',
     'factor on the Co2024 ROS rate constants (ros_basal, ros_feedback_max, ros_clear, ros_decay): sets how fast a cell switches without moving its steady states or thresholds',
-    'calibrated: a front several cells wide on a 15-25 um lattice, so the speed does not depend on site size (MODEL.md 5, note on propagation failure)',
+    'calibrated: a front several cells wide on a 15-25 um lattice, so the speed does not depend on site size (docs/behaviours.md, note on propagation failure)',
   ),
   P(
     'ros_exchange',
@@ -121,12 +121,12 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ox_diffusion',
     'um^2/min',
-    285,
+    252,
     1,
     100000,
     'ros',
     'effective diffusivity of the lumped extracellular oxidant that carries the wave',
-    'calibrated to 5.5 um/min; Co2024 model read at 25 um per site gives 74 um^2/min (MODEL.md 5, note)',
+    "fitted (npm run fit:oxidant, fits/oxidant-reach.spec.json) to the untreated wave speed of Co2024, 5.13 um/min (mean of the six calibration plates' control wells), at ox_decay 0.05; no direct measurement (Co2024's own model read at 25 um per site gives 74 um^2/min)",
   ),
   P(
     'ox_decay',
@@ -136,7 +136,7 @@ export const PARAMS: readonly ParamSpec[] = [
     50,
     'ros',
     'extracellular oxidant decay (catalase/peroxiredoxin in medium and on cells); sets the coupling length sqrt(D/k)',
-    'calibrated with ox_diffusion: among cells, exchange with them (ros_exchange) shortens the coupling length; across empty sites, which decay at ox_decay * kd_dead_factor, sqrt(ox_diffusion / (ox_decay * kd_dead_factor)) ~ 107 um, so 40 um gaps are crossed and 200 um gaps are not (MODEL.md 3)',
+    'calibrated for the earlier core (no measurement). With it the wave crosses gaps up to 180 um (Co2024 Fig. 2b: 50 % point ~163 um); the joint fit to the gap data gives 0.065 (0.060-0.071), but that raises the ROS loss of cells to the oxidant so that 1 uM RSL3 no longer kills (docs/model.md 6.0b)',
   ),
   P(
     'ox_rupture_release',
@@ -146,7 +146,7 @@ export const PARAMS: readonly ParamSpec[] = [
     5,
     'ros',
     "fraction of a rupturing cell's ROS released into its site's oxidant at once",
-    'assumption: contents released on rupture (MODEL.md 3)',
+    'assumption: contents released on rupture (docs/behaviours.md, the space)',
   ),
   P('kd_dead_factor', '1', 0.5, 0, 1, 'ros', 'oxidant decay at a dead or empty site relative to a site with a living cell', 'Co2024 (kd halves at dead sites)'),
 

@@ -1,14 +1,18 @@
-// Why this file exists: records a video in the sandbox page, driven from Node: vite serves the
-// sandbox through its JS API, Debian's chromium opens it headless (playwright-core) with the
+// Why this file exists: records a video in the sandbox page, driven from Node: the installed
+// package serves its prebuilt sandbox (build/sandbox) with a small static server, a checkout
+// serves the sources through vite's JS API; Debian's chromium opens it headless (playwright-core) with the
 // scenario in the link, steps to the first frame's time and calls window.__ferrowave.record() (the
 // code the sandbox's record dialog runs); the bytes come back in chunks. `ferrowave record`
 // (src/cli/record-command.ts) checks the options first and writes the file.
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeShareHash } from '../io/scenario-text';
 import type { ResolvedScenario } from '../model/scenario';
 import type { RecordPlan, RecordRequest } from '../record/options';
+import { BUILD } from './build-info';
 import { chromiumLaunchOptions } from './chromium';
+import { type StaticServer, serveIsolated } from './static-server';
 
 /** A checked recording: the scenario, the page's request and the plan it gives, where to start. */
 export interface BrowserRecordJob {
@@ -38,23 +42,11 @@ export interface RecordHooks {
 
 /** Serve the sandbox, open it in headless chromium, record: the file's bytes and the codec used. */
 export async function recordInBrowser(job: BrowserRecordJob, hooks: RecordHooks): Promise<{ bytes: Buffer; codec: string }> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  const { createServer } = await import('vite');
   const { chromium } = await import('playwright-core');
-  const server = await createServer({
-    root,
-    configFile: resolve(root, 'vite.config.ts'),
-    logLevel: 'error',
-    clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    // bundled before the page loads, so the dev server never reloads the page mid-run to add them
-    optimizeDeps: { include: ['comlink', 'seedrandom', 'pixi.js', 'mediabunny'] },
-  });
+  const server = await serveSandbox();
   let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
   try {
-    await server.listen();
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite did not report a local URL');
+    const url = server.url;
     browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     // tsx compiles this file with esbuild's keepNames, which wraps the functions handed to
@@ -118,4 +110,31 @@ export async function recordInBrowser(job: BrowserRecordJob, hooks: RecordHooks)
     await browser?.close().catch(() => undefined);
     await server.close().catch(() => undefined);
   }
+}
+
+/** The sandbox page on a local URL: the prebuilt one in the package, vite's dev server in a checkout. */
+async function serveSandbox(): Promise<StaticServer> {
+  if (BUILD) {
+    const dir = fileURLToPath(new URL('../../build/sandbox/', import.meta.url));
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`the built sandbox is missing (${dir}): reinstall ferrowave`);
+    return serveIsolated(dir);
+  }
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const { createServer } = await import('vite');
+  const server = await createServer({
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
+    logLevel: 'error',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    // bundled before the page loads, so the dev server never reloads the page mid-run to add them
+    optimizeDeps: { include: ['comlink', 'seedrandom', 'pixi.js', 'mediabunny'] },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) {
+    await server.close();
+    throw new Error('vite did not report a local URL');
+  }
+  return { url, close: () => server.close() };
 }

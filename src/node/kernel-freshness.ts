@@ -8,12 +8,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { KERNEL_INPUTS, KERNEL_SOURCE_HASH } from '../model/wasm/kernels.bytes';
+import { BUILD } from './build-info';
 import { kernelSourceHash } from './kernel-hash';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Whether the kernels were compiled from the sources on disk. */
 export function kernelsFresh(): boolean {
+  // the installed package: compiled from the sources it was built from, which it does not ship
+  if (BUILD) return true;
   return kernelSourceHash(KERNEL_INPUTS) === KERNEL_SOURCE_HASH;
 }
 

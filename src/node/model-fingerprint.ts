@@ -3,28 +3,23 @@
 // (the model, the analysis, the engine and the fit's own code) for fit.resolved.json, so a folder
 // started with other code is refused rather than continued.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFilesSorted } from '../formats/list-files-fs';
+import { BUILD } from './build-info';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ROOTS = ['src/model', 'src/analysis', 'src/engine', 'src/fit', 'public/presets'];
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p));
-    else out.push(p);
-  }
-  return out;
-}
-
 /** 16 hex digits of sha256 over each source file's path and text (line endings normalised). */
-export function modelFingerprint(root: string = ROOT): string {
+export function modelFingerprint(root?: string): string {
+  // the installed package ships compiled code only: the hash was taken when it was built
+  if (root === undefined && BUILD) return BUILD.modelFingerprint;
+  const base = root ?? ROOT;
   const h = createHash('sha256');
-  for (const file of ROOTS.flatMap((r) => listFiles(join(root, r)))) {
-    h.update(`${relative(root, file).split(sep).join('/')}\0`);
+  for (const file of ROOTS.flatMap((r) => listFilesSorted(join(base, r)))) {
+    h.update(`${relative(base, file).split(sep).join('/')}\0`);
     h.update(readFileSync(file, 'utf8').replace(/\r\n?/g, '\n'));
     h.update('\0');
   }

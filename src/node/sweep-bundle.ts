@@ -6,7 +6,9 @@
 // changed source gives a new bundle, an unchanged one costs a few file reads. Each module's
 // import.meta.url (and dirname, filename) keeps pointing at its own source file, so files found
 // relative to a module are found as under tsx. Anything going wrong (no esbuild, a read-only
-// install, a failed build) falls back to the tsx bootstrap: slower to start, same numbers.
+// install, a failed build) falls back to the tsx bootstrap: slower to start, same numbers. The
+// installed package has its worker compiled already (build/node/sweep.node-worker.mjs) and never
+// bundles.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { BUILD } from './build-info';
 
 /** the tsx bootstrap: loads workers/sweep.node-worker.ts through tsx */
 export const TSX_BOOTSTRAP = new URL('../../workers/sweep-bootstrap.mjs', import.meta.url);
@@ -67,6 +70,7 @@ function findEsbuild(): { version: string; load: () => Esbuild } {
  * FERROWAVE_SWEEP_BUNDLE=0 asks for it).
  */
 export async function sweepWorkerEntry(): Promise<URL> {
+  if (BUILD) return new URL('../../build/node/sweep.node-worker.mjs', import.meta.url);
   if (process.env.FERROWAVE_SWEEP_BUNDLE === '0') return TSX_BOOTSTRAP;
   let esbuild: ReturnType<typeof findEsbuild>;
   try {

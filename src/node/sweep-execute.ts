@@ -16,7 +16,7 @@ import type { Sample } from '../analysis/observables';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
-import { timeseriesColumns, timeseriesHeader } from '../formats/run-folder';
+import { idPrefix, summaryFile, timeseriesColumns, timeseriesHeader } from '../formats/run-folder';
 import { FAILED_JSON, type FolderFiles, type RunOutput, runFolderFiles } from '../formats/sweep-folder';
 import { writeFolderFiles, writeRunFolder } from '../formats/sweep-folder-fs';
 import type { ManifestRun } from '../formats/sweep-manifest';
@@ -25,7 +25,7 @@ import type { StateStore } from '../model/layout';
 import { type ResolvedScenario, resolveScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import { divergence } from '../sweep/metrics';
-import { rawScenarioOfRun, runLabel } from '../sweep/plan';
+import { rawScenarioOfRun, runName } from '../sweep/plan';
 import type { Keep, SweepSpec } from '../sweep/spec';
 
 export interface RunJob {
@@ -77,9 +77,10 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
     const sim = createSimulation(job.scenario, job.scenario.seed, { steadyCache, recycle: spareStore });
     spareStore = null;
     const engine = await createEngine(sim, 0);
+    const prefix = idPrefix(job.scenario.name, job.scenario.seed);
     const onSample = ts
       ? (s: Sample) => {
-          text += `${ts.row(s)}\n`;
+          text += `${prefix}${ts.row(s)}\n`;
         }
       : undefined;
     const samples = await runToEnd(engine, { onSample });
@@ -90,7 +91,7 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
     const sim_ms = performance.now() - t0;
     const diverged = divergence(samples, summary);
     if (diverged) return { run: job.run, ok: false, summary: null, timeseries: null, error: diverged, sim_ms };
-    const full = { ...summary, run: { workers: 0, wall_s: Number((sim_ms / 1000).toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n } };
+    const full = summaryFile(summary, { workers: 0, wall_s: Number((sim_ms / 1000).toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n, diverged: null });
     return { run: job.run, ok: true, summary: full, timeseries: ts ? text : null, error: null, sim_ms };
   } catch (e) {
     return { run: job.run, ok: false, summary: null, timeseries: null, error: errorText(e), sim_ms: performance.now() - t0 };
@@ -130,7 +131,7 @@ export interface RunReport {
  * name (same keys, same order: the same scenario.resolved.json byte for byte; tested).
  */
 export function scenarioOfRun(ctx: SweepContext, r: ManifestRun): ResolvedScenario {
-  const name = `${ctx.spec.name}-${runLabel(r.run, ctx.total)}`;
+  const name = runName(ctx.spec.name, r.run, ctx.total);
   const memo = resolvedPoints.get(ctx);
   const hit = memo?.get(r.point);
   if (hit) return { ...structuredClone(hit), name, seed: r.seed };

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ManifestRun } from '../formats/sweep-manifest';
 import type { ResolvedScenario } from '../model/scenario';
+import { BUILD } from './build-info';
 import { sweepWorkerEntry, TSX_BOOTSTRAP } from './sweep-bundle';
 import { type EvalJob, type EvalResult, executeEval } from './fit-execute';
 import { performRun, type RunReport, recordLostRun, scenarioOfRun, type SweepContext, writeReported } from './sweep-execute';
@@ -266,8 +267,9 @@ function workerPool(count: number): Pool {
       const lostJob = s.job;
       retire(s);
       if (stopped) return checkDone();
-      // a bundled worker that cannot start: go back to loading the TypeScript through tsx
-      if (!s.ready && from !== TSX_BOOTSTRAP) {
+      // a bundled worker that cannot start: go back to loading the TypeScript through tsx (a
+      // checkout; the installed package has no TypeScript to fall back on)
+      if (!s.ready && from !== TSX_BOOTSTRAP && !BUILD) {
         entry = TSX_BOOTSTRAP;
         spawn(0);
         return;

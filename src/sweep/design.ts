@@ -1,7 +1,9 @@
 // Why this file exists: turns a sweep's axes into its design points: a full grid (first axis
 // slowest), a Latin hypercube (one point per stratum on every axis, strata permuted and jittered
-// by draws from the master seed) or a digitally shifted Sobol sequence. Values are rounded to 12
+// by draws from the master seed), a digitally shifted Sobol sequence, or Saltelli's scheme for
+// Sobol indices (saltelli.ts: matrices A, B and AB_i per base point). Values are rounded to 12
 // significant digits so that 0.1 * 3 prints as 0.3 in every file. Pure and deterministic.
+import { saltelliBaseDesign, saltelliRows } from './saltelli';
 import { designKey, designUniform } from './seeds';
 import { sobolPoints } from './sobol';
 import type { Axis, Scalar, SweepSpec } from './spec';
@@ -62,6 +64,12 @@ export function shiftedSobol(n: number, dims: number, master: number): number[][
   return sobolPoints(n, dims, shift);
 }
 
+/** Unit-cube coordinates of Saltelli's scheme (saltelli.ts), N x (k + 2) rows, from a base design of 2k dimensions drawn from the master seed. */
+export function saltelliUnit(n: number, k: number, master: number): number[][] {
+  const base = saltelliBaseDesign(k) === 'sobol' ? shiftedSobol(n, 2 * k, master) : latinHypercube(n, 2 * k, master);
+  return saltelliRows(base, k);
+}
+
 /** Every design point: one value per axis, in the order of spec.axes. */
 export function designPoints(spec: SweepSpec): Scalar[][] {
   const { axes } = spec;
@@ -76,6 +84,11 @@ export function designPoints(spec: SweepSpec): Scalar[][] {
     return pts;
   }
   const n = spec.points!;
-  const unit = spec.design === 'sobol' ? shiftedSobol(n, axes.length, spec.seed) : latinHypercube(n, axes.length, spec.seed);
+  const unit =
+    spec.design === 'saltelli'
+      ? saltelliUnit(n, axes.length, spec.seed)
+      : spec.design === 'sobol'
+        ? shiftedSobol(n, axes.length, spec.seed)
+        : latinHypercube(n, axes.length, spec.seed);
   return unit.map((u) => axes.map((a, d) => pick(a, u[d])));
 }

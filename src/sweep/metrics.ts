@@ -34,12 +34,37 @@ export const METRICS: readonly Metric[] = [
   { name: 'dying_final', doc: 'committed, not yet ruptured cells at the end', get: (s) => s.counts_final.dying, numeric: true },
   { name: 'dead_final', doc: 'dead cells at the end', get: (s) => s.counts_final.dead, numeric: true },
   { name: 't_end_min', doc: 'simulated time at the end', get: (s) => s.t_end_min, numeric: true },
+  {
+    name: 'erastin_threshold_uM',
+    doc: 'dishes cut into lanes of erastin doses: the log midpoint between the highest dose without a wave and the lowest with one (empty outside the doses or without lanes)',
+    get: (s) => s.erastin_lanes?.threshold_uM ?? null,
+    numeric: true,
+  },
+  {
+    name: 'erastin_threshold_range',
+    doc: 'in-range, below-range (the lowest dose carries a wave) or above-range (no dose does); empty without lanes',
+    get: (s) => s.erastin_lanes?.range ?? null,
+    numeric: false,
+  },
+  {
+    name: 'erastin_lowest_wave_uM',
+    doc: 'the lowest erastin dose whose lane carries a wave',
+    get: (s) => s.erastin_lanes?.lowest_carrying_uM ?? null,
+    numeric: true,
+  },
+  {
+    name: 'erastin_highest_no_wave_uM',
+    doc: 'the highest erastin dose below it whose lane does not',
+    get: (s) => s.erastin_lanes?.highest_failing_uM ?? null,
+    numeric: true,
+  },
+  { name: 'erastin_lanes_monotone', doc: 'every lane above the lowest carrying one carries too', get: (s) => s.erastin_lanes?.monotone ?? null, numeric: true },
 ];
 
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
 
 /** Summary keys that are provenance or structure, not metrics (checked by a test against Summary). */
-export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin', 'run'] as const;
+export const NOT_METRICS = ['scenario', 'seed', 'ferrowave_version', 'wave.origin', 'erastin_lanes.lanes'] as const;
 
 export function metricValues(s: Summary, names: readonly string[]): MetricValue[] {
   return names.map((n) => {
@@ -50,14 +75,18 @@ export function metricValues(s: Summary, names: readonly string[]): MetricValue[
 }
 
 /**
- * Why a run counts as diverged, or null: a mean over living cells that is not finite while cells
- * live, or a summary number that is not finite (null means "not measured" and is fine).
+ * Why a run counts as diverged, or null: a mean over living cells that is not finite or is
+ * negative (every per-cell quantity is a concentration, an amount or a fraction) while cells live,
+ * or a summary number that is not finite (null means "not measured" and is fine).
  */
 export function divergence(samples: readonly Sample[], summary: Summary): string | null {
   for (const s of samples) {
     if (s.alive + s.dying === 0) continue;
     const means = s.means;
-    for (const k in means) if (!Number.isFinite(means[k])) return `diverged: mean ${k} is ${means[k]} at t = ${s.t_min} min`;
+    for (const k in means) {
+      if (!Number.isFinite(means[k])) return `diverged: mean ${k} is ${means[k]} at t = ${s.t_min} min`;
+      if (means[k] < 0) return `diverged: mean ${k} is negative (${means[k].toPrecision(3)}) at t = ${s.t_min} min`;
+    }
   }
   for (const m of METRICS) {
     const v = m.get(summary);

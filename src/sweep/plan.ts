@@ -6,6 +6,7 @@ import { paramSpec } from '../model/params';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
 import { formatProblem, type Problem, type ResolvedScenario, resolveScenario, ScenarioError, setOverride } from '../model/scenario';
 import { designPoints } from './design';
+import { saltelliRole } from './saltelli';
 import { runSeed } from './seeds';
 import { type Scalar, SweepError, type SweepSpec } from './spec';
 
@@ -77,7 +78,7 @@ export function rawScenarioOfRun(
   const raw = structuredClone(base);
   for (let k = 0; k < spec.axes.length; k++) setOverride(raw, spec.axes[k].path, JSON.parse(JSON.stringify(r.values[k])), `sweep.axes[${k}]`);
   raw.seed = r.seed;
-  raw.name = `${spec.name}-${runLabel(r.run, totalRuns)}`;
+  raw.name = runName(spec.name, r.run, totalRuns);
   return raw;
 }
 
@@ -85,10 +86,25 @@ export function runScenario(plan: Plan, spec: SweepSpec, r: PlannedRun, version:
   return resolveScenario(runRawScenario(plan, spec, r), version);
 }
 
+/** A run's scenario name and its run_id in every file: "NAME-r00012". */
+export function runName(sweepName: string, run: number, total: number): string {
+  return `${sweepName}-${runLabel(run, total)}`;
+}
+
 /** "r00012": the run's folder and label, zero-padded to the sweep's size (at least 5 digits). */
 export function runLabel(run: number, total: number): string {
   const width = Math.max(5, String(Math.max(0, total - 1)).length);
   return `r${String(run).padStart(width, '0')}`;
+}
+
+/**
+ * A run's seed: its own (runSeed of its index), except in a saltelli design, where the k + 2 runs of
+ * a base point share the seed of the base point (common random numbers: within a base point only
+ * the parameters differ, so the indices measure the parameters, not the cells' noise; the noise
+ * still varies between base points and counts in the variance).
+ */
+export function seedOfRun(spec: SweepSpec, run: number, point: number): number {
+  return spec.design === 'saltelli' ? runSeed(spec.seed, saltelliRole(point, spec.axes.length).base) : runSeed(spec.seed, run);
 }
 
 /** Expand the sweep into runs and validate every design point's scenario (throws SweepError). */
@@ -103,6 +119,18 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
     if (fixed.includes(c))
       problems.push({ path: `sweep.axes[${i}].name`, value: c, message: `reserved column name (${fixed.join(', ')}): give the axis another "name"` });
   });
+  // "all-params" varies each parameter around the registry's default: one the base sets would be lost
+  const baseParams = base.params;
+  if (spec.all_params && typeof baseParams === 'object' && baseParams !== null)
+    spec.axes.forEach((a, i) => {
+      const name = a.path.slice('params.'.length);
+      if (a.path.startsWith('params.') && Object.hasOwn(baseParams, name))
+        problems.push({
+          path: `sweep.axes[${i}]`,
+          value: a.path,
+          message: `the base scenario sets ${a.path} = ${JSON.stringify((baseParams as Record<string, unknown>)[name])}, which "all-params" would vary around the registry's default instead: fix it in sweep.set, or leave it out with sweep.exclude`,
+        });
+    });
   if (problems.length) throw new SweepError(problems);
 
   const points = designPoints(spec);
@@ -110,7 +138,7 @@ export function planSweep(spec: SweepSpec, baseRaw: Record<string, unknown>, ver
   for (let p = 0; p < points.length; p++) {
     for (let k = 0; k < spec.replicates; k++) {
       const run = p * spec.replicates + k;
-      runs.push({ run, point: p, replicate: k, seed: runSeed(spec.seed, run), values: points[p] });
+      runs.push({ run, point: p, replicate: k, seed: seedOfRun(spec, run, p), values: points[p] });
     }
   }
   const plan: Plan = { columns, runs, base };

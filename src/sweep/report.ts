@@ -1,11 +1,13 @@
 // Why this file exists: the page a biologist reads after a sweep (`ferrowave report`): for each
 // key metric, dose-response curves along every axis (mean over replicates, with the replicates'
 // range as a band and one curve per level of the other axes), heat maps of the mean over every
-// pair of axes, and the failed runs with their errors. Plain HTML with inline SVG, no scripts;
-// the same folder gives the same bytes.
+// pair of axes, and the failed runs with their errors; for a saltelli design, the Sobol indices
+// instead (report-sobol.ts). Plain HTML with inline SVG, no scripts; the same folder gives the same bytes.
 import { esc, fmtTick, lineChart, PALETTE, type Ribbon, type Series, viridis } from '../report/svg';
 import { METRICS } from './metrics';
 import type { RunRow } from './outcome';
+import { sobolSectionHtml } from './report-sobol';
+import { sobolAnalysis } from './sobol-table';
 import type { Axis, Scalar, SweepSpec } from './spec';
 
 export interface ReportInput {
@@ -16,6 +18,9 @@ export interface ReportInput {
   /** the runs present (ok or failed) */
   rows: RunRow[];
 }
+
+/** Axes plotted against each metric, at most (the report of a sweep over every parameter stays readable). */
+export const MAX_PLOTTED_AXES = 12;
 
 /** Metrics plotted, in this order, when the sweep kept them. */
 export const REPORT_METRICS = ['wave_speed_um_per_min', 'wave_detected', 'death_fraction_final', 'death_t50_min'];
@@ -256,13 +261,29 @@ export function sweepReportHtml(input: ReportInput): string {
     `<p><b>${input.totalRuns} runs</b>: ${ok} finished, ${failed} failed${missing ? `, <b>${missing} not run yet</b> (finish with <code>ferrowave sweep ... --resume</code> or merge the missing shards)` : ''}.</p>`,
   );
   parts.push(`<ul>${spec.axes.map((a, k) => axisText(a, columns[k])).join('')}</ul>`);
+  if (spec.design === 'saltelli') {
+    parts.push(sobolSectionHtml(sobolAnalysis(spec, columns, rows), spec));
+    parts.push(`<h2>Failed runs (${failed})</h2>`);
+    parts.push(failedTable(input));
+    parts.push('</body></html>');
+    return `${parts.join('\n')}\n`;
+  }
   const numericAxes = columns.map((_, k) => k).filter((k) => numeric(rows.map((r) => r.planned.values[k])) && levels(rows, k).length > 1);
   if (metrics.length === 0 || numericAxes.length === 0)
     parts.push('<p class="note">Nothing to plot: no numeric axis with more than one value, or no finished run with these metrics.</p>');
   parts.push(
     `<h2>Dose-response</h2><p class="note">Lines: mean over replicates; bands: the replicates' range (min to max). Wave speed is averaged over the runs that made a wave.</p>`,
   );
-  for (const m of metrics) for (const k of numericAxes) parts.push(spec.design === 'grid' ? doseResponse(input, m, k) : scatter(input, m, k));
+  // ("all-params" gives ~100 axes: the first MAX_PLOTTED_AXES are drawn, the rest named)
+  const plotted = numericAxes.slice(0, MAX_PLOTTED_AXES);
+  if (numericAxes.length > plotted.length)
+    parts.push(
+      `<p class="note">${numericAxes.length} numeric axes: the first ${plotted.length} are plotted (not ${numericAxes
+        .slice(plotted.length)
+        .map((k) => esc(columns[k]))
+        .join(', ')}); runs.csv has them all.</p>`,
+    );
+  for (const m of metrics) for (const k of plotted) parts.push(spec.design === 'grid' ? doseResponse(input, m, k) : scatter(input, m, k));
   if (spec.design === 'grid' && columns.length >= 2) {
     parts.push(
       '<h2>Heat maps</h2><p class="note">Each cell: the mean over its runs; "(n/m)": only n of its m runs have a value (e.g. speed needs a wave); grey: none.</p>',

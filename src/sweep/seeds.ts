@@ -18,7 +18,7 @@ export function runSeed(master: number, index: number): number {
 }
 
 /** Purposes of the design's draws (kept apart from each other and from the simulation's). */
-export const DESIGN_PURPOSE = { lhsPerm: 9001, lhsJitter: 9002, sobolShift: 9003 } as const;
+export const DESIGN_PURPOSE = { lhsPerm: 9001, lhsJitter: 9002, sobolShift: 9003, bootstrap: 9004 } as const;
 
 /** The key of the design's draws: from the master seed, apart from the runs' own keys. */
 export function designKey(master: number): RandomKey {

@@ -2,15 +2,17 @@
 // one message per problem naming the JSON path, the value and what is allowed. This is their
 // schema (base scenario, axes, design, replicates, master seed, what to keep) and its checker.
 import { FORBIDDEN_TEXT, isForbiddenKey } from '../model/own-keys';
+import { paramSpec } from '../model/params';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
 import { MAX_JSON_DEPTH, valueTooDeep } from '../model/json-text';
 import { formatProblem, omittedText, type Problem } from '../model/scenario';
 import { parseSetPath } from '../model/set-path';
+import { DEFAULT_FACTOR, type ParamRange, paramAxes, type SkippedParam } from './param-axes';
 import { SOBOL_MAX_DIMS } from './sobol';
 
 export type Scalar = number | string | boolean;
 
-export const DESIGNS = ['grid', 'latin-hypercube', 'sobol'] as const;
+export const DESIGNS = ['grid', 'latin-hypercube', 'sobol', 'saltelli'] as const;
 export type Design = (typeof DESIGNS)[number];
 
 export interface Axis {
@@ -44,9 +46,15 @@ export interface SweepSpec {
   /** overrides applied to the base before the axes, as { "path": value } */
   set: Record<string, unknown>;
   design: Design;
-  /** number of design points (latin-hypercube, sobol) */
+  /** number of design points (latin-hypercube, sobol); of base points (saltelli: points x (axes + 2) runs) */
   points: number | null;
   axes: Axis[];
+  /**
+   * `"axes": "all-params"` only (absent when the axes are listed, so such a sweep's spec, and the
+   * identity of its folders, is what it was before): the factor around each default, and the
+   * parameters left out with why
+   */
+  all_params?: { factor: number; skipped: SkippedParam[] };
   replicates: number;
   /** master seed: every run's seed and the space-filling design derive from it */
   seed: number;
@@ -75,7 +83,11 @@ export interface SweepVocabulary {
 /** At most this many runs in one sweep (the manifest lists them all). */
 export const MAX_RUNS = 10_000_000;
 
-const TOP_KEYS = ['name', 'description', 'base', 'set', 'design', 'points', 'axes', 'replicates', 'seed', 'keep'];
+const TOP_KEYS = ['name', 'description', 'base', 'set', 'design', 'points', 'axes', 'factor', 'exclude', 'ranges', 'replicates', 'seed', 'keep'];
+/** The shorthand for one axis per parameter of the model's registry. */
+export const ALL_PARAMS = 'all-params';
+/** Designs that take `"axes": "all-params"` (a grid or a Sobol sequence of ~100 axes is no design). */
+const ALL_PARAMS_DESIGNS: readonly Design[] = ['saltelli', 'latin-hypercube'];
 const AXIS_KEYS = ['path', 'name', 'values', 'from', 'to', 'n', 'scale', 'integer'];
 /** Why a scenario path is refused, or null (a path like treatments[0].uM: no prototype keys, no index beyond any list). */
 const pathProblem = (p: unknown): string | null => {
@@ -151,33 +163,59 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
 
   const design = (raw.design ?? 'grid') as Design;
   if (!DESIGNS.includes(design)) bad('sweep.design', raw.design, `allowed: ${DESIGNS.join(', ')}`);
-  const spaceFilling = design === 'latin-hypercube' || design === 'sobol';
+  const spaceFilling = design === 'latin-hypercube' || design === 'sobol' || design === 'saltelli';
 
   let points: number | null = null;
   if (spaceFilling) {
     if (!Number.isInteger(raw.points) || (raw.points as number) < 1 || (raw.points as number) > 1_000_000)
-      bad('sweep.points', raw.points, `required for design "${design}": an integer from 1 to 1000000 (the number of design points)`);
+      bad(
+        'sweep.points',
+        raw.points,
+        `required for design "${design}": an integer from 1 to 1000000 (${design === 'saltelli' ? 'the number of base points N: N x (axes + 2) runs' : 'the number of design points'})`,
+      );
     else points = raw.points as number;
-  } else if (raw.points !== undefined) bad('sweep.points', raw.points, 'only for designs latin-hypercube and sobol; a grid takes its values from the axes');
+  } else if (raw.points !== undefined)
+    bad('sweep.points', raw.points, 'only for designs latin-hypercube, sobol and saltelli; a grid takes its values from the axes');
 
-  const axes: Axis[] = [];
+  let axes: Axis[] = [];
+  let allParamsSpec: SweepSpec['all_params'];
   const rawAxes = raw.axes ?? [];
-  if (!Array.isArray(rawAxes)) bad('sweep.axes', rawAxes, 'must be a list of axes like { "path": "treatments[0].uM", "values": [1, 2.5, 5] }');
-  else if (rawAxes.length > MAX_AXES) bad('sweep.axes', rawAxes, `${rawAxes.length} axes: at most ${MAX_AXES}`);
-  else
-    for (const [i, a] of rawAxes.entries()) {
-      const p = `sweep.axes[${i}]`;
-      const ax = checkAxis(a, p, design, bad);
-      if (ax) axes.push(ax);
-    }
+  const allParams = rawAxes === ALL_PARAMS;
+  if (allParams) {
+    if (!ALL_PARAMS_DESIGNS.includes(design))
+      bad('sweep.axes', rawAxes, `"${ALL_PARAMS}" (one axis per model parameter) only for designs ${ALL_PARAMS_DESIGNS.join(' and ')}`);
+    const opts = checkAllParams(raw, set, bad);
+    const expanded = paramAxes(opts);
+    axes = expanded.axes;
+    allParamsSpec = { factor: opts.factor, skipped: expanded.skipped };
+    if (axes.length === 0) bad('sweep.axes', rawAxes, 'every parameter is excluded, fixed or without a range: nothing to vary');
+  } else {
+    for (const k of ['factor', 'exclude', 'ranges'])
+      if (raw[k] !== undefined) bad(`sweep.${k}`, raw[k], `only with "axes": "${ALL_PARAMS}" (listed axes give their own ranges)`);
+    if (!Array.isArray(rawAxes))
+      bad('sweep.axes', rawAxes, `must be a list of axes like { "path": "treatments[0].uM", "values": [1, 2.5, 5] }, or "${ALL_PARAMS}"`);
+    else if (rawAxes.length > MAX_AXES) bad('sweep.axes', rawAxes, `${rawAxes.length} axes: at most ${MAX_AXES} (or "${ALL_PARAMS}")`);
+    else
+      for (const [i, a] of rawAxes.entries()) {
+        const p = `sweep.axes[${i}]`;
+        const ax = checkAxis(a, p, design, bad);
+        if (ax) axes.push(ax);
+      }
+    if (spaceFilling && Array.isArray(rawAxes) && rawAxes.length === 0) bad('sweep.axes', rawAxes, `a ${design} design needs at least one axis`);
+  }
   if (design === 'sobol' && axes.length > SOBOL_MAX_DIMS) bad('sweep.axes', axes.length, `a sobol design takes at most ${SOBOL_MAX_DIMS} axes`);
-  if (spaceFilling && Array.isArray(rawAxes) && rawAxes.length === 0) bad('sweep.axes', rawAxes, `a ${design} design needs at least one axis`);
   const seen = new Map<string, number>();
   axes.forEach((a, i) => {
     if (seen.has(a.path)) bad(`sweep.axes[${i}].path`, a.path, `already varied by sweep.axes[${seen.get(a.path)}]`);
     seen.set(a.path, i);
     if (a.path in set) bad(`sweep.axes[${i}].path`, a.path, 'also fixed in sweep.set: vary it or fix it, not both');
   });
+  if (design === 'saltelli' && raw.replicates !== undefined && raw.replicates !== 1)
+    bad(
+      'sweep.replicates',
+      raw.replicates,
+      'must be 1 for a saltelli design: the N x (axes + 2) runs of a base point share its seed, so that only the parameters differ between them (raise points instead)',
+    );
 
   let replicates = 1;
   if (raw.replicates !== undefined) {
@@ -199,7 +237,78 @@ export function validateSweep(raw: unknown, vocab: SweepVocabulary): SweepSpec {
     if (total > MAX_RUNS) bad('sweep', total, `${total} runs: at most ${MAX_RUNS} in one sweep (split it into several sweeps)`);
   }
   if (problems.length) throw new SweepError(problems, omitted);
-  return { name, description, base, set, design, points, axes, replicates, seed, keep };
+  return { name, description, base, set, design, points, axes, ...(allParamsSpec ? { all_params: allParamsSpec } : {}), replicates, seed, keep };
+}
+
+/** The options of `"axes": "all-params"`: factor, exclude (names, or names with reasons), ranges. */
+function checkAllParams(
+  raw: Record<string, unknown>,
+  set: Record<string, unknown>,
+  bad: (path: string, value: unknown, message: string) => void,
+): Parameters<typeof paramAxes>[0] {
+  const known = (name: unknown) => typeof name === 'string' && !isForbiddenKey(name) && paramSpec(name) !== undefined;
+  const unknownParam = 'not a parameter of the model (`ferrowave params` lists them)';
+  let factor = DEFAULT_FACTOR;
+  if (raw.factor !== undefined) {
+    if (!isNum(raw.factor) || raw.factor <= 1 || raw.factor > 1000)
+      bad('sweep.factor', raw.factor, 'must be a number above 1, at most 1000: each parameter varies from default / factor to default x factor (log scale)');
+    else factor = raw.factor;
+  }
+  const exclude = new Map<string, string>();
+  const ex = raw.exclude;
+  if (Array.isArray(ex)) {
+    ex.forEach((n, k) => {
+      if (!known(n)) bad(`sweep.exclude[${k}]`, n, unknownParam);
+      else exclude.set(n as string, 'excluded by sweep.exclude');
+    });
+  } else if (isObj(ex)) {
+    for (const [n, why] of Object.entries(ex)) {
+      if (!known(n)) bad(`sweep.exclude.${n}`, why, unknownParam);
+      else if (typeof why !== 'string' || why.trim() === '') bad(`sweep.exclude.${n}`, why, 'must be the reason it is left out (a non-empty string)');
+      else exclude.set(n, why);
+    }
+  } else if (ex !== undefined) bad('sweep.exclude', ex, 'must be a list of parameter names, or an object { "name": "why it is left out" }');
+  const ranges: Record<string, ParamRange> = {};
+  if (raw.ranges !== undefined && !isObj(raw.ranges))
+    bad('sweep.ranges', raw.ranges, 'must be an object { "name": { "from": ..., "to": ..., "scale": "linear" | "log", "integer": false } }');
+  else if (isObj(raw.ranges))
+    for (const [n, r] of Object.entries(raw.ranges)) {
+      const p = `sweep.ranges.${n}`;
+      if (!known(n)) {
+        bad(p, r, unknownParam);
+        continue;
+      }
+      const spec = paramSpec(n)!;
+      if (exclude.has(n)) bad(p, r, 'also in sweep.exclude: vary it or leave it out, not both');
+      if (!isObj(r)) {
+        bad(p, r, 'must be { "from": number, "to": number, "scale": "linear" | "log", "integer": false }');
+        continue;
+      }
+      unknownKeys(r, p, ['from', 'to', 'scale', 'integer'], bad);
+      const scale = r.scale ?? 'linear';
+      if (scale !== 'linear' && scale !== 'log') bad(`${p}.scale`, r.scale, 'allowed: linear, log');
+      if (r.integer !== undefined && typeof r.integer !== 'boolean') bad(`${p}.integer`, r.integer, 'must be true or false');
+      let ok = true;
+      for (const end of ['from', 'to'] as const) {
+        const v = r[end];
+        if (!isNum(v) || v < spec.min || v > spec.max) {
+          bad(`${p}.${end}`, v, `required: a number within the parameter's allowed range, ${spec.min} to ${spec.max} ${spec.unit}`);
+          ok = false;
+        } else if (scale === 'log' && v <= 0) {
+          bad(`${p}.${end}`, v, 'must be > 0 on a log scale');
+          ok = false;
+        }
+      }
+      if (ok && r.from === r.to) bad(p, r, 'from = to: nothing to vary (fix it with sweep.set instead)');
+      ranges[n] = { from: r.from as number, to: r.to as number, scale: scale as ParamRange['scale'], integer: r.integer === true };
+    }
+  const fixed = new Set(
+    Object.keys(set)
+      .map((k) => /^params\.([A-Za-z0-9_]+)$/.exec(k)?.[1])
+      .filter((n): n is string => n !== undefined),
+  );
+  for (const n of Object.keys(ranges)) if (fixed.has(n)) bad(`sweep.ranges.${n}`, ranges[n], 'also fixed in sweep.set: vary it or fix it, not both');
+  return { factor, exclude, ranges, fixed };
 }
 
 function checkAxis(a: unknown, p: string, design: Design, bad: (path: string, value: unknown, message: string) => void): Axis | null {
@@ -313,8 +422,9 @@ function unknownKeys(
   }
 }
 
-/** Number of design points (before replicates). */
+/** Number of design points (before replicates): a saltelli design has N x (axes + 2) (matrices A, B and one AB per axis). */
 export function countPoints(design: Design, points: number | null, axes: readonly Axis[]): number {
+  if (design === 'saltelli') return (points ?? 0) * (axes.length + 2);
   if (design !== 'grid') return points ?? 0;
   let n = 1;
   for (const a of axes) n *= a.values ? a.values.length : (a.n ?? 0);

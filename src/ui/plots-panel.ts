@@ -7,13 +7,14 @@ import { rgbCss } from '../render/colormaps';
 import type { SimController } from './controller';
 import { byId } from './dom';
 import { type FateSeries, FatePlot, PLOT_LINES } from './plot';
+import { column } from './csv-names';
 import { attachHover } from './plot-hover';
 import { TRACE_VARS, type TraceSeries, TracePlots } from './trace-plots';
 
 /** The plots' samples as CSV: time, cells, the mean of every variable (units in the names), the front. */
 export function plotsCsv(plot: FateSeries, traces: TraceSeries): string {
   const cell = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '' : String(+v.toPrecision(7)));
-  const head = ['t_min', 'alive', 'dying', 'dead', ...TRACE_VARS.map((v) => `mean_${v.name}_${v.unit}`), 'front_um'];
+  const head = ['t_min', 'alive', 'dying', 'dead', ...TRACE_VARS.map((v) => column(`mean_${v.name}`, v.unit)), 'front_um'];
   const rows = plot.t_min.map((t, k) => {
     // the traces are sampled with the cells; look their sample up by time all the same
     const j = traces.t_min.indexOf(t);

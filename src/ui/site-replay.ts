@@ -11,6 +11,7 @@ import { resolveScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import { FERROWAVE_VERSION } from '../model/version';
 import type { RawScenario } from './controller';
+import { column } from './csv-names';
 
 /** every variable the history keeps: the per-cell variables, then the fields */
 export const HISTORY_NAMES: ReadonlyArray<CellVar | FieldName> = [...CELL_VARS.map((v) => v.name), ...FIELDS.map((f) => f.name)];
@@ -71,7 +72,7 @@ export async function replaySite(req: ReplayRequest): Promise<SiteHistory | null
 /** The history as CSV: t_min, then each variable with its unit in the column name. */
 export function historyCsv(h: SiteHistory): string {
   const units = new Map<string, string>([...CELL_VARS.map((v) => [v.name, v.unit] as const), ...FIELDS.map((f) => [f.name, f.unit] as const)]);
-  const head = ['t_min', ...HISTORY_NAMES.map((n) => `${n}_${units.get(n)}`)];
+  const head = ['t_min', ...HISTORY_NAMES.map((n) => column(n, units.get(n) ?? ''))];
   const cell = (v: number) => (Number.isNaN(v) ? '' : String(+v.toPrecision(7)));
   const lines = h.t_min.map((t, k) => [cell(t), ...HISTORY_NAMES.map((n) => cell(h[n][k]))].join(','));
   return `${[head.join(','), ...lines].join('\n')}\n`;

@@ -3,6 +3,7 @@
 // point is held to: within 2 SD of its mean or 0.08 in ratio to control, whichever is wider.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../model/csv-text';
 
 export const CALIBRATION_CSV = fileURLToPath(new URL('../../data/co2024-wave-speed-calibration.csv', import.meta.url));
 
@@ -21,27 +22,22 @@ export interface CalibrationRow {
 
 /** The rows with a dose (> 0 uM), in file order; each ratio's SD from its plate's control speed. */
 export function calibrationRows(path = CALIBRATION_CSV): CalibrationRow[] {
-  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const head = lines[0].split(',');
+  const [header, ...body] = parseCsv(readFileSync(path, 'utf8'));
+  const head = header.fields.map((h) => h.trim());
   const col = (name: string) => {
     const k = head.indexOf(name);
     if (k < 0) throw new Error(`${path}: no column "${name}" (columns: ${head.join(', ')})`);
     return k;
   };
-  const [cA, cU, cS, cSd, cR] = ['agent', 'uM', 'speed_um_per_min', 'sd_um_per_min', 'ratio_to_control'].map(col);
-  const cSrc = col('source');
-  const rows = lines.slice(1).map((l) => {
-    const f = l.split(',');
-    return {
-      f,
-      agent: f[cA],
-      uM: Number(f[cU]),
-      speed: Number(f[cS]),
-      sd: Number(f[cSd]),
-      ratio: Number(f[cR]),
-      source: f.slice(cSrc).join(',').replace(/^"|"$/g, ''),
-    };
-  });
+  const [cA, cU, cS, cSd, cR, cSrc] = ['agent', 'uM', 'speed_um_per_min', 'sd_um_per_min', 'ratio_to_control', 'source'].map(col);
+  const rows = body.map(({ fields: f }) => ({
+    agent: f[cA],
+    uM: Number(f[cU]),
+    speed: Number(f[cS]),
+    sd: Number(f[cSd]),
+    ratio: Number(f[cR]),
+    source: f[cSrc],
+  }));
   const control = new Map<string, number>();
   for (const r of rows) if (r.uM === 0) control.set(r.agent, r.speed);
   return rows

@@ -1,7 +1,7 @@
 // Why this file exists: the one place in src/validate that touches the file system: reading the
 // sources the fingerprint covers, and writing a rendered report (report.md, report.json,
 // figures/*.svg) atomically, removing figures a previous run left behind.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from '../formats/atomic-fs';
@@ -9,23 +9,14 @@ import { makeDirs } from '../formats/make-dirs-fs';
 import { FERROWAVE_VERSION } from '../model/version';
 import { FINGERPRINT_ROOTS, fingerprint, type SourceFile } from './fingerprint';
 import { FIGURE_DIR, type RenderedReport } from './report';
+import { listFilesSorted } from '../formats/list-files-fs';
 
 /** The repository root (two levels above this file). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p));
-    else out.push(p);
-  }
-  return out;
-}
-
 /** Every file under the fingerprint roots, with its path relative to `root`. */
 export function readFingerprintSources(root: string = REPO_ROOT): SourceFile[] {
-  return FINGERPRINT_ROOTS.flatMap((r) => listFiles(join(root, r))).map((p) => ({
+  return FINGERPRINT_ROOTS.flatMap((r) => listFilesSorted(join(root, r))).map((p) => ({
     path: relative(root, p).split(sep).join('/'),
     text: readFileSync(p, 'utf8'),
   }));

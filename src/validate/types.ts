@@ -1,4 +1,4 @@
-// Why this file exists: the shape of a validation check (one behaviour of MODEL.md section 5),
+// Why this file exists: the shape of a validation check (one behaviour of docs/behaviours.md),
 // of its result, and of the context it runs in. A check is data (id, title, target, source) plus
 // one async `run`; everything else (running, timing, the report) is shared.
 import type { Sample } from '../analysis/observables';
@@ -26,10 +26,10 @@ export interface CheckResult {
 }
 
 export interface Behaviour {
-  /** e.g. "5.1" (MODEL.md section 5 item) or a short name for targets from elsewhere */
+  /** e.g. "5.1" (docs/behaviours.md item) or a short name for targets from elsewhere */
   id: string;
   title: string;
-  /** what MODEL.md asks, with its numbers */
+  /** what docs/behaviours.md asks, with its numbers */
   target: string;
   /** the pass criterion this check applies (how the target is read, with thresholds) */
   pass?: string;

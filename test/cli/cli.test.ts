@@ -37,19 +37,31 @@ describe('ferrowave CLI', () => {
     expect(sc.ferrowave_version).toMatch(/^\d+\.\d+\.\d+/);
     expect(sc.params.ox_diffusion).toBeGreaterThan(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.wave.detected).toBe(true);
-    expect(summary.wave.speed_um_per_min).toBeGreaterThan(4.5);
-    expect(summary.wave.speed_um_per_min).toBeLessThan(6.5);
-    expect(summary.death.fraction_final).toBeGreaterThan(0);
-    expect(summary.run.workers).toBe(2);
+    // who the run is, its results, and how it ran apart from them
+    expect(summary).toMatchObject({ format: 'ferrowave-run/2', run_id: 'primed-light-pulse', seed: 0 });
+    expect(summary.results.wave.detected).toBe(true);
+    expect(summary.results.wave.speed_um_per_min).toBeGreaterThan(4.5);
+    expect(summary.results.wave.speed_um_per_min).toBeLessThan(6.5);
+    expect(summary.results.death.fraction_final).toBeGreaterThan(0);
+    expect(summary.run_info.workers).toBe(2);
+    expect(JSON.stringify(summary.results)).not.toContain('wall_s');
+    // tidy tables: run id and seed on every row, column names `name_unit` of letters, digits and underscores
     const ts = readFileSync(join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
-    expect(ts[0]).toMatch(/^t_min,alive,dying,dead,necrotic,hypoxic,committed_total,necrotic_total,births_total,mean_ros_a\.u\.,/);
+    expect(ts[0]).toMatch(
+      /^run_id,seed,t_min,alive,dying,dead,necrotic,hypoxic,committed_total,necrotic_total,births_total,mean_ros_au,mean_lpo_au,mean_gsh_uM,/,
+    );
+    expect(ts[1]).toMatch(/^primed-light-pulse,0,0,/);
     expect(ts).toHaveLength(1 + 900 / 5 + 1);
     const cells = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
-    expect(cells[0]).toMatch(/^x_um,y_um,status,t_death_min,t_dying_min,clone,fe,/);
+    expect(cells[0]).toMatch(/^run_id,seed,x_um,y_um,status,t_death_min,t_dying_min,clone,fe_uM,ftn_uM,ca_uM,zn_nM,se_rel,/);
+    expect(cells[0]).toContain(',gsh_uM,');
+    expect(cells[0]).toContain(',ros_au,lpo_au,');
+    for (const header of [ts[0], cells[0]]) for (const name of header.split(',')) expect(name).toMatch(/^[A-Za-z0-9_]+$/);
     expect(cells).toHaveLength(1 + 160 * 4);
-    expect(cells.some((l) => l.split(',')[2] === 'dead' && l.split(',')[3] !== '')).toBe(true);
-    expect(cells.some((l) => l.split(',')[2] === 'alive' && l.split(',')[3] === '')).toBe(true);
+    const col = (name: string) => cells[0].split(',').indexOf(name);
+    expect(cells.some((l) => l.split(',')[col('status')] === 'dead' && l.split(',')[col('t_death_min')] !== '')).toBe(true);
+    expect(cells.some((l) => l.split(',')[col('status')] === 'alive' && l.split(',')[col('t_death_min')] === '')).toBe(true);
+    expect(cells.slice(1).every((l) => l.startsWith('primed-light-pulse,0,'))).toBe(true);
   });
 
   it('rejects a bad scenario with exit code 2, one line per problem, and writes nothing', () => {
@@ -63,6 +75,31 @@ describe('ferrowave CLI', () => {
     expect(r.stderr).toContain('scenario.seed: 1.5 — must be an integer');
     expect(r.stderr).toMatch(/scenario\.treatments\[0\]\.agent: "erastim" — unknown agent; allowed: erastin, /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('fails a run whose numbers leave the physical range (exit 3), keeping its folder and saying why', () => {
+    const out = join(tmp(), 'run');
+    // PUFA-PL synthesis far above its range's use: lipid peroxidation runs away and ROS goes negative
+    const r = cli(
+      'run',
+      'primed-light-pulse',
+      '--out',
+      out,
+      '--quiet',
+      '--set',
+      'lattice.width=30',
+      '--set',
+      'lattice.height=3',
+      '--set',
+      'treatments[1].region.disc.y_um=30',
+      '--set',
+      'params.pufa_rate=1',
+    );
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/diverged: mean \w+ is (negative|NaN)/);
+    expect(r.stderr).toContain(out);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.run_info.diverged).toMatch(/^diverged: /);
   });
 
   it('never overwrites a finished run unless asked', () => {

@@ -112,7 +112,7 @@ describe('ferrowave fit', () => {
     // the fit's model value is `ferrowave run`'s, bit for bit (the command the report gives)
     const run = cli(['run', join(root, 'strip.json'), '--out', join(root, 'one-run'), '--quiet', '--set', `params.ox_diffusion=${best.ox_diffusion}`]);
     expect(run.status, run.stderr).toBe(0);
-    expect(String(JSON.parse(read(root, 'one-run', 'summary.json')).wave.speed_um_per_min)).toBe(points[1].split(',')[12]);
+    expect(String(JSON.parse(read(root, 'one-run', 'summary.json')).results.wave.speed_um_per_min)).toBe(points[1].split(',')[12]);
     const report = read(root, 'one', 'report.md');
     expect(report).toContain('3 of 3 points within tolerance');
     expect(report).toMatch(/\*\*Identifiability:\*\* every fitted parameter is practically identifiable/);

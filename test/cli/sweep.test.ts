@@ -14,7 +14,7 @@ const root = mkdtempSync(join(tmpdir(), 'ferrowave-sweep-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 const withoutRunInfo = (text: string) => {
-  const { run, ...rest } = JSON.parse(text);
+  const { run_info, ...rest } = JSON.parse(text);
   return rest;
 };
 
@@ -55,10 +55,20 @@ describe('ferrowave sweep', () => {
     expect(readdirSync(join(root, 'w0', 'runs', 'r00005')).sort()).toEqual(['scenario.resolved.json', 'summary.json', 'timeseries.csv']);
     const lines = reference.trim().split('\n');
     expect(lines).toHaveLength(9);
-    expect(lines[0]).toMatch(/^run,point,replicate,seed,erastin_uM,ox_diffusion_um2_per_min,status,error,wave_detected,wave_pattern,wave_speed_um_per_min,/);
-    expect(lines[6]).toMatch(new RegExp(`^5,2,1,${manifest.runs[5].seed},10,200,ok,,true,wave,\\d`));
+    expect(lines[0]).toMatch(
+      /^run_id,run,point,replicate,seed,erastin_uM,ox_diffusion_um2_per_min,status,error,wave_detected,wave_pattern,wave_speed_um_per_min,/,
+    );
+    expect(lines[6]).toMatch(new RegExp(`^tiny-r00005,5,2,1,${manifest.runs[5].seed},10,200,ok,,true,wave,\\d`));
     // replicates differ (own seeds), and the dose matters
-    expect(lines[5].split(',').slice(8)).not.toEqual(lines[6].split(',').slice(8));
+    expect(lines[5].split(',').slice(9)).not.toEqual(lines[6].split(',').slice(9));
+    // every run's time series in one long table: the design on each row, then the run's own rows
+    const long = read(root, 'w0', 'timeseries.csv').trim().split('\n');
+    const own = read(root, 'w0', 'runs', 'r00005', 'timeseries.csv').trim().split('\n');
+    expect(long[0]).toBe(`run_id,run,point,replicate,seed,erastin_uM,ox_diffusion_um2_per_min,${own[0].split(',').slice(2).join(',')}`);
+    expect(long).toHaveLength(1 + 8 * (own.length - 1));
+    const of5 = long.filter((l) => l.startsWith('tiny-r00005,'));
+    expect(of5).toEqual(own.slice(1).map((l) => `tiny-r00005,5,2,1,${manifest.runs[5].seed},10,200,${l.split(',').slice(2).join(',')}`));
+    expect(own[1].startsWith(`tiny-r00005,${manifest.runs[5].seed},0,`)).toBe(true);
   });
 
   it('gives the same runs.csv and run folders on 2 workers', () => {
@@ -66,6 +76,7 @@ describe('ferrowave sweep', () => {
     const r = cli(['sweep', sweepFile, '--out', join(root, 'w2'), '--workers', '2'], { FERROWAVE_SWEEP_MAIN_WRITES: '1' });
     expect(r.status, r.stderr).toBe(0);
     expect(read(root, 'w2', 'runs.csv')).toBe(reference);
+    expect(read(root, 'w2', 'timeseries.csv')).toBe(read(root, 'w0', 'timeseries.csv'));
     for (const r of ['r00000', 'r00003', 'r00007']) {
       expect(read(root, 'w2', 'runs', r, 'timeseries.csv')).toBe(read(root, 'w0', 'runs', r, 'timeseries.csv'));
       expect(withoutRunInfo(read(root, 'w2', 'runs', r, 'summary.json'))).toEqual(withoutRunInfo(read(root, 'w0', 'runs', r, 'summary.json')));
@@ -97,6 +108,7 @@ describe('ferrowave sweep', () => {
     const m = cli(['merge', join(root, 's0'), join(root, 's1'), join(root, 's2'), '--out', join(root, 'merged')]);
     expect(m.status, m.stderr).toBe(0);
     expect(read(root, 'merged', 'runs.csv')).toBe(reference);
+    expect(read(root, 'merged', 'timeseries.csv')).toBe(read(root, 'w0', 'timeseries.csv'));
     expect(JSON.parse(read(root, 'merged', 'manifest.json')).shard).toBeNull();
 
     const missing = cli(['merge', join(root, 's0'), join(root, 's2'), '--out', join(root, 'm2')]);
@@ -146,9 +158,13 @@ describe('ferrowave sweep', () => {
     expect(r.stderr).toContain('8 runs in runs.csv, 3 failed');
     const rows = read(root, 'faulty', 'runs.csv').trim().split('\n');
     const ref = reference.trim().split('\n');
-    expect(rows[2]).toMatch(/^1,0,1,\d+,2.5,200,failed,Error: injected failure of run 1 \(FERROWAVE_SWEEP_INJECT\),,,/);
-    expect(rows[3]).toMatch(/^2,1,0,\d+,2.5,300,failed,worker died: exited with code 70,,,/);
-    expect(rows[6]).toMatch(/^5,2,1,\d+,10,200,failed,diverged: mean ros is NaN at t = 500 min,,,/);
+    expect(rows[2]).toMatch(/^tiny-r00001,1,0,1,\d+,2.5,200,failed,Error: injected failure of run 1 \(FERROWAVE_SWEEP_INJECT\),,,/);
+    expect(rows[3]).toMatch(/^tiny-r00002,2,1,0,\d+,2.5,300,failed,worker died: exited with code 70,,,/);
+    expect(rows[6]).toMatch(/^tiny-r00005,5,2,1,\d+,10,200,failed,diverged: mean ros is NaN at t = 500 min,,,/);
+    // the failed runs have no rows in the long time series
+    const long = read(root, 'faulty', 'timeseries.csv');
+    expect(long).not.toContain('tiny-r00001,');
+    expect(long).toContain('tiny-r00003,');
     for (const k of [0, 1, 4, 5, 7, 8]) expect(rows[k]).toBe(ref[k]);
     expect(JSON.parse(read(root, 'faulty', 'runs', 'r00002', 'failed.json')).error).toBe('worker died: exited with code 70');
     const rep = cli(['report', join(root, 'faulty')]);

@@ -65,7 +65,7 @@ console.log(JSON.stringify({
   kernel: a.kernel, sameBits: hashBuffer(a.state.buffer) === hashBuffer(b.state.buffer),
   start, startExpected, probe, expected: 1.5 * fe / sc.params.fe_ref,
   view: VIEWS.some((v) => v.id === 'probe'), inspector: CELL_VARS.some((v) => v.name === 'probe'),
-  csv: cellsCsv(a.state, 20).split('\\n')[0],
+  csv: cellsCsv(a.state, 20, 'probe-run', 1).split('\\n')[0],
 }));
 `;
 
@@ -104,6 +104,6 @@ describe('the species recipe of CONTRIBUTING.md', () => {
     expect(out.probe).toBeCloseTo(out.expected, 1);
     expect(out.view).toBe(true);
     expect(out.inspector).toBe(true);
-    expect(out.csv).toContain('probe');
+    expect(out.csv.split(',')).toContain('probe_uM'); // its column, named with its unit
   }, 180_000);
 });

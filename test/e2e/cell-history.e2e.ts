@@ -59,7 +59,7 @@ test('a selected cell gets its history from t = 0, replayed, with every variable
   const csv = await page.evaluate(async () => (await fetch((document.getElementById('inspect-csv') as HTMLAnchorElement).href)).text());
   const lines = csv.trim().split('\n');
   expect(lines[0].startsWith('t_min,fe_uM,')).toBe(true);
-  expect(lines[0]).toContain('lpo_a.u.');
+  expect(lines[0]).toContain('lpo_au');
   expect(lines).toHaveLength(h.t.length + 1);
   expect(lines[1].startsWith('0,')).toBe(true);
   expect(await page.locator('#inspect-csv').getAttribute('download')).toBe('site-10-15.csv');

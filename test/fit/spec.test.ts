@@ -1,7 +1,8 @@
 // Fit files, their data rows and the plan of runs: every problem names where it is (JSON path, or
 // file, line and column), the value and what is allowed; rows that need the same run share it.
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readDataRows } from '../../src/fit/data';
+import { readDataRows } from '../../src/fit/data';
+import { parseCsv } from '../../src/model/csv-text';
 import { checkPlan, planFit } from '../../src/fit/plan';
 import { FitError, type FitSpec, validateFit } from '../../src/fit/spec';
 import type { Problem } from '../../src/model/scenario';

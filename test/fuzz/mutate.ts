@@ -154,20 +154,24 @@ export function defineOwn(obj: { [k: string]: Json }, key: string, value: Json):
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Every place in a JSON value (parent and key), the root excluded. */
-function places(v: Json, out: Array<[Json[] | { [k: string]: Json }, string | number]> = []): Array<[Json[] | { [k: string]: Json }, string | number]> {
-  if (out.length > 5000) return out;
+/** Every place in a JSON value (parent and key), the root excluded; at most 5000, at most 200 levels deep (a value nested 100,000 deep, which mutate makes, must not overflow the stack when mutated again). */
+function places(
+  v: Json,
+  out: Array<[Json[] | { [k: string]: Json }, string | number]> = [],
+  depth = 0,
+): Array<[Json[] | { [k: string]: Json }, string | number]> {
+  if (out.length > 5000 || depth > 200) return out;
   if (Array.isArray(v)) {
     // long lists (strokes): a few items, not all
     const n = Math.min(v.length, 8);
     for (let i = 0; i < n; i++) {
       out.push([v, i]);
-      places(v[i], out);
+      places(v[i], out, depth + 1);
     }
   } else if (v && typeof v === 'object') {
     for (const k of Object.keys(v)) {
       out.push([v, k]);
-      places(v[k], out);
+      places(v[k], out, depth + 1);
     }
   }
   return out;

@@ -36,6 +36,17 @@ const SEEDS: Json[] = [
     keep: { metrics: ['wave_speed_um_per_min'], timeseries: ['alive'] },
   },
   { base: 'primed-light-pulse', design: 'sobol', points: 3, axes: [{ path: 'treatments[0].uM', from: 0.5, to: 10, integer: true }] },
+  {
+    name: 'saltelli',
+    base: strip,
+    design: 'saltelli',
+    points: 2,
+    axes: [
+      { path: 'params.ox_diffusion', from: 190, to: 430, scale: 'log' },
+      { path: 'treatments[0].uM', values: [5, 10] },
+    ],
+  },
+  read('fits/sensitivity-speed.sweep.json'),
 ];
 
 describe('fuzzed sweep files', () => {

@@ -1,10 +1,10 @@
-// Calibrated behaviours from MODEL.md section 5 (items 1, 2, 3, 5, 6) on small strips, plus the
+// Calibrated behaviours from docs/behaviours.md (items 1, 2, 3, 5, 6) on small strips, plus the
 // numerical checks that make the wave speed a property of the model, not of the grid.
 import { describe, expect, it } from 'vitest';
 import { ALIVE, DYING } from '../../src/model/layout';
 import { run, strip } from '../helpers';
 
-describe('trigger wave in an erastin-primed monolayer (MODEL.md 5.1)', () => {
+describe('trigger wave in an erastin-primed monolayer (behaviour 5.1)', () => {
   it('moves at 4.5-6.5 um/min with the front linear in time', async () => {
     const { wave } = await run(strip({ erastin: 10 }));
     expect(wave.detected).toBe(true);
@@ -29,7 +29,7 @@ describe('trigger wave in an erastin-primed monolayer (MODEL.md 5.1)', () => {
   });
 });
 
-describe('cell-free gaps (MODEL.md 3, 5)', () => {
+describe('cell-free gaps (docs/behaviours.md, the space)', () => {
   it('the diffusible oxidant carries the wave across a 40 um gap but not across 200 um', async () => {
     const deadBeyond = async (gap: number) => {
       const { sim } = await run(strip({ erastin: 10, length_um: 2400, gaps: [{ x_um: 1000, width_um: gap }], duration_min: 900 }));
@@ -49,7 +49,7 @@ describe('cell-free gaps (MODEL.md 3, 5)', () => {
   });
 });
 
-describe('without priming (MODEL.md 5.2)', () => {
+describe('without priming (behaviour 5.2)', () => {
   it('the same burst kills only its neighbourhood (reach <= 3 cells) and the tissue recovers', async () => {
     const { wave, sim, samples } = await run(strip({}));
     const dead = samples[samples.length - 1].dead;
@@ -70,7 +70,7 @@ describe('without priming (MODEL.md 5.2)', () => {
   });
 });
 
-describe('erastin threshold (MODEL.md 5.3)', () => {
+describe('erastin threshold (behaviour 5.3)', () => {
   it('gives no wave at 0.3 or 0.6 uM, waves from 1.25 uM, and speed does not fall with dose', async () => {
     for (const e of [0.3, 0.6]) expect((await run(strip({ erastin: e }))).wave.detected, `${e} uM`).toBe(false);
     let last = 0;
@@ -83,7 +83,7 @@ describe('erastin threshold (MODEL.md 5.3)', () => {
   });
 });
 
-describe('radical-trapping antioxidants vs other death inhibitors (MODEL.md 5.5)', () => {
+describe('radical-trapping antioxidants vs other death inhibitors (behaviour 5.5)', () => {
   it('ferrostatin-1 and liproxstatin-1 (5 uM) abolish the wave', async () => {
     for (const agent of ['ferrostatin-1', 'liproxstatin-1']) {
       const { wave } = await run(strip({ erastin: 10, extra: [{ agent, uM: 5, start_min: 0 }] }));
@@ -104,7 +104,7 @@ describe('radical-trapping antioxidants vs other death inhibitors (MODEL.md 5.5)
   });
 });
 
-describe('bistability (MODEL.md 5.6)', () => {
+describe('bistability (behaviour 5.6)', () => {
   it('in primed cells a sub-threshold pulse relaxes and a supra-threshold pulse ignites', async () => {
     const sub = await run(strip({ erastin: 10, dose: 0.5, duration_min: 600 }));
     expect(sub.samples[sub.samples.length - 1].dead + sub.samples[sub.samples.length - 1].dying).toBe(0);

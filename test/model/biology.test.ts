@@ -1,4 +1,4 @@
-// MODEL.md section 5, items 4 and 7-13 and spontaneous initiation, on small lattices: each test
+// docs/behaviours.md, items 4 and 7-13 and spontaneous initiation, on small lattices: each test
 // states the experiment and the direction (or number) the literature gives.
 import { describe, expect, it } from 'vitest';
 import { ignitionSites } from '../../src/analysis/ignition';
@@ -45,7 +45,7 @@ function dish(treatments: T[], o: { size?: number; minutes?: number; density?: n
   return { fraction: (m.dead + m.dying) / start, t50, firstDeath, sim };
 }
 
-describe('GSH after erastin (MODEL.md 5.4)', () => {
+describe('GSH after erastin (behaviour 5.4)', () => {
   const data = [
     [0.15, 54],
     [0.3, 39],
@@ -75,7 +75,7 @@ describe('GSH after erastin (MODEL.md 5.4)', () => {
   });
 });
 
-describe('synchronous death above the upper threshold (MODEL.md 5.7)', () => {
+describe('synchronous death above the upper threshold (behaviour 5.7)', () => {
   it('erastin: cells stay alive without a trigger up to 10 uM and all die on their own from 20 uM', () => {
     expect(dish([erastin(10)]).fraction).toBe(0);
     const high = dish([erastin(20)]);
@@ -95,7 +95,7 @@ describe('synchronous death above the upper threshold (MODEL.md 5.7)', () => {
   });
 });
 
-describe('direct GPX4 inhibitors (MODEL.md 5.8)', () => {
+describe('direct GPX4 inhibitors (behaviour 5.8)', () => {
   it('RSL3 kills faster than erastin (no GSH lag) and without a travelling front', async () => {
     const rsl3 = dish([{ agent: 'rsl3', uM: 1 }]);
     const era = dish([erastin(20)]);
@@ -116,7 +116,7 @@ describe('direct GPX4 inhibitors (MODEL.md 5.8)', () => {
   });
 });
 
-describe('order of events in a dying cell (MODEL.md 5.9)', () => {
+describe('order of events in a dying cell (behaviour 5.9)', () => {
   it('lipid peroxides rise, then Ca2+, then the cell swells and ruptures', () => {
     const sc = resolveScenario({ seed: 1, lattice: { width: 8, height: 8, site_um: 20 }, duration_min: 600, treatments: [{ agent: 'rsl3', uM: 1 }] }, 't');
     const sim = createSimulation(sc);
@@ -156,14 +156,14 @@ describe('order of events in a dying cell (MODEL.md 5.9)', () => {
   });
 });
 
-describe('density protection (MODEL.md 5.10)', () => {
+describe('density protection (behaviour 5.10)', () => {
   it('sparse cells die under erastin where a confluent layer survives', () => {
     expect(dish([erastin(10)], { density: 0.3, minutes: 1500 }).fraction).toBeGreaterThan(0.8);
     expect(dish([erastin(10)], { minutes: 1500 }).fraction).toBe(0);
   });
 });
 
-describe('zinc (MODEL.md 5.11)', () => {
+describe('zinc (behaviour 5.11)', () => {
   it('chelation slows the wave, supplementation speeds it even under iron chelation, ZIP7 loss slows it (Chen et al. 2021)', async () => {
     const ref = await speed([]);
     expect(await speed([{ agent: 'tpen', uM: 2 }])).toBeLessThan(ref);
@@ -178,7 +178,7 @@ describe('zinc (MODEL.md 5.11)', () => {
   });
 });
 
-describe('selenium and GPX4 (MODEL.md 5.12)', () => {
+describe('selenium and GPX4 (behaviour 5.12)', () => {
   it('selenite protects; GPX4 loss or selenium deprivation sensitises', async () => {
     const at125 = await speed([], 1.25);
     // the full dish of check 5.12 holds < 0.5 x or a stalled front; on this short strip the slowing front reads 0.54 x
@@ -189,7 +189,7 @@ describe('selenium and GPX4 (MODEL.md 5.12)', () => {
   });
 });
 
-describe('iron, NOX, PI3K, Src and FSP1 set the wave speed as published (MODEL.md 5.13)', () => {
+describe('iron, NOX, PI3K, Src and FSP1 set the wave speed as published (behaviour 5.13)', () => {
   // the default parameters reproduce the fitted calibration: one dose of each titration (the
   // highest, where the effect is largest) on the strip the fit uses, within the point's tolerance
   const rows = calibrationRows();

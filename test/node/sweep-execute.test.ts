@@ -2,6 +2,7 @@
 // and failures (a throw, a diverged run) recorded as failed runs with their error.
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/analysis/summary';
+import { summaryOfFile } from '../../src/formats/run-folder';
 import { csvField, parseCsv, runsCsv } from '../../src/formats/runs-csv';
 import { executeRun, injectedFault } from '../../src/node/sweep-execute';
 import { divergence, METRICS, NOT_METRICS } from '../../src/sweep/metrics';
@@ -14,16 +15,20 @@ const sc = strip({ erastin: 10, length_um: 800, duration_min: 500, seed: 5 });
 
 describe('executeRun', () => {
   it('gives the summary of the plain runner, and the kept time-series columns', async () => {
-    const r = await executeRun({ run: 0, scenario: sc, timeseries: ['t_min', 'alive', 'dead'] });
+    const r = await executeRun({ run: 3, scenario: sc, timeseries: ['t_min', 'alive', 'dead'] });
     expect(r.ok, r.error ?? '').toBe(true);
     const { summary } = await plainRun(sc);
-    const { run: info, ...rest } = r.summary as Record<string, unknown>;
-    expect(rest).toEqual(JSON.parse(JSON.stringify(summary)));
-    expect(info).toMatchObject({ workers: 0, steps: 1000, cells: 120 });
+    const file = r.summary!;
+    // who the run is, its results, and apart from them how it ran
+    expect(file).toMatchObject({ format: 'ferrowave-run/2', run_id: sc.name, seed: 5 });
+    expect(summaryOfFile(JSON.parse(JSON.stringify(file)), 'summary.json')).toEqual(JSON.parse(JSON.stringify(summary)));
+    expect(Object.keys(file.results)).not.toContain('wall_s');
+    expect(file.run_info).toMatchObject({ workers: 0, steps: 1000, cells: 120 });
+    expect(file.run_info.wall_s).toBeGreaterThan(0);
     const lines = r.timeseries!.trim().split('\n');
-    expect(lines[0]).toBe('t_min,alive,dead');
+    expect(lines[0]).toBe('run_id,seed,t_min,alive,dead');
     expect(lines).toHaveLength(1 + 500 / 5 + 1);
-    expect(lines[lines.length - 1]).toMatch(/^500,\d+,\d+$/);
+    expect(lines[lines.length - 1]).toMatch(new RegExp(`^${sc.name},5,500,\\d+,\\d+$`));
     const none = await executeRun({ run: 0, scenario: sc, timeseries: 'none' });
     expect(none.timeseries).toBeNull();
   });
@@ -49,7 +54,7 @@ describe('executeRun', () => {
 describe('metrics', () => {
   it('runs.csv has a column for every number in summary.json (a new summary field fails this test)', async () => {
     const r = await executeRun({ run: 0, scenario: sc, timeseries: 'none' });
-    const summary = r.summary as Record<string, unknown>;
+    const summary = r.summary!.results as Record<string, unknown>;
     const leaves: string[] = [];
     const walk = (o: Record<string, unknown>, prefix: string) => {
       for (const [k, v] of Object.entries(o)) {
@@ -114,14 +119,16 @@ describe('runs.csv and the report', () => {
     expect(csvField(true)).toBe('true');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    const text = runsCsv(['erastin_uM', 'label'], ['wave_detected'], rows);
-    expect(text).toBe('run,point,replicate,seed,erastin_uM,label,status,error,wave_detected\n1,0,1,11,2.5,"a,b",failed,"Error: bad <thing>, ""quoted""",\n');
-    expect(parseCsv(text)[1]).toEqual(['1', '0', '1', '11', '2.5', 'a,b', 'failed', 'Error: bad <thing>, "quoted"', '']);
+    const text = runsCsv(['erastin_uM', 'label'], ['wave_detected'], rows, (run) => `s-r0000${run}`);
+    expect(text).toBe(
+      'run_id,run,point,replicate,seed,erastin_uM,label,status,error,wave_detected\ns-r00001,1,0,1,11,2.5,"a,b",failed,"Error: bad <thing>, ""quoted""",\n',
+    );
+    expect(parseCsv(text)[1]).toEqual(['s-r00001', '1', '0', '1', '11', '2.5', 'a,b', 'failed', 'Error: bad <thing>, "quoted"', '']);
   });
 
   it('draws space-filling designs as scatter plots of every run', async () => {
     const r = await executeRun({ run: 0, scenario: sc, timeseries: 'none' });
-    const summary = r.summary as unknown as Summary;
+    const summary = summaryOfFile(r.summary!, 'summary.json');
     const spec = validateSweep(
       { name: 'lhs', base: 'p', design: 'latin-hypercube', points: 3, axes: [{ path: 'a', from: 1, to: 10 }] },
       { metrics: METRICS.map((m) => m.name), timeseriesColumns: ['t_min'] },

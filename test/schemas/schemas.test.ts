@@ -72,6 +72,23 @@ describe('JSON schemas', () => {
     }
   });
 
+  it('accept the sensitivity sweeps and their scenarios (fits/), as the CLI does', () => {
+    const files = readdirSync(join(root, 'fits')).filter((f) => f.endsWith('.json'));
+    const sweeps = files.filter((f) => f.endsWith('.sweep.json'));
+    expect(sweeps.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const raw = read(`fits/${f}`);
+      if (sweeps.includes(f)) {
+        expect(sweepOk(raw), `${f}: ${ajv.errorsText(sweepOk.errors)}`).toBe(true);
+        expect(() => validateSweep(raw, vocab), f).not.toThrow();
+      } else if (!/\.(fit|spec|result)\.json$/.test(f)) {
+        // (fit files, and the specs and results of the fits run by scripts, are not scenarios)
+        expect(scenarioOk(raw), `${f}: ${ajv.errorsText(scenarioOk.errors)}`).toBe(true);
+        expect(cliAccepts(raw), f).toBe(true);
+      }
+    }
+  });
+
   it('accept a "$schema" key in scenarios and sweeps, as the CLI does', () => {
     const sc = { $schema: '../schemas/scenario.schema.json', ...base() };
     expect(scenarioOk(sc), ajv.errorsText(scenarioOk.errors)).toBe(true);
@@ -108,6 +125,10 @@ describe('JSON schemas', () => {
       ['a prototype in an axis path', (s) => ((s.axes as Array<Record<string, unknown>>)[0].path = 'constructor.prototype.x')],
       ['an unknown metric', (s) => (s.keep = { metrics: ['wave_sped'] })],
       ['values and a range on one axis', (s) => ((s.axes as Array<Record<string, unknown>>)[0].from = 1)],
+      ['another shorthand than "all-params"', (s) => Object.assign(s, { design: 'saltelli', points: 4, axes: 'every-param' })],
+      ['an unknown parameter left out', (s) => Object.assign(s, { design: 'saltelli', points: 4, axes: 'all-params', exclude: ['no_such'] })],
+      ['a factor of 1', (s) => Object.assign(s, { design: 'saltelli', points: 4, axes: 'all-params', factor: 1 })],
+      ['a range without its end', (s) => Object.assign(s, { design: 'saltelli', points: 4, axes: 'all-params', ranges: { ox_diffusion: { from: 200 } } })],
     ];
     for (const [what, change] of sweeps) {
       const s = example();

@@ -46,11 +46,13 @@ describe('sweep file validation', () => {
       ],
       keep: { metrics: ['wave_speed'], timeseries: ['alive', 'nope'] },
     });
-    expect(p).toContain('sweep.colour: "red" — unknown key; allowed keys here: name, description, base, set, design, points, axes, replicates, seed, keep');
+    expect(p).toContain(
+      'sweep.colour: "red" — unknown key; allowed keys here: name, description, base, set, design, points, axes, factor, exclude, ranges, replicates, seed, keep',
+    );
     expect(p).toContain(
       'sweep.base: 3 — required: a preset name (see `ferrowave presets`), a scenario .json file (relative to the sweep file) or an inline scenario object',
     );
-    expect(p).toContain('sweep.design: "random" — allowed: grid, latin-hypercube, sobol');
+    expect(p).toContain('sweep.design: "random" — allowed: grid, latin-hypercube, sobol, saltelli');
     expect(p).toContain('sweep.replicates: 0 — must be an integer from 1 to 100000 (runs per design point, each with its own seed)');
     expect(p).toContain('sweep.seed: -1 — must be an integer from 0 to 4294967295 (the master seed)');
     expect(p.some((l) => l.startsWith('sweep.axes[0]: {"path":"treatments[0].uM"} — give exactly one of "values"'))).toBe(true);

@@ -63,7 +63,7 @@ describe('replaying a site history', () => {
       .trim()
       .split('\n');
     expect(csv[0].startsWith('t_min,fe_uM,ftn_uM,ca_uM,zn_nM,')).toBe(true);
-    expect(csv[0]).toContain(',ros_a.u.,');
+    expect(csv[0]).toContain(',ros_au,'); // tidy names, as the CLI's tables
     expect(csv[0]).toContain(',o2_uM,');
     expect(csv).toHaveLength(times.length + 1);
     expect(csv[1].startsWith('0,')).toBe(true);

@@ -1,4 +1,4 @@
-// The behaviour registry and the machinery under the checks: every MODEL.md section 5 behaviour is
+// The behaviour registry and the machinery under the checks: every docs/behaviours.md behaviour is
 // registered with a target and a source; the check context records tracked cells, kymograph rows
 // and probes and memoises runs; a small real check (5.4, 8 x 8 lattices) returns a complete
 // result; `ferrowave validate` writes a report and rejects unknown ids.
@@ -16,7 +16,7 @@ import { selectBehaviours } from '../../src/validate/run';
 import { svgProblems } from './svg-check';
 
 describe('BEHAVIOURS', () => {
-  it('registers every behaviour of MODEL.md section 5 once, plus gaps, spontaneous initiation and tumours', () => {
+  it('registers every behaviour of docs/behaviours.md once, plus gaps, spontaneous initiation and tumours', () => {
     const ids = BEHAVIOURS.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (let k = 1; k <= 13; k++) expect(ids).toContain(`5.${k}`);

@@ -97,6 +97,7 @@ describe('renderReport', () => {
     expect(r.markdown).toContain('![Front fit](figures/5.1-front.svg)');
     expect(r.markdown).toContain('**Status: ERROR (crashed)**');
     expect(r.markdown).toContain('`0123456789abcdef`');
+    expect(r.markdown).toContain('Global sensitivity analysis: [sensitivity.md](sensitivity.md)');
     expect(r.markdown).not.toMatch(/20\d\d-\d\d-\d\d/);
     expect(r.figures).toEqual([{ path: 'figures/5.1-front.svg', svg }]);
   });

@@ -1,4 +1,4 @@
-// Why this file exists: the registry of behaviours from MODEL.md section 5 (and a few from
+// Why this file exists: the registry of behaviours from docs/behaviours.md (and a few from
 // elsewhere) that the validation report checks at full size, in report order. Each check is one
 // file of this folder: its target (numbers and the pass criterion), its source, and a `run` that
 // simulates, measures, decides pass/fail and draws its figures, using ctx.scenario/ctx.run and the

@@ -72,9 +72,9 @@ export const tumours: Behaviour = {
   id: 'tumours',
   title: 'Tumours: growth, hypoxia, a resistant subclone, iron chelation and drug from vessels',
   target:
-    'A tumour is a grown mass of cells: cells divide into free neighbouring sites; oxygen and drugs arrive from vessels and form gradients; hypoxic cores and necrosis appear; subclones differ in their phenotype (MODEL.md section 3). Here: an FSP1-high subclone survives erastin (FSP1 is a GPX4-independent defence) and falls to the FSP1 inhibitor FSEN1; iron chelation rescues the tumour; erastin delivered by vessels kills the cells near them first.',
+    'A tumour is a grown mass of cells: cells divide into free neighbouring sites; oxygen and drugs arrive from vessels and form gradients; hypoxic cores and necrosis appear; subclones differ in their phenotype (docs/behaviours.md, the space). Here: an FSP1-high subclone survives erastin (FSP1 is a GPX4-independent defence) and falls to the FSP1 inhibitor FSEN1; iron chelation rescues the tumour; erastin delivered by vessels kills the cells near them first.',
   pass: 'Tumour presets (150 x 150 sites, 60 h; erastin from 24 h, light pulse at 30 h in the centre): tumour-erastin grows before treatment (divisions > 0, more living cells at 24 h than at 0); tumour-vessels (three vessels on the left, sealed edges) has hypoxic cells and necrosis; in tumour-fsp1-resistant-erastin cells survive to the end and most of them (> 50%) belong to the FSP1-high subclone; with 1 uM FSEN1 fewer than 10% as many survive; tumour-dfo-rescue commits fewer than 10% as many cells as tumour-erastin; in tumour-vessels the median commitment time of cells with x < 1300 um (near the vessels) is earlier than that of the cells further right.',
-  source: `MODEL.md section 3 (tumour context); Doll et al., Nature 575:693 (2019) and Bersuker et al., Nature 575:688 (2019) (FSP1, FSEN1); ${CO_2024}`,
+  source: `docs/behaviours.md (the space); Doll et al., Nature 575:693 (2019) and Bersuker et al., Nature 575:688 (2019) (FSP1, FSEN1); ${CO_2024}`,
   async run(ctx) {
     const runs: Record<string, RunResult> = {};
     for (const p of TUMOUR_PRESETS) {
