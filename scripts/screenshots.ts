@@ -1,8 +1,10 @@
 // Why this file exists: `npm run screenshots` regenerates the README's pictures of the sandbox
 // (docs/screenshots/*.png) from the production build in headless chromium, at fixed simulated
-// times, so they show what the code draws today: a trigger wave mid-dish (cell fate and ROS), the
-// same wave stopped by ferrostatin-1 painted with the brush, and a wave crossing a treated tumour
-// with a resistant subclone (cell fate and lipid peroxides). Each PNG must stay under 200 KB.
+// times, so they show what the code draws today: the first screen a new user sees (the ring wave
+// and the "what you are seeing" card), a trigger wave mid-dish (cell fate and ROS), the same wave
+// stopped by ferrostatin-1 painted with the brush, a wave crossing a treated tumour with a
+// resistant subclone (cell fate and lipid peroxides), and three treatments of a tumour compared
+// side by side. Each PNG must stay under 200 KB.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -74,7 +76,7 @@ async function paint(page: Page, points_um: [number, number][]): Promise<void> {
 }
 
 async function shot(page: Page, view: string, name: string): Promise<void> {
-  await page.selectOption('#view', view);
+  if (view) await page.selectOption('#view', view);
   // let the readouts (clock, counts, plot: every 200 ms) and the canvas catch up
   await page.waitForTimeout(400);
   await page.waitForFunction(() => new Promise<boolean>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true)))));
@@ -91,7 +93,11 @@ async function main() {
   const served = await previewSandbox({ outDir: dist });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    let page = await open(browser, `${served.url}?workers=2${waveDish()}`);
+    // the plain page as a new user opens it: the default preset, its card, 10 h into the run
+    let page = await open(browser, `${served.url}?workers=2&intro=1`);
+    await stepTo(page, 600);
+    await shot(page, 'fate', 'first-screen');
+    page = await open(browser, `${served.url}?workers=2${waveDish()}`);
     await stepTo(page, 780);
     await shot(page, 'fate', 'wave-fate');
     // ROS varies from cell to cell: zoomed in on the front (a few pixels per site) the picture
@@ -118,6 +124,21 @@ async function main() {
     await zoomAt(page, 75, 75, 2);
     await shot(page, 'fate', 'tumour-fate');
     await shot(page, 'lpo', 'tumour-lpo');
+    // tumour-erastin at 28 h (erastin from 24 h, the pulse at 30 h): nothing more, ferrostatin-1
+    // or RSL3 from then on, compared to 38 h
+    page = await open(browser, `${served.url}?preset=tumour-erastin&workers=2`);
+    await stepTo(page, 1680);
+    await page.click('#sec-checkpoints > summary');
+    await page.selectOption('#compare-agent-1', 'ferrostatin-1');
+    await page.fill('#compare-dose-1', '10');
+    await page.click('#compare-start');
+    await page.waitForSelector('#compare-view:not([hidden])');
+    await page.evaluate(async () => {
+      const cmp = window.__ferrowave!.compare.current!;
+      while (cmp.time() < 2280) await cmp.step(20);
+    });
+    await page.waitForTimeout(600);
+    await shot(page, '', 'compare');
   } finally {
     await browser.close();
     await served.close();

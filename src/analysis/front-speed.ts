@@ -1,9 +1,11 @@
 // Why this file exists: the speed a modeller compares with a measured wave speed, shared by the
 // validation checks and by fits: the travelling front's fitted speed when there is a wave, or else
 // the front launched by the pulse alone, fitted up to where a spontaneously ignited front meets
-// it (a primed dish may ignite on its own far from the pulse), or 0 when no front travelled.
+// it (a primed dish may ignite on its own far from the pulse), or 0 when no front travelled. Also
+// the front as the sandbox shows it during a run, from the same functions as the CLI's files.
 import type { SimState } from '../model/layout';
-import { analyseWave, frontPoints, linfit, type Origin, type WaveResult } from './wave';
+import type { ResolvedScenario } from '../model/scenario';
+import { analyseWave, frontPoints, frontPosition, linfit, type Origin, type WaveResult, waveOrigin } from './wave';
 
 /** A linear fit of front distance (um) against commit time (min). */
 export interface FrontFit {
@@ -66,4 +68,35 @@ export function measureFront(st: SimState, site_um: number, origin: Origin): Mea
   if (pf.met_um !== null && pf.fit && pf.points.length >= 20 && pf.met_um >= 1000 && pf.fit.slope > 0 && pf.fit.r2 >= 0.99)
     return { v: pf.fit.slope, kind: 'pulse-front', wave, fit: pf.fit, met_um: pf.met_um };
   return { v: 0, kind: 'none', wave, fit: null, met_um: null };
+}
+
+/** The front of a run as the sandbox shows it while the run goes on (frontNow). */
+export interface FrontNow {
+  /** where it is measured from (waveOrigin), null before any pulse or commitment */
+  origin: Origin | null;
+  /** frontPosition: as timeseries.csv front_um */
+  front_um: number | null;
+  /** analyseWave of the run so far: as summary.json `wave` when the run ends here */
+  wave: WaveResult | null;
+  /** the front's speed over the last `window_min`: the same front points, those of cells that committed within the window (>= 4) */
+  recent: FrontFit | null;
+}
+
+/**
+ * The front now, by the CLI's own code: its position (the timeseries' front_um), the wave analysis
+ * of the run so far (summary.json's `wave`, for a run that ended now) and its speed over the last
+ * `window_min` of commitments. The sandbox's readout is this, so the page and the CLI agree.
+ */
+export function frontNow(st: SimState, sc: ResolvedScenario, now_min: number, window_min = 60): FrontNow {
+  const site = sc.lattice.site_um;
+  const origin = waveOrigin(sc, st);
+  if (!origin) return { origin, front_um: null, wave: null, recent: null };
+  const recentPts = frontPoints(st, site, origin).points.filter((p) => p[0] >= now_min - window_min);
+  const recent = recentPts.length >= 4 ? linfit(recentPts) : null;
+  return {
+    origin,
+    front_um: frontPosition(st, site, origin),
+    wave: analyseWave(st, site, origin),
+    recent: recent && Number.isFinite(recent.slope) ? recent : null,
+  };
 }

@@ -3,7 +3,7 @@
 // of different erastin doses (lanes.ts), each lane's front and the erastin threshold.
 import { analyseLanes, type LanesResult } from './lanes';
 import type { Sample } from './observables';
-import { analyseWave, firstCommitOrigin, pulseOrigin, type WaveResult } from './wave';
+import { analyseWave, type WaveResult, waveOrigin } from './wave';
 import type { Simulation } from '../model/simulation';
 
 export interface Summary {
@@ -38,7 +38,7 @@ export function summarise(sim: Simulation, samples: Sample[]): Summary {
   const last = samples[samples.length - 1];
   const initial = first.alive + first.dying + first.dead;
   const everLived = (s: Sample) => initial + s.births_total;
-  const origin = pulseOrigin(sc) ?? firstCommitOrigin(sim.state, sc.lattice.site_um);
+  const origin = waveOrigin(sc, sim.state);
   const wave = origin ? analyseWave(sim.state, sc.lattice.site_um, origin) : ({ detected: false, pattern: 'none', speed_um_per_min: null } as const);
   let t50: number | null = null;
   for (let k = 1; k < samples.length && initial > 0; k++) {

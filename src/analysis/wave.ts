@@ -2,7 +2,7 @@
 // there a travelling death front, where is it, how fast does it move, and is it linear in time
 // (a trigger wave) or slowing like sqrt(t) (diffusion of the trigger alone).
 import { isPulseAgent } from '../model/agents';
-import { DYING, type SimState } from '../model/layout';
+import type { SimState } from '../model/layout';
 import { distanceBeyond } from '../model/region';
 import type { Region, ResolvedScenario } from '../model/scenario';
 
@@ -26,6 +26,14 @@ export function firstCommitOrigin(st: SimState, site_um: number): Origin | null 
   const x = best % st.width;
   const y = (best - x) / st.width;
   return { disc: { x_um: (x + 0.5) * site_um, y_um: (y + 0.5) * site_um, r_um: site_um / 2 } };
+}
+
+/**
+ * Where a run's wave is measured from, for the CLI (timeseries.csv front_um, summary.json) and the
+ * sandbox alike: the first pulse's region, else the earliest committed cell (null before any).
+ */
+export function waveOrigin(sc: ResolvedScenario, st: SimState): Origin | null {
+  return pulseOrigin(sc) ?? firstCommitOrigin(st, sc.lattice.site_um);
 }
 
 export interface WaveResult {
@@ -141,13 +149,19 @@ export function linfit(pts: ReadonlyArray<[number, number]>): { slope: number; i
   return { slope, intercept: (sy - slope * sx) / n, r2: vx > 0 && vy > 0 ? (cxy * cxy) / (vx * vy) : Number.NaN };
 }
 
-/** The front now: the furthest distance beyond the origin reached by committed cells, um. */
+/**
+ * The front now: the furthest distance beyond the origin reached by cells that committed to
+ * ferroptosis (a commitment time: dying, dead, or dead and cleared from a tumour), um; null before
+ * any. Hypoxic (necrotic) deaths and vessels are not part of the wave, so a tumour's front starts
+ * at nothing, not at its nearest vessel.
+ */
 export function frontPosition(st: SimState, site_um: number, origin: Origin): number | null {
-  const { width: W, height: H, status } = st;
+  const { width: W, height: H } = st;
+  const t = st.cell.t_dying;
   let best = Number.NEGATIVE_INFINITY;
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      if (status[y * W + x] < DYING) continue;
+      if (!Number.isFinite(t[y * W + x])) continue;
       const d = distanceBeyond(origin, (x + 0.5) * site_um, (y + 0.5) * site_um);
       if (d > best) best = d;
     }

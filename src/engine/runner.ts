@@ -1,7 +1,7 @@
 // Why this file exists: runs a simulation to its end on an engine, sampling the declared
 // observables at the scenario's output interval. Shared by the CLI, the tests and (later) sweeps.
 import { countsAndMeans, type Sample } from '../analysis/observables';
-import { frontPosition, pulseOrigin } from '../analysis/wave';
+import { frontPosition, waveOrigin } from '../analysis/wave';
 import type { Engine } from './engine';
 
 export interface RunHooks {
@@ -12,7 +12,8 @@ export interface RunHooks {
 
 export function takeSample(engine: Engine): Sample {
   const sim = engine.sim;
-  const origin = pulseOrigin(sim.scenario);
+  // the same origin as the summary and the sandbox: the pulse, else the first committed cell
+  const origin = waveOrigin(sim.scenario, sim.state);
   return {
     t_min: sim.time(),
     ...countsAndMeans(sim.state),

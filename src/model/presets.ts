@@ -11,6 +11,7 @@ import p6 from '../../public/presets/primed-dish-1024.json' with { type: 'json' 
 import p7 from '../../public/presets/primed-gap.json' with { type: 'json' };
 import p8 from '../../public/presets/primed-light-pulse.json' with { type: 'json' };
 import p9 from '../../public/presets/unprimed-light-pulse.json' with { type: 'json' };
+import p10 from '../../public/presets/primed-ring-wave.json' with { type: 'json' };
 import t0 from '../../public/presets/tumour-erastin.json' with { type: 'json' };
 import t1 from '../../public/presets/tumour-rsl3.json' with { type: 'json' };
 import t2 from '../../public/presets/tumour-fsp1-resistant-erastin.json' with { type: 'json' };
@@ -23,6 +24,7 @@ import t7 from '../../public/presets/tumour-vessels.json' with { type: 'json' };
 /** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
   'primed-light-pulse': p8,
+  'primed-ring-wave': p10,
   'unprimed-light-pulse': p9,
   'erastin-0.3uM-light-pulse': p0,
   'erastin-0.6uM-light-pulse': p1,

@@ -1,6 +1,8 @@
 // Why this file exists: what the lattice view can show and how a site becomes one byte of the
-// data texture. The fate view writes the status code; a value view maps a per-cell variable or an
-// extracellular field onto 1..255 over a stated range (log or linear), 0 meaning "no living cell".
+// data texture. The fate view writes the status code; a value view maps a per-cell variable, an
+// extracellular field or a drug's level onto 1..255 over a stated range (log or linear), 0
+// meaning "no living cell".
+import { AGENTS, type AgentId, isGeneticAgent, isPulseAgent } from '../model/agents';
 import { ALIVE, CELL_VARS, type CellVar, type CellVarSpec, DYING, FIELDS, type FieldName, type SimState } from '../model/layout';
 import { type ColormapName, fateTable, valueTable } from './colormaps';
 
@@ -12,9 +14,10 @@ export interface FateView {
 
 export interface ValueView {
   id: string;
-  kind: 'cell' | 'field';
-  /** per-cell variable or field name in SimState */
-  source: CellVar | FieldName;
+  /** a per-cell variable, an extracellular field, or a drug (its level at each site: `values`) */
+  kind: 'cell' | 'field' | 'drug';
+  /** per-cell variable or field name in SimState, or the drug's agent id */
+  source: CellVar | FieldName | AgentId;
   label: string;
   unit: string;
   scale: 'log' | 'linear';
@@ -22,6 +25,11 @@ export interface ValueView {
   lo: number;
   hi: number;
   colormap: ColormapName;
+  /**
+   * drug views: the drug's level at each site now (a tumour's drug field, or the dose applied where
+   * its treatments cover the lattice), or null where it has none (every site at 0)
+   */
+  values?: (st: SimState) => Float32Array | null;
 }
 
 export type View = FateView | ValueView;
@@ -66,7 +74,42 @@ export const VIEWS: readonly View[] = [
   ),
   field('ox', 'diffusible oxidant (field)', 'log', 0.01, 10, 'magma'),
   field('o2', 'oxygen (field)', 'linear', 0, 200, 'viridis'),
+  // the bath species: medium cystine 200 uM (DMEM), zinc 2 uM (10% serum), iron added in uM
+  field('cystine', 'cystine (field)', 'log', 1, 300, 'viridis'),
+  field('ntbi', 'non-transferrin-bound iron (field)', 'log', 0.01, 100, 'viridis'),
+  field('zn_ex', 'extracellular Zn2+ (field)', 'log', 0.1, 100, 'viridis'),
+  field('perfusion', 'perfusion from vessels (field)', 'log', 0.001, 1, 'viridis'),
 ];
+
+/** The id of the view of a drug's level. */
+export const drugViewId = (agent: string) => `drug:${agent}`;
+
+/** Agents whose level at each site can be shown: every treatment but the pulses and the genetic changes. */
+export function hasLevel(agent: string): agent is AgentId {
+  return Object.hasOwn(AGENTS, agent) && !isPulseAgent(agent as AgentId) && !isGeneticAgent(agent as AgentId);
+}
+
+/**
+ * The view of a drug's (or bath agent's) level, in its dose unit, on a log scale from 1/100 to 10x
+ * its default dose (within its allowed range), read from `values`.
+ */
+export function drugView(agent: AgentId, values: (st: SimState) => Float32Array | null): ValueView {
+  const spec = AGENTS[agent];
+  const d = spec.default_dose > 0 ? spec.default_dose : Math.max(spec.range[1] / 10, 1e-3);
+  const hi = Math.min(d * 10, spec.range[1] > 0 ? spec.range[1] : d * 10);
+  return {
+    id: drugViewId(agent),
+    kind: 'drug',
+    source: agent,
+    label: `${spec.name}: drug level`,
+    unit: spec.unit,
+    scale: 'log',
+    lo: hi / 1000,
+    hi,
+    colormap: 'viridis',
+    values,
+  };
+}
 
 export function viewById(id: string): View {
   const v = VIEWS.find((x) => x.id === id);
@@ -129,7 +172,12 @@ export function fillViewBytes(view: View, st: SimState, out: Uint8Array, stride:
     else for (let y = 0; y < H; y++) out.set(status.subarray(y * W, (y + 1) * W), y * stride);
     return;
   }
-  const src = view.kind === 'cell' ? st.cell[view.source as CellVar] : st.field[view.source as FieldName];
+  const src = view.kind === 'cell' ? st.cell[view.source as CellVar] : view.kind === 'field' ? st.field[view.source as FieldName] : (view.values?.(st) ?? null);
+  if (!src) {
+    // a drug that is nowhere: every site at the bottom of the colour map
+    for (let y = 0; y < H; y++) out.fill(1, y * stride, y * stride + W);
+    return;
+  }
   const bits = new Uint32Array(src.buffer, src.byteOffset, src.length);
   const lut = byteLut(view);
   const mask = view.kind === 'cell' ? LIVING_MASK : ALL_MASK;

@@ -1,6 +1,7 @@
 // Why this file exists: the sandbox page, composed: each part of the page is mounted by its own
 // file (scenario picker, run controls, views, treatments, plots, inspector, model editor,
-// checkpoints, save and share, record dialog, the draw loop with its readouts) and this file wires
+// checkpoints, save and share, record dialog, the draw loop with its readouts, the first-visit card
+// and the end-of-run card) and this file wires
 // them to the simulation controller (stepping in Web Workers) and the pixi renderer (drawing on
 // requestAnimationFrame from the shared state, decoupled from stepping), then loads the first
 // scenario: a shared link (#s=...) or the preset of the URL.
@@ -10,12 +11,15 @@ import { decodeShareHash, describeImportError } from '../io/scenario-text';
 import type { ResolvedScenario } from '../model/scenario';
 import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-renderer';
 import { mountCheckpointsPanel, type SavedCheckpoint, type BranchAdd } from './checkpoints-panel';
+import { type CompareView, mountCompareView } from './compare-view';
 import { SimController } from './controller';
 import { byId } from './dom';
+import { DrugLevels } from './drug-levels';
 import { mountErrorBox } from './error-box';
 import { type AppStats, startFrameLoop } from './frame-loop';
 import type { CellInspector } from './inspector';
 import { mountInspectorPanel } from './inspector-panel';
+import { type IntroPanel, mountIntroPanel } from './intro-panel';
 import { mountLatticeClicks } from './lattice-clicks';
 import { ModelEditor } from './model-editor';
 import { intSetting } from './page-settings';
@@ -24,9 +28,11 @@ import { mountPlotsPanel } from './plots-panel';
 import { mountRecordDialog, type RecordApi } from './record-dialog';
 import { RegionOverlay } from './region-overlay';
 import { mountRunControls } from './run-controls';
+import { mountRunEndCard, type RunEndCard } from './run-end';
 import { mountScenarioPicker } from './scenario-picker';
 import { mountSharePanel } from './share-panel';
-import type { TracePlots } from './trace-plots';
+import { openAt, sharedTime } from './shared-moment';
+import { TRACE_VARS, type TracePlots } from './trace-plots';
 import { TreatmentPanel } from './treatment-panel';
 import { mountViewControls } from './view-controls';
 
@@ -56,6 +62,12 @@ export interface SandboxApp {
   editor: ModelEditor;
   /** the cell inspector (a click with the mouse on "click: inspect a cell" selects a site) */
   inspector: CellInspector;
+  /** the "what you are seeing / try this" card */
+  intro: IntroPanel;
+  /** the card announcing the end of the scenario */
+  runEnd: RunEndCard;
+  /** branches from a checkpoint side by side */
+  compare: CompareView;
   /** checkpoints saved so far, oldest first */
   checkpoints: SavedCheckpoint[];
   /** save a checkpoint (as the button does) */
@@ -90,9 +102,15 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
 
   const picker = mountScenarioPicker(controller, params, errors);
   const run = mountRunControls(controller, params, { errors, reset: () => void picker.load() });
-  const views = mountViewControls(renderer, params);
+  const intro = mountIntroPanel(params, opts.hash ?? '');
+  picker.onDescription = () => intro.setDescription(picker.description());
+  intro.setDescription(picker.description());
+  const runEnd = mountRunEndCard(controller, run, () => void picker.load());
+  controller.onEnd = runEnd.announce;
+  const levels = new DrugLevels(() => controller.sim ?? null);
+  const views = mountViewControls(renderer, params, levels);
   const plots = mountPlotsPanel(controller);
-  const inspect = mountInspectorPanel(controller, renderer);
+  const inspect = mountInspectorPanel(controller, renderer, levels, { workers: 1, spawn: opts.spawn });
   const mouseMode = byId<HTMLSelectElement>('mouse-mode');
   const overlay = new RegionOverlay(byId('stage'), {
     pxPerUm: () => renderer.pxPerUm(),
@@ -110,6 +128,19 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     apply: (raw) => picker.restartWith(raw),
   });
   const checkpoints = mountCheckpointsPanel({ controller, errors, picker, plots, inspector: inspect.inspector, editor, treatments });
+  const compare = mountCompareView({
+    controller,
+    errors,
+    checkpoints: () => checkpoints.checkpoints,
+    saveCheckpoint: checkpoints.save,
+    viewId: () => renderer.view.id,
+    meanVar: () => {
+      const name = byId<HTMLSelectElement>('trace-var').value;
+      return { name, unit: TRACE_VARS.find((v) => v.name === name)?.unit ?? '' };
+    },
+    spawn: opts.spawn,
+    speed: () => controller.speed,
+  });
   const share = mountSharePanel({ controller, errors, loadResolved: picker.loadResolved, onShare: opts.onShare });
   mountLatticeClicks({ renderer, controller, mouseMode, errors, inspect: inspect.select, refreshTreatments: () => treatments.refresh() });
   const loop = startFrameLoop({
@@ -139,12 +170,15 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
       plots.restart(sim);
     }
     picker.showLattice(sim.scenario);
+    views.setScenario(sim.scenario);
+    plots.setDuration(sim.scenario.duration_min);
     treatments.refresh();
     views.refreshScale();
   };
   // sampled here: after a step or an advance, before the next one starts (the state is consistent)
   controller.onChange = () => {
     run.refresh();
+    runEnd.refresh();
     if (controller.sim) {
       plots.sample(controller.sim);
       inspect.inspector.sample(controller.sim.state, controller.sim.time());
@@ -159,13 +193,16 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   } catch (e) {
     linkError = `${describeImportError(e, 'link')}\n(running the ${picker.preset()} preset instead)`;
   }
-  const ready = (shared ? picker.loadResolved(shared) : picker.load()).then((ok) => {
+  const ready = (shared ? picker.loadResolved(shared, 'shared link') : picker.load()).then(async (ok) => {
     // the error is on the page already; a caller waiting for the sandbox hears of it too
     if (!ok) {
       const e = picker.loadError();
       throw e instanceof Error ? e : new Error(String(e));
     }
     if (linkError) errors.show(new Error(linkError));
+    // a link opens at the moment it was shared (the run replayed to it)
+    const at = shared ? sharedTime(opts.hash ?? '') : null;
+    if (at !== null) await openAt(controller, at);
     if (params.get('play') === '1') controller.play();
   });
   const app: SandboxApp = {
@@ -176,6 +213,9 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     treatments,
     editor,
     inspector: inspect.inspector,
+    intro,
+    runEnd,
+    compare,
     checkpoints: checkpoints.checkpoints,
     saveCheckpoint: checkpoints.save,
     branch: checkpoints.branch,
@@ -186,6 +226,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     shareHash: share.shareHash,
     importText: (text) => share.importText(text),
     dispose: () => {
+      compare.end();
       loop.stop();
       controller.dispose();
       renderer.destroy();

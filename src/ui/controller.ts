@@ -62,6 +62,8 @@ export class SimController {
   stepsAdvanced = 0;
   /** called after anything changed: a new simulation, play state, steps */
   onChange: (() => void) | null = null;
+  /** called once when playing stops because the run reached its end (duration_min) */
+  onEnd: (() => void) | null = null;
   /** called when the simulation object was replaced (new scenario or new buffer) */
   onSimulation: ((sim: Simulation, freshState: boolean) => void) | null = null;
   onError: ((e: unknown) => void) | null = null;
@@ -156,7 +158,10 @@ export class SimController {
   /** addTreatments with treatments made from the simulated time when the change is applied (after queued steps). */
   private addAtNow(make: (now: number) => RawTreatment[]): Promise<RawTreatment[]> {
     return this.exclusive(async () => {
-      if (this.finished()) throw new Error('the run has reached its end (duration_min); reset to start again');
+      if (this.finished())
+        throw new Error(
+          'the run has reached its end (duration_min): press play to go on (by the hours set beside "at the end, go on for"), or reset to start again',
+        );
       const now = this.sim.time();
       const out = make(now).map((t) => ({ ...structuredClone(t), start_min: t.start_min ?? now }));
       for (const t of out) {
@@ -198,6 +203,23 @@ export class SimController {
         throw new Error(`${t.agent} is already over (it cannot be undone); save a checkpoint earlier to branch without it`);
       else list[k] = { ...t, end_min: now };
       await this.rebuild(base, added);
+    });
+  }
+
+  /**
+   * Let the run go on for `minutes` more: the scenario's duration_min grows by that much and the
+   * simulation carries on on the same state (continueSimulation: the same bits as a run of the
+   * longer scenario from t = 0, so an export or a link re-runs it). Rejects (nothing changed) when
+   * the longer scenario is invalid (too long for the limits of the scenario validation).
+   */
+  extend(minutes: number): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.sim) throw new Error('nothing is loaded');
+      if (!(Number.isFinite(minutes) && minutes > 0)) throw new Error(`the run can only be extended by a time > 0 min, got ${minutes}`);
+      // whole steps, so the end falls on a step (toPrecision: no 1800.1000000000001 in the export)
+      const dt = this.sim.dt;
+      const duration_min = +(this.scenario.duration_min + Math.max(1, Math.round(minutes / dt)) * dt).toPrecision(12);
+      await this.rebuild({ ...this.base, duration_min }, this.added);
     });
   }
 
@@ -292,8 +314,10 @@ export class SimController {
           await Promise.all([this.engine.advance(n), nextFrame()]);
           this.stepsAdvanced += this.sim.stepIndex() - before;
         });
-        if (this.finished()) this.playing = false;
+        const ended = this.playing && this.finished();
+        if (ended) this.playing = false;
         this.onChange?.();
+        if (ended) this.onEnd?.();
       }
     } catch (e) {
       this.playing = false;

@@ -97,7 +97,8 @@ export function startFrameLoop(d: FrameLoopDeps): FrameLoop {
       }
       if (now - lastReadout > 200) {
         lastReadout = now;
-        clockEl.textContent = formatClock(sim.time());
+        // the clock says when the run has reached its end (duration_min), as the end card does
+        clockEl.textContent = controller.finished() ? `${formatClock(sim.time())} · end` : formatClock(sim.time());
         countStatus(sim.state.status, stats.counts);
         const c = stats.counts;
         const tumour = sim.scenario.tissue.kind === 'tumour';

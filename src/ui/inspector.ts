@@ -1,27 +1,26 @@
 // Why this file exists: the sandbox's cell inspector. A click on a site (when clicks do not fire
 // light pulses) selects it; the side panel then shows that site's status, clone, every per-cell
-// variable and every extracellular field with units (read from the shared state), and a small
-// history of ros, lipid peroxides, GSH and Ca2+ recorded from the moment of selection, sampled
-// where the live plot samples (once per output.sample_every_min, while the workers are idle).
-import { CELL_VARS, type CellVar, FIELDS, type SimState, STATUS_NAMES } from '../model/layout';
+// variable, every extracellular field and the level of each drug of the scenario with units (read
+// from the shared state), and the history of any of its variables with axes and units, exportable
+// as CSV: recorded live from the moment of selection (where the live plot samples: once per
+// output.sample_every_min, while the workers are idle) and filled in from t = 0 by a replay of the
+// run (site-replay.ts, started by the panel).
+import { CELL_VARS, FIELDS, type SimState, STATUS_NAMES } from '../model/layout';
 import { formatClock, formatLength } from '../render/overlays';
-import { clearCanvas } from './plot';
+import { clearCanvas, drawFrame } from './plot';
+import { emptyHistory, HISTORY_NAMES, historyCsv, type SiteHistory } from './site-replay';
 
-/** the variables kept in the selected site's history, with their line colours */
+/** the variables of the first history plots (the choice offers all of HISTORY_NAMES), with their line colours */
 export const HISTORY_VARS = [
   { name: 'ros', rgb: '#f0e442' },
   { name: 'lpo', rgb: '#e69f00' },
   { name: 'gsh', rgb: '#56b4e9' },
   { name: 'ca', rgb: '#cc79a7' },
-] as const satisfies readonly { name: CellVar; rgb: string }[];
+] as const;
 
-export interface SiteHistory {
-  t_min: number[];
-  ros: number[];
-  lpo: number[];
-  gsh: number[];
-  ca: number[];
-}
+export type { SiteHistory } from './site-replay';
+
+const UNITS = new Map<string, string>([...CELL_VARS.map((v) => [v.name, v.unit] as const), ...FIELDS.map((f) => [f.name, f.unit] as const)]);
 
 export interface Selection {
   x: number;
@@ -36,17 +35,45 @@ const fmt = (v: number) => {
   return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(3) : String(+v.toPrecision(4));
 };
 
+/** A row of the inspector's "drugs here" group. */
+export interface DrugRow {
+  name: string;
+  value: number;
+  unit: string;
+  doc: string;
+}
+
 export class CellInspector {
   selected: Selection | null = null;
-  readonly history: SiteHistory = { t_min: [], ros: [], lpo: [], gsh: [], ca: [] };
+  /** the level of each drug of the running scenario at site i (set by the panel), none by default */
+  drugRows: ((i: number) => DrugRow[]) | null = null;
+  readonly history: SiteHistory = emptyHistory();
+  /** where the history starts: 'selection' (live only so far) or 'replay' (filled in from t = 0) */
+  historyFrom: 'selection' | 'replay' = 'selection';
+  /** the replay's progress line (set by the panel) */
+  replayNote = '';
   private every = 5;
   private site_um = 1;
   private dirty = true;
+  private readonly varSel: HTMLSelectElement | null;
+  private readonly csvLink: HTMLAnchorElement | null;
+  private csvUrl = '';
 
   constructor(
     private readonly panel: HTMLElement,
     private readonly canvas: HTMLCanvasElement,
-  ) {}
+  ) {
+    this.varSel = panel.querySelector<HTMLSelectElement>('#inspect-var');
+    this.csvLink = panel.querySelector<HTMLAnchorElement>('#inspect-csv');
+    if (this.varSel) {
+      for (const n of HISTORY_NAMES) this.varSel.add(new Option(`${n} (${UNITS.get(n)})`, n));
+      this.varSel.value = 'lpo';
+      this.varSel.addEventListener('change', () => {
+        this.dirty = true;
+        this.draw();
+      });
+    }
+  }
 
   /** a new simulation (scenario or seed): drop the selection */
   reset(sample_every_min: number, site_um: number): void {
@@ -58,6 +85,8 @@ export class CellInspector {
 
   private clearHistory(): void {
     for (const k of Object.keys(this.history) as (keyof SiteHistory)[]) this.history[k].length = 0;
+    this.historyFrom = 'selection';
+    this.replayNote = '';
     this.dirty = true;
   }
 
@@ -81,9 +110,32 @@ export class CellInspector {
     if (t_min < last) this.clearHistory();
     else if (t_min - last < this.every - 1e-9) return false;
     ts.push(t_min);
-    for (const v of HISTORY_VARS) this.history[v.name].push(st.cell[v.name][s.i]);
+    for (const v of CELL_VARS) this.history[v.name].push(st.cell[v.name][s.i]);
+    for (const f of FIELDS) this.history[f.name].push(st.field[f.name][s.i]);
     this.dirty = true;
     return true;
+  }
+
+  /**
+   * Put a replayed history before the live one: its samples at least one interval before the first
+   * live sample (so samples stay an interval apart). False when the live history no longer starts
+   * where the replay ended (the run was reset or restored meanwhile).
+   */
+  prepend(replayed: SiteHistory, until_min: number): boolean {
+    const h = this.history;
+    if (!h.t_min.length || Math.abs(h.t_min[0] - until_min) > 1e-9) return false;
+    const first = h.t_min[0];
+    let n = 0;
+    while (n < replayed.t_min.length && replayed.t_min[n] <= first - this.every + 1e-9) n++;
+    for (const k of Object.keys(h) as (keyof SiteHistory)[]) h[k].unshift(...replayed[k].slice(0, n));
+    this.historyFrom = 'replay';
+    this.dirty = true;
+    return true;
+  }
+
+  /** the history as CSV (t_min and every variable with its unit) */
+  csv(): string {
+    return historyCsv(this.history);
   }
 
   /** Rewrite the panel from the state (a few times per second) and redraw the history if it changed. */
@@ -113,52 +165,83 @@ export class CellInspector {
     for (const v of CELL_VARS) add([v.name, fmt(st.cell[v.name][s.i]), v.unit], v.doc);
     add(['fields here', '', ''], '', 'group');
     for (const f of FIELDS) add([f.name, fmt(st.field[f.name][s.i]), f.unit], f.doc);
+    const drugs = this.drugRows?.(s.i) ?? [];
+    if (drugs.length) {
+      add(['drugs here', '', ''], '', 'group');
+      for (const d of drugs) add([d.name, fmt(d.value), d.unit], d.doc);
+    }
     const key = document.createElement('div');
     key.className = 'hint';
-    for (const v of HISTORY_VARS) {
-      const span = document.createElement('span');
-      span.style.color = v.rgb;
-      span.textContent = `\u25ac ${v.name}  `;
-      key.appendChild(span);
-    }
     const h = this.history;
-    key.append(h.t_min.length ? `since ${formatClock(h.t_min[0])} (each scaled to its max)` : '');
+    key.textContent = h.t_min.length
+      ? `history from ${formatClock(h.t_min[0])}${this.historyFrom === 'replay' ? ' (replayed from t = 0)' : ' (since the selection)'}${this.replayNote ? `; ${this.replayNote}` : ''}`
+      : '';
     const body = this.panel.querySelector('.inspect-body') ?? this.panel;
-    body.replaceChildren(table, key);
+    body.replaceChildren(key, table);
     this.draw();
   }
 
   private draw(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const ctx = clearCanvas(this.canvas, 70);
+    if (this.csvLink) {
+      if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
+      this.csvUrl = URL.createObjectURL(new Blob([this.csv()], { type: 'text/csv' }));
+      this.csvLink.href = this.csvUrl;
+      if (this.selected) this.csvLink.download = `site-${this.selected.x}-${this.selected.y}.csv`;
+    }
+    const ctx = clearCanvas(this.canvas, 110);
     if (!ctx) return;
     const { g, cssW, cssH } = ctx;
-    const pad = 4;
-    const w = cssW - 2 * pad;
-    const hh = cssH - 2 * pad;
-    g.strokeStyle = '#3a3c47';
-    g.lineWidth = 1;
-    g.strokeRect(pad + 0.5, pad + 0.5, w, hh);
     const ts = this.history.t_min;
-    if (ts.length < 1) return;
-    const t0 = ts[0];
-    const span = Math.max(ts[ts.length - 1] - t0, this.every);
-    g.lineWidth = 1.5;
-    for (const v of HISTORY_VARS) {
-      const ys = this.history[v.name];
-      let max = 0;
-      for (const y of ys) if (Number.isFinite(y)) max = Math.max(max, Math.abs(y));
-      if (max === 0) max = 1;
-      g.strokeStyle = v.rgb;
-      g.beginPath();
-      for (let k = 0; k < ys.length; k++) {
-        const X = pad + (w * (ts[k] - t0)) / span;
-        const Y = pad + hh - (hh * (Number.isFinite(ys[k]) ? ys[k] : 0)) / max;
-        if (k === 0) g.moveTo(X, Y);
-        else g.lineTo(X, Y);
+    const name = (this.varSel?.value ?? 'lpo') as keyof SiteHistory;
+    const ys = this.history[name] ?? [];
+    const padL = 44,
+      padR = 6,
+      padT = 14,
+      padB = 16;
+    const w = cssW - padL - padR;
+    const hh = cssH - padT - padB;
+    let lo = 0,
+      hi = 0;
+    for (const y of ys)
+      if (Number.isFinite(y)) {
+        lo = Math.min(lo, y);
+        hi = Math.max(hi, y);
       }
-      g.stroke();
+    if (hi <= lo) hi = lo + 1;
+    const t0 = ts.length ? ts[0] : 0;
+    const t1 = ts.length ? Math.max(ts[ts.length - 1], t0 + this.every) : this.every;
+    drawFrame(g, { x: padL, y: padT, w, h: hh }, fmtTick(hi), fmtTick(lo), t1);
+    // the frame labels the time axis from 0 h: relabel its start where the history starts
+    g.fillStyle = '#15161b';
+    g.fillRect(padL - 1, padT + hh + 2, 40, 12);
+    g.fillStyle = '#9a9aa6';
+    g.textAlign = 'left';
+    g.textBaseline = 'top';
+    g.fillText(formatClock(t0), padL, padT + hh + 3);
+    g.fillText(`${String(name)} (${UNITS.get(String(name)) ?? ''})`, padL, 1);
+    if (ts.length < 1) return;
+    g.strokeStyle = '#e69f00';
+    g.lineWidth = 1.5;
+    g.beginPath();
+    let pen = false;
+    for (let k = 0; k < ys.length; k++) {
+      if (!Number.isFinite(ys[k])) {
+        pen = false;
+        continue;
+      }
+      const X = padL + (w * (ts[k] - t0)) / (t1 - t0);
+      const Y = padT + hh - (hh * (ys[k] - lo)) / (hi - lo);
+      if (pen) g.lineTo(X, Y);
+      else g.moveTo(X, Y);
+      pen = true;
     }
+    g.stroke();
   }
+}
+
+function fmtTick(x: number): string {
+  const a = Math.abs(x);
+  return a === 0 ? '0' : a >= 1e4 || a < 1e-2 ? x.toExponential(1) : String(+x.toPrecision(3));
 }

@@ -5,6 +5,8 @@
 import { countsAndMeans } from '../analysis/observables';
 import type { SimState } from '../model/layout';
 import { FATE_COLOURS, rgbCss } from '../render/colormaps';
+import { formatClock } from '../render/overlays';
+import { nearestSample } from './plot-hover';
 
 export interface FateSeries {
   t_min: number[];
@@ -37,6 +39,13 @@ export class FatePlot {
     this.dirty = true;
   }
 
+  /** The time axis spans 0..duration_min (a run extended at its end); the series are kept. */
+  setDuration(duration_min: number): void {
+    if (duration_min === this.duration) return;
+    this.duration = duration_min;
+    this.dirty = true;
+  }
+
   /** Record the counts at t_min if a sample interval has passed since the last one (call while the state is consistent). */
   sample(st: SimState, t_min: number): boolean {
     const ts = this.series.t_min;
@@ -51,6 +60,15 @@ export class FatePlot {
     this.dirty = true;
     this.onSample?.(st, t_min, c);
     return true;
+  }
+
+  /** What the plot shows at x (CSS px across a canvas `width` wide): the nearest sample's time and counts, or null off the plot. */
+  hoverText(x: number, width: number): string | null {
+    const w = width - 40 - 6;
+    const s = this.series;
+    const k = nearestSample(s.t_min, ((x - 40) / w) * this.duration);
+    if (k < 0 || x < 40 || x > width - 6) return null;
+    return `${formatClock(s.t_min[k])}: alive ${s.alive[k]}, dying ${s.dying[k]}, dead ${s.dead[k]} cells`;
   }
 
   /** Redraw if anything changed. */

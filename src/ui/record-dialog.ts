@@ -37,6 +37,12 @@ export interface RecordApi {
   busy(): boolean;
 }
 
+/** The live view's id if videos and stills can show it, else the cell fate (drug views are the page's own, per scenario). */
+function recordableView(app: SandboxApp): string {
+  const id = app.renderer.view.id;
+  return VIEWS.some((v) => v.id === id) ? id : 'fate';
+}
+
 /** The page API over a started sandbox. */
 export function createRecordApi(app: SandboxApp): RecordApi {
   const c = app.controller;
@@ -55,7 +61,7 @@ export function createRecordApi(app: SandboxApp): RecordApi {
       dt_min: c.sim.dt,
       t0_min,
       duration_min: c.scenario.duration_min,
-      defaultView: app.renderer.view.id,
+      defaultView: recordableView(app),
       lattice: c.scenario.lattice,
     });
   };
@@ -94,7 +100,7 @@ export function createRecordApi(app: SandboxApp): RecordApi {
     c.pause();
     try {
       await c.step(0); // the workers are idle after this: the state is a whole step
-      return await stillPng(c.sim.state, c.scenario, c.sim.time(), { width: 1920, height: 1080, view: app.renderer.view.id, ...req });
+      return await stillPng(c.sim.state, c.scenario, c.sim.time(), { width: 1920, height: 1080, view: recordableView(app), ...req });
     } finally {
       if (wasPlaying) c.play();
     }
@@ -203,7 +209,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     labelRow('resolution', resSel),
     labelRow('frame rate', fpsSel),
     labelRow('length', lenIn, lenUnit),
-    labelRow('pace', mpsIn, 'sim. min per video s'),
+    labelRow('pace: 1 s of video =', mpsIn, 'simulated min'),
     hint,
     labelRow('format', fmtSel),
     labelRow('view', viewSel),
@@ -224,13 +230,19 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   const refreshHint = () => {
     const f = Number(fpsSel.value);
     const unit = dt() * f;
-    hint.textContent = `the pace must be a multiple of ${+unit.toPrecision(6)} (dt ${dt()} min x ${f} frames/s) so each frame is an exact simulation step`;
+    const mps = Number(mpsIn.value);
+    const say = (m: number) => (m >= 60 ? `${+(m / 60).toPrecision(4)} simulated h` : `${+m.toPrecision(4)} simulated min`);
+    // in plain words: what the pace means, then which paces work (each frame shows a whole number of model steps)
+    hint.textContent =
+      `${mps > 0 ? `1 s of video shows ${say(mps)}; ` : ''}at ${f} frames/s the pace goes in steps of ${say(unit)} ` +
+      `(${+unit.toPrecision(6)}, ${+(2 * unit).toPrecision(6)}, ${+(3 * unit).toPrecision(6)}, ...: every frame is then a whole number of ${dt()}-min model steps)`;
   };
+  for (const ev of ['input', 'change']) mpsIn.addEventListener(ev, () => refreshHint());
   const open = () => {
     const now = app.controller.sim ? app.controller.sim.time() : 0;
     fromSel.replaceChildren(new Option(`now (t = ${formatClock(now)})`, ''));
     for (const cp of app.checkpoints) fromSel.add(new Option(`checkpoint #${cp.id} (t = ${formatClock(cp.t_min)})`, String(cp.id)));
-    viewSel.value = app.renderer.view.id;
+    viewSel.value = recordableView(app);
     if (!mpsIn.value) mpsIn.value = String(dt() * Number(fpsSel.value) * 2);
     refreshHint();
     errorEl.hidden = true;

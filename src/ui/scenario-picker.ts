@@ -1,6 +1,7 @@
 // Why this file exists: which scenario runs. The preset selector (or "(imported)" for a scenario
-// from a file, a link or the model editor), the seed and the lattice size; it holds the scenario
-// that reset and a seed change reload, loads it on the workers and says how big the lattice is.
+// from a file, a link or the model editor) with the running scenario's description under it, the
+// seed and the lattice size; it holds the scenario that reset and a seed change reload, loads it on
+// the workers and says how big the lattice is.
 import { PRESET_NAMES, PRESETS } from '../model/presets';
 import type { ResolvedScenario } from '../model/scenario';
 import { formatLength } from '../render/overlays';
@@ -12,13 +13,24 @@ import { intSetting } from './page-settings';
 /** the preset selector's entry for a scenario that came from a file or a link */
 const CUSTOM = '(imported)';
 
+/**
+ * The preset the page opens on without ?preset= or a link: a square primed dish whose ring wave
+ * reads at a glance and that plays to its end in about a minute at the default speed.
+ */
+export const PAGE_DEFAULT_PRESET = 'primed-ring-wave';
+
+/** A scenario's description (presets have one; a file or link may not), as plain text. */
+export function describeScenario(raw: Record<string, unknown>): string {
+  return typeof raw.description === 'string' ? raw.description : '';
+}
+
 export interface ScenarioPicker {
   /** (re)load the scenario with the seed shown, from t = 0; false (error shown) when it could not be */
   load(): Promise<boolean>;
   /** restart at t = 0 with an edited scenario; false (error shown, the previous one kept for reset) when invalid */
   restartWith(raw: RawScenario): Promise<boolean>;
-  /** switch to an already validated scenario (from a file or a link) with its seed */
-  loadResolved(sc: ResolvedScenario): Promise<boolean>;
+  /** switch to an already validated scenario (from a file or a link) with its seed; the selector shows its name and where it came from */
+  loadResolved(sc: ResolvedScenario, from?: string): Promise<boolean>;
   /** after a branch: its scenario becomes the one reset reloads; its seed and preset are shown */
   adopt(base: RawScenario, seed: number, preset: string): void;
   /** the preset selector's value (a checkpoint remembers it) */
@@ -27,6 +39,10 @@ export interface ScenarioPicker {
   loadError(): unknown;
   /** show the running lattice's size in the width / height inputs and the info line */
   showLattice(sc: ResolvedScenario): void;
+  /** the description of the scenario that reset reloads ('' when it has none) */
+  description(): string;
+  /** called after the description changed (another preset, a file or a link) */
+  onDescription: (() => void) | null;
 }
 
 export function mountScenarioPicker(controller: SimController, params: URLSearchParams, errors: ErrorBox): ScenarioPicker {
@@ -35,15 +51,31 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
   const latW = byId<HTMLInputElement>('lat-w');
   const latH = byId<HTMLInputElement>('lat-h');
   const infoEl = byId('lattice-info');
+  const descEl = byId('preset-desc');
 
-  for (const name of PRESET_NAMES) presetSel.add(new Option(name, name));
-  const preset = params.get('preset') ?? PRESET_NAMES[0];
-  presetSel.value = PRESET_NAMES.includes(preset) ? preset : PRESET_NAMES[0];
+  for (const name of PRESET_NAMES) {
+    const o = new Option(name, name);
+    o.title = describeScenario(PRESETS[name]);
+    presetSel.add(o);
+  }
+  const preset = params.get('preset') ?? PAGE_DEFAULT_PRESET;
+  presetSel.value = PRESET_NAMES.includes(preset) ? preset : PAGE_DEFAULT_PRESET;
+  // the description folds to two lines; a click shows all of it
+  descEl.addEventListener('click', () => descEl.classList.toggle('open'));
   seedIn.value = String(intSetting(params, 'seed', 0, 2 ** 32 - 1, Number(PRESETS[presetSel.value].seed ?? 0)));
 
   // the scenario that reset / seed changes reload: a preset, or one imported from a file or a link
   let base: RawScenario = PRESETS[presetSel.value];
   let loadError: unknown = null;
+  const picker = { onDescription: null } as Pick<ScenarioPicker, 'onDescription'>;
+  /** the description under the selector follows the scenario that reset reloads */
+  const showDescription = () => {
+    const text = describeScenario(base);
+    descEl.textContent = text || (presetSel.value === CUSTOM ? 'a scenario from a file, a link or the model editor (it carries no description)' : '');
+    descEl.title = text;
+    presetSel.title = text;
+    picker.onDescription?.();
+  };
   const load = async (): Promise<boolean> => {
     const seed = Number(seedIn.value);
     loadError = null;
@@ -53,6 +85,7 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
       if (lat?.width && lat?.height) infoEl.textContent = `setting up ${(lat.width * lat.height).toLocaleString('en')} sites on the workers…`;
       await controller.load(base, seed);
       errors.clear();
+      showDescription();
       return true;
     } catch (e) {
       loadError = e;
@@ -60,22 +93,32 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
       return false;
     }
   };
-  const selectCustom = () => {
-    if (![...presetSel.options].some((o) => o.value === CUSTOM)) presetSel.add(new Option(CUSTOM, CUSTOM));
+  /** the selector's entry for a scenario that is not a preset as shipped, labelled with its name: "tumour-erastin (edited)" */
+  const selectCustom = (label: string) => {
+    let o = [...presetSel.options].find((x) => x.value === CUSTOM);
+    if (!o) {
+      o = new Option(CUSTOM, CUSTOM);
+      presetSel.add(o);
+    }
+    o.text = label;
     presetSel.value = CUSTOM;
   };
+  const nameOf = (raw: RawScenario) => (typeof raw.name === 'string' && raw.name ? raw.name : 'a scenario');
   const restartWith = async (raw: RawScenario): Promise<boolean> => {
-    const previous = base;
+    const previous = { base, value: presetSel.value, label: [...presetSel.options].find((o) => o.value === CUSTOM)?.text ?? CUSTOM };
     base = raw;
-    selectCustom();
+    selectCustom(`${nameOf(raw)} (edited)`);
     if (await load()) return true;
-    base = previous;
+    // refused: the selector says what runs (and what reset reloads) again
+    base = previous.base;
+    if (previous.value === CUSTOM) selectCustom(previous.label);
+    else presetSel.value = previous.value;
     return false;
   };
-  const loadResolved = async (sc: ResolvedScenario): Promise<boolean> => {
+  const loadResolved = async (sc: ResolvedScenario, from = 'imported'): Promise<boolean> => {
     base = sc as unknown as RawScenario;
     seedIn.value = String(sc.seed);
-    selectCustom();
+    selectCustom(`${nameOf(base)} (${from})`);
     return load();
   };
 
@@ -104,22 +147,25 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
   latW.addEventListener('change', () => void resize());
   latH.addEventListener('change', () => void resize());
 
-  return {
+  showDescription();
+  return Object.assign(picker, {
     load,
     restartWith,
     loadResolved,
-    adopt: (raw, seed, name) => {
+    adopt: (raw: RawScenario, seed: number, name: string) => {
       base = raw;
       seedIn.value = String(seed);
       if ([...presetSel.options].some((o) => o.value === name)) presetSel.value = name;
+      showDescription();
     },
     preset: () => presetSel.value,
     loadError: () => loadError,
-    showLattice: (sc) => {
+    showLattice: (sc: ResolvedScenario) => {
       const { width, height, site_um } = sc.lattice;
       latW.value = String(width);
       latH.value = String(height);
       infoEl.textContent = `${width} x ${height} sites (${formatLength(width * site_um)} x ${formatLength(height * site_um)}), ${site_um} um per site`;
     },
-  };
+    description: () => describeScenario(base),
+  });
 }

@@ -1,17 +1,19 @@
 // Why this file exists: saving and sharing the running scenario (the CLI's JSON, with the
 // treatments added here, the seed and the version): download it, load one from a file (validated
-// first: the run is kept when it is bad), and copy a link (#s=...) that carries it.
+// first: the run is kept when it is bad), and copy a link (#s=...&t=...) that carries it and the
+// moment it was shared (a link opens there, replaying the run: shared-moment.ts).
 import { describeImportError, encodeShareHash, exportScenario, parseScenarioText } from '../io/scenario-text';
 import type { ResolvedScenario } from '../model/scenario';
 import type { SimController } from './controller';
 import { byId } from './dom';
 import type { ErrorBox } from './error-box';
+import { SHARED_TIME_KEY } from './shared-moment';
 
 export interface SharePanelDeps {
   controller: SimController;
   errors: ErrorBox;
   /** switch to a validated scenario (the scenario picker's) */
-  loadResolved(sc: ResolvedScenario): Promise<boolean>;
+  loadResolved(sc: ResolvedScenario, from?: string): Promise<boolean>;
   /** called with the new hash when "copy link" is pressed */
   onShare?: (hash: string) => void;
 }
@@ -19,7 +21,7 @@ export interface SharePanelDeps {
 export interface SharePanel {
   /** the running scenario as the CLI's resolved JSON */
   exportScenario(): ResolvedScenario;
-  /** the `#s=...` hash that shares the running scenario */
+  /** the `#s=...&t=...` hash that shares the running scenario at this moment */
   shareHash(): string;
   /** load scenario JSON text; false (error shown, run untouched) when malformed or invalid */
   importText(text: string, what?: string): Promise<boolean>;
@@ -33,7 +35,11 @@ export function mountSharePanel(d: SharePanelDeps): SharePanel {
 
   // validated before the running simulation is touched
   const doExport = () => exportScenario(d.controller.rawScenario());
-  const shareHash = () => encodeShareHash(doExport());
+  const shareHash = () => {
+    const h = encodeShareHash(doExport());
+    const t = d.controller.sim ? d.controller.sim.time() : 0;
+    return t > 0 ? `${h}&${SHARED_TIME_KEY}=${+t.toPrecision(12)}` : h;
+  };
   exportBtn.addEventListener('click', () => {
     try {
       const sc = doExport();
@@ -55,7 +61,7 @@ export function mountSharePanel(d: SharePanelDeps): SharePanel {
       d.errors.show(new Error(describeImportError(e, what)));
       return false;
     }
-    await d.loadResolved(sc);
+    await d.loadResolved(sc, what.startsWith('file') ? 'from a file' : what);
     return true;
   };
   importIn.addEventListener('change', () => {

@@ -216,7 +216,10 @@ describe('recording in the page', () => {
     set('rec-length-unit', 'seconds');
     set('rec-mps', '10');
     set('rec-format', 'mp4-h264');
-    expect(document.getElementById('rec-hint')?.textContent).toContain('multiple of 5 (dt 0.5 min x 10 frames/s)');
+    // the pace in plain words, and which paces work
+    expect(document.getElementById('rec-hint')?.textContent).toContain(
+      '1 s of video shows 10 simulated min; at 10 frames/s the pace goes in steps of 5 simulated min',
+    );
     (document.getElementById('rec-start') as HTMLButtonElement).click();
     await until(() => Boolean(document.getElementById('rec-download')) || !(document.getElementById('rec-error') as HTMLElement).hidden);
     expect((document.getElementById('rec-error') as HTMLElement).hidden).toBe(true);

@@ -45,6 +45,8 @@ describe('editing the model', () => {
     expect(c.scenario.params.ox_diffusion).toBe(150);
     expect(c.sim.stepIndex()).toBe(0);
     expect(app.exportScenario().params.ox_diffusion).toBe(150);
+    // the selector names what runs: the scenario, edited
+    expect((document.getElementById('preset') as HTMLSelectElement).selectedOptions[0].text).toBe(`${smallPrimed().name} (edited)`);
 
     await c.step(10);
     typeParam('ox_diffusion', '-5');
@@ -56,6 +58,7 @@ describe('editing the model', () => {
     expect(err.textContent).toContain('params.ox_diffusion');
     expect(c.sim.stepIndex()).toBe(10);
     expect(c.scenario.params.ox_diffusion).toBe(150);
+    expect((document.getElementById('preset') as HTMLSelectElement).selectedOptions[0].text).toBe(`${smallPrimed().name} (edited)`);
 
     // a tumour with a subclone: FSP1 of subclone 1 from 8 to 2
     const tumour = structuredClone(PRESETS['tumour-fsp1-resistant-erastin']) as Record<string, unknown>;

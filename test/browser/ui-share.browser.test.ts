@@ -12,6 +12,7 @@ import { FERROWAVE_VERSION } from '../../src/model/version';
 import { encodeShareHash } from '../../src/io/scenario-text';
 import indexHtml from '../../index.html?raw';
 import { type SandboxApp, startApp } from '../../src/ui/app';
+import { PAGE_DEFAULT_PRESET } from '../../src/ui/scenario-picker';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 const W = 60;
@@ -85,9 +86,11 @@ describe('sandbox save and share', () => {
 
     const b = await mount(link);
     expect(errorText()).toBe('');
-    expect(b.controller.sim.stepIndex()).toBe(0);
-    await b.controller.step(steps);
+    // the link opens at the moment it was shared: the run replayed to it
+    expect(link).toContain(`&t=${steps * dt}`);
+    expect(b.controller.sim.stepIndex()).toBe(steps);
     expect(hashBuffer(b.controller.sim.state.buffer)).toBe(hashA);
+    expect((el('preset') as HTMLSelectElement).selectedOptions[0].text).toBe(`${small().name} (shared link)`);
   });
 
   it.each([
@@ -113,8 +116,8 @@ describe('sandbox save and share', () => {
   ])('a link with %s shows a readable error and the default preset runs', async (_what, hash, message) => {
     const a = await mount(hash);
     expect(errorText()).toMatch(message);
-    expect(errorText()).toMatch(`running the ${PRESET_NAMES[0]} preset instead`);
-    expect(a.controller.scenario.name).toBe(resolveScenario(PRESETS[PRESET_NAMES[0]], FERROWAVE_VERSION).name);
+    expect(errorText()).toMatch(`running the ${PAGE_DEFAULT_PRESET} preset instead`);
+    expect(a.controller.scenario.name).toBe(resolveScenario(PRESETS[PAGE_DEFAULT_PRESET], FERROWAVE_VERSION).name);
     await a.controller.step(2);
     expect(a.controller.sim.stepIndex()).toBe(2);
   });

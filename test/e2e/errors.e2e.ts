@@ -1,6 +1,7 @@
 // Bad input never stops the built sandbox: a damaged link (#s= not base64url), a link whose JSON is
 // not a valid scenario, and a malformed or invalid scenario file picked with the import button each
-// show a readable message in #error, and the simulation keeps stepping.
+// show a readable message in #error, and the simulation keeps stepping (the page's default preset,
+// primed-ring-wave, runs when a link is bad).
 import { expect, type Page, test } from '@playwright/test';
 import { errorText, openSandbox, stepIndex } from './sandbox';
 
@@ -16,8 +17,8 @@ async function expectSteps(page: Page): Promise<void> {
 test('a damaged link shows a readable error; the default preset runs', async ({ page }) => {
   await openSandbox(page, '#s=garbage!!');
   expect(await errorText(page)).toMatch(/link is damaged: its scenario part \(#s=\.\.\.\) is not base64url text/);
-  expect(await errorText(page)).toMatch(/running the primed-light-pulse preset instead/);
-  await expect(page.locator('#preset')).toHaveValue('primed-light-pulse');
+  expect(await errorText(page)).toMatch(/running the primed-ring-wave preset instead/);
+  await expect(page.locator('#preset')).toHaveValue('primed-ring-wave');
   await expectSteps(page);
   await page.click('#play');
   await expectSteps(page);
@@ -30,7 +31,7 @@ test('a link with valid JSON that is not a valid scenario names the bad fields; 
   expect(text).toMatch(/invalid scenario in the link/);
   expect(text).toMatch(/scenario\.lattice\.width: -3/);
   expect(text).toMatch(/scenario\.treatments\[0\]\.agent: "unobtainium"/);
-  expect(text).toMatch(/running the primed-light-pulse preset instead/);
+  expect(text).toMatch(/running the primed-ring-wave preset instead/);
   await expectSteps(page);
 });
 
@@ -49,6 +50,6 @@ test('a malformed or invalid scenario file shows a readable error and the runnin
   await page.setInputFiles('#import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(invalid) });
   await expect(page.locator('#error')).toContainText('invalid scenario in the file bad.json');
   expect(await errorText(page)).toMatch(/scenario\.duration_min: "long"/);
-  await expect(page.locator('#preset')).toHaveValue('primed-light-pulse');
+  await expect(page.locator('#preset')).toHaveValue('primed-ring-wave');
   await expectSteps(page);
 });

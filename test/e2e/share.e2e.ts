@@ -1,11 +1,12 @@
 // A link made with "copy link" in the built sandbox, after a light pulse fired with a real mouse
 // click on the canvas, opened in a fresh browser context (nothing shared with the first page)
-// reproduces the first page's state hash at the same step.
+// opens at the moment it was shared (the run replayed to it) with the first page's state hash
+// at the same step, and keeps the preset's name.
 import { expect, test } from '@playwright/test';
 import { baseUrl, errorText, openSandbox, playUntil, stateHash, stepIndex } from './sandbox';
 
 test('a shared #s= link reproduces the same state hash at the same step in a fresh page', async ({ page, browser }) => {
-  await openSandbox(page, '?speed=20');
+  await openSandbox(page, '?preset=primed-light-pulse&speed=20');
   await playUntil(page, 200);
   // a click on the canvas fires a light pulse there (the default click mode)
   const box = await page.locator('#canvas-host canvas').boundingBox();
@@ -22,7 +23,8 @@ test('a shared #s= link reproduces the same state hash at the same step in a fre
   await expect(page.locator('#share-link')).toBeVisible();
   const link = await page.locator('#share-link').inputValue();
   expect(link.startsWith(baseUrl())).toBe(true);
-  expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#s=[A-Za-z0-9_-]+&t=[0-9.]+$/);
+  expect(Number(new URL(link).hash.split('&t=')[1])).toBe(tEnd);
   expect(new URL(page.url()).hash).toBe(new URL(link).hash); // the address bar carries it too
 
   const context = await browser.newContext();
@@ -30,13 +32,14 @@ test('a shared #s= link reproduces the same state hash at the same step in a fre
   await openSandbox(fresh, link.slice(baseUrl().length));
   expect(await errorText(fresh)).toBe('');
   await expect(fresh.locator('#preset')).toHaveValue('(imported)');
+  await expect(fresh.locator('#preset option:checked')).toHaveText('primed-light-pulse (shared link)');
   await expect(fresh.locator('#treatment-list li')).toHaveCount(3); // erastin, the preset's pulse, the clicked pulse
-  expect(await stepIndex(fresh)).toBe(0);
-  const hash0 = await stateHash(fresh);
-  expect(hash0).not.toBe(hashA);
-  await fresh.evaluate((n) => window.__ferrowave?.controller.step(n), steps);
+  // opened at the shared moment, the same state
   expect(await stepIndex(fresh)).toBe(steps);
   expect(await stateHash(fresh)).toBe(hashA);
+  await expect(fresh.locator('#opening')).toBeHidden();
+  // the plots were filled in as the run was replayed
+  expect(await fresh.evaluate(() => window.__ferrowave!.plot.series.t_min.length)).toBeGreaterThan(50);
 
   // the link carries the pulse: the same scenario without it gives another state
   await fresh.evaluate(async (n) => {

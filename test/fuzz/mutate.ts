@@ -140,6 +140,16 @@ export function jsonText(v: Json): string {
   }
 }
 
+/** A copy of v, or v itself when it is nested too deep for structuredClone's stack (a list nested 5000 deep, which nasty makes). */
+function cloneOrSame(v: Json): Json {
+  try {
+    return structuredClone(v);
+  } catch (e) {
+    if (e instanceof RangeError) return v;
+    throw e;
+  }
+}
+
 /** A list nested `n` deep: [[[...]]]. */
 export function nested(n: number): Json {
   let v: Json = [];
@@ -212,7 +222,7 @@ export function mutate(r: Rng, v: Json, donors: readonly Json[] = []): Json {
       if (lists.length) {
         const l = r.pick(lists);
         if (r.chance(0.5) || l.length === 0) l.length = 0;
-        else for (let i = r.pick([1, 3, 1000]); i > 0; i--) l.push(structuredClone(l[r.int(l.length)]));
+        else for (let i = r.pick([1, 3, 1000]); i > 0; i--) l.push(cloneOrSame(l[r.int(l.length)]));
       }
     } else if (op === 6 && donors.length && all.length) {
       // a part of another valid file pasted in the wrong place
