@@ -130,7 +130,23 @@ export const phaseDiagram: Behaviour = {
           (row, k) => `| ${rows[k]} | ${row.map((x) => (x.s.v > 0 ? fx(x.s.v / v0, 2) : x.s.wave.pattern === 'synchronous' ? 'sync' : '–')).join(' | ')} |`,
         ),
       ].join('\n');
-    return result(c, `control strip ${ctrl.s.text}; at 10 uM erastin waves over NOX x0.5-x2 and DFO 5 uM-FAC 1000 uM as tabled`, figures, [
+    // what was measured at 10 uM erastin: the rows with a travelling wave, and the others by pattern
+    const outcome = (labels: string[], grid: Array<Array<{ s: FrontSpeed }>>) => {
+      const waves = labels.filter((_, k) => grid[k][at10].s.v > 0);
+      const others = labels
+        .map((l, k) => [l, grid[k][at10].s] as const)
+        .filter(([, s]) => !(s.v > 0))
+        .map(([l, s]) => `${l} ${s.wave.pattern === 'synchronous' ? 'synchronous' : 'no wave'}`);
+      return `waves at ${waves.length ? waves.join(', ') : 'none'}${others.length ? ` (${others.join(', ')})` : ''}`;
+    };
+    const summary = `control strip ${ctrl.s.text}; at 10 uM erastin: NOX ${outcome(
+      NOX.map((f) => `x${f}`),
+      noxGrid,
+    )}; iron ${outcome(
+      IRON.map(([l]) => l),
+      ironGrid,
+    )}`;
+    return result(c, summary, figures, [
       table(
         'Erastin against NOX expression',
         NOX.map((f) => `NOX x${f}`),
