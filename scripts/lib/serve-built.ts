@@ -3,10 +3,9 @@
 // the screenshot script all build and serve it the same way, through vite's JS API (never by
 // spawning `npx vite`: killing npx orphans vite), and can also serve the same files WITHOUT any
 // headers, as a plain static host would (to test the service-worker shim).
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { serveFiles } from '../../src/node/static-server';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type PreviewServer, preview } from 'vite';
 
@@ -45,47 +44,11 @@ export async function previewSandbox(
   return { server, url, close: () => server.close() };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-
 /**
  * A plain static file server for `outDir` on 127.0.0.1 (free port): content types only, no COOP/COEP
  * or any other header, as a bare static host sends. `prefix` (e.g. '/ferrowave/') mounts the files
  * under a sub-path, as a project page on a static host would.
  */
-export async function serveStatic(outDir: string, prefix = '/'): Promise<Served> {
-  const root = resolve(ROOT, outDir);
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(prefix)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let file = normalize(join(root, path.slice(prefix.length)));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
+export function serveStatic(outDir: string, prefix = '/'): Promise<Served> {
+  return serveFiles(resolve(ROOT, outDir), { prefix });
 }

@@ -9,6 +9,9 @@ import { MEAN_VARS, type Sample } from '../analysis/observables';
 import type { Summary } from '../analysis/summary';
 import { CELL_VARS, STATUS_NAMES, type SimState } from '../model/layout';
 import { csvField } from './runs-csv';
+import { unitSuffix } from '../model/unit-suffix';
+
+export { unitSuffix };
 
 export const RESOLVED_SCENARIO_JSON = 'scenario.resolved.json';
 export const SUMMARY_JSON = 'summary.json';
@@ -59,21 +62,6 @@ export function summaryOfFile(f: SummaryFile, where: string): Summary {
   if (f?.format !== RUN_FORMAT)
     throw new Error(`${where}: format "${f?.format ?? '(none)'}", expected "${RUN_FORMAT}" (written by another version of ferrowave)`);
   return { scenario: f.run_id, seed: f.seed, ferrowave_version: f.ferrowave_version, ...f.results };
-}
-
-/**
- * A unit as a column-name suffix: letters, digits and underscores (`a.u.` -> `au`, `1/min` ->
- * `per_min`, `um^2/min` -> `um2_per_min`, as runs.csv names its axes; `rel` and `fraction` stay).
- */
-export function unitSuffix(unit: string): string {
-  return unit
-    .replace(/a\.u\./g, 'au')
-    .replace(/\^/g, '')
-    .replace(/^1\//, 'per_')
-    .replace(/\//g, '_per_')
-    .replace(/[^A-Za-z0-9_]+/g, '_')
-    .replace(/__+/g, '_')
-    .replace(/^_+|_+$/g, '');
 }
 
 /** The first two fields of every row of timeseries.csv and cells.csv. */

@@ -30,8 +30,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve the files under `dir` (GET and HEAD; index.html for a folder; nothing outside it). */
-export async function serveIsolated(dir: string): Promise<StaticServer> {
+/** Serve the files under `dir` with the isolation headers (GET and HEAD; index.html for a folder; nothing outside it). */
+export function serveIsolated(dir: string): Promise<StaticServer> {
+  return serveFiles(dir, { headers: ISOLATION_HEADERS });
+}
+
+/**
+ * Serve the files under `dir` on 127.0.0.1 (a free port), mounted under `prefix` (e.g.
+ * '/ferrowave/', as a project page on a static host), each response with `headers` besides its
+ * content type (GET and HEAD; index.html for a folder; nothing outside `dir`).
+ */
+export async function serveFiles(dir: string, opts: { headers?: Record<string, string>; prefix?: string } = {}): Promise<StaticServer> {
+  const headers = opts.headers ?? {};
+  const prefix = opts.prefix ?? '/';
   const root = resolve(dir);
   const server = createServer((req, res) => {
     let path: string;
@@ -41,17 +52,21 @@ export async function serveIsolated(dir: string): Promise<StaticServer> {
       res.writeHead(400).end('bad request');
       return;
     }
-    let file = resolve(join(root, path));
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404, headers).end('not found');
+      return;
+    }
+    let file = resolve(join(root, path.slice(prefix.length)));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file) || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(404, ISOLATION_HEADERS).end('not found');
+      res.writeHead(404, headers).end('not found');
       return;
     }
-    res.writeHead(200, { ...ISOLATION_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
@@ -61,7 +76,7 @@ export async function serveIsolated(dir: string): Promise<StaticServer> {
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
