@@ -2,25 +2,33 @@
 // code the sandbox's record dialog runs. Options are checked in Node first (same rules as the
 // page: src/record/options.ts; exit 2, nothing started), then the sandbox records in headless
 // chromium (src/node/browser-recorder.ts) and the file is written atomically. A progress line
-// goes to stderr.
+// goes to stderr. Without options the clip is 20 s of the whole run, framed on the tissue, its clock
+// counting from the first treatment.
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BrowserRecordJob, type RecordProgress, recordInBrowser } from '../node/browser-recorder';
-import { type FormatName, FORMATS, type RecordRequest, RecordOptionError, resolveRecordOptions } from '../record/options';
+import { clockText } from '../record/clock';
+import { DEFAULT_SECONDS, type FormatName, FORMATS, type RecordRequest, RecordOptionError, resolveRecordOptions } from '../record/options';
+import { paceWords } from '../record/pace';
 import { probeWrite } from '../formats/atomic-fs';
 import { fsReason } from '../formats/fs-reason';
 import { cut, printable } from '../model/printable';
 import { loadScenario } from './scenario-input';
 
 export const RECORD_USAGE = `  ferrowave record <scenario.json | preset> --out FILE.webm|FILE.mp4 [--width W --height H | --resolution NAME]
-                [--fps F] [--seconds S | --minutes M] --minutes-per-second P [--codec vp9|h264|av1]
-                [--view NAME] [--title TEXT] [--no-overlays] [--region X,Y,W,H] [--from-min T] [--seed N]
-                [--set path=value ...]
-                [--workers N] [--force] [--quiet]
+                [--fps F] [--seconds S | --minutes M] [--minutes-per-second P | --hours-per-second P]
+                [--clock-from first-treatment|start|AGENT|N] [--area tissue|lattice [--margin-percent M] | --region X,Y,W,H]
+                [--codec vp9|h264|av1] [--view NAME] [--title TEXT] [--no-overlays] [--from-min T] [--seed N]
+                [--set path=value ...] [--workers N] [--force] [--quiet]
                    a frame-exact video in headless chromium (CHROMIUM_PATH or /usr/bin/chromium), the same
                    file the sandbox's record dialog makes; WebM/VP9 (the default for .webm) is byte-identical
-                   on a second run. Resolutions: 720p, 1080p (default), square-1024, square-2048, 4k.`;
+                   on a second run. Resolutions: 720p, 1080p (default), square-1024, square-2048, 4k.
+                   Defaults: 20 s of video at 30 frames/s; the pace (1 s of video = P simulated min, or
+                   P h with --hours-per-second) fits the run from --from-min to its end in that length;
+                   the frame is the tissue (every cell and vessel at the first frame, a 10 % margin;
+                   --area lattice for the whole lattice); the clock counts from the first treatment
+                   ("6:05 h after erastin"; --clock-from start for t = 0, an agent, or a treatment's number).`;
 
 export class RecordUsageError extends Error {}
 
@@ -71,9 +79,11 @@ export function parseRecordArgs(args: string[]): RecordJob {
       `--from-min: the first frame's simulated time must be a multiple of dt_min = ${dt} min from 0 to duration_min = ${sc.duration_min}, got ${v['from-min']}`,
     ]);
   }
+  if (v['minutes-per-second'] !== undefined && v['hours-per-second'] !== undefined)
+    throw new RecordUsageError('give the pace once: --minutes-per-second or --hours-per-second, not both');
+  const hps = num('hours-per-second', v['hours-per-second']);
   const request: RecordRequest = {
     fps: num('fps', v.fps) ?? 30,
-    minutesPerSecond: num('minutes-per-second', v['minutes-per-second']),
     format,
     overlays: !v['no-overlays'],
     title: v.title ?? '',
@@ -85,7 +95,12 @@ export function parseRecordArgs(args: string[]): RecordJob {
   }
   if (v.seconds !== undefined) request.seconds = num('seconds', v.seconds);
   if (v.minutes !== undefined) request.minutes = num('minutes', v.minutes);
+  if (v['minutes-per-second'] !== undefined) request.minutesPerSecond = num('minutes-per-second', v['minutes-per-second']);
+  if (hps !== undefined) request.minutesPerSecond = hps * 60;
   if (v.view !== undefined) request.view = v.view;
+  if (v.area !== undefined) request.area = v.area;
+  if (v['margin-percent'] !== undefined) request.marginPercent = num('margin-percent', v['margin-percent']);
+  if (v['clock-from'] !== undefined) request.clockFrom = /^\d+$/.test(v['clock-from']) ? Number(v['clock-from']) : v['clock-from'];
   if (v.region !== undefined) {
     const parts = v.region.split(',').map((x) => Number(x));
     if (parts.length !== 4 || parts.some((x) => !Number.isInteger(x)))
@@ -98,6 +113,7 @@ export function parseRecordArgs(args: string[]): RecordJob {
     duration_min: sc.duration_min,
     defaultView: 'fate',
     lattice: sc.lattice,
+    treatments: sc.treatments,
   });
   return { scenario: sc, request, plan, out, fromMin: Math.round(k) * dt, workers, quiet: Boolean(v.quiet) };
 }
@@ -115,6 +131,10 @@ function parse(args: string[]) {
       seconds: { type: 'string' },
       minutes: { type: 'string' },
       'minutes-per-second': { type: 'string' },
+      'hours-per-second': { type: 'string' },
+      'clock-from': { type: 'string' },
+      area: { type: 'string' },
+      'margin-percent': { type: 'string' },
       codec: { type: 'string' },
       view: { type: 'string' },
       region: { type: 'string' },
@@ -153,14 +173,20 @@ export async function recordCommand(job: RecordJob): Promise<{ out: string; byte
       log(`${line}\n`);
     }
   };
+  const p = job.plan;
   log(
-    `[ferrowave] record: ${job.plan.frames} frames ${job.plan.width} x ${job.plan.height} at ${job.plan.fps} frames/s, ${job.plan.format}, t = ${job.plan.t0_min}-${job.plan.tEnd_min} min of ${printable(cut(job.scenario.name, 80))}\n`,
+    `[ferrowave] record: ${p.frames} frames ${p.width} x ${p.height} at ${p.fps} frames/s, ${p.format}, t = ${p.t0_min}-${p.tEnd_min} min of ${printable(cut(job.scenario.name, 80))}\n` +
+      `[ferrowave] record: ${paceWords(p.minutesPerSecond)}${p.paceFitted ? (job.request.minutes === undefined ? ' (fitted: the run to its end in the clip)' : ` (fitted: ${job.request.minutes} simulated min in about ${DEFAULT_SECONDS} s)`) : ''}; ` +
+      `clock ${p.clock ? `from ${p.clock.name} at ${p.clock.from_min} min (first frame: ${clockText(p.t0_min, p.clock)})` : 'from t = 0'}\n`,
   );
-  const { bytes, codec } = await recordInBrowser(job, { log, onProgress });
+  const { bytes, codec, region } = await recordInBrowser(job, { log, onProgress });
+  log(
+    `${tty ? '\n' : ''}[ferrowave] record: showed ${region ? `${region.width} x ${region.height} sites from site (${region.x}, ${region.y}) of the` : 'the whole'} ${job.scenario.lattice.width} x ${job.scenario.lattice.height}-site lattice${p.area !== 'tissue' ? '' : region ? ` (framed on the tissue at the first frame, ${p.marginPercent} % margin)` : ' (the tissue spans it)'}\n`,
+  );
   const tmp = `${job.out}.part`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, job.out);
   const wall = (performance.now() - t0) / 1000;
-  log(`${tty ? '\n' : ''}[ferrowave] record: wrote ${job.out} (${(bytes.length / 1e6).toFixed(2)} MB, ${codec}) in ${wall.toFixed(1)} s\n`);
+  log(`[ferrowave] record: wrote ${job.out} (${(bytes.length / 1e6).toFixed(2)} MB, ${codec}) in ${wall.toFixed(1)} s\n`);
   return { out: job.out, bytes: bytes.length, wall_s: wall, codec };
 }

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeShareHash } from '../io/scenario-text';
 import type { ResolvedScenario } from '../model/scenario';
-import type { RecordPlan, RecordRequest } from '../record/options';
+import type { RecordPlan, RecordRequest, SiteRect } from '../record/options';
 import { BUILD } from './build-info';
 import { chromiumLaunchOptions } from './chromium';
 import { type StaticServer, serveIsolated } from './static-server';
@@ -40,8 +40,8 @@ export interface RecordHooks {
   onProgress(p: RecordProgress): void;
 }
 
-/** Serve the sandbox, open it in headless chromium, record: the file's bytes and the codec used. */
-export async function recordInBrowser(job: BrowserRecordJob, hooks: RecordHooks): Promise<{ bytes: Buffer; codec: string }> {
+/** Serve the sandbox, open it in headless chromium, record: the file's bytes, the codec used and the sites shown (null: the whole lattice). */
+export async function recordInBrowser(job: BrowserRecordJob, hooks: RecordHooks): Promise<{ bytes: Buffer; codec: string; region: SiteRect | null }> {
   const { chromium } = await import('playwright-core');
   const server = await serveSandbox();
   let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
@@ -85,7 +85,7 @@ export async function recordInBrowser(job: BrowserRecordJob, hooks: RecordHooks)
       const w = window as unknown as { __ferrowaveProgress: (p: unknown) => void; __ferrowaveRecording?: Uint8Array };
       const rec = await app.record(req, { onProgress: (p) => void w.__ferrowaveProgress(p) });
       w.__ferrowaveRecording = rec.bytes;
-      return { size: rec.bytes.length, codec: rec.codec, frames: rec.plan.frames, t_min: app.controller.sim.time() };
+      return { size: rec.bytes.length, codec: rec.codec, frames: rec.plan.frames, t_min: app.controller.sim.time(), region: rec.plan.region };
     }, job.request);
     if (meta.frames !== job.plan.frames) throw new Error(`the page recorded ${meta.frames} frames, expected ${job.plan.frames}`);
     // the file, in base64 chunks of 3 MiB
@@ -105,7 +105,7 @@ export async function recordInBrowser(job: BrowserRecordJob, hooks: RecordHooks)
     }
     const bytes = Buffer.concat(chunks);
     if (bytes.length !== meta.size) throw new Error(`read ${bytes.length} of ${meta.size} bytes from the page`);
-    return { bytes, codec: meta.codec };
+    return { bytes, codec: meta.codec, region: meta.region };
   } finally {
     await browser?.close().catch(() => undefined);
     await server.close().catch(() => undefined);

@@ -2,12 +2,13 @@
 // canvas, on the CPU: sites are colour-mapped with the live view's own tables (views.ts
 // fillViewBytes + viewTable, no copy of them here), scaled nearest-neighbour and letterboxed, then
 // the overlays a talk needs are drawn on top: title, simulated clock, scale bar in um/mm, legend
-// with units and treatment captions. No WebGL and no pixi: the same state gives the same pixels
+// with units and treatment captions. The clock counts from t = 0 or from a treatment (clock.ts). No WebGL and no pixi: the same state gives the same pixels
 // run after run, which is what makes a re-recorded VP9 file byte-identical.
 import type { SimState } from '../model/layout';
 import { colormapRGB, FATE_COLOURS, rgbCss } from '../render/colormaps';
-import { fmt, formatClock, formatLength, niceLength } from '../render/overlays';
+import { fmt, formatLength, niceLength } from '../render/overlays';
 import { byteValue, fillViewBytes, type View, viewTable } from '../render/views';
+import { type ClockRef, clockText } from './clock';
 
 export type Canvas2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
@@ -28,6 +29,8 @@ export interface FrameLayout {
   overlays: boolean;
   title: string;
   region?: SiteRegion;
+  /** what the clock counts from (default null: t = 0) */
+  clock?: ClockRef | null;
 }
 
 /** Page colours, as in index.html. */
@@ -129,7 +132,7 @@ export class Compositor {
       y += this.textBox(this.layout.title, m, y, pad) + Math.round(u * 0.4);
     }
     g.font = `${Math.round(u * 1.3)}px ${FONT}`;
-    this.textBox(formatClock(t_min), m, y, pad);
+    this.textBox(clockText(t_min, this.layout.clock ?? null), m, y, pad);
     this.drawLegend(u, m, pad);
     const sbRight = this.drawScaleBar(u, m, pad);
     // captions at the bottom, centred right of the scale bar, newest lowest; shrunk to fit

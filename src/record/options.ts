@@ -1,8 +1,14 @@
 // Why this file exists: a recording's options, checked before any work starts (the dialog, the
 // page API and the CLI all call resolveRecordOptions first). Every problem names the option, the
 // value given and what is allowed, so a typo never costs a half-encoded video. Pure: no DOM, no
-// Node, so the CLI validates in Node with the same rules the page applies.
+// Node, so the CLI validates in Node with the same rules the page applies. The pace, the clock and
+// the framing have their own files (pace.ts, clock.ts, framing.ts); this one puts them together.
+import type { Treatment } from '../model/scenario';
+import { formatClock } from '../render/overlays';
 import { VIEWS } from '../render/views';
+import { type ClockRef, resolveClock } from './clock';
+import { DEFAULT_MARGIN_PERCENT } from './framing';
+import { fitPace, paceForMinutes, paceProblem, paceStep_min, paceWords, paceWorks, simSpan } from './pace';
 
 /** Frame sizes offered by name (pixels, width x height). */
 export const RESOLUTIONS = {
@@ -27,8 +33,14 @@ export type FormatName = keyof typeof FORMATS;
 export const MAX_SIDE = 4096;
 /** Most frames one recording may hold (about 33 min at 60 frames/s). */
 export const MAX_FRAMES = 120_000;
+/** The clip's length in video seconds when neither seconds nor minutes are given. */
+export const DEFAULT_SECONDS = 20;
 
-/** What the caller asks for; everything optional except the length and the pace. */
+/** What the frame shows when no region is given: the tissue with a margin, or the whole lattice. */
+export const AREAS = ['tissue', 'lattice'] as const;
+export type AreaName = (typeof AREAS)[number];
+
+/** What the caller asks for; everything is optional. */
 export interface RecordRequest {
   /** a named size; or give width and height */
   resolution?: ResolutionName | string;
@@ -38,9 +50,13 @@ export interface RecordRequest {
   fps?: number;
   /** length of the clip in simulated minutes (or give seconds) */
   minutes?: number;
-  /** length of the clip in video seconds (or give minutes) */
+  /** length of the clip in video seconds (or give minutes; default DEFAULT_SECONDS) */
   seconds?: number;
-  /** simulated minutes per video second */
+  /**
+   * the pace: simulated minutes per video second. Default: the rest of the run (from the first
+   * frame to duration_min) fitted in the clip's seconds, rounded down to a pace that works; with
+   * `minutes` instead, those minutes in about DEFAULT_SECONDS.
+   */
   minutesPerSecond?: number;
   /** container + codec (default webm-vp9: byte-identical across runs) */
   format?: FormatName | string;
@@ -51,8 +67,14 @@ export interface RecordRequest {
   view?: string;
   /** video seconds a treatment's caption stays up (default 3) */
   captionSeconds?: number;
-  /** a rectangle of sites to show (default: the whole lattice) */
+  /** a rectangle of sites to show (default: the `area`) */
   region?: SiteRect;
+  /** without a region: 'tissue' (default: every non-empty site at the first frame, with a margin) or 'lattice' */
+  area?: AreaName | string;
+  /** the margin around the tissue, in percent of its larger side (default 10) */
+  marginPercent?: number;
+  /** what the clock counts from: 'first-treatment' (default), 'start' (t = 0), an agent id (its first treatment) or a treatment's index */
+  clockFrom?: string | number;
 }
 
 /** A rectangle of sites: top-left site (x, y) and size, in sites. */
@@ -72,6 +94,8 @@ export interface RecordPlan {
   seconds: number;
   minutes: number;
   minutesPerSecond: number;
+  /** true when the pace was not given and was fitted (see RecordRequest.minutesPerSecond) */
+  paceFitted: boolean;
   minutesPerFrame: number;
   stepsPerFrame: number;
   format: FormatName;
@@ -79,8 +103,13 @@ export interface RecordPlan {
   title: string;
   view: string;
   captionSeconds: number;
-  /** the sites shown (null: the whole lattice) */
+  /** the sites shown (null: the whole lattice; with area 'tissue' the page fills it in at the first frame) */
   region: SiteRect | null;
+  /** 'region' when a region was given */
+  area: AreaName | 'region';
+  marginPercent: number;
+  /** what the clock counts from (null: t = 0) */
+  clock: ClockRef | null;
   /** simulated time of the first frame and of the last one, min */
   t0_min: number;
   tEnd_min: number;
@@ -96,6 +125,8 @@ export interface RecordContext {
   defaultView?: string;
   /** the lattice (sites), to check a region against */
   lattice?: { width: number; height: number };
+  /** the scenario's treatments, for the clock (none: the clock counts from t = 0) */
+  treatments?: readonly Treatment[];
 }
 
 export class RecordOptionError extends Error {
@@ -107,12 +138,6 @@ export class RecordOptionError extends Error {
 
 const EPS = 1e-9;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-/** Whether x is a whole multiple of step (within rounding of decimal inputs). */
-function multipleOf(x: number, step: number): boolean {
-  const k = x / step;
-  return Math.abs(k - Math.round(k)) < 1e-6 && Math.round(k) >= 1;
-}
 
 /** Check a request against the run it starts from; throws RecordOptionError listing every problem. */
 export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): RecordPlan {
@@ -131,6 +156,9 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
     'view',
     'captionSeconds',
     'region',
+    'area',
+    'marginPercent',
+    'clockFrom',
   ]);
   for (const k of Object.keys(req)) if (!known.has(k)) p.push(`unknown option "${k}"; options: ${[...known].join(', ')}`);
 
@@ -156,49 +184,69 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
     height = Number(req.height);
   }
 
-  // --- pace and length
+  // --- pace and length (the pace's problems in plain words: pace.ts)
   const fps = req.fps ?? 30;
-  if (!(isNum(fps) && Number.isInteger(fps) && fps >= 1 && fps <= 60))
-    p.push(`fps: must be a whole number of frames per second from 1 to 60, got ${String(req.fps)}`);
-  const mps = req.minutesPerSecond;
+  const fpsOk = isNum(fps) && Number.isInteger(fps) && fps >= 1 && fps <= 60;
+  if (!fpsOk) p.push(`fps: must be a whole number of frames per second from 1 to 60, got ${String(req.fps)}`);
   const dt = ctx.dt_min;
-  let minutesPerFrame = Number.NaN;
-  if (!(isNum(mps) && mps > 0)) p.push(`minutesPerSecond: simulated minutes per video second must be a number > 0, got ${String(mps)}`);
-  else if (isNum(fps) && fps >= 1) {
-    minutesPerFrame = mps / fps;
-    if (!multipleOf(minutesPerFrame, dt)) {
-      const ok = [1, 2, 4, 5, 10, 20].map((k) => k * dt * fps);
-      p.push(
-        `minutesPerSecond: ${mps} simulated min per second at ${fps} frames/s gives ${+minutesPerFrame.toPrecision(6)} min per frame, ` +
-          `which must be a whole multiple of the scenario's step dt_min = ${dt} min (so every frame is an exact simulation state); ` +
-          `e.g. ${ok.map((x) => +x.toPrecision(6)).join(', ')} min per second at ${fps} frames/s`,
-      );
-    }
+  const t0 = ctx.t0_min;
+  const given = req.minutesPerSecond;
+  let mps = Number.NaN;
+  if (given !== undefined) {
+    if (!(isNum(given) && given > 0)) p.push(`pace: 1 s of video must show a simulated time > 0 min, got ${String(given)}`);
+    else if (fpsOk && !paceWorks(given, dt, fps)) p.push(paceProblem(given, dt, fps));
+    else mps = given;
   }
   const haveMin = req.minutes !== undefined,
     haveSec = req.seconds !== undefined;
   let seconds = Number.NaN;
-  if (haveMin === haveSec) p.push('length: give exactly one of minutes (simulated) or seconds (of video)');
-  else if (haveSec && !(isNum(req.seconds) && req.seconds > 0)) p.push(`seconds: must be a number > 0, got ${String(req.seconds)}`);
-  else if (haveMin && !(isNum(req.minutes) && req.minutes > 0)) p.push(`minutes: must be a number of simulated minutes > 0, got ${String(req.minutes)}`);
-  else if (isNum(mps) && mps > 0) seconds = haveSec ? (req.seconds as number) : (req.minutes as number) / mps;
   let frames = 0;
-  if (Number.isFinite(seconds) && isNum(fps) && fps >= 1) {
-    frames = Math.round(seconds * fps);
-    if (Math.abs(frames - seconds * fps) > 1e-6)
+  const wholeFrames = (s: number) => {
+    frames = Math.round(s * fps);
+    if (Math.abs(frames - s * fps) > 1e-6) {
       p.push(
-        `length: ${+seconds.toPrecision(6)} s at ${fps} frames/s is not a whole number of frames; choose a length of a whole number of frames (${frames} frames = ${+(frames / fps).toPrecision(6)} s)`,
+        `length: ${+s.toPrecision(6)} s at ${fps} frames/s is not a whole number of frames; choose a length of a whole number of frames (${frames} frames = ${+(frames / fps).toPrecision(6)} s)`,
       );
-    else if (frames < 1) p.push('length: the clip must hold at least one frame');
+      frames = 0;
+    } else if (frames < 1) p.push('length: the clip must hold at least one frame');
     else if (frames > MAX_FRAMES) p.push(`length: ${frames} frames is more than the ${MAX_FRAMES} allowed`);
+  };
+  if (haveMin && haveSec) p.push('length: give either minutes (simulated) or seconds (of video), not both');
+  else if (haveMin) {
+    const m = req.minutes;
+    if (!(isNum(m) && m > 0)) p.push(`minutes: must be a number of simulated minutes > 0, got ${String(m)}`);
+    else if (fpsOk && given === undefined) {
+      const fitted = paceForMinutes(m, { dt_min: dt, fps, targetSeconds: DEFAULT_SECONDS });
+      if (fitted === null) p.push(`minutes: ${m} simulated min is not a whole number of the model's ${dt}-min steps`);
+      else mps = fitted;
+    }
+    if (isNum(m) && m > 0 && Number.isFinite(mps)) seconds = m / mps;
+  } else {
+    const s = haveSec ? req.seconds : DEFAULT_SECONDS;
+    if (!(isNum(s) && s > 0)) p.push(`seconds: must be a number > 0, got ${String(req.seconds)}`);
+    else seconds = s;
   }
-  const t0 = ctx.t0_min;
+  if (Number.isFinite(seconds) && fpsOk) wholeFrames(seconds);
+  // the default pace: the rest of the run in the clip's length
+  if (frames >= 1 && given === undefined && !haveMin) {
+    const fitted = fitPace({ dt_min: dt, fps, frames, t0_min: t0, duration_min: ctx.duration_min });
+    if (fitted === null) {
+      const room = Math.floor((ctx.duration_min - t0) / dt + EPS) + 1;
+      p.push(
+        `length: the run has ${simSpan(ctx.duration_min - t0)} left after t = ${formatClock(t0)} (it ends at ${formatClock(ctx.duration_min)}, duration_min = ${ctx.duration_min} min), ` +
+          `too little for ${+(frames / fps).toFixed(2)} s of video even at the slowest pace (${paceWords(paceStep_min(dt, fps))}, one ${dt}-min model step per frame): ` +
+          `at most ${+(room / fps).toFixed(2)} s fit; shorten the clip or lengthen the scenario`,
+      );
+    } else mps = fitted;
+  }
+  const minutesPerFrame = mps / fps;
   const tEnd = t0 + (frames - 1) * minutesPerFrame;
   if (frames >= 1 && Number.isFinite(tEnd) && tEnd > ctx.duration_min + EPS) {
     const room = Math.floor((ctx.duration_min - t0) / minutesPerFrame + EPS) + 1;
     p.push(
-      `length: the last frame would show t = ${+tEnd.toFixed(3)} min but the run ends at duration_min = ${ctx.duration_min} min ` +
-        `(starting at ${+t0.toFixed(3)} min there is room for ${room} frames = ${+(room / fps).toFixed(2)} s at this pace); shorten the clip or lengthen the scenario`,
+      `length: the last frame would show t = ${formatClock(tEnd)} but the run ends at ${formatClock(ctx.duration_min)} (duration_min = ${ctx.duration_min} min); ` +
+        `from t = ${formatClock(t0)} at ${paceWords(mps)} there is room for ${room} frames = ${+(room / fps).toFixed(2)} s; shorten the clip, ` +
+        `give no pace (it then fits the rest of the run) or lengthen the scenario`,
     );
   }
 
@@ -215,6 +263,13 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
     p.push(`captionSeconds: must be from 0 to 60 s, got ${String(req.captionSeconds)}`);
 
   const region = req.region ?? null;
+  const area = req.area ?? 'tissue';
+  if (!(AREAS as readonly unknown[]).includes(area)) p.push(`area: "${String(area)}" is not offered; choose ${AREAS.join(' or ')} (or give a region)`);
+  if (region && req.area !== undefined) p.push('area: give either an area or a region, not both');
+  const marginPercent = req.marginPercent ?? DEFAULT_MARGIN_PERCENT;
+  if (!(isNum(marginPercent) && marginPercent >= 0 && marginPercent <= 100))
+    p.push(`marginPercent: the margin around the tissue must be from 0 to 100 % of its size, got ${String(req.marginPercent)}`);
+  const clock = resolveClock(req.clockFrom, ctx.treatments ?? [], p);
   if (region) {
     const L = ctx.lattice;
     const ints = [region.x, region.y, region.width, region.height].every((v) => isNum(v) && Number.isInteger(v));
@@ -240,7 +295,8 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
     frames,
     seconds: frames / fps,
     minutes: frames * minutesPerFrame,
-    minutesPerSecond: mps as number,
+    minutesPerSecond: mps,
+    paceFitted: given === undefined,
     minutesPerFrame,
     stepsPerFrame: Math.round(minutesPerFrame / dt),
     format,
@@ -249,6 +305,9 @@ export function resolveRecordOptions(req: RecordRequest, ctx: RecordContext): Re
     view,
     captionSeconds,
     region: region ? { x: region.x, y: region.y, width: region.width, height: region.height } : null,
+    area: region ? 'region' : (area as AreaName),
+    marginPercent,
+    clock,
     t0_min: t0,
     tEnd_min: tEnd,
   };

@@ -92,6 +92,7 @@ export async function recordVideo(
       overlays: plan.overlays,
       title: plan.title,
       region: plan.region ?? undefined,
+      clock: plan.clock,
     },
     { width: LW, height: LH },
   );
@@ -122,7 +123,7 @@ export async function recordVideo(
         throw new Error(`frame ${i}: the run is at step ${sim.stepIndex()}, expected ${want} (did something else step or replace the simulation?)`);
       const t = sim.time();
       // from the running scenario each frame: a treatment added mid-clip (a click) gets its caption too
-      comp.draw(sim.state, t, plan.overlays ? activeCaptions(treatmentCaptions(sim.scenario, plan.t0_min), t, holdMin) : []);
+      comp.draw(sim.state, t, plan.overlays ? activeCaptions(treatmentCaptions(sim.scenario, plan.t0_min, plan.clock), t, holdMin) : []);
       await source.add(i / plan.fps, 1 / plan.fps);
       const elapsed = (performance.now() - t0) / 1000;
       opts.onProgress?.({ frame: i + 1, frames: plan.frames, t_min: t, elapsed_s: elapsed, eta_s: (elapsed / (i + 1)) * (plan.frames - i - 1) });

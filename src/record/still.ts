@@ -8,6 +8,7 @@ import { rgbCss } from '../render/colormaps';
 import { viewById } from '../render/views';
 import { lineChart } from '../report/svg';
 import { activeCaptions, treatmentCaptions } from './captions';
+import type { ClockRef } from './clock';
 import { Compositor, context2d, type SiteRegion } from './compositor';
 import { MAX_SIDE, RecordOptionError } from './options';
 
@@ -20,6 +21,8 @@ export interface StillRequest {
   region?: SiteRegion;
   /** show captions of treatments that started within this many simulated minutes (default 0: none) */
   captionMin?: number;
+  /** what the clock counts from (default null: t = 0) */
+  clock?: ClockRef | null;
 }
 
 /** Check a still's size: whole pixels from 16 to 4096 per side. */
@@ -49,10 +52,11 @@ export function drawStill(st: SimState, sc: ResolvedScenario, t_min: number, req
       overlays: req.overlays ?? true,
       title: req.title ?? '',
       region: req.region,
+      clock: req.clock ?? null,
     },
     sc.lattice,
   );
-  const caps = req.captionMin ? activeCaptions(treatmentCaptions(sc, 0), t_min, req.captionMin) : [];
+  const caps = req.captionMin ? activeCaptions(treatmentCaptions(sc, 0, req.clock ?? null), t_min, req.captionMin) : [];
   comp.draw(st, t_min, caps);
   return canvas;
 }

@@ -1,124 +1,19 @@
-// Why this file exists: videos, stills and plot figures from the sandbox. The page API
-// (SandboxApp.record / still / figures, used by the dialog, the CLI and the tests alike) and the
-// "record video…" dialog: options, progress with time remaining, cancel, download link.
-// A recording starts from the current state (or branches from a checkpoint first), saves a
-// checkpoint of that moment, then steps the run frame by frame; on cancel or error the sandbox goes
-// back to that checkpoint (state, plots, play/pause) as if nothing happened. After a finished
-// recording the sandbox stays paused at the last frame's time.
-import { RecordOptionError, RESOLUTIONS, FORMATS, type RecordPlan, type RecordRequest, resolveRecordOptions } from '../record/options';
-import { checkEncoder, RecordCancelled, type RecordProgress, type Recording, recordVideo } from '../record/recorder';
-import { plotsSvg, type StillRequest, stillPng, svgToPng } from '../record/still';
+// Why this file exists: the "videos and stills" part of the side panel and its "record video…"
+// dialog: options (the pace said in plain words, "1 s of video = 1.5 simulated h", with the paces
+// that work and a default that fits the rest of the run; what the clock counts from; the tissue
+// framed by default), a live preview of the clip or of what is wrong with the options, progress
+// with time remaining, cancel, download link. The work is done by the page API (record-api.ts).
+import { clockChoices, firstTreatmentClock } from '../record/clock';
+import { FORMATS, RESOLUTIONS } from '../record/options';
+import { pacesAllowed, paceWords, simSpan } from '../record/pace';
+import { RecordCancelled } from '../record/recorder';
 import { formatClock } from '../render/overlays';
 import { VIEWS } from '../render/views';
-import type { SandboxApp, SavedCheckpoint } from './app';
-import { TRACE_VARS } from './trace-plots';
+import type { SandboxApp } from './app';
 import { el, labelRow } from './dom';
+import { createRecordApi, type PageRecordRequest, type RecordApi, recordableView, visibleSites } from './record-api';
 
-export interface PageRecordRequest extends RecordRequest {
-  /** id of a saved checkpoint to branch from first (default: record from now) */
-  fromCheckpoint?: number;
-}
-
-export interface PageRecordOptions {
-  signal?: AbortSignal;
-  onProgress?: (p: RecordProgress) => void;
-  /** called once the options are checked, before the first frame */
-  onPlan?: (plan: RecordPlan) => void;
-}
-
-export interface RecordApi {
-  /** record a video (see the file header); rejects with RecordOptionError before any work when an option is bad */
-  record(req: PageRecordRequest, opts?: PageRecordOptions): Promise<Recording>;
-  /** a PNG of the lattice now, with overlays (default: the live view, 1920 x 1080) */
-  still(req?: Partial<StillRequest>): Promise<Blob>;
-  /** the live plots as an SVG figure (from the series) and a PNG of it */
-  figures(meanVar?: string): Promise<{ svg: string; png: Blob }>;
-  /** whether a recording is running */
-  busy(): boolean;
-}
-
-/** The live view's id if videos and stills can show it, else the cell fate (drug views are the page's own, per scenario). */
-function recordableView(app: SandboxApp): string {
-  const id = app.renderer.view.id;
-  return VIEWS.some((v) => v.id === id) ? id : 'fate';
-}
-
-/** The page API over a started sandbox. */
-export function createRecordApi(app: SandboxApp): RecordApi {
-  const c = app.controller;
-  let busy = false;
-  const findCheckpoint = (id: number): SavedCheckpoint => {
-    const cp = app.checkpoints.find((k) => k.id === id);
-    if (!cp)
-      throw new RecordOptionError([
-        `fromCheckpoint: there is no checkpoint #${id}; saved: ${app.checkpoints.length ? app.checkpoints.map((k) => `#${k.id}`).join(', ') : 'none (save one first)'}`,
-      ]);
-    return cp;
-  };
-  const plan = (req: PageRecordRequest, t0_min: number): RecordPlan => {
-    const { fromCheckpoint: _, ...rest } = req;
-    return resolveRecordOptions(rest, {
-      dt_min: c.sim.dt,
-      t0_min,
-      duration_min: c.scenario.duration_min,
-      defaultView: recordableView(app),
-      lattice: c.scenario.lattice,
-    });
-  };
-
-  async function record(req: PageRecordRequest, opts: PageRecordOptions = {}): Promise<Recording> {
-    if (busy) throw new Error('a recording is already running');
-    if (!c.sim) throw new Error('nothing is loaded yet');
-    // every option checked (and the encoder asked) before anything changes
-    const from = req.fromCheckpoint === undefined ? null : findCheckpoint(req.fromCheckpoint);
-    await checkEncoder(plan(req, from ? from.t_min : c.sim.time()));
-    busy = true;
-    const wasPlaying = c.playing;
-    c.pause();
-    let restore: SavedCheckpoint | null = null;
-    try {
-      if (from && !(await app.branch(from))) throw new Error(`could not branch from checkpoint #${from.id}`);
-      // the moment the clip starts (the play loop has settled: checkpoint() waits for it)
-      const cp = await c.checkpoint();
-      restore = { ...cp, preset: '', plot: structuredClone(app.plot.series), traces: structuredClone(app.traces.series) };
-      const p = plan(req, cp.t_min);
-      opts.onPlan?.(p);
-      const rec = await recordVideo(c, p, { signal: opts.signal, onProgress: opts.onProgress });
-      return rec;
-    } catch (e) {
-      // cancelled or failed: back to the moment the clip started, playing again if it was
-      if (restore) await app.branch(restore);
-      if (wasPlaying && !from) c.play();
-      throw e;
-    } finally {
-      busy = false;
-    }
-  }
-
-  async function still(req: Partial<StillRequest> = {}): Promise<Blob> {
-    const wasPlaying = c.playing;
-    c.pause();
-    try {
-      await c.step(0); // the workers are idle after this: the state is a whole step
-      return await stillPng(c.sim.state, c.scenario, c.sim.time(), { width: 1920, height: 1080, view: recordableView(app), ...req });
-    } finally {
-      if (wasPlaying) c.play();
-    }
-  }
-
-  async function figures(meanVar?: string): Promise<{ svg: string; png: Blob }> {
-    const sel = document.getElementById('trace-var') as HTMLSelectElement | null;
-    const name = meanVar ?? sel?.value ?? 'gsh';
-    const v = TRACE_VARS.find((x) => x.name === name);
-    if (!v) throw new Error(`meanVar: "${name}" is not plotted; variables: ${TRACE_VARS.map((x) => x.name).join(', ')}`);
-    const svg = plotsSvg(app.plot.series, app.traces.series, v, c.scenario.name);
-    return { svg, png: await svgToPng(svg) };
-  }
-
-  return { record, still, figures, busy: () => busy };
-}
-
-// ------------------------------------------------------------------------------------ the dialog
+export type { RecordApi } from './record-api';
 
 const CSS = `
 #record-dialog { background: #15161b; color: #e6e6ea; border: 1px solid #3a3c47; border-radius: 6px; width: 380px; padding: 12px 14px; }
@@ -127,7 +22,8 @@ const CSS = `
 #record-dialog input[type="text"] { background: #22232a; color: #e6e6ea; border: 1px solid #33343d; border-radius: 4px; padding: 3px 5px; width: 190px; }
 #record-dialog progress { width: 100%; }
 #rec-error { white-space: pre-wrap; color: #ff8a80; }
-#rec-status, #rec-result { color: #9a9aa6; font-size: 12px; }
+#rec-status, #rec-result, #rec-hint { color: #9a9aa6; font-size: 12px; }
+#rec-hint .bad { color: #ff8a80; }
 #rec-result a { color: #f0e442; }
 `;
 
@@ -138,19 +34,6 @@ function download(blob: Blob, name: string, a = el('a')): HTMLAnchorElement {
 }
 
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);
-
-/** The sites the live view shows now (clipped to the lattice), as a region. */
-export function visibleSites(app: SandboxApp): { x: number; y: number; width: number; height: number } {
-  const cam = app.renderer.camera();
-  const { width: W, height: H } = app.controller.scenario.lattice;
-  const sw = app.renderer.app.screen.width,
-    sh = app.renderer.app.screen.height;
-  const x0 = Math.max(0, Math.min(W - 1, Math.floor(-cam.x / cam.scale)));
-  const y0 = Math.max(0, Math.min(H - 1, Math.floor(-cam.y / cam.scale)));
-  const x1 = Math.max(x0 + 1, Math.min(W, Math.ceil((sw - cam.x) / cam.scale)));
-  const y1 = Math.max(y0 + 1, Math.min(H, Math.ceil((sh - cam.y) / cam.scale)));
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
 
 /** Build the buttons and the dialog in `host`; returns the page API. */
 export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi {
@@ -166,7 +49,7 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     type: 'button',
     id: 'still-png',
     textContent: 'still PNG',
-    title: "the lattice now, at the record dialog's resolution (1080p unless changed), with clock, scale bar and legend",
+    title: "the tissue now (or the dialog's area), at the record dialog's resolution (1080p unless changed), with clock, scale bar and legend",
   });
   const figBtn = el('button', { type: 'button', id: 'plot-figures', textContent: 'plot figures', title: 'the live plots as SVG and PNG' });
   const links = el('div', { id: 'record-links', className: 'hint' });
@@ -178,11 +61,16 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   const fpsSel = el('select', { id: 'rec-fps' });
   for (const f of [10, 15, 24, 25, 30, 60]) fpsSel.add(new Option(`${f} frames/s`, String(f)));
   fpsSel.value = '30';
-  const lenIn = el('input', { id: 'rec-length', type: 'number', min: '0', step: 'any', value: '10' });
+  const lenIn = el('input', { id: 'rec-length', type: 'number', min: '0', step: 'any', value: '20' });
   const lenUnit = el('select', { id: 'rec-length-unit' });
   lenUnit.add(new Option('video seconds', 'seconds'));
   lenUnit.add(new Option('simulated minutes', 'minutes'));
-  const mpsIn = el('input', { id: 'rec-mps', type: 'number', min: '0', step: 'any' });
+  // empty: the rest of the run fitted in the clip's length
+  const mpsIn = el('input', { id: 'rec-mps', type: 'number', min: '0', step: 'any', placeholder: 'fit the run' });
+  const mpsUnit = el('select', { id: 'rec-mps-unit' });
+  mpsUnit.add(new Option('simulated min', 'min'));
+  mpsUnit.add(new Option('simulated h', 'h'));
+  const clockSel = el('select', { id: 'rec-clock' });
   const fmtSel = el('select', { id: 'rec-format' });
   for (const [k, f] of Object.entries(FORMATS))
     fmtSel.add(new Option(`${f.container.toUpperCase()} / ${f.codec === 'avc' ? 'H.264' : f.codec.toUpperCase()}`, k));
@@ -192,7 +80,8 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   const overlaysIn = el('input', { id: 'rec-overlays', type: 'checkbox', checked: true });
   const fromSel = el('select', { id: 'rec-from' });
   const areaSel = el('select', { id: 'rec-area' });
-  areaSel.add(new Option('the whole lattice', 'all'));
+  areaSel.add(new Option('the tissue (its cells and vessels, 10 % margin)', 'tissue'));
+  areaSel.add(new Option('the whole lattice', 'lattice'));
   areaSel.add(new Option('what the view shows now', 'view'));
   const startBtn = el('button', { type: 'submit', id: 'rec-start', textContent: 'record' });
   const closeBtn = el('button', { type: 'button', id: 'rec-close', textContent: 'close' });
@@ -209,7 +98,8 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     labelRow('resolution', resSel),
     labelRow('frame rate', fpsSel),
     labelRow('length', lenIn, lenUnit),
-    labelRow('pace: 1 s of video =', mpsIn, 'simulated min'),
+    labelRow('pace: 1 s of video =', mpsIn, mpsUnit),
+    labelRow('clock counts from', clockSel),
     hint,
     labelRow('format', fmtSel),
     labelRow('view', viewSel),
@@ -226,47 +116,66 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   const dialog = el('dialog', { id: 'record-dialog' }, form);
   host.appendChild(dialog);
 
-  const dt = () => app.controller.sim?.dt ?? 0.5;
-  const refreshHint = () => {
-    const f = Number(fpsSel.value);
-    const unit = dt() * f;
-    const mps = Number(mpsIn.value);
-    const say = (m: number) => (m >= 60 ? `${+(m / 60).toPrecision(4)} simulated h` : `${+m.toPrecision(4)} simulated min`);
-    // in plain words: what the pace means, then which paces work (each frame shows a whole number of model steps)
-    hint.textContent =
-      `${mps > 0 ? `1 s of video shows ${say(mps)}; ` : ''}at ${f} frames/s the pace goes in steps of ${say(unit)} ` +
-      `(${+unit.toPrecision(6)}, ${+(2 * unit).toPrecision(6)}, ${+(3 * unit).toPrecision(6)}, ...: every frame is then a whole number of ${dt()}-min model steps)`;
+  // the request the dialog's controls make (the region only when recording: the view may move)
+  const request = (withRegion: boolean): PageRecordRequest => {
+    const pace = mpsIn.value.trim() === '' ? undefined : Number(mpsIn.value) * (mpsUnit.value === 'h' ? 60 : 1);
+    const clock = clockSel.value;
+    return {
+      resolution: resSel.value,
+      fps: Number(fpsSel.value),
+      [lenUnit.value]: Number(lenIn.value),
+      minutesPerSecond: pace,
+      format: fmtSel.value,
+      view: viewSel.value,
+      title: titleIn.value,
+      overlays: overlaysIn.checked,
+      fromCheckpoint: fromSel.value ? Number(fromSel.value) : undefined,
+      clockFrom: /^\d+$/.test(clock) ? Number(clock) : clock,
+      ...(areaSel.value === 'view' ? (withRegion ? { region: visibleSites(app) } : {}) : { area: areaSel.value }),
+    };
   };
-  for (const ev of ['input', 'change']) mpsIn.addEventListener(ev, () => refreshHint());
+  // what the options give, in plain words, before anything is recorded (or what is wrong with them)
+  const refreshHint = () => {
+    const fps = Number(fpsSel.value);
+    const dt = app.controller.sim?.dt ?? 0.5;
+    try {
+      const p = api.preview(request(false));
+      const fitted = p.paceFitted ? `, fitted: ${formatClock(p.t0_min)} to ${formatClock(p.tEnd_min)} of the run in ${+p.seconds.toFixed(2)} s` : '';
+      hint.replaceChildren(
+        `${paceWords(p.minutesPerSecond)}${fitted} (${p.frames} frames, ${simSpan(p.minutesPerFrame)} each). `,
+        `Other paces: ${pacesAllowed(dt, fps)}.`,
+      );
+    } catch (e) {
+      hint.replaceChildren(el('span', { className: 'bad' }, e instanceof Error ? e.message : String(e)));
+    }
+  };
+  for (const input of [resSel, fpsSel, lenIn, lenUnit, mpsIn, mpsUnit, fromSel, clockSel, areaSel])
+    for (const ev of ['input', 'change']) input.addEventListener(ev, refreshHint);
   const open = () => {
     const now = app.controller.sim ? app.controller.sim.time() : 0;
     fromSel.replaceChildren(new Option(`now (t = ${formatClock(now)})`, ''));
     for (const cp of app.checkpoints) fromSel.add(new Option(`checkpoint #${cp.id} (t = ${formatClock(cp.t_min)})`, String(cp.id)));
     viewSel.value = recordableView(app);
-    if (!mpsIn.value) mpsIn.value = String(dt() * Number(fpsSel.value) * 2);
+    // what the clock can count from: the scenario's treatments as they are now (mouse-added ones included)
+    const treatments = app.controller.scenario.treatments;
+    const keep = clockSel.value;
+    const first = firstTreatmentClock(treatments);
+    clockSel.replaceChildren(
+      new Option(first ? `the first treatment (${first.name}, at ${formatClock(first.from_min)})` : 'the first treatment (none: t = 0)', 'first-treatment'),
+      new Option('t = 0 (the start of the run)', 'start'),
+    );
+    for (const c of clockChoices(treatments)) clockSel.add(new Option(`${c.name} at ${formatClock(c.start_min)}`, String(c.index)));
+    if ([...clockSel.options].some((o) => o.value === keep)) clockSel.value = keep;
     refreshHint();
     errorEl.hidden = true;
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
   };
-  fpsSel.addEventListener('change', refreshHint);
   openBtn.addEventListener('click', open);
   closeBtn.addEventListener('click', () => dialog.close());
 
   let controller: AbortController | null = null;
   let lastUrl = '';
-  const request = (): PageRecordRequest => ({
-    resolution: resSel.value,
-    fps: Number(fpsSel.value),
-    [lenUnit.value]: Number(lenIn.value),
-    minutesPerSecond: Number(mpsIn.value),
-    format: fmtSel.value,
-    view: viewSel.value,
-    title: titleIn.value,
-    overlays: overlaysIn.checked,
-    fromCheckpoint: fromSel.value ? Number(fromSel.value) : undefined,
-    region: areaSel.value === 'view' ? visibleSites(app) : undefined,
-  });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     if (controller) return;
@@ -278,10 +187,11 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
     bar.value = 0;
     status.textContent = 'starting…';
     api
-      .record(request(), {
+      .record(request(true), {
         signal: controller.signal,
         onPlan: (p) => {
-          status.textContent = `${p.frames} frames, ${formatClock(p.t0_min)} to ${formatClock(p.tEnd_min)} (${p.stepsPerFrame} steps per frame)`;
+          const area = p.region ? `${p.region.width} x ${p.region.height} sites` : 'the whole lattice';
+          status.textContent = `${p.frames} frames, ${formatClock(p.t0_min)} to ${formatClock(p.tEnd_min)}, ${paceWords(p.minutesPerSecond)}, showing ${area}`;
         },
         onProgress: (p) => {
           bar.value = p.frame / p.frames;
@@ -297,7 +207,11 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
           el('a', { id: 'rec-download', textContent: `download ${name}` }),
         );
         lastUrl = a.href;
-        result.replaceChildren(a, ` (${kb(rec.bytes.length)}, ${rec.plan.frames} frames, ${rec.codec}, made in ${rec.wall_s.toFixed(1)} s)`);
+        const shown = rec.plan.region ? `${rec.plan.region.width} x ${rec.plan.region.height} sites` : 'the whole lattice';
+        result.replaceChildren(
+          a,
+          ` (${kb(rec.bytes.length)}, ${rec.plan.frames} frames, ${paceWords(rec.plan.minutesPerSecond)}, showing ${shown}, ${rec.codec}, made in ${rec.wall_s.toFixed(1)} s)`,
+        );
         links.replaceChildren(el('a', { href: a.href, download: name, textContent: `last video: ${name}` }));
         status.textContent = 'done; the sandbox is paused at the last frame';
       })
@@ -318,10 +232,19 @@ export function mountRecordDialog(host: HTMLElement, app: SandboxApp): RecordApi
   cancelBtn.addEventListener('click', () => controller?.abort());
 
   stillBtn.addEventListener('click', () => {
-    // the dialog's resolution, title and overlays setting; the live view
+    // the dialog's resolution, title, overlays, clock and area; the live view
     const r = RESOLUTIONS[resSel.value as keyof typeof RESOLUTIONS] ?? RESOLUTIONS['1080p'];
+    const q = request(true);
     api
-      .still({ width: r.width, height: r.height, title: titleIn.value, overlays: overlaysIn.checked })
+      .still({
+        width: r.width,
+        height: r.height,
+        title: titleIn.value,
+        overlays: overlaysIn.checked,
+        clockFrom: q.clockFrom,
+        region: q.region,
+        area: q.area as 'tissue' | 'lattice' | undefined,
+      })
       .then((png) => {
         const name = `ferrowave-${app.controller.scenario.name}-${Math.round(app.controller.sim.time())}min.png`;
         const a = download(png, name, el('a', { textContent: name }));

@@ -11,6 +11,8 @@ import { drawStill } from '../../src/record/still';
 import { fillViewBytes, viewById, viewTable } from '../../src/render/views';
 import type { SandboxApp } from '../../src/ui/app';
 import { encodeShareHash } from '../../src/io/scenario-text';
+import { PRESETS } from '../../src/model/presets';
+import { tissueFrame } from '../../src/record/framing';
 import { mountSandbox, smallPrimed } from './sandbox-fixture';
 
 let app: SandboxApp;
@@ -130,7 +132,7 @@ describe('recording in the page', () => {
     const before = c.sim.stepIndex();
     const err = await app.record({ fps: 30, seconds: 1, minutesPerSecond: 20 }).catch((e) => e);
     expect(err).toBeInstanceOf(RecordOptionError);
-    expect(err.message).toContain("which must be a whole multiple of the scenario's step dt_min = 0.5 min");
+    expect(err.message).toContain('pace: 1 s of video = 20 simulated min does not work; the nearest paces that do are 15 min and 30 min');
     expect(c.playing).toBe(true);
     await until(() => c.sim.stepIndex() > before);
     c.pause();
@@ -217,9 +219,16 @@ describe('recording in the page', () => {
     set('rec-mps', '10');
     set('rec-format', 'mp4-h264');
     // the pace in plain words, and which paces work
-    expect(document.getElementById('rec-hint')?.textContent).toContain(
-      '1 s of video shows 10 simulated min; at 10 frames/s the pace goes in steps of 5 simulated min',
+    expect(document.getElementById('rec-hint')?.textContent).toBe(
+      '1 s of video = 10 simulated min (10 frames, 1 min each). Other paces: at 10 frames/s, 1 s of video can show 5 min, 10 min, 15 min, 20 min, 25 min, ... ' +
+        'of simulated time: any whole number times 5 min, so that each frame shows whole 0.5-min steps of the model.',
     );
+    // a pace that does not work is said before recording, with the nearest that do
+    set('rec-mps', '12');
+    expect(document.getElementById('rec-hint')?.textContent).toMatch(
+      /^pace: 1 s of video = 12 simulated min does not work; the nearest paces that do are 10 min and 15 min\./,
+    );
+    set('rec-mps', '10');
     (document.getElementById('rec-start') as HTMLButtonElement).click();
     await until(() => Boolean(document.getElementById('rec-download')) || !(document.getElementById('rec-error') as HTMLElement).hidden);
     expect((document.getElementById('rec-error') as HTMLElement).hidden).toBe(true);
@@ -253,5 +262,79 @@ describe('encoder support', () => {
     console.log(table.join('\n'));
     expect(table).toContain('webm-vp9 1080p: ok vp09.00.41.08');
     expect(table).toContain('mp4-h264 1080p: ok avc1.640028');
+  });
+});
+
+describe('talk defaults on a tumour: the tissue framed, the clock from the first treatment, the pace fitted', () => {
+  it('the dialog offers them in plain words', async () => {
+    expect(await app.importText(JSON.stringify(PRESETS['tumour-erastin']))).toBe(true);
+    const c = app.controller;
+    await c.step(1440 / c.sim.dt);
+    (document.getElementById('record-open') as HTMLButtonElement).click();
+    const get = (id: string) => document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+    const set = (id: string, v: string) => {
+      get(id).value = v;
+      get(id).dispatchEvent(new Event('change'));
+    };
+    set('rec-mps', '');
+    set('rec-length', '20');
+    set('rec-fps', '30');
+    expect(get('rec-area').value).toBe('tissue');
+    expect(get('rec-clock').value).toBe('first-treatment');
+    expect([...(get('rec-clock') as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'the first treatment (erastin, at 24:00 h)',
+      't = 0 (the start of the run)',
+      'erastin at 24:00 h',
+      'light pulse at 30:00 h',
+    ]);
+    // no pace given: the rest of the run (24 h to 60 h) in 20 s, rounded down to 7 model steps per frame
+    expect(get('rec-hint').textContent).toMatch(
+      /^1 s of video = 1\.75 simulated h, fitted: 24:00 h to 58:56 h of the run in 20 s \(600 frames, 3\.5 min each\)\. Other paces: at 30 frames\/s, 1 s of video can show 15 min, 30 min, 45 min, 1 h, 1\.25 h, \.\.\./,
+    );
+    // a pace in simulated hours
+    set('rec-mps', '1.5');
+    set('rec-mps-unit', 'h');
+    expect(get('rec-hint').textContent).toMatch(/^1 s of video = 1\.5 simulated h \(600 frames, 3 min each\)/);
+    set('rec-mps', '');
+    set('rec-mps-unit', 'min');
+    (document.getElementById('rec-close') as HTMLButtonElement).click();
+  });
+
+  it('frames the tissue at the first frame, counts from erastin and fits the rest of the run', async () => {
+    const c = app.controller;
+    expect(c.sim.time()).toBe(1440);
+    const expected = tissueFrame(c.sim.state.status, c.scenario.lattice, 10, 16 / 9);
+    // a 50-odd-site tumour in a 150 x 150 lattice: a 16:9 frame of about 117 x 66 sites around it
+    expect(expected?.height).toBeGreaterThan(55);
+    expect(expected?.height).toBeLessThan(80);
+    let plan: RecordPlan | null = null;
+    const rec = await app.record({ width: 320, height: 180, fps: 5, seconds: 2 }, { onPlan: (p) => (plan = p) });
+    const p = plan as unknown as RecordPlan;
+    expect(p.region).toEqual(expected);
+    expect(p).toMatchObject({ area: 'tissue', paceFitted: true, clock: { from_min: 1440, name: 'erastin', index: 0 }, t0_min: 1440 });
+    // 10 frames over the remaining 2160 min: 9 x 240 min, the last frame at 3600 min
+    expect(p.minutesPerSecond).toBe(1200);
+    expect(rec.plan.tEnd_min).toBe(3600);
+    expect(c.sim.time()).toBe(3600);
+  });
+
+  it('draws the clock and the captions counting from the treatment', () => {
+    const c = app.controller;
+    const texts: string[] = [];
+    const proto = OffscreenCanvasRenderingContext2D.prototype;
+    const fill = proto.fillText;
+    proto.fillText = function (this: OffscreenCanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
+      texts.push(text);
+      return fill.call(this, text, x, y, w);
+    };
+    try {
+      drawStill(c.sim.state, c.scenario, 1850, { width: 640, height: 360, view: 'fate', clock: { from_min: 1440, name: 'erastin', index: 0 }, captionMin: 60 });
+      drawStill(c.sim.state, c.scenario, 1850, { width: 640, height: 360, view: 'fate' });
+    } finally {
+      proto.fillText = fill;
+    }
+    expect(texts).toContain('6:50 h after erastin');
+    expect(texts).toContain('6:00 h after erastin: light pulse (local ROS burst) dose 30 a.u. (disc r 100 um)');
+    expect(texts).toContain('30:50 h');
   });
 });

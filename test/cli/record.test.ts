@@ -11,6 +11,7 @@ import { loadScenario } from '../../src/cli/scenario-input';
 import { createEngine } from '../../src/engine/engine';
 import { DEAD, DYING } from '../../src/model/layout';
 import { createSimulation } from '../../src/model/simulation';
+import { tissueFrame } from '../../src/record/framing';
 import { FATE_COLOURS } from '../../src/render/colormaps';
 
 const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
@@ -92,13 +93,22 @@ describe('ferrowave record', () => {
     const t0 = performance.now();
     const r = cli('record', 'primed-light-pulse', '--out', out, '--fps', '30', '--seconds', '2', '--minutes-per-second', '20');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('minutesPerSecond: 20 simulated min per second at 30 frames/s gives 0.666667 min per frame, which must be a whole multiple');
+    expect(r.stderr).toContain(
+      'pace: 1 s of video = 20 simulated min does not work; the nearest paces that do are 15 min and 30 min. At 30 frames/s, 1 s of video can show 15 min, 30 min, 45 min, 1 h',
+    );
     const r2 = cli('record', 'primed-light-pulse', '--out', join(dir, 'x.avi'), '--seconds', '2', '--minutes-per-second', '15');
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('--out: the file must end in .webm or .mp4');
     const r3 = cli('record', 'primed-light-pulse', '--out', out, '--seconds', '2', '--minutes-per-second', '15', '--codec', 'vp9', '--resolution', '16k');
     expect(r3.status).toBe(2);
     expect(r3.stderr).toContain('resolution: "16k" is not offered');
+    const r4 = cli('record', 'tumour-erastin', '--out', out, '--clock-from', 'rsl3', '--minutes-per-second', '30', '--hours-per-second', '1');
+    expect(r4.status).toBe(2);
+    expect(r4.stderr).toContain('give the pace once: --minutes-per-second or --hours-per-second, not both');
+    const r5 = cli('record', 'tumour-erastin', '--out', out, '--clock-from', 'rsl3', '--area', 'dish');
+    expect(r5.status).toBe(2);
+    expect(r5.stderr).toContain('area: "dish" is not offered; choose tissue or lattice (or give a region)');
+    expect(r5.stderr).toContain('treatments: 0 = erastin at 24:00 h, 1 = light-pulse at 30:00 h; got "rsl3"');
     // no server, no browser: these answers come from Node alone, fast
     expect(performance.now() - t0).toBeLessThan(20_000);
     expect(existsSync(out)).toBe(false);
@@ -151,6 +161,56 @@ describe('ferrowave record', () => {
     const b = join(dir, 'b.webm');
     expect(cli('record', 'primed-light-pulse', ...SET, ...CLIP, '--out', b).status).toBe(0);
     expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+  });
+
+  it('by default fits the rest of the run in 20 s, frames the tumour and counts the clock from the first treatment', async () => {
+    const out = join(dir, 'tumour.webm');
+    // no --seconds, no pace, no area, no clock: the defaults
+    const r = cli('record', 'tumour-erastin', '--out', out, '--resolution', '720p', '--fps', '5', '--from-min', '1440');
+    expect(r.status, r.stderr).toBe(0);
+    // 100 frames over 2160 min: 43 model steps (21.5 min) per frame, so 1 s of video = 107.5 min
+    expect(r.stderr).toContain(
+      '1 s of video = 1.792 simulated h (fitted: the run to its end in the clip); clock from erastin at 1440 min (first frame: 0:00 h after erastin)',
+    );
+    const p = probe(out);
+    expect(p).toMatchObject({ codec_name: 'vp9', width: 1280, height: 720, nb_read_frames: '100' });
+    expect(p.duration).toBeCloseTo(20, 3);
+    // the frame the page chose is the tissue's at 24 h, as Node computes it from the same state
+    const sc = loadScenario('tumour-erastin', {});
+    const sim = createSimulation(sc, sc.seed, { deferInit: true });
+    const engine = await createEngine(sim, 0);
+    await engine.initialise();
+    await engine.advance(1440 / sc.numerics.dt_min);
+    const st = sim.state.status.slice();
+    engine.dispose();
+    const f = tissueFrame(st, sc.lattice, 10, 1280 / 720);
+    if (!f) throw new Error('no tissue');
+    expect(r.stderr).toContain(`showed ${f.width} x ${f.height} sites from site (${f.x}, ${f.y}) of the 150 x 150-site lattice (framed on the tissue`);
+    // the decoded first frame: each site where the compositor puts it, in its fate colour
+    const s = Math.min(1280 / f.width, 720 / f.height);
+    const bx = Math.floor((1280 - Math.round(f.width * s)) / 2),
+      by = Math.floor((720 - Math.round(f.height * s)) / 2);
+    const rgb = frameAt(out, 0, 1280, 720);
+    let checked = 0,
+      bad = 0,
+      top = 720,
+      bottom = -1;
+    for (let j = 0; j < f.height; j++) {
+      const y = Math.floor(by + (j + 0.5) * s);
+      const row = fateRow(rgb, 1280, y);
+      for (let i = 0; i < f.width; i++) {
+        const x = Math.floor(bx + (i + 0.5) * s);
+        const k = row[x];
+        if (k === 1) [top, bottom] = [Math.min(top, y), Math.max(bottom, y)];
+        if (x < 200 || x > 1080 || y < 200 || y > 560) continue; // clear of the overlays
+        checked++;
+        if (k !== st[(f.y + j) * 150 + f.x + i]) bad++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(bad / checked).toBeLessThan(0.02);
+    // the tumour spans most of the frame's height (a quarter of it before the framing)
+    expect((bottom - top) / 720).toBeGreaterThan(0.75);
   });
 
   it('Ctrl-C mid-way leaves no file (nor a partial one) and no browser behind', async () => {
