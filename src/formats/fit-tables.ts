@@ -22,9 +22,13 @@ const row = (fields: Array<string | number | boolean | null>) => fields.map((f) 
 /** The registry's unit of a parameter ('' for a name it does not know). */
 const unitOf = (name: string) => paramSpec(name)?.unit ?? '';
 
-/** A parameter's value column: `name_unit` (`ox_diffusion_um2_per_min`, `w_fsp1_1` for a dimensionless one). */
+/**
+ * A parameter's value column: `name_unit` (`ox_diffusion_um2_per_min`); a dimensionless parameter
+ * (unit `1` or `rel`) keeps its bare name, as a sweep's axis column does (src/sweep/plan.ts).
+ */
 export function paramColumn(name: string): string {
-  const u = unitSuffix(unitOf(name));
+  const unit = unitOf(name);
+  const u = unit === '1' || unit === 'rel' ? '' : unitSuffix(unit);
   return u ? `${name}_${u}` : name;
 }
 

@@ -15,7 +15,7 @@ const spec = { parameters: [{ name: 'ox_diffusion' }, { name: 'w_fsp1' }, { name
 describe('fit tables', () => {
   it('name each parameter column name_unit, for every parameter of the registry', () => {
     expect(paramColumn('ox_diffusion')).toBe('ox_diffusion_um2_per_min');
-    expect(paramColumn('w_fsp1')).toBe('w_fsp1_1');
+    expect(paramColumn('w_fsp1')).toBe('w_fsp1');
     for (const p of PARAMS) {
       expect(paramColumn(p.name)).toBe(`${p.name}_${unitSuffix(p.unit)}`);
       expect(paramColumn(p.name)).toMatch(/^[A-Za-z0-9_]+$/);
@@ -35,7 +35,7 @@ describe('fit tables', () => {
       'profile_parameter',
       'profile_point',
       'ox_diffusion_um2_per_min',
-      'w_fsp1_1',
+      'w_fsp1',
       'gsh_ox_rate_per_au_min',
       'objective',
       'failed_points',
