@@ -13,11 +13,12 @@ import { unitSuffix } from '../../src/model/unit-suffix';
 const spec = { parameters: [{ name: 'ox_diffusion' }, { name: 'w_fsp1' }, { name: 'gsh_ox_rate' }] } as unknown as FitSpec;
 
 describe('fit tables', () => {
-  it('name each parameter column name_unit, for every parameter of the registry', () => {
+  it('name each parameter column name_unit (dimensionless ones by their name), for every parameter of the registry', () => {
     expect(paramColumn('ox_diffusion')).toBe('ox_diffusion_um2_per_min');
     expect(paramColumn('w_fsp1')).toBe('w_fsp1');
     for (const p of PARAMS) {
-      expect(paramColumn(p.name)).toBe(`${p.name}_${unitSuffix(p.unit)}`);
+      const dimensionless = p.unit === '1' || p.unit === 'rel';
+      expect(paramColumn(p.name)).toBe(dimensionless ? p.name : `${p.name}_${unitSuffix(p.unit)}`);
       expect(paramColumn(p.name)).toMatch(/^[A-Za-z0-9_]+$/);
     }
   });
