@@ -23,7 +23,7 @@ export const RUN_USAGE = `  ferrowave run <scenario.json | preset> --out DIR [--
                 [--cells-csv] [--force] [--quiet]`;
 
 export const RUN_DETAILS = `run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
-with --cells-csv), all at once when the run is complete. --set overrides any scenario path, e.g.
+with the same table as DIR/cells.parquet with --cells-csv), all at once when the run is complete. --set overrides any scenario path, e.g.
 --set treatments[0].uM=2.5 --set params.ox_diffusion=300 --set lattice.width=200. DIR must be new,
 empty or a run folder (--force replaces a finished one).`;
 

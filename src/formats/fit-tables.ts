@@ -4,6 +4,9 @@
 // (uncertainty.csv) and profile (profiles.csv), and the best parameters as a scenario `params`
 // block (best-params.json). Numbers are written in full (shortest round-trip form), so the files
 // depend only on the fit's numbers: byte-identical for any worker count, shard split or resume.
+// A column of parameter values is named `name_unit` (the registry's unit, by the shared rule of
+// src/model/unit-suffix.ts: `ox_diffusion_um2_per_min`); a long table with a row per parameter
+// (uncertainty.csv, profiles.csv) has a `unit` column instead.
 import { AGENTS } from '../model/agents';
 import type { Best, FitState } from '../fit/driver';
 import { OBSERVABLE_INFO } from '../fit/observables';
@@ -11,14 +14,39 @@ import type { FitPlan } from '../fit/plan';
 import type { FitSpec } from '../fit/spec';
 import type { UncertaintySummary } from '../fit/uncertainty';
 import { paramSpec } from '../model/params';
+import { unitSuffix } from '../model/unit-suffix';
 import { csvField } from './runs-csv';
 
 const row = (fields: Array<string | number | boolean | null>) => fields.map((f) => csvField(typeof f === 'boolean' ? String(f) : f)).join(',');
 
+/** The registry's unit of a parameter ('' for a name it does not know). */
+const unitOf = (name: string) => paramSpec(name)?.unit ?? '';
+
+/**
+ * A parameter's value column: `name_unit` (`ox_diffusion_um2_per_min`); a dimensionless parameter
+ * (unit `1` or `rel`) keeps its bare name, as a sweep's axis column does (src/sweep/plan.ts).
+ */
+export function paramColumn(name: string): string {
+  const unit = unitOf(name);
+  const u = unit === '1' || unit === 'rel' ? '' : unitSuffix(unit);
+  return u ? `${name}_${u}` : name;
+}
+
 export function evaluationsCsv(spec: FitSpec, state: FitState): string {
   const names = spec.parameters.map((p) => p.name);
   const lines = [
-    row(['evaluation', 'batch', 'phase', 'generation', 'profile_parameter', 'profile_point', ...names, 'objective', 'failed_points', 'pass_points']),
+    row([
+      'evaluation',
+      'batch',
+      'phase',
+      'generation',
+      'profile_parameter',
+      'profile_point',
+      ...names.map(paramColumn),
+      'objective',
+      'failed_points',
+      'pass_points',
+    ]),
   ];
   state.evaluations.forEach((e, k) => {
     lines.push(
@@ -102,15 +130,16 @@ export function uncertaintyCsv(spec: FitSpec, u: UncertaintySummary, state: FitS
   spec.parameters.forEach((p, j) => {
     const q = u.params[j];
     const start = state.evaluations.find((e) => e.phase === 'start')?.values[j] ?? null;
-    lines.push(row([p.name, paramSpec(p.name)?.unit ?? '', p.scale, p.lower, p.upper, start, q.best, q.lower, q.upper, u.level, u.method, q.verdict, q.note]));
+    lines.push(row([p.name, unitOf(p.name), p.scale, p.lower, p.upper, start, q.best, q.lower, q.upper, u.level, u.method, q.verdict, q.note]));
   });
   return `${lines.join('\n')}\n`;
 }
 
 export function profilesCsv(u: UncertaintySummary, best: number): string {
-  const lines = [row(['parameter', 'unit_coordinate', 'value', 'objective', 'delta_objective', 'within_threshold'])];
+  const lines = [row(['parameter', 'unit', 'unit_coordinate', 'value', 'objective', 'delta_objective', 'within_threshold'])];
   for (const q of u.params)
-    for (const pt of q.profile) lines.push(row([q.name, pt.u, pt.value, pt.objective, pt.objective - best, pt.objective - best <= u.threshold]));
+    for (const pt of q.profile)
+      lines.push(row([q.name, unitOf(q.name), pt.u, pt.value, pt.objective, pt.objective - best, pt.objective - best <= u.threshold]));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,17 +1,18 @@
 // Why this file exists: writes a run folder (run-folder.ts says what is in it) as `ferrowave run`
 // goes, into its temporary folder (staged-folder-fs.ts renames it into place when the run is
 // complete): the resolved scenario (with seed and version) first, the time series streamed as it
-// is sampled, the summary and the optional per-cell table at the end. It also says whether
+// is sampled, the summary and the optional per-cell table (CSV and Parquet) at the end. It also says whether
 // --out may receive a run folder: a folder that holds anything else is never replaced.
 import { appendFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample } from '../analysis/observables';
 import type { SimState } from '../model/layout';
 import type { ResolvedScenario } from '../model/scenario';
-import { writeAtomic } from './atomic-fs';
+import { writeAtomic, writeAtomicParts } from './atomic-fs';
 import { fsReason } from './fs-reason';
 import {
   CELLS_CSV,
+  CELLS_PARQUET,
   cellsCsv,
   idPrefix,
   jsonText,
@@ -23,10 +24,11 @@ import {
   timeseriesFileHeader,
   timeseriesRow,
 } from './run-folder';
+import { cellsParquet } from './tables-parquet';
 
 /** The files of a run folder (and the temporaries of a writer killed before runs were staged). */
 const RUN_FILE = new RegExp(
-  `^(${[RESOLVED_SCENARIO_JSON, TIMESERIES_CSV, SUMMARY_JSON, CELLS_CSV].map((f) => f.replace('.', '\\.')).join('|')})(\\.tmp-\\d+)?$`,
+  `^(${[RESOLVED_SCENARIO_JSON, TIMESERIES_CSV, SUMMARY_JSON, CELLS_CSV, CELLS_PARQUET].map((f) => f.replace('.', '\\.')).join('|')})(\\.tmp-\\d+)?$`,
 );
 
 /**
@@ -75,6 +77,8 @@ export function writeSummary(dir: string, summary: SummaryFile): void {
   writeAtomic(join(dir, SUMMARY_JSON), jsonText(summary));
 }
 
+/** cells.csv and, beside it, the same table as cells.parquet. */
 export function writeCellsCsv(dir: string, st: SimState, site_um: number, runId: RunId, seed: number): void {
   writeAtomic(join(dir, CELLS_CSV), cellsCsv(st, site_um, runId, seed));
+  writeAtomicParts(join(dir, CELLS_PARQUET), cellsParquet(st, site_um, runId, seed));
 }

@@ -17,6 +17,8 @@ export const RESOLVED_SCENARIO_JSON = 'scenario.resolved.json';
 export const SUMMARY_JSON = 'summary.json';
 export const TIMESERIES_CSV = 'timeseries.csv';
 export const CELLS_CSV = 'cells.csv';
+/** cells.csv's table as Parquet (tables-parquet.ts), written beside it */
+export const CELLS_PARQUET = 'cells.parquet';
 /**
  * The version of the run folder's files (summary.json's `format`): 2 since the tidy columns
  * (`name_unit`, run_id and seed columns) and the results apart from the run's metadata.
@@ -87,6 +89,9 @@ export function fmt7(x: number | null): string {
   return String(Number(x.toPrecision(7)));
 }
 
+/** The columns of timeseries.csv that count cells (integers, never empty). */
+export const COUNT_COLUMNS = ['alive', 'dying', 'dead', 'necrotic', 'hypoxic', 'committed_total', 'necrotic_total', 'births_total'] as const;
+
 interface TsColumn {
   name: string;
   cell(s: Sample): string;
@@ -94,7 +99,7 @@ interface TsColumn {
 
 const TS_COLUMNS: readonly TsColumn[] = [
   { name: 't_min', cell: (s) => fmt7(s.t_min) },
-  ...(['alive', 'dying', 'dead', 'necrotic', 'hypoxic', 'committed_total', 'necrotic_total', 'births_total'] as const).map((k) => ({
+  ...COUNT_COLUMNS.map((k) => ({
     name: k,
     cell: (s: Sample) => String(s[k]),
   })),
@@ -138,14 +143,25 @@ export function timeseriesColumns(names: readonly string[]): { header: string; r
 
 const allColumns = timeseriesColumns(TS_COLUMNS.map((c) => c.name));
 
+/** The per-cell variables of cells.csv after its fixed columns (the death times are among those). */
+export const CELLS_VARS = CELL_VARS.filter((v) => v.name !== 't_dying' && v.name !== 't_dead');
+
+/** cells.csv's columns: run id and seed, position, fate, death times, clone, then each variable as `name_unit`. */
+export function cellsHeader(): string[] {
+  return [...ID_COLUMNS, 'x_um', 'y_um', 'status', 't_death_min', 't_dying_min', 'clone', ...CELLS_VARS.map((v) => `${v.name}_${unitSuffix(v.unit)}`)];
+}
+
+/** A number as cells.csv holds it: 6 significant digits (NaN for a value that is not finite: an empty cell). */
+export function round6(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(6)) : Number.NaN;
+}
+
 /** cells.csv: one row per site: run id and seed, position, fate, death time and the final per-cell state (units in the names). */
 export function cellsCsv(st: SimState, site_um: number, runId: RunId, seed: number): string {
-  const vars = CELL_VARS.filter((v) => v.name !== 't_dying' && v.name !== 't_dead');
+  const vars = CELLS_VARS;
   const prefix = idPrefix(runId, seed);
-  const lines = [
-    [...ID_COLUMNS, 'x_um', 'y_um', 'status', 't_death_min', 't_dying_min', 'clone', ...vars.map((v) => `${v.name}_${unitSuffix(v.unit)}`)].join(','),
-  ];
-  const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : '');
+  const lines = [cellsHeader().join(',')];
+  const fmt = (x: number) => (Number.isFinite(x) ? String(round6(x)) : '');
   for (let y = 0; y < st.height; y++) {
     for (let x = 0; x < st.width; x++) {
       const i = y * st.width + x;

@@ -2,7 +2,9 @@
 // replicate, seed, the varied values, status and error, then every kept summary metric (units in
 // the names). It is built from the run folders' contents, sorted by run index, so it is
 // byte-identical however the sweep was run: any number of workers, killed and resumed, sharded
-// and merged. Pure: sweep-folder-fs.ts reads the folders and writes the file.
+// and merged. Pure: sweep-folder-fs.ts reads the folders and writes the file. Tables are read back
+// with the project's one CSV parser (src/model/csv-text.ts).
+import { parseCsv as parseCsvText } from '../model/csv-text';
 import { metricValues } from '../sweep/metrics';
 import type { RunRow } from '../sweep/outcome';
 import type { PlannedRun } from '../sweep/plan';
@@ -40,34 +42,11 @@ export function runsCsv(columns: readonly string[], metrics: readonly string[], 
   return `${lines.join('\n')}\n`;
 }
 
-/** Parse a CSV produced by runsCsv (quoted fields allowed) into rows of strings. */
+/**
+ * The rows of a CSV that ferrowave wrote (runs.csv, sobol.csv, timeseries.csv), as fields: the one
+ * CSV parser of src/model/csv-text.ts (quoted fields, CRLF or LF, blank lines skipped; an
+ * unterminated quote throws), without the line numbers.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvText(text).map((r) => r.fields);
 }

@@ -9,7 +9,7 @@ import { threadId } from 'node:worker_threads';
 import type { ResolvedScenario } from '../model/scenario';
 import type { RunOutcome, RunRow } from '../sweep/outcome';
 import { runName } from '../sweep/plan';
-import { writeAtomic } from './atomic-fs';
+import { writeAtomic, writeAtomicParts } from './atomic-fs';
 import { commitFolder, type StagedFolder } from './staged-folder-fs';
 import { SUMMARY_JSON, type SummaryFile, summaryOfFile, TIMESERIES_CSV, timeseriesHeader } from './run-folder';
 import { runsCsv } from './runs-csv';
@@ -23,11 +23,13 @@ import {
   type RunOutput,
   runFolderFiles,
   SWEEP_TIMESERIES_CSV,
+  SWEEP_TIMESERIES_PARQUET,
   sweepTimeseriesHeader,
   sweepTimeseriesRows,
   TEMP_PREFIX,
 } from './sweep-folder';
 import { SOBOL_CSV, sobolCsv } from './sobol-csv';
+import { designValueTypes, SweepTimeseriesTable } from './tables-parquet';
 import { sobolAnalysis } from '../sweep/sobol-table';
 import { type Manifest, MANIFEST_FORMAT, type ManifestRun, planFromManifest, READABLE_MANIFEST_FORMATS } from './sweep-manifest';
 
@@ -132,31 +134,40 @@ export function writeSweepTables(dir: string, m: Manifest, rows: readonly RunRow
 /**
  * timeseries.csv of the sweep: every finished run's time series in one long table, the run's
  * design (run_id, point, replicate, seed, the varied values) on each of its rows, sorted by run;
- * streamed to a temporary file and renamed into place.
+ * streamed to a temporary file and renamed into place. timeseries.parquet, the same table, is
+ * written after it (also renamed into place).
  */
 export function writeSweepTimeseries(dir: string, m: Manifest, rows: readonly RunRow[]): void {
   const path = join(dir, SWEEP_TIMESERIES_CSV);
+  const parquetPath = join(dir, SWEEP_TIMESERIES_PARQUET);
   const keep = m.sweep.keep.timeseries;
   if (keep === 'none') {
     rmSync(path, { force: true });
+    rmSync(parquetPath, { force: true });
     return;
   }
+  const measures = keep === 'all' ? timeseriesHeader().split(',') : keep;
+  const table = new SweepTimeseriesTable(m.columns, designValueTypes(planFromManifest(m).runs, m.columns.length), measures);
   const tmp = `${path}.tmp-${process.pid}-${threadId}`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, `${sweepTimeseriesHeader(m.columns, keep === 'all' ? timeseriesHeader().split(',') : keep)}\n`);
+    writeSync(fd, `${sweepTimeseriesHeader(m.columns, measures)}\n`);
     const dirOf = new Map(m.runs.map((r) => [r.run, r.dir]));
     for (const { planned: p, outcome } of [...rows].sort((a, b) => a.planned.run - b.planned.run)) {
       if (outcome.status !== 'ok') continue;
       const runDir = dirOf.get(p.run);
       const file = runDir === undefined ? null : join(dir, runDir, TIMESERIES_CSV);
       if (file === null || !existsSync(file)) continue;
-      writeSync(fd, sweepTimeseriesRows(runName(m.sweep.name, p.run, m.total_runs), p, readFileSync(file, 'utf8'), file));
+      const runId = runName(m.sweep.name, p.run, m.total_runs);
+      const text = sweepTimeseriesRows(runId, p, readFileSync(file, 'utf8'), file);
+      writeSync(fd, text);
+      table.addRun(runId, p, text, file);
     }
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path);
+  writeAtomicParts(parquetPath, table.parts());
 }
 
 /**

@@ -1,6 +1,6 @@
 // Why this file exists: what a sweep folder holds: manifest.json (sweep-manifest.ts), runs.csv
 // (runs-csv.ts), timeseries.csv (every kept run's time series in one long table, the run's design
-// on each row: pandas and R read it in one call) and runs/rNNNNN/, one folder per run with the files of a `ferrowave run` folder
+// on each row: pandas and R read it in one call) with timeseries.parquet beside it, and runs/rNNNNN/, one folder per run with the files of a `ferrowave run` folder
 // (run-folder.ts): scenario.resolved.json, then summary.json and timeseries.csv (if kept), or
 // failed.json with the error. Pure: the names and each file's text; sweep-folder-fs.ts writes.
 import type { ResolvedScenario } from '../model/scenario';
@@ -13,6 +13,8 @@ export const MANIFEST = 'manifest.json';
 export const RUNS_CSV = 'runs.csv';
 /** every kept run's time series, one long table (the design on each row) */
 export const SWEEP_TIMESERIES_CSV = 'timeseries.csv';
+/** the same table as Parquet (tables-parquet.ts), written beside it */
+export const SWEEP_TIMESERIES_PARQUET = 'timeseries.parquet';
 export const FAILED_JSON = 'failed.json';
 /** the folder of the run folders */
 export const RUNS_DIR = 'runs';

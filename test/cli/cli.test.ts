@@ -4,13 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { expectSameTable } from '../formats/parquet-reader';
 
 const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
 const tmp = () => mkdtempSync(join(tmpdir(), 'ferrowave-cli-'));
 
 describe('ferrowave CLI', () => {
-  it('runs a preset into a self-describing folder', () => {
+  it('runs a preset into a self-describing folder', async () => {
     const out = join(tmp(), 'run');
     const r = cli(
       'run',
@@ -62,6 +63,9 @@ describe('ferrowave CLI', () => {
     expect(cells.some((l) => l.split(',')[col('status')] === 'dead' && l.split(',')[col('t_death_min')] !== '')).toBe(true);
     expect(cells.some((l) => l.split(',')[col('status')] === 'alive' && l.split(',')[col('t_death_min')] === '')).toBe(true);
     expect(cells.slice(1).every((l) => l.startsWith('primed-light-pulse,0,'))).toBe(true);
+    // cells.parquet beside it: the same table, read by an independent reader
+    const pq = await expectSameTable(readFileSync(join(out, 'cells.parquet')), readFileSync(join(out, 'cells.csv'), 'utf8'));
+    expect(pq.rows).toHaveLength(160 * 4);
   });
 
   it('rejects a bad scenario with exit code 2, one line per problem, and writes nothing', () => {

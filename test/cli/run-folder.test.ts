@@ -37,10 +37,10 @@ async function interrupt(out: string, signal: NodeJS.Signals): Promise<{ code: n
 }
 
 describe('run folders', () => {
-  it('--force replaces the whole folder: no cells.csv of the old run beside the new files', () => {
+  it('--force replaces the whole folder: no cells.csv or cells.parquet of the old run beside the new files', () => {
     const out = join(tmp(), 'run');
     expect(cli('run', 'unprimed-light-pulse', '--out', out, ...SMALL, '--cells-csv').status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['cells.csv', 'scenario.resolved.json', 'summary.json', 'timeseries.csv']);
+    expect(readdirSync(out).sort()).toEqual(['cells.csv', 'cells.parquet', 'scenario.resolved.json', 'summary.json', 'timeseries.csv']);
     const r = cli('run', 'unprimed-light-pulse', '--out', out, ...SMALL, '--force', '--set', 'duration_min=370');
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['scenario.resolved.json', 'summary.json', 'timeseries.csv']);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectSameTable } from '../formats/parquet-reader';
 
 const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -46,7 +47,7 @@ describe('ferrowave sweep', () => {
     reference = read(root, 'w0', 'runs.csv');
   });
 
-  it('writes a manifest, one complete folder per run and a tidy runs.csv', () => {
+  it('writes a manifest, one complete folder per run and a tidy runs.csv', async () => {
     const manifest = JSON.parse(read(root, 'w0', 'manifest.json'));
     expect(manifest.total_runs).toBe(8);
     expect(manifest.columns).toEqual(['erastin_uM', 'ox_diffusion_um2_per_min']);
@@ -69,6 +70,9 @@ describe('ferrowave sweep', () => {
     const of5 = long.filter((l) => l.startsWith('tiny-r00005,'));
     expect(of5).toEqual(own.slice(1).map((l) => `tiny-r00005,5,2,1,${manifest.runs[5].seed},10,200,${l.split(',').slice(2).join(',')}`));
     expect(own[1].startsWith(`tiny-r00005,${manifest.runs[5].seed},0,`)).toBe(true);
+    // timeseries.parquet beside it: the same table, read by an independent reader
+    const pq = await expectSameTable(readFileSync(join(root, 'w0', 'timeseries.parquet')), read(root, 'w0', 'timeseries.csv'));
+    expect(pq.columns.find((c) => c.name === 'erastin_uM')?.type).toBe('DOUBLE');
   });
 
   it('gives the same runs.csv and run folders on 2 workers', () => {
@@ -77,6 +81,7 @@ describe('ferrowave sweep', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(read(root, 'w2', 'runs.csv')).toBe(reference);
     expect(read(root, 'w2', 'timeseries.csv')).toBe(read(root, 'w0', 'timeseries.csv'));
+    expect(readFileSync(join(root, 'w2', 'timeseries.parquet'))).toEqual(readFileSync(join(root, 'w0', 'timeseries.parquet')));
     for (const r of ['r00000', 'r00003', 'r00007']) {
       expect(read(root, 'w2', 'runs', r, 'timeseries.csv')).toBe(read(root, 'w0', 'runs', r, 'timeseries.csv'));
       expect(withoutRunInfo(read(root, 'w2', 'runs', r, 'summary.json'))).toEqual(withoutRunInfo(read(root, 'w0', 'runs', r, 'summary.json')));
@@ -109,6 +114,7 @@ describe('ferrowave sweep', () => {
     expect(m.status, m.stderr).toBe(0);
     expect(read(root, 'merged', 'runs.csv')).toBe(reference);
     expect(read(root, 'merged', 'timeseries.csv')).toBe(read(root, 'w0', 'timeseries.csv'));
+    expect(readFileSync(join(root, 'merged', 'timeseries.parquet'))).toEqual(readFileSync(join(root, 'w0', 'timeseries.parquet')));
     expect(JSON.parse(read(root, 'merged', 'manifest.json')).shard).toBeNull();
 
     const missing = cli(['merge', join(root, 's0'), join(root, 's2'), '--out', join(root, 'm2')]);
