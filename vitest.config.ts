@@ -39,7 +39,7 @@ export default defineConfig({
         server: { headers: crossOriginIsolationHeaders },
         worker: { format: 'es' },
         // pre-bundled up front so a fresh clone does not reload the page mid-run to add them
-        optimizeDeps: { include: ['comlink', 'seedrandom'] },
+        optimizeDeps: { include: ['comlink', 'seedrandom', 'uplot'] },
         // the tests serve no static files; with public/ served, vite warned on every import of a
         // preset (src/model/presets.ts imports public/presets/*.json: 144 lines per run)
         publicDir: false,

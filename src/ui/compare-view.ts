@@ -2,7 +2,7 @@
 // section picks 2 to 4 branches (nothing added, or an agent at a dose from the checkpoint's time)
 // and the checkpoint to start from; "compare" covers the lattice with one pane per branch (drawn on
 // the CPU with the live view's colour maps, one clock), overlaid curves (alive and dead cells, the
-// mean of the chosen variable, the front) and a table of the CLI's summary of each branch (deaths,
+// mean of the chosen variable, the front: compare-plots.ts) and a table of the CLI's summary of each branch (deaths,
 // wave speed, t50) with a CSV download. "end comparison" returns to the sandbox as it was.
 import type { WorkerHandle } from '../engine/engine';
 import { AGENTS, type AgentId } from '../model/agents';
@@ -12,9 +12,9 @@ import { hasLevel, VIEWS, viewById } from '../render/views';
 import type { SavedCheckpoint } from './checkpoints-panel';
 import { type ArmSpec, Comparison, tableCsv } from './comparison';
 import type { SimController } from './controller';
+import { ComparePlots } from './compare-plots';
 import { byId, el } from './dom';
 import type { ErrorBox } from './error-box';
-import { clearCanvas, drawFrame } from './plot';
 
 /** the branches' line colours (Okabe-Ito, as the plots) */
 export const ARM_COLOURS = ['#56b4e9', '#e69f00', '#009e73', '#cc79a7'] as const;
@@ -103,9 +103,9 @@ export function mountCompareView(d: CompareDeps): CompareView {
   const endBtn = el('button', { type: 'button', id: 'compare-end', textContent: 'end comparison' });
   const clock = el('span', { className: 'compare-clock' });
   const panes = el('div', { className: 'compare-panes' });
-  const plotCells = el('canvas', { className: 'compare-plot' });
-  const plotMean = el('canvas', { className: 'compare-plot' });
-  const plotFront = el('canvas', { className: 'compare-plot' });
+  const plotCells = el('div', { className: 'chart compare-plot', id: 'compare-plot-cells' });
+  const plotMean = el('div', { className: 'chart compare-plot', id: 'compare-plot-mean' });
+  const plotFront = el('div', { className: 'chart compare-plot', id: 'compare-plot-front' });
   const key = el('div', { className: 'hint' });
   const table = el('table', { className: 'compare-table' });
   const csvLink = el('a', { id: 'compare-csv', textContent: 'export the table as CSV', download: 'comparison.csv' });
@@ -118,6 +118,7 @@ export function mountCompareView(d: CompareDeps): CompareView {
     table,
     csvLink,
   );
+  const plots = new ComparePlots({ cells: plotCells, mean: plotMean, front: plotFront });
 
   let cmp: Comparison | null = null;
   let comps: Compositor[] = [];
@@ -153,34 +154,7 @@ export function mountCompareView(d: CompareDeps): CompareView {
 
   const drawPlots = () => {
     if (!cmp) return;
-    const arms = cmp.arms;
-    const t0 = cmp.checkpoint.t_min;
-    const t1 = Math.max(...arms.map((a) => a.sim.scenario.duration_min));
-    const mv = d.meanVar();
-    multiLine(
-      plotCells,
-      'alive (solid), dead (dashed): cells',
-      t0,
-      t1,
-      arms.flatMap((a, k) => [
-        { t: a.samples.map((s) => s.t_min), y: a.samples.map((s) => s.alive), colour: ARM_COLOURS[k], dash: false },
-        { t: a.samples.map((s) => s.t_min), y: a.samples.map((s) => s.dead), colour: ARM_COLOURS[k], dash: true },
-      ]),
-    );
-    multiLine(
-      plotMean,
-      `mean ${mv.name} (${mv.unit})`,
-      t0,
-      t1,
-      arms.map((a, k) => ({ t: a.samples.map((s) => s.t_min), y: a.samples.map((s) => s.means[mv.name] ?? Number.NaN), colour: ARM_COLOURS[k], dash: false })),
-    );
-    multiLine(
-      plotFront,
-      'front beyond the origin (um)',
-      t0,
-      t1,
-      arms.map((a, k) => ({ t: a.samples.map((s) => s.t_min), y: a.samples.map((s) => s.front_um), colour: ARM_COLOURS[k], dash: false })),
-    );
+    plots.update(cmp.checkpoint.t_min, Math.max(...cmp.arms.map((a) => a.sim.scenario.duration_min)), d.meanVar());
   };
 
   const drawTable = () => {
@@ -258,10 +232,11 @@ export function mountCompareView(d: CompareDeps): CompareView {
     d.errors.clear();
     cmp.onError = d.errors.show;
     cmp.speed = d.speed();
+    plots.start(cmp.arms.map((a, k) => ({ label: a.label, colour: ARM_COLOURS[k], samples: a.samples })));
     title.textContent = `${arms.length} branches from checkpoint #${cp.id} (${formatClock(cp.t_min)})`;
     key.replaceChildren(
       ...cmp.arms.map((a, k) => swatch(`\u25ac ${a.label}  `, ARM_COLOURS[k])),
-      'one clock for all; numbers as `ferrowave run` of each branch would give them',
+      'plots: alive cells solid, dead dashed; one clock for all; numbers as `ferrowave run` of each branch would give them',
     );
     view.hidden = false;
     drawTable();
@@ -311,64 +286,4 @@ function swatch(text: string, colour: string): HTMLSpanElement {
   const s = el('span', { textContent: text });
   s.style.color = colour;
   return s;
-}
-
-interface Line {
-  t: number[];
-  y: Array<number | null>;
-  colour: string;
-  dash: boolean;
-}
-
-/** Lines over simulated time t0..t1 on a small canvas, y from 0 (or below) to the largest value, with the time axis in h. */
-function multiLine(cv: HTMLCanvasElement, label: string, t0: number, t1: number, lines: Line[]): void {
-  const ctx = clearCanvas(cv, 120);
-  if (!ctx) return;
-  const { g, cssW, cssH } = ctx;
-  const padL = 44,
-    padR = 6,
-    padT = 14,
-    padB = 16;
-  const w = cssW - padL - padR;
-  const h = cssH - padT - padB;
-  let lo = 0,
-    hi = 0;
-  for (const l of lines)
-    for (const y of l.y) {
-      if (y === null || !Number.isFinite(y)) continue;
-      lo = Math.min(lo, y);
-      hi = Math.max(hi, y);
-    }
-  if (hi <= lo) hi = lo + 1;
-  const span = Math.max(t1 - t0, 1e-9);
-  drawFrame(g, { x: padL, y: padT, w, h }, String(+hi.toPrecision(3)), String(+lo.toPrecision(3)), t1);
-  // the frame labels the axis 0 h .. t1: relabel its start at the checkpoint's time
-  g.fillStyle = '#15161b';
-  g.fillRect(padL - 1, padT + h + 2, 40, 12);
-  g.fillStyle = '#9a9aa6';
-  g.textAlign = 'left';
-  g.textBaseline = 'top';
-  g.fillText(formatClock(t0), padL, padT + h + 3);
-  g.fillText(label, padL, 1);
-  g.lineWidth = 1.5;
-  for (const l of lines) {
-    g.strokeStyle = l.colour;
-    g.setLineDash(l.dash ? [4, 3] : []);
-    g.beginPath();
-    let pen = false;
-    for (let i = 0; i < l.t.length; i++) {
-      const y = l.y[i];
-      if (y === null || !Number.isFinite(y)) {
-        pen = false;
-        continue;
-      }
-      const X = padL + (w * (l.t[i] - t0)) / span;
-      const Y = padT + h - (h * (y - lo)) / (hi - lo);
-      if (pen) g.lineTo(X, Y);
-      else g.moveTo(X, Y);
-      pen = true;
-    }
-    g.stroke();
-  }
-  g.setLineDash([]);
 }

@@ -28,7 +28,7 @@ export interface ReplayWorkers {
 }
 
 export function mountInspectorPanel(controller: SimController, renderer: LatticeRenderer, levels: DrugLevels, replay: ReplayWorkers): InspectorPanel {
-  const inspector = new CellInspector(byId('inspector'), byId<HTMLCanvasElement>('inspect-history'));
+  const inspector = new CellInspector(byId('inspector'), byId('inspect-history'));
   inspector.drugRows = (i) =>
     controller.sim
       ? leveledAgents(controller.scenario).map((a) => {

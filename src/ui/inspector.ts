@@ -1,13 +1,13 @@
 // Why this file exists: the sandbox's cell inspector. A click on a site (when clicks do not fire
 // light pulses) selects it; the side panel then shows that site's status, clone, every per-cell
 // variable, every extracellular field and the level of each drug of the scenario with units (read
-// from the shared state), and the history of any of its variables with axes and units, exportable
-// as CSV: recorded live from the moment of selection (where the live plot samples: once per
+// from the shared state), and the history of any of its variables as a chart (time-chart.ts: axes
+// with units, the value under the cursor), exportable as CSV: recorded live from the moment of selection (where the live plot samples: once per
 // output.sample_every_min, while the workers are idle) and filled in from t = 0 by a replay of the
 // run (site-replay.ts, started by the panel).
 import { CELL_VARS, FIELDS, type SimState, STATUS_NAMES } from '../model/layout';
 import { formatClock, formatLength } from '../render/overlays';
-import { clearCanvas, drawFrame } from './plot';
+import { type ChartSpec, TimeChart, valueText } from './time-chart';
 import { emptyHistory, HISTORY_NAMES, historyCsv, type SiteHistory } from './site-replay';
 
 /** the variables of the first history plots (the choice offers all of HISTORY_NAMES), with their line colours */
@@ -19,6 +19,8 @@ export const HISTORY_VARS = [
 ] as const;
 
 export type { SiteHistory } from './site-replay';
+
+const HISTORY_COLOUR = '#e69f00';
 
 const UNITS = new Map<string, string>([...CELL_VARS.map((v) => [v.name, v.unit] as const), ...FIELDS.map((f) => [f.name, f.unit] as const)]);
 
@@ -58,13 +60,16 @@ export class CellInspector {
   private readonly varSel: HTMLSelectElement | null;
   private readonly csvLink: HTMLAnchorElement | null;
   private csvUrl = '';
+  /** the history of the chosen variable */
+  readonly chart: TimeChart;
 
   constructor(
     private readonly panel: HTMLElement,
-    private readonly canvas: HTMLCanvasElement,
+    chartHost: HTMLElement,
   ) {
     this.varSel = panel.querySelector<HTMLSelectElement>('#inspect-var');
     this.csvLink = panel.querySelector<HTMLAnchorElement>('#inspect-csv');
+    this.chart = new TimeChart({ host: chartHost, height: 110, tip: (k) => this.tipText(k) }, historySpec('lpo'));
     if (this.varSel) {
       for (const n of HISTORY_NAMES) this.varSel.add(new Option(`${n} (${UNITS.get(n)})`, n));
       this.varSel.value = 'lpo';
@@ -85,6 +90,7 @@ export class CellInspector {
 
   private clearHistory(): void {
     for (const k of Object.keys(this.history) as (keyof SiteHistory)[]) this.history[k].length = 0;
+    this.chart.reset();
     this.historyFrom = 'selection';
     this.replayNote = '';
     this.dirty = true;
@@ -128,6 +134,7 @@ export class CellInspector {
     let n = 0;
     while (n < replayed.t_min.length && replayed.t_min[n] <= first - this.every + 1e-9) n++;
     for (const k of Object.keys(h) as (keyof SiteHistory)[]) h[k].unshift(...replayed[k].slice(0, n));
+    this.chart.reset();
     this.historyFrom = 'replay';
     this.dirty = true;
     return true;
@@ -181,6 +188,20 @@ export class CellInspector {
     this.draw();
   }
 
+  /** the variable the history chart shows */
+  private shownVar(): keyof SiteHistory {
+    const v = this.varSel?.value ?? 'lpo';
+    return (v in this.history ? v : 'lpo') as keyof SiteHistory;
+  }
+
+  /** The tip over sample k of the history: its time and the chosen variable's value with its unit. */
+  tipText(k: number): string | null {
+    const h = this.history;
+    if (k < 0 || k >= h.t_min.length) return null;
+    const name = this.shownVar();
+    return `${formatClock(h.t_min[k])}: ${String(name)} ${valueText(h[name][k], UNITS.get(String(name)) ?? '')}`;
+  }
+
   private draw(): void {
     if (!this.dirty) return;
     this.dirty = false;
@@ -190,58 +211,18 @@ export class CellInspector {
       this.csvLink.href = this.csvUrl;
       if (this.selected) this.csvLink.download = `site-${this.selected.x}-${this.selected.y}.csv`;
     }
-    const ctx = clearCanvas(this.canvas, 110);
-    if (!ctx) return;
-    const { g, cssW, cssH } = ctx;
     const ts = this.history.t_min;
-    const name = (this.varSel?.value ?? 'lpo') as keyof SiteHistory;
-    const ys = this.history[name] ?? [];
-    const padL = 44,
-      padR = 6,
-      padT = 14,
-      padB = 16;
-    const w = cssW - padL - padR;
-    const hh = cssH - padT - padB;
-    let lo = 0,
-      hi = 0;
-    for (const y of ys)
-      if (Number.isFinite(y)) {
-        lo = Math.min(lo, y);
-        hi = Math.max(hi, y);
-      }
-    if (hi <= lo) hi = lo + 1;
+    const name = this.shownVar();
     const t0 = ts.length ? ts[0] : 0;
     const t1 = ts.length ? Math.max(ts[ts.length - 1], t0 + this.every) : this.every;
-    drawFrame(g, { x: padL, y: padT, w, h: hh }, fmtTick(hi), fmtTick(lo), t1);
-    // the frame labels the time axis from 0 h: relabel its start where the history starts
-    g.fillStyle = '#15161b';
-    g.fillRect(padL - 1, padT + hh + 2, 40, 12);
-    g.fillStyle = '#9a9aa6';
-    g.textAlign = 'left';
-    g.textBaseline = 'top';
-    g.fillText(formatClock(t0), padL, padT + hh + 3);
-    g.fillText(`${String(name)} (${UNITS.get(String(name)) ?? ''})`, padL, 1);
-    if (ts.length < 1) return;
-    g.strokeStyle = '#e69f00';
-    g.lineWidth = 1.5;
-    g.beginPath();
-    let pen = false;
-    for (let k = 0; k < ys.length; k++) {
-      if (!Number.isFinite(ys[k])) {
-        pen = false;
-        continue;
-      }
-      const X = padL + (w * (ts[k] - t0)) / (t1 - t0);
-      const Y = padT + hh - (hh * (ys[k] - lo)) / (hi - lo);
-      if (pen) g.lineTo(X, Y);
-      else g.moveTo(X, Y);
-      pen = true;
-    }
-    g.stroke();
+    this.chart.configure(historySpec(String(name)));
+    this.chart.setRange(t0, t1);
+    this.chart.update([ts, this.history[name]]);
   }
 }
 
-function fmtTick(x: number): string {
-  const a = Math.abs(x);
-  return a === 0 ? '0' : a >= 1e4 || a < 1e-2 ? x.toExponential(1) : String(+x.toPrecision(3));
+/** the history chart's axis and line for a variable or field */
+function historySpec(name: string): ChartSpec {
+  const unit = UNITS.get(name) ?? '';
+  return { yLabel: `${name} (${unit})`, lines: [{ label: name, unit, colour: HISTORY_COLOUR }] };
 }

@@ -1,14 +1,12 @@
 // Why this file exists: the live plots beside the lattice: alive / dying / dead cells over time
-// (with its colour key), the mean of a chosen variable and the front's position and speed, all
+// (with its legend), the mean of a chosen variable and the front's position and speed, all
 // sampled together at the scenario's output interval while the state is consistent; their values
-// under the cursor, and every sample as CSV.
+// under the cursor (in the legends and a tip), and every sample as CSV.
 import type { Simulation } from '../model/simulation';
-import { rgbCss } from '../render/colormaps';
 import type { SimController } from './controller';
 import { byId } from './dom';
-import { type FateSeries, FatePlot, PLOT_LINES } from './plot';
+import { type FateSeries, FatePlot } from './plot';
 import { column } from './csv-names';
-import { attachHover } from './plot-hover';
 import { TRACE_VARS, type TraceSeries, TracePlots } from './trace-plots';
 
 /** The plots' samples as CSV: time, cells, the mean of every variable (units in the names), the front. */
@@ -58,18 +56,9 @@ export interface PlotsPanel {
 }
 
 export function mountPlotsPanel(controller: SimController): PlotsPanel {
-  const plot = new FatePlot(byId<HTMLCanvasElement>('plot'));
-  const plotKey = byId('plot-key');
-  const traces = new TracePlots(
-    byId<HTMLCanvasElement>('trace-mean'),
-    byId<HTMLSelectElement>('trace-var'),
-    byId<HTMLCanvasElement>('trace-front'),
-    byId('front-readout'),
-  );
+  const plot = new FatePlot(byId('plot'));
+  const traces = new TracePlots(byId('trace-mean'), byId<HTMLSelectElement>('trace-var'), byId('trace-front'), byId('front-readout'));
   traces.busy = () => controller.playing;
-  attachHover(byId<HTMLCanvasElement>('plot'), (x, w) => plot.hoverText(x, w));
-  attachHover(byId<HTMLCanvasElement>('trace-mean'), (x, w) => traces.hoverText('mean', x, w));
-  attachHover(byId<HTMLCanvasElement>('trace-front'), (x, w) => traces.hoverText('front', x, w));
   const csvLink = byId<HTMLAnchorElement>('plots-csv');
   let csvUrl = '';
   // made when asked for: the link's address is set before the browser follows it
@@ -81,13 +70,6 @@ export function mountPlotsPanel(controller: SimController): PlotsPanel {
   plot.onSample = (st, t, c) => {
     if (controller.sim) traces.record(st, controller.scenario, t, c);
   };
-  for (const line of PLOT_LINES) {
-    const span = document.createElement('span');
-    span.style.color = rgbCss(line.rgb);
-    span.textContent = `\u25ac ${line.key}  `;
-    plotKey.appendChild(span);
-  }
-  plotKey.append('cells over simulated time');
 
   return {
     plot,

@@ -10,8 +10,8 @@ import { frontPosition, waveOrigin } from '../analysis/wave';
 import { CELL_VARS, type SimState } from '../model/layout';
 import type { ResolvedScenario } from '../model/scenario';
 import { formatClock } from '../render/overlays';
-import { clearCanvas, drawFrame } from './plot';
-import { nearestSample } from './plot-hover';
+import { LIVE_SYNC } from './plot';
+import { type ChartSpec, TimeChart, valueText } from './time-chart';
 
 export interface TraceSeries {
   t_min: number[];
@@ -30,6 +30,8 @@ export const TRACE_VARS: ReadonlyArray<{ name: string; label: string; unit: stri
 ];
 
 const SPEED_WINDOW_MIN = 60;
+const MEAN_COLOUR = '#56b4e9';
+const FRONT_COLOUR = '#e69f00';
 /**
  * while samples keep coming, the wave analysis (passes over every committed cell: ~0.4 s for a
  * 400 x 400 dish that has all died) runs at most once per this many ms, or 20x its last cost
@@ -42,8 +44,15 @@ export function emptyTraces(): TraceSeries {
   return { t_min: [], means: Object.fromEntries(TRACE_VARS.map((v) => [v.name, []])), front_um: [] };
 }
 
+/** the mean plot's axis and line for a variable */
+function meanSpec(v: { name: string; unit: string }): ChartSpec {
+  return { yLabel: `${v.name} (${v.unit})`, lines: [{ label: `mean ${v.name}`, unit: v.unit, colour: MEAN_COLOUR }] };
+}
+
 export class TracePlots {
   series: TraceSeries = emptyTraces();
+  readonly meanChart: TimeChart;
+  readonly frontChart: TimeChart;
   private duration = 1;
   private dirty = true;
   /** the state and scenario of the last sample, the front analysed from them, and when (performance.now()) */
@@ -58,17 +67,28 @@ export class TracePlots {
   busy: () => boolean = () => false;
 
   constructor(
-    private readonly meanCanvas: HTMLCanvasElement,
+    meanHost: HTMLElement,
     private readonly varSel: HTMLSelectElement,
-    private readonly frontCanvas: HTMLCanvasElement,
+    frontHost: HTMLElement,
     private readonly readout: HTMLElement,
+    height = 76,
   ) {
     for (const v of TRACE_VARS) varSel.add(new Option(`${v.name}: ${v.label} (${v.unit})`, v.name));
     varSel.value = 'gsh';
+    this.meanChart = new TimeChart({ host: meanHost, height, sync: LIVE_SYNC, tip: (k) => this.tipText('mean', k) }, meanSpec(this.meanVar()));
+    this.frontChart = new TimeChart(
+      { host: frontHost, height, sync: LIVE_SYNC, tip: (k) => this.tipText('front', k) },
+      { yLabel: 'front (um)', lines: [{ label: 'front', unit: 'um', colour: FRONT_COLOUR }] },
+    );
     varSel.addEventListener('change', () => {
       this.dirty = true;
       this.draw();
     });
+  }
+
+  /** the variable the mean plot shows */
+  private meanVar(): (typeof TRACE_VARS)[number] {
+    return TRACE_VARS.find((x) => x.name === this.varSel.value) ?? TRACE_VARS[0];
   }
 
   clear(duration_min: number): void {
@@ -77,22 +97,21 @@ export class TracePlots {
     this.last = null;
     this.front = null;
     this.shown = false;
+    this.meanChart.reset();
+    this.frontChart.reset();
     this.dirty = true;
   }
 
-  /** What the mean plot (`which` 'mean') or the front plot shows at x (CSS px across a canvas `width` wide), or null off the plot. */
-  hoverText(which: 'mean' | 'front', x: number, width: number): string | null {
-    const w = width - 44 - 6;
+  /** The tip over sample k of the mean plot (`which` 'mean') or the front plot: its time and value with the unit. */
+  tipText(which: 'mean' | 'front', k: number): string | null {
     const s = this.series;
-    const k = nearestSample(s.t_min, ((x - 44) / w) * this.duration);
-    if (k < 0 || x < 44 || x > width - 6) return null;
+    if (k < 0 || k >= s.t_min.length) return null;
     if (which === 'front') {
       const f = s.front_um[k];
       return `${formatClock(s.t_min[k])}: front ${f === null ? 'none yet' : `${f.toFixed(0)} um`} beyond the origin`;
     }
-    const v = TRACE_VARS.find((x) => x.name === this.varSel.value) ?? TRACE_VARS[0];
-    const m = s.means[v.name][k];
-    return `${formatClock(s.t_min[k])}: mean ${v.name} ${Number.isFinite(m) ? +m.toPrecision(4) : '–'} ${v.unit}`;
+    const v = this.meanVar();
+    return `${formatClock(s.t_min[k])}: mean ${v.name} ${valueText(s.means[v.name][k], v.unit)}`;
   }
 
   /** The time axes span 0..duration_min (a run extended at its end); the series are kept. */
@@ -142,9 +161,11 @@ export class TracePlots {
     if (!this.dirty) return;
     this.dirty = false;
     const s = this.series;
-    const v = TRACE_VARS.find((x) => x.name === this.varSel.value) ?? TRACE_VARS[0];
-    drawLine(this.meanCanvas, s.t_min, s.means[v.name], this.duration, `mean ${v.name}`, v.unit, '#56b4e9');
-    drawLine(this.frontCanvas, s.t_min, s.front_um, this.duration, 'front', 'um', '#e69f00');
+    const v = this.meanVar();
+    this.meanChart.configure(meanSpec(v));
+    for (const c of [this.meanChart, this.frontChart]) c.setRange(0, this.duration);
+    this.meanChart.update([s.t_min, s.means[v.name]]);
+    this.frontChart.update([s.t_min, s.front_um]);
     if (!this.last) this.readout.textContent = '';
   }
 
@@ -167,49 +188,4 @@ export function frontText(fr: FrontNow): string {
         : `no wave yet (${w.pattern === 'local' ? 'deaths near the origin only' : 'no death'})`;
   const recent = fr.recent && fr.recent.slope > 0 ? `; ${fr.recent.slope.toFixed(2)} um/min over the last ${SPEED_WINDOW_MIN} min` : '';
   return `front ${fr.front_um.toFixed(0)} um beyond the origin; ${whole}${recent}`;
-}
-
-/** One line over simulated time on a small canvas, y from 0 (or the minimum if negative) to the maximum. */
-function drawLine(cv: HTMLCanvasElement, t: number[], ys: Array<number | null>, duration: number, label: string, unit: string, colour: string): void {
-  const ctx = clearCanvas(cv, 90);
-  if (!ctx) return;
-  const { g, cssW, cssH } = ctx;
-  const padL = 44,
-    padR = 6,
-    padT = 6,
-    padB = 16;
-  const w = cssW - padL - padR;
-  const h = cssH - padT - padB;
-  let lo = 0,
-    hi = 0;
-  for (const y of ys)
-    if (y !== null && Number.isFinite(y)) {
-      lo = Math.min(lo, y);
-      hi = Math.max(hi, y);
-    }
-  if (hi <= lo) hi = lo + 1;
-  const X = (x: number) => padL + (w * x) / duration;
-  const Y = (y: number) => padT + h - (h * (y - lo)) / (hi - lo);
-  drawFrame(g, { x: padL, y: padT, w, h }, fmt(hi), fmt(lo), duration);
-  g.fillText(`${label} (${unit})`, padL + 4, padT + 2);
-  g.strokeStyle = colour;
-  g.lineWidth = 1.5;
-  g.beginPath();
-  let pen = false;
-  for (let i = 0; i < t.length; i++) {
-    const y = ys[i];
-    if (y === null || !Number.isFinite(y)) {
-      pen = false;
-      continue;
-    }
-    if (pen) g.lineTo(X(t[i]), Y(y));
-    else g.moveTo(X(t[i]), Y(y));
-    pen = true;
-  }
-  g.stroke();
-}
-
-function fmt(x: number): string {
-  const a = Math.abs(x);
-  return a === 0 ? '0' : a >= 1000 ? x.toFixed(0) : a >= 1 ? String(+x.toPrecision(3)) : x.toPrecision(2);
 }

@@ -2,7 +2,8 @@
 // mounted: a checkpoint saved at t1 of a small primed run (light pulse fired in the page), run on to
 // t2; branching from the checkpoint and running to t2 again gives the same state hash (the
 // checkpoint is a full copy, reusable, and the branch attaches to it without re-initialising);
-// branching with RSL3 added (from the form) or erastin + RSL3 gives different hashes.
+// branching with RSL3 added (from the form) or erastin + RSL3 gives different hashes; the plots
+// show the series as they were at the checkpoint after a branch.
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashBuffer } from '../../src/analysis/hash';
 import type { SandboxApp } from '../../src/ui/app';
@@ -56,6 +57,10 @@ describe('checkpoints and branches', () => {
     expect(c.sim.time()).toBe(t1);
     expect(hashBuffer(c.sim.state.buffer)).toBe(hash1);
     expect(app.plot.series.t_min.at(-1)).toBe(t1);
+    // the charts redraw from the restored series (not the samples of the run past t1 they held)
+    const shown = () => [app?.plot.chart.plot?.data[0] ?? [], app?.traces.frontChart.plot?.data[0] ?? []];
+    await expect.poll(() => shown()[0].at(-1)).toBe(t1);
+    expect(shown()).toEqual([app.plot.series.t_min, app.traces.series.t_min]);
     await c.step(120 / dt);
     expect(c.sim.time()).toBe(t2);
     expect(hashBuffer(c.sim.state.buffer)).toBe(hashA);

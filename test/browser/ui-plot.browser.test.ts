@@ -1,7 +1,9 @@
 // The sandbox page's live plot, in real headless Chromium with index.html's markup mounted: while a
 // small primed monolayer runs (light pulse fired in the page, stepping in 2 workers) the plot
 // samples alive / dying / dead with countsAndMeans once per output.sample_every_min of simulated
-// time, its last sample equals the counts of the state, and the canvas shows the dead line rising.
+// time, its last sample equals the counts of the state, and the chart (uPlot) shows the dead line
+// rising, with time ticks in hours, the y axis named with its unit and a legend that reads the last
+// sample's values (the values under the cursor while it is over the chart).
 import { afterAll, describe, expect, it } from 'vitest';
 import { countsAndMeans } from '../../src/analysis/observables';
 import { FATE_COLOURS } from '../../src/render/colormaps';
@@ -45,9 +47,9 @@ describe('live plot', () => {
     expect(end.dead).toBeGreaterThan(100);
     expect(s.dead[0]).toBe(0);
 
-    // drawn: after a readout (every 200 ms) the canvas holds the dead colour
+    // drawn: after a readout (every 200 ms) the chart's canvas holds the dead colour
     await new Promise((r) => setTimeout(r, 400));
-    const cv = document.getElementById('plot') as HTMLCanvasElement;
+    const cv = document.querySelector('#plot canvas') as HTMLCanvasElement;
     expect(cv.width).toBeGreaterThan(0);
     const px = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
     const near = (rgb: readonly number[]) => {
@@ -58,6 +60,21 @@ describe('live plot', () => {
     };
     expect(near(FATE_COLOURS[3].rgb), 'pixels of the dead line').toBeGreaterThan(20);
     expect(near(FATE_COLOURS[1].rgb), 'pixels of the alive line').toBeGreaterThan(20);
+    // axes: time ticks in hours over the run (0..10 h), the y axis in cells
+    const u = app.plot.chart.plot;
+    expect(u, 'the chart is built').not.toBeNull();
+    expect(u?.scales.x.min).toBe(0);
+    expect(u?.scales.x.max).toBe(600);
+    expect(u?.scales.y.min).toBe(0);
+    expect(u?.scales.y.max).toBeGreaterThanOrEqual(60 * 20);
+    expect(u?.axes[1].label).toBe('cells');
+    // the legend reads the last sample, the counts of the state
+    const legend = [...document.querySelectorAll('#plot .u-legend .u-series')].map((r) => r.textContent ?? '');
+    expect(legend).toContain(`alive${end.alive}`);
+    expect(legend).toContain(`dead${end.dead}`);
+    // the chart's columns hold the series
+    expect(u?.data[0]).toEqual(s.t_min);
+    expect(u?.data[3]).toEqual(s.dead);
 
     // the traces: recorded at the same times; the front moves from the pulse at the wave's speed
     const tr = app.traces.series;

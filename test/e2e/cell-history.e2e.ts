@@ -1,7 +1,8 @@
 // A cell's whole history (issue 16, item 5) on the built app: a cell selected with the mouse after
 // the wave passed gets its history from t = 0, replayed from the run in a worker (the page keeps
-// running), every variable with axes and units, the replayed values joining the live ones where
-// the selection was made, and a CSV of every variable with units in its header.
+// running), every variable with axes and units (a chart from t = 0 to the selection, the value
+// under the cursor), the replayed values joining the live ones where the selection was made, and a
+// CSV of every variable with units in its header.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -55,6 +56,16 @@ test('a selected cell gets its history from t = 0, replayed, with every variable
   expect(options).toContain('gsh (uM)');
   expect(options).toContain('o2 (uM)');
   await page.selectOption('#inspect-var', 'gsh');
+  const chart = await page.evaluate(() => {
+    const u = window.__ferrowave!.inspector.chart.plot;
+    return { x: [u?.scales.x.min, u?.scales.x.max], y: u?.axes[1].label, n: u?.data[0].length };
+  });
+  expect(chart).toEqual({ x: [0, t], y: 'gsh (uM)', n: h.t.length });
+  const over = await page.locator('#inspect-history .u-over').boundingBox();
+  if (!over) throw new Error('no history chart');
+  await page.mouse.move(over.x + 1, over.y + over.height / 2);
+  await expect(page.locator('#plot-tip')).toHaveText(/^0:00 h: gsh [\d.]+ uM$/);
+  await expect(page.locator('#inspect-history .u-legend')).toContainText(/gsh[\d.]+ uM/);
 
   const csv = await page.evaluate(async () => (await fetch((document.getElementById('inspect-csv') as HTMLAnchorElement).href)).text());
   const lines = csv.trim().split('\n');

@@ -1,6 +1,6 @@
 // Branches compared side by side (issue 16, item 3) on the built app: from the checkpoints section
 // a primed dish is compared at 5 h with nothing added, ferrostatin-1 and RSL3: three panes run on
-// one clock, the overlaid plots and the table fill in, the table (the CLI's summary of each branch:
+// one clock, the overlaid plots (with every branch's values under the cursor) and the table fill in, the table (the CLI's summary of each branch:
 // deaths, wave speed, t50) downloads as CSV, ferrostatin-1 saves the dish, and ending the
 // comparison returns to the sandbox as it was.
 import { readFileSync } from 'node:fs';
@@ -62,13 +62,28 @@ test('three branches from a checkpoint run side by side on one clock, with overl
 
   // overlaid curves were drawn (something besides the background in the cells plot)
   const inked = await page.evaluate(() => {
-    const cv = document.querySelector('#compare-view canvas.compare-plot') as HTMLCanvasElement;
+    const cv = document.querySelector('#compare-plot-cells canvas') as HTMLCanvasElement;
     const px = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
     let n = 0;
     for (let i = 0; i < px.length; i += 4) if (px[i + 2] > 150 && px[i] < 120) n++; // the first branch's blue
     return n;
   });
   expect(inked).toBeGreaterThan(20);
+  // the value of every branch under the cursor, with units, from the checkpoint's time to the end
+  const over = await page.locator('#compare-plot-front .u-over').boundingBox();
+  if (!over) throw new Error('no front plot');
+  await page.mouse.move(over.x + over.width / 2, over.y + over.height / 2);
+  const tip = page.locator('#plot-tip');
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveText(/^\d+:\d\d h: front beyond the origin\nnothing added: \d+ um\nferrostatin-1 10 uM: (\d+ um|–)\nrsl3 1 uM: \d+ um$/);
+  const cells = await page.locator('#compare-plot-cells .u-over').boundingBox();
+  if (!cells) throw new Error('no cells plot');
+  await page.mouse.move(cells.x + cells.width - 1, cells.y + cells.height / 2);
+  await expect(tip).toHaveText(
+    /^12:00 h: cells\nnothing added: \d+ alive, \d+ dead\nferrostatin-1 10 uM: \d+ alive, \d+ dead\nrsl3 1 uM: \d+ alive, \d+ dead$/,
+  );
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
 
   // back to the sandbox, untouched
   await page.click('#compare-end');
