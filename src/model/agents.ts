@@ -111,9 +111,9 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         target: 'mito_ros',
         potency: 20,
         hill: 2,
-        max_effect: 0.4,
+        max_effect: 0.5,
         source:
-          'Yagoda et al., Nature 447:864 (2007): erastin binds VDAC2/3 and alters mitochondrial outer-membrane permeability (uM range); calibrated: the extra mitochondrial ROS ends bistability between 12 uM (still a wave) and 15-20 uM (every cell dies on its own), the counterpart of the 11.7 uM upper limit of the Co et al. 2024 model',
+          'Yagoda et al., Nature 447:864 (2007): erastin binds VDAC2/3 and alters mitochondrial outer-membrane permeability (uM range); calibrated (max_effect, with the potency and Hill coefficient of the earlier calibration): the extra mitochondrial ROS ends bistability between 12 uM (still a wave) and 20 uM (every cell dies on its own), the counterpart of the 11.7 uM upper limit of the Co et al. 2024 model',
       },
     ],
     notes:
@@ -234,9 +234,9 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         target: 'gpx4_inactivation',
         potency: 0.05,
         hill: 1,
-        max_effect: 0.1,
+        max_effect: 0.2,
         source:
-          'EC50: Yang et al., Cell 156:317 (2014), HT-1080 / BJeLR killing, ~10-100 nM; max_effect calibrated: 0.1 /min so that at saturation active GPX4 is gone in ~20-40 min',
+          'EC50: Yang et al., Cell 156:317 (2014), HT-1080 / BJeLR killing, ~10-100 nM; max_effect calibrated: 0.2 /min, so that at saturation active GPX4 is gone within ~20 min and 1 uM leaves ~1 % of the active enzyme (synthesis against inactivation): every cell of a dish then dies of the lipid-peroxide chain within ~3-4 h, while 0.01 uM kills none (docs/model.md 3.8; behaviours 5.7, 5.8)',
       },
     ],
     notes:
@@ -255,7 +255,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         target: 'gpx4_inactivation',
         potency: 0.05,
         hill: 1,
-        max_effect: 0.1,
+        max_effect: 0.2,
         source:
           'Weiwer et al., Bioorg Med Chem Lett 22:1822 (2012), HRAS-mutant BJ cells, and Yang et al., Cell 156:317 (2014): potency similar to RSL3 (tens of nM); max_effect calibrated as for RSL3',
       },
@@ -366,11 +366,11 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     actions: [
       {
         target: 'rta',
-        potency: 0.06,
+        potency: 1.79,
         hill: 1,
         max_effect: 4,
         source:
-          'EC50: Dixon et al., Cell 149:1060 (2012), HT-1080 + erastin, ~60 nM; max_effect calibrated: 4x the control defence so that 5-20 uM abolishes the wave',
+          'calibrated to the cellular EC50 against ferroptosis, ~60 nM (Dixon et al., Cell 149:1060 (2012), HT-1080 + erastin): the potency of the radical-trapping action (half of max_effect) is set so that half of the cells of a 20 x 20 dish under 1 uM RSL3 survive 24 h at 60 nM (validation check 5.5); max_effect: 4x the control defence, so that 5-20 uM abolishes the wave',
       },
     ],
     notes: 'Radical-trapping antioxidant in membranes (Zilka et al., ACS Cent Sci 3:232 (2017)); stops lipid peroxidation, not GSH loss.',
@@ -386,10 +386,11 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     actions: [
       {
         target: 'rta',
-        potency: 0.022,
+        potency: 0.657,
         hill: 1,
         max_effect: 4,
-        source: 'EC50: Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014), Gpx4-knockout Pfa1 cells, ~22 nM; max_effect calibrated as for ferrostatin-1',
+        source:
+          'calibrated to the cellular EC50, ~22 nM in Gpx4-knockout Pfa1 cells (Friedmann Angeli et al., Nat Cell Biol 16:1180 (2014)): set as for ferrostatin-1, half of the cells under 1 uM RSL3 survive 24 h at 22 nM (validation check 5.5); max_effect as for ferrostatin-1',
       },
     ],
     notes: 'Spiroquinoxalinamine radical-trapping antioxidant (Zilka et al., ACS Cent Sci 3:232 (2017)).',
@@ -405,11 +406,11 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
     actions: [
       {
         target: 'rta',
-        potency: 30,
+        potency: 433,
         hill: 1,
         max_effect: 2,
         source:
-          'calibrated: EC50 in the tens of uM (water-soluble vitamin E analogue, far less potent than Fer-1 in cells; Dixon et al., Cell 149:1060 (2012)); max_effect 2 calibrated',
+          'calibrated to a cellular EC50 in the tens of uM (water-soluble vitamin E analogue, far less potent than Fer-1 in cells; Dixon et al., Cell 149:1060 (2012)): half of the cells under 1 uM RSL3 survive 24 h at ~30 uM (validation check 5.5); max_effect 2 calibrated',
       },
     ],
     notes: 'Hydrophilic chromanol; partitions poorly into membranes, hence the weak cellular potency.',

@@ -49,7 +49,7 @@ export interface StepContext {
 export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
   const dt = cx.dts;
   const { fe, ftn, zn, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
-  const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, feedback: aFb, lpo_src: aLp, o2_sink: aO2 } = st.aux;
+  const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, feedback: aFb, lpo_src: aLp, lpo_chain: aCh, o2_sink: aO2 } = st.aux;
   const { cystine, o2, ntbi, zn_ex: znEx } = st.field;
   const { status, nbr } = st;
   // phenotype bytes (expression factors, 1 = control)
@@ -103,6 +103,8 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const noxAct = T[T_NOX] * (1 - p.nox_pi3k_share * (1 - T[T_PI3K])) * (1 - p.nox_src_share * (1 - T[T_SRC]));
   const feKm = p.fe_feedback_km;
   const feKmNorm = (feRef + feKm) / feRef;
+  const chainK = p.lpo_chain_rate;
+  const rtRef = p.w_fsp1 + p.w_bh4;
   const mito = 1 + T[T_MITO];
   const o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9);
   const cfNorm = 1 / (1 - dp);
@@ -207,6 +209,9 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     const phiFe = (fe1 * feKmNorm) / (fe1 + feKm);
     aFb[i] = kf * (1 - sN + sN * D[pNOX[i]] * znNox * noxAct) * (1 - sF + sF * phiFe * pf);
     aLp[i] = lpR * pf * (1 - lpShare + lpShare * fen);
+    // the lipid-peroxide chain: Fe2+ turns PLOOH into radicals that peroxidise more PUFA-PL;
+    // radical trappers (FSP1/CoQ10H2, BH4, ferrostatin-1) stop a share of it, GPX4 removes PLOOH
+    aCh[i] = (chainK * phiFe * pf * rtRef) / (rtRef + aDefR[i]);
 
     // --- a spontaneous ROS burst where the keyed draw u falls below pb = burst_rate dts fe / fe_ref;
     // its size is log-logistic (shape 4, scale burst_size): burst_size (pb/u - 1)^(1/4), since u/pb
@@ -229,7 +234,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
 export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: StepContext, ex: ExchangeMatrix): int {
   const { t, dt } = cx;
   const { ros, lpo, t_dying: tDying } = st.cell;
-  const { def_gsh: defGsh, def_rt: defRt, ros_src: rosSrc, feedback, lpo_src: lpoSrc } = st.aux;
+  const { def_gsh: defGsh, def_rt: defRt, ros_src: rosSrc, feedback, lpo_src: lpoSrc, lpo_chain: lpoChain } = st.aux;
   const { ox } = st.field;
   const { status } = st;
   const { ros_time_scale: ts, lpo_commit: lCommit } = p;
@@ -278,9 +283,14 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     ros[i] = R1;
     ox[i] = e10 * Rr + e11 * oxq;
 
-    // --- lipid peroxidation of PUFA-PL (ROS^2 x iron), reduction by the defences
+    // --- lipid peroxidation of PUFA-PL (ROS^2 x iron, and the Fe2+ chain on existing PLOOH),
+    // reduction of PLOOH by GPX4 with GSH (radical trapping acts on the chain: slowCells)
+    // GPX4 fails at high ROS as GSH is oxidised, the same factor 8/(R^3 + 8) as in the ROS clearance;
+    // a committed cell no longer clears them (the point of no return)
     const R12 = R1 * R1;
-    const L = (lpo[i] + dt * lpoSrc[i] * R12) / (1 + dtLpC * (defG + defR));
+    const L0 = lpo[i];
+    const clr = s === ALIVE ? (dtLpC * defG * 8) / (R12 * R1 + 8) : 0;
+    const L = (L0 + dt * (lpoSrc[i] * R12 + lpoChain[i] * L0)) / (1 + clr);
     lpo[i] = L;
 
     // --- commitment: lipid peroxides past lpo_commit

@@ -97,6 +97,11 @@ export const AUX_VARS = [
     doc: 'maximal autocatalytic ROS production of this cell: ros_feedback_max * ros_time_scale * NOX factor * iron factor',
   },
   { name: 'lpo_src', unit: '1/(a.u. min)', doc: 'lipid peroxidation per ROS^2: lpo_rate * pufa * iron factor' },
+  {
+    name: 'lpo_chain',
+    unit: '1/min',
+    doc: 'autocatalytic growth of lipid peroxides (Fe2+-catalysed chain on PUFA-PL, less what radical trapping stops): lpo_chain_rate * phiFe * pufa * rt_ref/(rt_ref + def_rt)',
+  },
 ] as const;
 export type AuxVar = (typeof AUX_VARS)[number]['name'];
 

@@ -50,7 +50,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_nox_share',
     '1',
-    0.6057,
+    0.6077,
     0,
     1,
     'ros',
@@ -60,7 +60,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_iron_share',
     '1',
-    0.5874,
+    0.6281,
     0,
     1,
     'ros',
@@ -70,7 +70,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fe_feedback_km',
     'uM',
-    0.9219,
+    0.8291,
     0.05,
     20,
     'ros',
@@ -121,22 +121,22 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ox_diffusion',
     'um^2/min',
-    252,
+    290.5,
     1,
     100000,
     'ros',
     'effective diffusivity of the lumped extracellular oxidant that carries the wave',
-    "fitted (npm run fit:oxidant, fits/oxidant-reach.spec.json) to the untreated wave speed of Co2024, 5.13 um/min (mean of the six calibration plates' control wells), at ox_decay 0.05; no direct measurement (Co2024's own model read at 25 um per site gives 74 um^2/min)",
+    "fitted (npm run fit:oxidant, fits/oxidant-reach.spec.json) jointly with ox_decay to the untreated wave speed of Co2024, 5.13 um/min (mean of the six calibration plates' control wells), and to their scratched gaps (Fig. 2b); no direct measurement (Co2024's own model read at 25 um per site gives 74 um^2/min)",
   ),
   P(
     'ox_decay',
     '1/min',
-    0.05,
+    0.06702,
     0,
     50,
     'ros',
     'extracellular oxidant decay (catalase/peroxiredoxin in medium and on cells); sets the coupling length sqrt(D/k)',
-    'calibrated for the earlier core (no measurement). With it the wave crosses gaps up to 180 um (Co2024 Fig. 2b: 50 % point ~163 um); the joint fit to the gap data gives 0.065 (0.060-0.071), but that raises the ROS loss of cells to the oxidant so that 1 uM RSL3 no longer kills (docs/model.md 6.0b)',
+    'fitted jointly with ox_diffusion (npm run fit:oxidant, fits/oxidant-reach.spec.json) to the untreated wave speed and the scratched gaps of Co2024 Fig. 2b (50 % point ~163 um: a 160 um gap crossed, 180 um not): 0.0670 (0.0616-0.0729); no direct measurement',
   ),
   P(
     'ox_rupture_release',
@@ -171,7 +171,26 @@ export const PARAMS: readonly ParamSpec[] = [
     'share of peroxidation that scales with labile iron (LOX, Fenton) rather than with ROS alone',
     'assumption after Yang et al. PNAS 113:E4966 (2016)',
   ),
-  P('lpo_clear', '1/min', 0.1, 0, 10, 'lipid', 'lipid hydroperoxide reduction at control defence (GPX4, FSP1/CoQ10H2, BH4)', 'calibrated'),
+  P(
+    'lpo_clear',
+    '1/min',
+    0.7,
+    0,
+    10,
+    'lipid',
+    'lipid hydroperoxide reduction by GPX4 with GSH at control defence: loss lpo_clear * def_gsh * lpo',
+    'assumption: PLOOH reduced within a few minutes in a control cell (GPX4 is fast, Ursini et al. BBA 839:62 (1985)); with lpo_chain_rate it places the chain runaway between erastin-primed and RSL3-treated cells; at 1 /min lipid peroxides no longer lead Ca2+ in dying cells, at 0.5 RSL3 kills too slowly (docs/model.md 3.8)',
+  ),
+  P(
+    'lpo_chain_rate',
+    '1/min',
+    0.037,
+    0,
+    1,
+    'lipid',
+    'growth rate of lipid hydroperoxides through the Fe2+-catalysed chain at control iron and PUFA-PL with no radical trapping: lpo_chain_rate * phiFe * pufa * rt_ref/(rt_ref + def_rt), rt_ref = w_fsp1 + w_bh4',
+    'calibrated: the chain runs away below def_gsh ~0.027 (control iron, PUFA-PL, radical trapping), between cells after 10 h of 10 uM erastin (~0.056, 0.035-0.08 across phenotypes) and under 1 uM RSL3 (~0.01), so GPX4 inhibitors and 1 mM BSO kill on their own and erastin primes (Yang et al., Cell 156:317 (2014); behaviours 5.7, 5.8; docs/model.md 3.8); no direct measurement',
+  ),
   P(
     'lpo_commit',
     'a.u.',
@@ -394,7 +413,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_uptake',
     'uM/min',
-    0.1658,
+    0.1628,
     0,
     1,
     'iron',
@@ -404,7 +423,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_km',
     'uM',
-    30.7,
+    30.44,
     0.1,
     1000,
     'iron',
@@ -419,7 +438,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'gkt137831_ic50',
     'uM',
-    2.574,
+    2.651,
     0.01,
     10,
     'pharmacology',
@@ -429,7 +448,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ly294002_ic50',
     'uM',
-    18.85,
+    15.24,
     0.1,
     100,
     'pharmacology',
@@ -439,7 +458,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_src_ic50',
     'uM',
-    0.03859,
+    0.02184,
     0.0001,
     1,
     'pharmacology',
@@ -449,7 +468,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_offtarget_ic50',
     'uM',
-    31.99,
+    243.9,
     0.1,
     1000,
     'pharmacology',
@@ -459,7 +478,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fsen1_ic50',
     'uM',
-    0.1118,
+    0.04427,
     0.001,
     10,
     'pharmacology',
@@ -469,7 +488,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_ec50',
     'uM',
-    176.8,
+    77.16,
     0.1,
     1000,
     'pharmacology',
@@ -479,7 +498,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_chelation_max',
     '1/min',
-    0.2529,
+    0.1294,
     0,
     10,
     'pharmacology',
@@ -489,7 +508,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_pi3k_share',
     '1',
-    0.2961,
+    0.3204,
     0,
     1,
     'ros',
@@ -499,7 +518,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_src_share',
     '1',
-    0.1464,
+    0.1602,
     0,
     1,
     'ros',

@@ -162,6 +162,6 @@ describe('ferrowave CLI', () => {
     expect(p.status).toBe(0);
     expect(p.stdout).toMatch(/^primed-light-pulse\s+Confluent monolayer/m);
     const q = cli('params');
-    expect(q.stdout).toMatch(/^ox_diffusion\s+\d+ um\^2\/min/m);
+    expect(q.stdout).toMatch(/^ox_diffusion\s+[\d.]+ um\^2\/min/m);
   });
 });

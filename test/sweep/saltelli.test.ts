@@ -93,8 +93,9 @@ describe('"axes": "all-params"', () => {
     const s = validateSweep({ base: 'p', design: 'saltelli', points: 2, axes: 'all-params', factor: 2 }, vocab);
     expect(s.axes.length + s.all_params!.skipped.length).toBe(PARAMS.length);
     const ox = s.axes.find((a) => a.path === 'params.ox_diffusion')!;
-    // ox_diffusion: default 252 um^2/min
-    expect(ox).toMatchObject({ from: 126, to: 504, scale: 'log', integer: false });
+    // ox_diffusion: its default halved and doubled
+    const d = PARAMS.find((p) => p.name === 'ox_diffusion')!.default;
+    expect(ox).toMatchObject({ from: d / 2, to: 2 * d, scale: 'log', integer: false });
     // w_gpx4: default 0.95, at most 1
     expect(s.axes.find((a) => a.path === 'params.w_gpx4')).toMatchObject({ from: 0.475, to: 1 });
     expect(s.all_params!.factor).toBe(2);

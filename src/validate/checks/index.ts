@@ -20,6 +20,7 @@ import { wave51 } from './trigger-wave';
 import { tumours } from './tumours';
 import { phaseDiagram } from './phase-diagram';
 import { robustness } from './robustness';
+import { rtaPotency } from './rta-potency';
 import { reach52 } from './unprimed-reach';
 import { zinc511 } from './zinc';
 
@@ -30,6 +31,7 @@ export const BEHAVIOURS: Behaviour[] = [
   threshold53,
   gsh54,
   inhibitors55,
+  rtaPotency,
   bistable56,
   synchronous57,
   gpx4Inhibitors58,
