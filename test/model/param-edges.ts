@@ -3,6 +3,7 @@
 // spontaneous bursts; a tumour that grows from a vessel, with erastin and a pulse), a scan of a
 // state for the first value that is not a finite non-negative number, and seeded random
 // parameter sets inside the registry's ranges (keyed draws, no Math.random).
+import type { SteadyStateCache } from '../../src/model/initial-state';
 import { ALIVE, DYING, type SimState, type StateStore } from '../../src/model/layout';
 import { PARAMS, type ParamSpec } from '../../src/model/params';
 import { deriveKey, uniform } from '../../src/model/random';
@@ -84,10 +85,12 @@ export function firstBadValue(st: SimState): string | null {
 
 /** the store of the last finished run, laid out again for the next one of the same size (a new memory per run costs more than the run) */
 let spare: StateStore | null = null;
+/** control steady states by parameters: the monolayer and the tumour of one parameter set share theirs (the costliest part of a tiny run) */
+const steadyCache: SteadyStateCache = new Map();
 
 /** Runs the scenario to its end, scanning the state at t = 0 and every 20 steps: the first bad value with its time, or null. */
 export function runAndScan(sc: ResolvedScenario): string | null {
-  const sim = createSimulation(sc, sc.seed, { recycle: spare });
+  const sim = createSimulation(sc, sc.seed, { recycle: spare, steadyCache });
   spare = null;
   let bad = firstBadValue(sim.state);
   while (!bad && sim.stepIndex() < sim.totalSteps()) {
