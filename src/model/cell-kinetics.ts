@@ -20,6 +20,7 @@ import type { int } from './kernel-types';
 import { ALIVE, DEAD, DYING, NECROTIC, PHENO_DECODE, type SimState } from './layout';
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
+import { relaxStep } from './rate-laws';
 
 // the treatment targets (targets.ts) by their index in a segment's target values T
 const { xc: T_XC, gcl: T_GCL, gpx4_inactivation: T_INACT, gpx4_degradation: T_DEG } = TI;
@@ -104,13 +105,18 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const feKm = p.fe_feedback_km;
   const feKmNorm = (feRef + feKm) / feRef;
   const chainK = p.lpo_chain_rate;
-  const rtRef = p.w_fsp1 + p.w_bh4;
+  // radical trapping of a control cell; the floor keeps rtRef / (rtRef + def_rt) at 1 (nothing
+  // trapped) rather than 0/0 when there is none (w_fsp1 = w_bh4 = 0, no drug)
+  const rtRef = Math.max(p.w_fsp1 + p.w_bh4, 1e-12);
   const mito = 1 + T[T_MITO];
   const o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9);
   const cfNorm = 1 / (1 - dp);
   const mexDen = 1 / (1 + dt * mex);
   const burstP = p.burst_rate * dt;
   const burstSize = p.burst_size;
+  // PUFA-PL relaxes to its ACSL4-set level by explicit Euler, the step's fraction capped at 1 so it
+  // never steps past the target (and below 0) when pufa_rate x dts > 1
+  const pufaFrac = Math.min(dt * pufaRate, 1);
   let necroses = 0;
 
   for (let i = i0; i < i1; i++) {
@@ -149,7 +155,8 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     const znT = znRef * (0.5 * (znEx[i] / znMed) + 0.5 * D[pZIP7[i]]);
     const zn1 = (zn[i] + dt * znRate * znT) / (1 + dt * (znRate + znChel));
     zn[i] = zn1;
-    const znNox = 1 + znGain * ((2 * zn1) / (zn1 + znRef) - 1);
+    // NOX factor 1 + g (2 zn/(zn + zn_ref) - 1), never negative (g > 1 would make it so at low zinc)
+    const znNox = Math.max(1 + znGain * ((2 * zn1) / (zn1 + znRef) - 1), 0);
     const grRel = grNorm / (1 + zn1 / grKi);
 
     // --- selenium and NRF2
@@ -181,7 +188,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     bh4[i] = b1;
 
     // --- PUFA-PL (ACSL4, lowered by contact inhibition)
-    const pf = pufa[i] + dt * pufaRate * (D[pACSL4[i]] * cf - pufa[i]);
+    const pf = relaxStep(pufa[i], D[pACSL4[i]] * cf, pufaFrac);
     pufa[i] = pf;
 
     // --- oxygen use; rates for the fast block
@@ -245,6 +252,10 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
   const kd = p.ros_decay * ts;
   const oxDeadDen = 1 / (1 + dt * p.ox_decay * p.kd_dead_factor);
   const dtLpC = dt * p.lpo_clear;
+  // ceiling of lpo: a committed cell that cannot rupture (swelling blocked) keeps its chain
+  // growing exponentially and would reach Infinity in float32 within a day; past 1e9 x lpo_commit
+  // nothing the model reads changes (Ca2+ entry through damaged membrane is saturated)
+  const lpoMax = 1e9 * lCommit;
   const h = 0.5 * dt;
   const tCommit = t + dt;
   let committed = 0;
@@ -277,8 +288,10 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     const q1 = 1 / ((Rp3 + 1) * (Rp3 + 8));
     const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0;
     const loss2 = kg8 * defG * (Rp3 + 1) * q1 + kgR * defR + kd;
-    // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division
-    const Rr = (Rp * (R + h * (prod + prod2))) / (Rp + h * (loss * R + loss2 * Rp));
+    // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division; the
+    // denominator is 0 only where R, its production and so the numerator are 0 (no basal ROS, no
+    // oxygen, no oxidant): the floor makes that 0 / 1e-300 = 0 instead of NaN, and is never reached otherwise
+    const Rr = (Rp * (R + h * (prod + prod2))) / Math.max(Rp + h * (loss * R + loss2 * Rp), 1e-300);
     const R1 = e00 * Rr + e01 * oxq;
     ros[i] = R1;
     ox[i] = e10 * Rr + e11 * oxq;
@@ -290,7 +303,7 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     const R12 = R1 * R1;
     const L0 = lpo[i];
     const clr = s === ALIVE ? (dtLpC * defG * 8) / (R12 * R1 + 8) : 0;
-    const L = (L0 + dt * (lpoSrc[i] * R12 + lpoChain[i] * L0)) / (1 + clr);
+    const L = Math.min((L0 + dt * (lpoSrc[i] * R12 + lpoChain[i] * L0)) / (1 + clr), lpoMax);
     lpo[i] = L;
 
     // --- commitment: lipid peroxides past lpo_commit
@@ -330,9 +343,13 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
   const caDmgB = cab * caDmg;
   const soceK2 = p.ca_soce_ros_k * p.ca_soce_ros_k;
   const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k;
-  const clLoadNorm = 1 / (clOpen - clRest);
+  // Cl- load relative to its span; none when cl_open = cl_rest (no span to load)
+  const clLoadNorm = clOpen !== clRest ? 1 / (clOpen - clRest) : 0;
   const swell = p.swell_rate * T[T_SWELL];
   const rupRel = p.ox_rupture_release * gain;
+  // regulatory volume decrease of living cells (step dtsAlive): explicit Euler towards vol 1, the
+  // step's fraction capped at 1 so a fast rvd_rate never overshoots below 1 (or below 0)
+  const rvdFrac = Math.min(dtsAlive * rvd, 1);
   const tDead = t + dtStep;
   for (let i = i0; i < i1; i++) {
     const s = status[i];
@@ -358,7 +375,7 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
     cl[i] = cl1;
     const load = (cl1 - clRest) * clLoadNorm;
     let v = vol[i] + dt * swell * (load > 0 ? load : 0);
-    if (s === ALIVE) v -= dt * rvd * (v - 1); // regulatory volume decrease while the membrane holds
+    if (s === ALIVE) v = relaxStep(v, 1, rvdFrac); // regulatory volume decrease while the membrane holds
     vol[i] = v;
 
     // --- fate: a committed cell ruptures when swollen

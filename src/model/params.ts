@@ -325,7 +325,16 @@ export const PARAMS: readonly ParamSpec[] = [
   ),
 
   // --- FSP1/CoQ10, GCH1/BH4, weights of the defence ---
-  P('fsp1_rate', '1/min', 0.1, 0, 10, 'defence', 'CoQ10 reduction by FSP1 at control expression', 'assumption: CoQ10H2 turnover in minutes'),
+  P(
+    'fsp1_rate',
+    '1/min',
+    0.1,
+    0.001,
+    10,
+    'defence',
+    'CoQ10 reduction by FSP1 at control expression',
+    "assumption: CoQ10H2 turnover in minutes. Range from 0.001, not 0: FSP1's term in def_rt is normalised by the reduced CoQ10 fraction of a control cell, fsp1_rate/(fsp1_rate + coq_ox_rate), which is 0 at fsp1_rate = 0 (0/0); fsp1_rate sets how fast CoQ10H2 follows FSP1, w_fsp1 the strength of the defence (remove FSP1 with w_fsp1 = 0, a knockdown or an FSP1 inhibitor)",
+  ),
   P('coq_ox_rate', '1/min', 0.1, 0, 10, 'defence', 'CoQ10H2 oxidation at zero ROS (grows with ROS)', 'assumption'),
   P('bh4_rate', '1/min', 0.01, 0, 1, 'defence', 'BH4 synthesis/turnover rate', 'assumption: BH4 turnover over ~1-2 h, Kraft et al. ACS Cent Sci 6:41 (2020)'),
   P(

@@ -31,3 +31,13 @@ export function hill4(x: number, k: number): number {
 export function implicitStep(x: number, production: number, loss: number, dt: number): number {
   return (x + dt * production) / (1 + dt * loss);
 }
+
+/**
+ * One explicit Euler step of x' = k (target - x) over dt with the fraction `frac` = min(k dt, 1):
+ * x + frac (target - x). A fraction of at most 1 makes the result a weighted mean of x and the
+ * target, so it never steps past the target (nor below 0 when both are >= 0), whatever k and dt;
+ * below k dt = 1 it is plain explicit Euler, bit for bit.
+ */
+export function relaxStep(x: number, target: number, frac: number): number {
+  return x + frac * (target - x);
+}

@@ -1,0 +1,129 @@
+// Why this file exists: the pieces of the parameter-range test (param-edges.test.ts): two tiny
+// scenarios that reach every block of the kinetics (a primed monolayer with a light pulse and
+// spontaneous bursts; a tumour that grows from a vessel, with erastin and a pulse), a scan of a
+// state for the first value that is not a finite non-negative number, and seeded random
+// parameter sets inside the registry's ranges (keyed draws, no Math.random).
+import type { SteadyStateCache } from '../../src/model/initial-state';
+import { ALIVE, DYING, type SimState, type StateStore } from '../../src/model/layout';
+import { PARAMS, type ParamSpec } from '../../src/model/params';
+import { deriveKey, uniform } from '../../src/model/random';
+import { type ResolvedScenario, resolveScenario } from '../../src/model/scenario';
+import { createSimulation } from '../../src/model/simulation';
+
+export type Kind = 'monolayer' | 'tumour';
+
+/** Minutes simulated per run (1200 steps of 0.5 min: erastin priming, a pulse, deaths, ruptures). */
+export const RUN_MIN = 600;
+
+/** What a case may change besides the parameters: the treatments, the run's length, the numerics. */
+export interface CaseOptions {
+  treatments?: Array<Record<string, unknown>>;
+  duration_min?: number;
+  numerics?: { dt_min?: number; slow_every?: number; field_every?: number };
+}
+
+/**
+ * A 10 x 3 monolayer (20 um sites), 10 uM erastin from 0, a light pulse at its left end at 120 min,
+ * bursts on (or the treatments of `o`).
+ */
+export function monolayer(params: Record<string, number>, o: CaseOptions = {}): ResolvedScenario {
+  return resolveScenario(
+    {
+      seed: 3,
+      lattice: { width: 12, height: 3, site_um: 20 },
+      duration_min: o.duration_min ?? RUN_MIN,
+      tissue: { kind: 'monolayer' },
+      treatments: o.treatments ?? [
+        { agent: 'erastin', uM: 10, start_min: 0 },
+        { agent: 'light-pulse', dose: 30, start_min: 120, end_min: 130, region: { disc: { x_um: 0, y_um: 30, r_um: 60 } } },
+      ],
+      params: { burst_rate: 0.001, ...params },
+      numerics: o.numerics ?? {},
+    },
+    'param-edges',
+  );
+}
+
+/** An 8 x 8 tumour (20 um sites) seeded in a disc beside one vessel, 10 uM erastin from 60 min (a drug field), a pulse at 120 min. */
+export function tumour(params: Record<string, number>): ResolvedScenario {
+  return resolveScenario(
+    {
+      seed: 3,
+      lattice: { width: 8, height: 8, site_um: 20 },
+      duration_min: RUN_MIN,
+      tissue: { kind: 'tumour', seeds: [{ disc: { x_um: 80, y_um: 80, r_um: 50 } }], vessels: [{ x_um: 20, y_um: 20 }] },
+      treatments: [
+        { agent: 'erastin', uM: 10, start_min: 60 },
+        { agent: 'light-pulse', dose: 30, start_min: 120, end_min: 130, region: { disc: { x_um: 80, y_um: 80, r_um: 30 } } },
+      ],
+      params,
+    },
+    'param-edges',
+  );
+}
+
+const isBad = (x: number) => !(x >= 0) || x === Number.POSITIVE_INFINITY;
+
+/**
+ * The first value of the state that is NaN, infinite or negative, named, or null: every per-cell
+ * variable (t_dying and t_dead are NaN until the event, by design: only their sign and finiteness
+ * once set are checked), every field and drug field, and the aux rates of living cells.
+ */
+export function firstBadValue(st: SimState): string | null {
+  const { status } = st;
+  for (const [name, a] of Object.entries(st.cell)) {
+    const times = name === 't_dying' || name === 't_dead';
+    for (let i = 0; i < a.length; i++)
+      if (times ? a[i] < 0 || Math.abs(a[i]) === Number.POSITIVE_INFINITY : isBad(a[i])) return `${name} = ${a[i]} in cell ${i} (status ${status[i]})`;
+  }
+  for (const group of [st.field, st.drug] as Record<string, Float32Array>[])
+    for (const [name, a] of Object.entries(group)) for (let i = 0; i < a.length; i++) if (isBad(a[i])) return `field ${name} = ${a[i]} at site ${i}`;
+  for (const [name, a] of Object.entries(st.aux))
+    for (let i = 0; i < a.length; i++) if ((status[i] === ALIVE || status[i] === DYING) && isBad(a[i])) return `aux ${name} = ${a[i]} in cell ${i}`;
+  return null;
+}
+
+/** the store of the last finished run, laid out again for the next one of the same size (a new memory per run costs more than the run) */
+let spare: StateStore | null = null;
+/** control steady states by parameters: the monolayer and the tumour of one parameter set share theirs (the costliest part of a tiny run) */
+const steadyCache: SteadyStateCache = new Map();
+
+/** Runs the scenario to its end, scanning the state at t = 0 and every 20 steps: the first bad value with its time, or null. */
+export function runAndScan(sc: ResolvedScenario): string | null {
+  const sim = createSimulation(sc, sc.seed, { recycle: spare, steadyCache });
+  spare = null;
+  let bad = firstBadValue(sim.state);
+  while (!bad && sim.stepIndex() < sim.totalSteps()) {
+    sim.step(Math.min(20, sim.totalSteps() - sim.stepIndex()));
+    bad = firstBadValue(sim.state);
+  }
+  spare = sim.state.store;
+  return bad && `${bad} at t = ${sim.time()} min`;
+}
+
+/** Purpose numbers of the draws below (their own space: these draws never meet the model's). */
+const PICK = 1;
+const VALUE = 2;
+
+/**
+ * Parameter set `k` of a seeded series: each parameter at its default (3/5: with ~45 of 116
+ * parameters moved, half the sets still have cells that live a while), its minimum (1/10), its
+ * maximum (1/10) or inside its range (1/5: log-uniform
+ * where the range spans two decades or more above a positive minimum, else uniform).
+ */
+export function randomParams(seed: number, k: number, registry: readonly ParamSpec[] = PARAMS): Record<string, number> {
+  const key = deriveKey(seed);
+  const out: Record<string, number> = {};
+  registry.forEach((p, j) => {
+    const pick = uniform(key, k, j, PICK);
+    const w = uniform(key, k, j, VALUE);
+    let v: number;
+    if (pick < 0.6) v = p.default;
+    else if (pick < 0.7) v = p.min;
+    else if (pick < 0.8) v = p.max;
+    else if (p.min > 0 && p.max / p.min >= 100) v = p.min * (p.max / p.min) ** w;
+    else v = p.min + (p.max - p.min) * w;
+    out[p.name] = Math.min(p.max, Math.max(p.min, v));
+  });
+  return out;
+}
