@@ -75,7 +75,7 @@ test('three branches from a checkpoint run side by side on one clock, with overl
   await page.mouse.move(over.x + over.width / 2, over.y + over.height / 2);
   const tip = page.locator('#plot-tip');
   await expect(tip).toBeVisible();
-  await expect(tip).toHaveText(/^\d+:\d\d h: front beyond the origin\nnothing added: \d+ um\nferrostatin-1 10 uM: (\d+ um|–)\nrsl3 1 uM: \d+ um$/);
+  await expect(tip).toHaveText(/^\d+:\d\d h: front beyond the origin\nnothing added: [\d.]+ um\nferrostatin-1 10 uM: ([\d.]+ um|–)\nrsl3 1 uM: [\d.]+ um$/);
   const cells = await page.locator('#compare-plot-cells .u-over').boundingBox();
   if (!cells) throw new Error('no cells plot');
   await page.mouse.move(cells.x + cells.width - 1, cells.y + cells.height / 2);

@@ -69,7 +69,7 @@ test('the plots show their values under the cursor and export every sample as CS
   await expect(page.locator('#plot-tip')).toHaveText(/^3:00 h: mean gsh [\d.]+ uM$/);
   const front = await over('trace-front');
   await page.mouse.move(front.x + (front.width * 9) / 12, front.y + front.height / 2);
-  await expect(page.locator('#plot-tip')).toHaveText(/^9:00 h: front \d+ um beyond the origin$/);
+  await expect(page.locator('#plot-tip')).toHaveText(/^9:00 h: front [\d.]+ um beyond the origin$/);
   await page.mouse.move(0, 0);
   await expect(page.locator('#plot-tip')).toBeHidden();
   await expect.poll(() => legend('plot')).toEqual([`alive${latest.alive}`, expect.stringMatching(/^dying\d+$/), `dead${latest.dead}`]);
