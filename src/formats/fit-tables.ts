@@ -4,8 +4,8 @@
 // (uncertainty.csv) and profile (profiles.csv), and the best parameters as a scenario `params`
 // block (best-params.json). Numbers are written in full (shortest round-trip form), so the files
 // depend only on the fit's numbers: byte-identical for any worker count, shard split or resume.
-// A column of parameter values is named `name_unit` (the registry's unit, by the shared rule of
-// src/model/unit-suffix.ts: `ox_diffusion_um2_per_min`); a long table with a row per parameter
+// A column of parameter values is named as a sweep's axis column is (src/sweep/plan.ts paramColumn:
+// `ox_diffusion_um2_per_min`, a dimensionless one bare); a long table with a row per parameter
 // (uncertainty.csv, profiles.csv) has a `unit` column instead.
 import { AGENTS } from '../model/agents';
 import type { Best, FitState } from '../fit/driver';
@@ -14,7 +14,7 @@ import type { FitPlan } from '../fit/plan';
 import type { FitSpec } from '../fit/spec';
 import type { UncertaintySummary } from '../fit/uncertainty';
 import { paramSpec } from '../model/params';
-import { unitSuffix } from '../model/unit-suffix';
+import { paramColumn as columnOf } from '../sweep/plan';
 import { csvField } from './runs-csv';
 
 const row = (fields: Array<string | number | boolean | null>) => fields.map((f) => csvField(typeof f === 'boolean' ? String(f) : f)).join(',');
@@ -22,15 +22,8 @@ const row = (fields: Array<string | number | boolean | null>) => fields.map((f) 
 /** The registry's unit of a parameter ('' for a name it does not know). */
 const unitOf = (name: string) => paramSpec(name)?.unit ?? '';
 
-/**
- * A parameter's value column: `name_unit` (`ox_diffusion_um2_per_min`); a dimensionless parameter
- * (unit `1` or `rel`) keeps its bare name, as a sweep's axis column does (src/sweep/plan.ts).
- */
-export function paramColumn(name: string): string {
-  const unit = unitOf(name);
-  const u = unit === '1' || unit === 'rel' ? '' : unitSuffix(unit);
-  return u ? `${name}_${u}` : name;
-}
+/** A parameter's value column, named as a sweep's axis is (src/sweep/plan.ts paramColumn). */
+export const paramColumn = (name: string): string => columnOf(name, unitOf(name));
 
 export function evaluationsCsv(spec: FitSpec, state: FitState): string {
   const names = spec.parameters.map((p) => p.name);

@@ -3,6 +3,7 @@
 // scenario from the base. Every design point's scenario is validated up front, so a bad value
 // is reported (naming the axis values and the scenario problem) before the first run starts.
 import { paramSpec } from '../model/params';
+import { unitSuffix } from '../model/unit-suffix';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
 import { formatProblem, type Problem, type ResolvedScenario, resolveScenario, ScenarioError, setOverride } from '../model/scenario';
 import { designPoints } from './design';
@@ -28,10 +29,12 @@ export interface Plan {
   base: Record<string, unknown>;
 }
 
-/** runs.csv column name for a unit: "um^2/min" -> "um2_per_min", dimensionless -> "". */
-export function unitSuffix(unit: string): string {
-  if (unit === '1' || unit === 'rel' || unit === '') return '';
-  return unit.replace(/\./g, '').replace(/\^/g, '').replace(/^1\//, 'per_').replace(/\//g, '_per_').replace(/[()]/g, '').replace(/\s+/g, '_');
+/**
+ * The column of a parameter in runs.csv and the fit tables: `name_unit` by the shared unit rule
+ * (`ox_diffusion_um2_per_min`); a dimensionless parameter (unit `1`, `rel` or none) keeps its name.
+ */
+export function paramColumn(name: string, unit: string): string {
+  return unit === '1' || unit === 'rel' || unit === '' ? name : `${name}_${unitSuffix(unit)}`;
 }
 
 /** The column name of an axis: its own name, or one derived from the path and the base scenario. */
@@ -44,10 +47,7 @@ export function axisColumn(path: string, base: Record<string, unknown>): string 
   }
   const p = /^params\.([A-Za-z0-9_]+)$/.exec(path);
   const spec = p ? paramSpec(p[1]) : undefined;
-  if (spec) {
-    const u = unitSuffix(spec.unit);
-    return u ? `${spec.name}_${u}` : spec.name;
-  }
+  if (spec) return paramColumn(spec.name, spec.unit);
   return path.replace(/\[(\d+)\]/g, '_$1').replace(/\./g, '_');
 }
 
