@@ -12,6 +12,7 @@ import { runToEnd } from '../../src/engine/runner';
 import { measureRun } from '../../src/fit/measure';
 import { resolveScenario } from '../../src/model/scenario';
 import { createSimulation } from '../../src/model/simulation';
+import { tinyStrip } from '../tiny-strip';
 
 const bin = join(import.meta.dirname, '../../bin/ferrowave.mjs');
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -21,17 +22,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 
 /** A 40 x 3-site strip primed with erastin, a pulse over its left end at 300 min (spontaneous bursts off: the pulse is the only trigger): a wave in ~20 ms. */
-const strip = {
-  name: 'tiny-strip',
-  seed: 3,
-  lattice: { width: 40, height: 3, site_um: 20 },
-  duration_min: 520,
-  treatments: [
-    { agent: 'erastin', uM: 10, start_min: 0 },
-    { agent: 'light-pulse', dose: 30, start_min: 300, end_min: 310, region: { rect: { x_um: 0, y_um: 0, width_um: 60, height_um: 60 } } },
-  ],
-  params: { burst_rate: 0 },
-};
+const strip = tinyStrip('tiny-strip', { burst_rate: 0 });
 writeFileSync(join(root, 'strip.json'), JSON.stringify(strip));
 const TRUE_DIFFUSION = 200;
 

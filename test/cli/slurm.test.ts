@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { missingSlurmBinaries, type SlurmCluster, startSlurmCluster } from './slurm-cluster';
+import { tinyStrip } from '../tiny-strip';
 
 const repo = join(import.meta.dirname, '../..');
 const bin = join(repo, 'bin/ferrowave.mjs');
@@ -91,19 +92,7 @@ describe.skipIf(missing.length > 0 && !inCI)('on SLURM', () => {
   it('runs a fit as one job of shards started together (examples/slurm-fit.sh), to the fit run locally', async () => {
     expect(missing, 'SLURM/munge binaries (CI installs them in .ci/run)').toEqual([]);
     root ||= mkdtempSync(join(tmpdir(), 'ferrowave-slurm-'));
-    writeFileSync(
-      join(root, 'strip.json'),
-      JSON.stringify({
-        name: 'slurm-strip',
-        seed: 3,
-        lattice: { width: 40, height: 3, site_um: 20 },
-        duration_min: 520,
-        treatments: [
-          { agent: 'erastin', uM: 10, start_min: 0 },
-          { agent: 'light-pulse', dose: 30, start_min: 300, end_min: 310, region: { rect: { x_um: 0, y_um: 0, width_um: 60, height_um: 60 } } },
-        ],
-      }),
-    );
+    writeFileSync(join(root, 'strip.json'), JSON.stringify(tinyStrip('slurm-strip')));
     writeFileSync(join(root, 'speeds.csv'), 'agent,uM,observable,value,sd\ndfo,0,wave_speed_um_per_min,4.6,0.1\ndfo,3,wave_speed_ratio,0.7,0.02\n');
     const fit = join(root, 'fit.json');
     writeFileSync(

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyStrip } from '../tiny-strip';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'ferrowave-pack-'));
@@ -132,17 +133,7 @@ describe('the package as npm installs it', () => {
   });
 
   it('fits a parameter', () => {
-    const strip = {
-      name: 'tiny-strip',
-      seed: 3,
-      lattice: { width: 40, height: 3, site_um: 20 },
-      duration_min: 520,
-      treatments: [
-        { agent: 'erastin', uM: 10, start_min: 0 },
-        { agent: 'light-pulse', dose: 30, start_min: 300, end_min: 310, region: { rect: { x_um: 0, y_um: 0, width_um: 60, height_um: 60 } } },
-      ],
-      params: { burst_rate: 0 },
-    };
+    const strip = tinyStrip('tiny-strip', { burst_rate: 0 });
     writeFileSync(join(app, 'strip.json'), JSON.stringify(strip));
     writeFileSync(join(app, 'data.csv'), 'agent,uM,observable,value,sd,t_min\ndfo,0,wave_speed_um_per_min,5,0.5,\n');
     const fit = {
