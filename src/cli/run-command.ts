@@ -84,7 +84,7 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     const progress = new Progress(sc.name, o.quiet);
     const t0 = performance.now();
     await engine.initialise();
-    const guard = stateGuard(sim, process.env.FERROWAVE_RUN_INJECT === 'nan');
+    const guard = stateGuard(engine, process.env.FERROWAVE_RUN_INJECT === 'nan');
     const samples = await runToEnd(engine, {
       onSample: (s) => {
         ts.add(s);

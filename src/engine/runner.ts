@@ -12,9 +12,9 @@ export interface RunHooks {
   /**
    * called after each sample (after onSample), while no worker is stepping (the state is at rest
    * in shared memory): true ends the run there, e.g. when the state holds a value that is not a
-   * number (analysis/state-scan.ts)
+   * number (Engine.scan)
    */
-  stopAfter?(s: Sample): boolean;
+  stopAfter?(s: Sample): boolean | Promise<boolean>;
 }
 
 export function takeSample(engine: Engine): Sample {
@@ -34,16 +34,16 @@ export async function runToEnd(engine: Engine, hooks: RunHooks = {}): Promise<Sa
   const total = sim.totalSteps();
   const samples: Sample[] = [];
   /** takes a sample; true when the run is to end there */
-  const record = (): boolean => {
+  const record = async (): Promise<boolean> => {
     const s = takeSample(engine);
     samples.push(s);
     hooks.onSample?.(s);
-    return hooks.stopAfter?.(s) === true;
+    return hooks.stopAfter ? (await hooks.stopAfter(s)) === true : false;
   };
-  if (record()) return samples;
+  if (await record()) return samples;
   while (sim.stepIndex() < total) {
     await engine.advance(Math.min(every, total - sim.stepIndex()));
-    const stop = record();
+    const stop = await record();
     hooks.onProgress?.(sim.stepIndex(), total);
     if (stop) break;
   }

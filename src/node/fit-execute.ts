@@ -58,7 +58,7 @@ export async function executeEval(job: EvalJob): Promise<EvalResult> {
     spareStore = null;
     const engine = await createEngine(sim, 0);
     // a state that goes bad (NaN, infinity, negative) stops the run at that sample: a failed run
-    const guard = stateGuard(sim);
+    const guard = stateGuard(engine);
     const samples = await runToEnd(engine, { stopAfter: guard.stopAfter });
     const summary = summarise(sim, samples);
     const diverged = guard.bad ? badValueText(guard.bad) : divergence(samples, summary);

@@ -92,7 +92,7 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
           text += `${prefix}${ts.row(s)}\n`;
         }
       : undefined;
-    const guard = stateGuard(sim, fault === 'nan');
+    const guard = stateGuard(engine, fault === 'nan');
     const samples = await runToEnd(engine, { onSample, stopAfter: guard.stopAfter });
     if (fault === 'nan-mean') samples[samples.length - 1].means.ros = Number.NaN;
     const summary = summarise(sim, samples);

@@ -1,9 +1,10 @@
 // The scan of a state for garbage (src/analysis/state-scan.ts): a NaN, an infinity and a negative
 // value planted in a tiny simulation are each found with their variable, unit, cell and time; the
 // times of events that have not happened (NaN by design) and the rates at empty sites are not
-// garbage; a clean run has none at any sample; and the runner stops at the sample that has one.
+// garbage; the bands of workers give the same first value as the whole state; a clean run has
+// none at any sample; and the runner stops at the sample that has one.
 import { describe, expect, it } from 'vitest';
-import { badValueText, firstBadValue, scanSimulation } from '../../src/analysis/state-scan';
+import { badValueText, earliest, firstBadValue, scanSimulation } from '../../src/analysis/state-scan';
 import { createEngine } from '../../src/engine/engine';
 import { runToEnd } from '../../src/engine/runner';
 import { ALIVE, EMPTY } from '../../src/model/layout';
@@ -29,6 +30,7 @@ describe('state scan', () => {
     sim.state.cell.ros[site] = Number.NaN;
     const b = scanSimulation(sim);
     expect(b).toEqual({
+      order: 12,
       group: 'cell',
       name: 'ros',
       unit: 'a.u.',
@@ -70,6 +72,27 @@ describe('state scan', () => {
     expect(scanSimulation(sim)).toMatchObject({ group: 'aux', name: 'feedback', unit: 'a.u./min', site: 2 });
     st.cell.t_dead[4] = -1;
     expect(firstBadValue(st, 20, 2)).toMatchObject({ group: 'cell', name: 't_dead', unit: 'min', value: -1, site: 4, t_min: 2 });
+  });
+
+  it('scans a band of sites as a worker does; the earliest of the bands is the scan of the whole state', async () => {
+    const sim = simAt(10);
+    const st = sim.state;
+    // rows 0 and 1 (sites 0-39) and row 2 (40-59), as two workers split 3 rows
+    const bands = (): Array<ReturnType<typeof firstBadValue>> => [firstBadValue(st, 20, 5, 0, 40), firstBadValue(st, 20, 5, 40, 60)];
+    st.cell.lpo[45] = Number.NaN;
+    st.cell.lpo[50] = -1;
+    st.cell.gsh[52] = Number.NaN;
+    st.field.o2[2] = -1;
+    const [a, b] = bands();
+    expect(a).toMatchObject({ group: 'field', name: 'o2', site: 2 });
+    expect(b).toMatchObject({ name: 'gsh', site: 52 });
+    expect(earliest([a, b])).toEqual(scanSimulation(sim));
+    expect(earliest([a, b])).toMatchObject({ name: 'gsh', site: 52 });
+    st.cell.gsh[52] = 1;
+    expect(earliest(bands())).toMatchObject({ name: 'lpo', site: 45 });
+    expect(earliest([null, null])).toBeNull();
+    // the engine on the calling thread scans it all
+    expect(await (await createEngine(sim, 0)).scan()).toMatchObject({ name: 'lpo', site: 45, t_min: 5 });
   });
 
   it('finds nothing at any sample of a clean run with a wave (deaths, ruptures, empty sites)', async () => {
