@@ -43,7 +43,7 @@ describe('executeRun', () => {
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/^RangeError: /);
     // a NaN planted in the state of the middle cell (column 20, row 1 of 40 x 3 sites of 20 um) at the second
-    // sample: the scan stops the run there (a run to the end takes far longer), a failed run naming it
+    // sample: the scan stops the run there (its message says t = 5 min, not the end), a failed run naming it
     process.env.FERROWAVE_SWEEP_INJECT = '7:nan,8:nan-mean';
     try {
       const d = await executeRun({ run: 7, scenario: sc, timeseries: 'all' });
@@ -56,7 +56,6 @@ describe('executeRun', () => {
       // the backstop at the end: a mean that is not a number
       const m = await executeRun({ run: 8, scenario: sc, timeseries: 'all' });
       expect(m).toMatchObject({ ok: false, summary: null, error: 'diverged: mean ros is NaN at t = 500 min' });
-      expect(d.sim_ms).toBeLessThan(m.sim_ms);
     } finally {
       delete process.env.FERROWAVE_SWEEP_INJECT;
     }
