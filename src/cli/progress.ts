@@ -35,6 +35,11 @@ export class Progress {
     }
   }
 
+  /** The run stopped before its end: on a terminal, the line in place ends so a message can follow. */
+  stopped(): void {
+    if (!this.quiet && this.tty && this.lastDraw > 0) process.stderr.write('\n');
+  }
+
   done(what: string, wall: number): void {
     if (this.quiet) return;
     process.stderr.write(`${this.tty ? '\n' : ''}[ferrowave] ${this.name}: done in ${wall.toFixed(1)} s (${what})\n`);

@@ -3,10 +3,16 @@
 // written beside --out under a temporary name and renamed into place when the run is complete
 // (src/formats/staged-folder-fs.ts): a run stopped or killed at any point leaves the previous
 // result at --out as it was, and --force replaces the whole folder, only at the end.
-// Testing hook: FERROWAVE_RUN_INJECT=nan makes the run's first sample a NaN mean, so the tests
-// exercise the path of a diverged run (exit 3, folder kept): inside their declared ranges the
-// parameters do not make the model diverge (test/model/param-edges.test.ts).
+// The state is scanned at every sample (src/node/state-guard.ts): at the first NaN, infinity or
+// negative value the run stops there, its folder is written as far as it got (timeseries.csv up
+// to that sample, summary.json's run_info.diverged naming the variable, the cell and the time) and
+// it exits 3; the means of the samples are checked once more at the end, as a backstop.
+// Testing hooks (inside their declared ranges the parameters do not make the model diverge:
+// test/model/param-edges.test.ts): FERROWAVE_RUN_INJECT=nan plants a NaN in one cell's ROS at the
+// second sample (the scan finds it); FERROWAVE_RUN_INJECT=nan-mean makes the first sample's mean
+// ROS NaN after the run (the backstop finds it).
 import { resolve } from 'node:path';
+import { badValueText } from '../analysis/state-scan';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
@@ -21,6 +27,7 @@ import { createSimulation } from '../model/simulation';
 import { CliError } from './cli-error';
 import { Progress } from './progress';
 import { divergence } from '../sweep/metrics';
+import { stateGuard } from '../node/state-guard';
 
 export const RUN_USAGE = `  ferrowave run <scenario.json | preset> --out DIR [--seed N] [--workers N] [--set path=value ...]
                 [--cells-csv] [--force] [--quiet]`;
@@ -28,7 +35,9 @@ export const RUN_USAGE = `  ferrowave run <scenario.json | preset> --out DIR [--
 export const RUN_DETAILS = `run writes DIR/scenario.resolved.json, DIR/timeseries.csv, DIR/summary.json (and DIR/cells.csv
 with the same table as DIR/cells.parquet with --cells-csv), all at once when the run is complete. --set overrides any scenario path, e.g.
 --set treatments[0].uM=2.5 --set params.ox_diffusion=300 --set lattice.width=200. DIR must be new,
-empty or a run folder (--force replaces a finished one).`;
+empty or a run folder (--force replaces a finished one). A run whose state goes bad (a NaN, an infinity or a
+negative amount in any cell or field) stops at that sample with exit code 3, naming the variable, the cell and the
+time; its folder is written as far as it got.`;
 
 export interface RunOptions {
   out: string;
@@ -75,16 +84,18 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     const progress = new Progress(sc.name, o.quiet);
     const t0 = performance.now();
     await engine.initialise();
+    const guard = stateGuard(engine, process.env.FERROWAVE_RUN_INJECT === 'nan');
     const samples = await runToEnd(engine, {
       onSample: (s) => {
         ts.add(s);
         progress.update(s, sim.totalSteps() > 0 ? sim.stepIndex() / sim.totalSteps() : 1);
       },
+      stopAfter: guard.stopAfter,
     });
     const wall = (performance.now() - t0) / 1000;
-    if (process.env.FERROWAVE_RUN_INJECT === 'nan' && samples.length > 0) samples[0].means.ros = Number.NaN;
+    if (process.env.FERROWAVE_RUN_INJECT === 'nan-mean' && samples.length > 0) samples[0].means.ros = Number.NaN;
     const summary = summarise(sim, samples);
-    const diverged = divergence(samples, summary);
+    const diverged = guard.bad ? badValueText(guard.bad) : divergence(samples, summary);
     writeSummary(
       stage.tmp,
       summaryFile(summary, { workers: o.workers, wall_s: Number(wall.toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n, diverged }),
@@ -92,11 +103,15 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     if (o.cellsCsv) writeCellsCsv(stage.tmp, sim.state, sc.lattice.site_um, sc.name, sc.seed);
     commitFolder(stage);
     // the folder is kept (nothing computed is lost) but the numbers cannot be trusted: say so and fail
-    if (diverged)
+    if (diverged) {
+      // the progress line ends before the message (on a terminal it is rewritten in place)
+      progress.stopped();
+      const where = guard.bad ? `The run stopped there; its folder was written as far as it got (${dir})` : `The run's folder was written (${dir})`;
       throw new CliError(
-        `${diverged}. The run's folder was written (${dir}); its numbers are not a valid result: the model's equations left their physical range (parameters inside their declared ranges are tested not to do this: please report the scenario)`,
+        `${diverged}. ${where}; its numbers are not a valid result: the model's equations left their physical range (parameters inside their declared ranges are tested not to do this: please report the scenario)`,
         3,
       );
+    }
     progress.done(summary.wave.detected ? `wave ${summary.wave.speed_um_per_min?.toFixed(2)} um/min` : 'no wave', wall);
   } catch (e) {
     discardFolder(stage);

@@ -1,6 +1,7 @@
 // Why this file exists: runs a simulation on N workers (or in the calling thread when N = 0)
 // through one interface, for the CLI, the UI and the tests. The host supplies `spawn`, which
 // starts a worker in its environment; the engine never touches DOM or Node APIs itself.
+import { type BadValue, earliest, scanSimulation } from '../analysis/state-scan';
 import type { Simulation } from '../model/simulation';
 import { createBarrierBuffer } from './barrier';
 import type { WorkerApi } from './worker-api';
@@ -23,6 +24,11 @@ export interface Engine {
    * on the workers (so a page's UI thread stays free while a million cells are set up).
    */
   initialise(): Promise<void>;
+  /**
+   * The first NaN, infinity or negative value of the state now (analysis/state-scan.ts), or null:
+   * each worker scans its band of rows, in parallel (call between two advances).
+   */
+  scan(): Promise<BadValue | null>;
   dispose(): void;
 }
 
@@ -40,6 +46,9 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
         sim.initBegin();
         sim.initRows(0, sim.state.height);
         sim.initEnd();
+      },
+      async scan() {
+        return scanSimulation(sim);
       },
       dispose() {},
     };
@@ -70,6 +79,9 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
       sim.initBegin();
       await Promise.all(handles.map((h) => h.api.initRows()));
       sim.initEnd();
+    },
+    async scan() {
+      return earliest(await Promise.all(handles.map((h) => h.api.scan())));
     },
     dispose() {
       for (const h of handles) h.terminate();

@@ -1,7 +1,8 @@
 // Why this file exists: what one simulation worker does, independent of where it runs (a browser
 // Web Worker or a Node worker_thread; the thin entry files in workers/ expose it with comlink).
 // The step loop runs here, synchronised with the other workers by a barrier on shared memory;
-// comlink carries only control calls (init, run N steps).
+// comlink carries only control calls (init, run N steps, scan the rows for bad values).
+import { type BadValue, firstBadValue } from '../analysis/state-scan';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { H_STEP, type StateStore } from '../model/layout';
@@ -25,6 +26,8 @@ export interface WorkerApi {
   run(steps: number): number;
   /** the per-site part of the initial state for this worker's rows (see Engine.initialise) */
   initRows(): void;
+  /** the first NaN, infinity or negative value in this worker's rows (see Engine.scan), or null */
+  scan(): BadValue | null;
 }
 
 export function createWorkerApi(): WorkerApi {
@@ -47,6 +50,11 @@ export function createWorkerApi(): WorkerApi {
     initRows() {
       if (!sim) throw new Error('worker not initialised');
       sim.initRows(rows[0], rows[1]);
+    },
+    scan() {
+      if (!sim) throw new Error('worker not initialised');
+      const w = sim.state.width;
+      return firstBadValue(sim.state, sim.scenario.lattice.site_um, sim.time(), rows[0] * w, rows[1] * w);
     },
     run(steps) {
       if (!sim) throw new Error('worker not initialised');

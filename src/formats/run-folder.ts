@@ -34,7 +34,10 @@ export interface RunInfo {
   wall_s: number;
   steps: number;
   cells: number;
-  /** why the run's numbers cannot be trusted (a mean not finite or negative), or null */
+  /**
+   * why the run's numbers cannot be trusted, or null: the first NaN, infinite or negative value of
+   * its state (variable, cell, time: the run stopped at that sample), or a mean that is not
+   */
   diverged: string | null;
 }
 

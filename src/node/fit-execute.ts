@@ -5,6 +5,7 @@
 // failure, never a crash. Testing hook: FERROWAVE_FIT_INJECT="3:throw,5:crash" makes those jobs
 // (by id) throw or kill their worker thread, so tests exercise the real failure paths.
 import { isMainThread } from 'node:worker_threads';
+import { badValueText } from '../analysis/state-scan';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
@@ -15,6 +16,7 @@ import type { StateStore } from '../model/layout';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import { divergence } from '../sweep/metrics';
+import { stateGuard } from './state-guard';
 
 /** A run a fit needs: its resolved scenario and the times to measure at, min. */
 export interface EvalJob {
@@ -55,9 +57,11 @@ export async function executeEval(job: EvalJob): Promise<EvalResult> {
     const sim = createSimulation(job.scenario, job.scenario.seed, { steadyCache, recycle: spareStore });
     spareStore = null;
     const engine = await createEngine(sim, 0);
-    const samples = await runToEnd(engine);
+    // a state that goes bad (NaN, infinity, negative) stops the run at that sample: a failed run
+    const guard = stateGuard(engine);
+    const samples = await runToEnd(engine, { stopAfter: guard.stopAfter });
     const summary = summarise(sim, samples);
-    const diverged = divergence(samples, summary);
+    const diverged = guard.bad ? badValueText(guard.bad) : divergence(samples, summary);
     const m = diverged ? null : measureRun(sim, samples, job.times_min, summary);
     // nothing reads the state after the measures
     spareStore = sim.state.store;

@@ -6,13 +6,18 @@
 // failure, never a crash. The run's scenario is resolved by the main thread: resolving scenarios
 // in a pool worker made its simulations 10-25% slower (V8's type feedback for the model code
 // shared by resolution and simulation gets polluted), far more than the ~0.3 ms it costs there.
-// Testing hook: FERROWAVE_SWEEP_INJECT="3:throw,5:nan,6:crash" makes those runs throw, diverge
-// (a NaN mean) or kill their worker thread, so the tests exercise the real failure paths (the
-// model itself is clamped and has not been seen to diverge).
+// A run whose state holds a NaN, an infinity or a negative value at a sample stops there and is a
+// failed run naming the variable, the cell and the time (state-guard.ts); the means of the samples
+// are checked once more at the end, as a backstop.
+// Testing hook: FERROWAVE_SWEEP_INJECT="3:throw,5:nan,6:crash,7:nan-mean" makes those runs throw,
+// get a NaN planted in their state (the scan stops them), kill their worker thread, or get a NaN
+// mean after the run (the backstop), so the tests exercise the real failure paths (inside their
+// declared ranges the parameters do not make the model diverge).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { Sample } from '../analysis/observables';
+import { badValueText } from '../analysis/state-scan';
 import { summarise } from '../analysis/summary';
 import { createEngine } from '../engine/engine';
 import { runToEnd } from '../engine/runner';
@@ -25,6 +30,7 @@ import type { StateStore } from '../model/layout';
 import { type ResolvedScenario, resolveScenario } from '../model/scenario';
 import { createSimulation } from '../model/simulation';
 import { divergence } from '../sweep/metrics';
+import { stateGuard } from './state-guard';
 import { rawScenarioOfRun, runName } from '../sweep/plan';
 import type { Keep, SweepSpec } from '../sweep/spec';
 
@@ -47,11 +53,14 @@ function columnsOf(keep: Keep['timeseries']): ReturnType<typeof timeseriesColumn
   return timeseriesColumns(keep === 'all' ? timeseriesHeader().split(',') : keep);
 }
 
+const FAULTS = ['throw', 'nan', 'crash', 'nan-mean'] as const;
+type Fault = (typeof FAULTS)[number];
+
 /** The fault injected into run `run` by FERROWAVE_SWEEP_INJECT, if any. */
-export function injectedFault(run: number, spec = process.env.FERROWAVE_SWEEP_INJECT ?? ''): 'throw' | 'nan' | 'crash' | null {
+export function injectedFault(run: number, spec = process.env.FERROWAVE_SWEEP_INJECT ?? ''): Fault | null {
   for (const item of spec.split(',')) {
     const [r, what] = item.trim().split(':');
-    if (Number(r) === run && r !== '' && (what === 'throw' || what === 'nan' || what === 'crash')) return what;
+    if (Number(r) === run && r !== '' && (FAULTS as readonly string[]).includes(what)) return what as Fault;
   }
   return null;
 }
@@ -83,13 +92,14 @@ export async function executeRun(job: RunJob): Promise<RunResult> {
           text += `${prefix}${ts.row(s)}\n`;
         }
       : undefined;
-    const samples = await runToEnd(engine, { onSample });
-    if (fault === 'nan') samples[samples.length - 1].means.ros = Number.NaN;
+    const guard = stateGuard(engine, fault === 'nan');
+    const samples = await runToEnd(engine, { onSample, stopAfter: guard.stopAfter });
+    if (fault === 'nan-mean') samples[samples.length - 1].means.ros = Number.NaN;
     const summary = summarise(sim, samples);
     // nothing reads the state after the summary
     spareStore = sim.state.store;
     const sim_ms = performance.now() - t0;
-    const diverged = divergence(samples, summary);
+    const diverged = guard.bad ? badValueText(guard.bad) : divergence(samples, summary);
     if (diverged) return { run: job.run, ok: false, summary: null, timeseries: null, error: diverged, sim_ms };
     const full = summaryFile(summary, { workers: 0, wall_s: Number((sim_ms / 1000).toFixed(3)), steps: sim.stepIndex(), cells: sim.state.n, diverged: null });
     return { run: job.run, ok: true, summary: full, timeseries: ts ? text : null, error: null, sim_ms };

@@ -1,6 +1,7 @@
 // Why this file exists: the summary metrics a sweep tabulates, one runs.csv column each (units in
 // the names), read from a run's summary.json; and the check that a finished run did not diverge
-// (a NaN or infinity where a number must be), which makes it a failed run instead of a result.
+// (a NaN or infinity where a number must be), which makes it a failed run instead of a result: a
+// backstop behind the scan of the state at every sample (analysis/state-scan.ts), which names the cell.
 import type { Sample } from '../analysis/observables';
 import type { Summary } from '../analysis/summary';
 

@@ -31,6 +31,7 @@ import { mountRunControls } from './run-controls';
 import { mountRunEndCard, type RunEndCard } from './run-end';
 import { mountScenarioPicker } from './scenario-picker';
 import { mountSharePanel } from './share-panel';
+import { watchState } from './state-watch';
 import { openAt, sharedTime } from './shared-moment';
 import { TRACE_VARS, type TracePlots } from './trace-plots';
 import { TreatmentPanel } from './treatment-panel';
@@ -109,7 +110,9 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   controller.onEnd = runEnd.announce;
   const levels = new DrugLevels(() => controller.sim ?? null);
   const views = mountViewControls(renderer, params, levels);
-  const plots = mountPlotsPanel(controller);
+  // at each sample the state is scanned for garbage: the first pauses the run and says where
+  const watch = watchState(controller, errors);
+  const plots = mountPlotsPanel(controller, () => void watch());
   const inspect = mountInspectorPanel(controller, renderer, levels, { workers: 1, spawn: opts.spawn });
   const mouseMode = byId<HTMLSelectElement>('mouse-mode');
   const overlay = new RegionOverlay(byId('stage'), {

@@ -3,6 +3,7 @@
 // engine whose Web Workers step it. Stepping is an async loop that never blocks the UI thread (at
 // most `speed` steps per animation frame); every engine operation is serialised, so a light pulse
 // or a change of workers swaps the engine between two advances, on the same state buffer.
+import type { BadValue } from '../analysis/state-scan';
 import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
 import { isGeneticAgent, isPulseAgent } from '../model/agents';
 import { continueSimulation } from '../model/continue';
@@ -288,6 +289,11 @@ export class SimController {
       this.stepsAdvanced += this.sim.stepIndex() - before;
       this.onChange?.();
     });
+  }
+
+  /** The first NaN, infinity or negative value of the state now (scanned by the workers, between two advances), or null. */
+  scan(): Promise<BadValue | null> {
+    return this.exclusive(async () => (this.engine ? this.engine.scan() : null));
   }
 
   play(): void {

@@ -55,7 +55,8 @@ export interface PlotsPanel {
   draw(): void;
 }
 
-export function mountPlotsPanel(controller: SimController): PlotsPanel {
+/** `onSampled` is called after each sample the plots record (the state is between two advances). */
+export function mountPlotsPanel(controller: SimController, onSampled?: () => void): PlotsPanel {
   const plot = new FatePlot(byId('plot'));
   const traces = new TracePlots(byId('trace-mean'), byId<HTMLSelectElement>('trace-var'), byId('trace-front'), byId('front-readout'));
   traces.busy = () => controller.playing;
@@ -69,6 +70,7 @@ export function mountPlotsPanel(controller: SimController): PlotsPanel {
   });
   plot.onSample = (st, t, c) => {
     if (controller.sim) traces.record(st, controller.scenario, t, c);
+    onSampled?.();
   };
 
   return {

@@ -96,18 +96,36 @@ describe('ferrowave CLI', () => {
     // PUFA-PL synthesis at the top of its range (issue 15: lipid peroxides went to -1e8): a valid run now
     const fine = cli(...base, '--out', join(tmp(), 'fine'), '--set', 'params.pufa_rate=1');
     expect(fine.status, fine.stderr).toBe(0);
-    // no parameter inside its range diverges (test/model/param-edges.test.ts): the hook stands in for one that would
+    // no parameter inside its range diverges (test/model/param-edges.test.ts): the hook stands in for one that would,
+    // a NaN in the ROS of the middle cell (column 15, row 1 of 30 x 3 sites of 20 um) at the second sample (5 min),
+    // on workers that share the state: the scan at that sample finds it and the run stops there
     const out = join(tmp(), 'run');
-    const r = spawnSync(process.execPath, [bin, ...base, '--out', out], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, FERROWAVE_RUN_INJECT: 'nan' },
-    });
+    const injected = (what: string, dir: string) =>
+      spawnSync(process.execPath, [bin, ...base, '--workers', '2', '--cells-csv', '--out', dir], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, FERROWAVE_RUN_INJECT: what },
+      });
+    const r = injected('nan', out);
     expect(r.status, r.stderr).toBe(3);
-    expect(r.stderr).toMatch(/diverged: mean \w+ is (negative|NaN)/);
-    expect(r.stderr).toContain(out);
+    const said = 'diverged: per-cell variable ros (a.u.) is NaN at x = 310 um, y = 30 um (site 45: column 15, row 1, alive) at t = 5 min';
+    expect(r.stderr).toContain(`ferrowave: ${said}. The run stopped there; its folder was written as far as it got (${out})`);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.run_info.diverged).toMatch(/^diverged: /);
+    expect(summary.run_info.diverged).toBe(said);
+    expect(summary.run_info.steps).toBe(10);
+    expect(summary.results.t_end_min).toBe(5);
+    // the time series up to the sample that stopped it; the cells as they were then (the NaN an empty cell)
+    const ts = readFileSync(join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
+    expect(ts.map((l) => l.split(',')[2])).toEqual(['t_min', '0', '5']);
+    const cells = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
+    const ros = cells[0].split(',').indexOf('ros_au');
+    expect(cells.slice(1).filter((l) => l.split(',')[ros] === '')).toEqual([cells[1 + 45]]);
+    // the backstop at the end: a mean that is not a number (the hook makes the first sample's mean ROS NaN)
+    const late = join(tmp(), 'late');
+    const m = injected('nan-mean', late);
+    expect(m.status, m.stderr).toBe(3);
+    expect(m.stderr).toContain("ferrowave: diverged: mean ros is NaN at t = 0 min. The run's folder was written");
+    expect(JSON.parse(readFileSync(join(late, 'summary.json'), 'utf8')).run_info.diverged).toBe('diverged: mean ros is NaN at t = 0 min');
   });
 
   it('never overwrites a finished run unless asked', () => {

@@ -166,7 +166,11 @@ describe('ferrowave sweep', () => {
     const ref = reference.trim().split('\n');
     expect(rows[2]).toMatch(/^tiny-r00001,1,0,1,\d+,2.5,200,failed,Error: injected failure of run 1 \(FERROWAVE_SWEEP_INJECT\),,,/);
     expect(rows[3]).toMatch(/^tiny-r00002,2,1,0,\d+,2.5,300,failed,worker died: exited with code 70,,,/);
-    expect(rows[6]).toMatch(/^tiny-r00005,5,2,1,\d+,10,200,failed,diverged: mean ros is NaN at t = 500 min,,,/);
+    // the NaN planted in run 5's state (the middle cell of 40 x 3 at 5 min) stops it there
+    expect(rows[6]).toMatch(
+      /^tiny-r00005,5,2,1,\d+,10,200,failed,"diverged: per-cell variable ros \(a\.u\.\) is NaN at x = 410 um, y = 30 um \(site 60: column 20, row 1, alive\) at t = 5 min",,,/,
+    );
+    expect(JSON.parse(read(root, 'faulty', 'runs', 'r00005', 'failed.json')).error).toMatch(/^diverged: per-cell variable ros \(a\.u\.\) is NaN at /);
     // the failed runs have no rows in the long time series
     const long = read(root, 'faulty', 'timeseries.csv');
     expect(long).not.toContain('tiny-r00001,');

@@ -1,10 +1,12 @@
 // Why this file exists: the pieces of the parameter-range test (param-edges.test.ts): two tiny
 // scenarios that reach every block of the kinetics (a primed monolayer with a light pulse and
-// spontaneous bursts; a tumour that grows from a vessel, with erastin and a pulse), a scan of a
-// state for the first value that is not a finite non-negative number, and seeded random
+// spontaneous bursts; a tumour that grows from a vessel, with erastin and a pulse), a run that
+// scans its state for the first value that is not a finite non-negative number (the scan
+// `ferrowave run` makes at every sample: src/analysis/state-scan.ts), and seeded random
 // parameter sets inside the registry's ranges (keyed draws, no Math.random).
 import type { SteadyStateCache } from '../../src/model/initial-state';
-import { ALIVE, DYING, type SimState, type StateStore } from '../../src/model/layout';
+import { badValueText, scanSimulation } from '../../src/analysis/state-scan';
+import type { StateStore } from '../../src/model/layout';
 import { PARAMS, type ParamSpec } from '../../src/model/params';
 import { deriveKey, uniform } from '../../src/model/random';
 import { type ResolvedScenario, resolveScenario } from '../../src/model/scenario';
@@ -62,43 +64,22 @@ export function tumour(params: Record<string, number>): ResolvedScenario {
   );
 }
 
-const isBad = (x: number) => !(x >= 0) || x === Number.POSITIVE_INFINITY;
-
-/**
- * The first value of the state that is NaN, infinite or negative, named, or null: every per-cell
- * variable (t_dying and t_dead are NaN until the event, by design: only their sign and finiteness
- * once set are checked), every field and drug field, and the aux rates of living cells.
- */
-export function firstBadValue(st: SimState): string | null {
-  const { status } = st;
-  for (const [name, a] of Object.entries(st.cell)) {
-    const times = name === 't_dying' || name === 't_dead';
-    for (let i = 0; i < a.length; i++)
-      if (times ? a[i] < 0 || Math.abs(a[i]) === Number.POSITIVE_INFINITY : isBad(a[i])) return `${name} = ${a[i]} in cell ${i} (status ${status[i]})`;
-  }
-  for (const group of [st.field, st.drug] as Record<string, Float32Array>[])
-    for (const [name, a] of Object.entries(group)) for (let i = 0; i < a.length; i++) if (isBad(a[i])) return `field ${name} = ${a[i]} at site ${i}`;
-  for (const [name, a] of Object.entries(st.aux))
-    for (let i = 0; i < a.length; i++) if ((status[i] === ALIVE || status[i] === DYING) && isBad(a[i])) return `aux ${name} = ${a[i]} in cell ${i}`;
-  return null;
-}
-
 /** the store of the last finished run, laid out again for the next one of the same size (a new memory per run costs more than the run) */
 let spare: StateStore | null = null;
 /** control steady states by parameters: the monolayer and the tumour of one parameter set share theirs (the costliest part of a tiny run) */
 const steadyCache: SteadyStateCache = new Map();
 
-/** Runs the scenario to its end, scanning the state at t = 0 and every 20 steps: the first bad value with its time, or null. */
+/** Runs the scenario to its end, scanning the state at t = 0 and every 20 steps: the first bad value (its variable, cell and time), or null. */
 export function runAndScan(sc: ResolvedScenario): string | null {
   const sim = createSimulation(sc, sc.seed, { recycle: spare, steadyCache });
   spare = null;
-  let bad = firstBadValue(sim.state);
+  let bad = scanSimulation(sim);
   while (!bad && sim.stepIndex() < sim.totalSteps()) {
     sim.step(Math.min(20, sim.totalSteps() - sim.stepIndex()));
-    bad = firstBadValue(sim.state);
+    bad = scanSimulation(sim);
   }
   spare = sim.state.store;
-  return bad && `${bad} at t = ${sim.time()} min`;
+  return bad && badValueText(bad);
 }
 
 /** Purpose numbers of the draws below (their own space: these draws never meet the model's). */

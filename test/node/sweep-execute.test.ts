@@ -36,15 +36,26 @@ describe('executeRun', () => {
   it('records a throw and a diverged run as failures with their error', async () => {
     expect(injectedFault(3, '1:nan, 3:throw')).toBe('throw');
     expect(injectedFault(1, '1:nan, 3:throw')).toBe('nan');
-    expect(injectedFault(2, '1:nan, 3:throw')).toBeNull();
+    expect(injectedFault(2, '1:nan, 3:throw, 2:nan-means')).toBeNull();
+    expect(injectedFault(2, '1:nan, 3:throw, 2:nan-mean')).toBe('nan-mean');
     const broken = { ...sc, lattice: { ...sc.lattice, width: -4 } };
     const r = await executeRun({ run: 0, scenario: broken, timeseries: 'all' });
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/^RangeError: /);
-    process.env.FERROWAVE_SWEEP_INJECT = '7:nan';
+    // a NaN planted in the state of the middle cell (column 20, row 1 of 40 x 3 sites of 20 um) at the second
+    // sample: the scan stops the run there (its message says t = 5 min, not the end), a failed run naming it
+    process.env.FERROWAVE_SWEEP_INJECT = '7:nan,8:nan-mean';
     try {
       const d = await executeRun({ run: 7, scenario: sc, timeseries: 'all' });
-      expect(d).toMatchObject({ ok: false, summary: null, error: 'diverged: mean ros is NaN at t = 500 min' });
+      expect(d).toMatchObject({
+        ok: false,
+        summary: null,
+        timeseries: null,
+        error: 'diverged: per-cell variable ros (a.u.) is NaN at x = 410 um, y = 30 um (site 60: column 20, row 1, alive) at t = 5 min',
+      });
+      // the backstop at the end: a mean that is not a number
+      const m = await executeRun({ run: 8, scenario: sc, timeseries: 'all' });
+      expect(m).toMatchObject({ ok: false, summary: null, error: 'diverged: mean ros is NaN at t = 500 min' });
     } finally {
       delete process.env.FERROWAVE_SWEEP_INJECT;
     }
