@@ -159,8 +159,6 @@ export function mountDosePanel(d: DoseDeps): DosePanel {
   );
 
   let cur: DoseResponse | null = null;
-  let started = 0;
-  let elapsed = 0;
   let frame = 0;
   const urls: string[] = [];
   const pool = new RunPool(d.spawnRun ?? inThreadRunWorker);
@@ -292,7 +290,9 @@ export function mountDosePanel(d: DoseDeps): DosePanel {
     progress.value = cur.progress();
     cancelBtn.disabled = cur.finished || cur.cancelled;
     const why = failed.length ? ` (${failed.length} failed: ${failed[0]?.error})` : '';
-    if (cur.finished) status.textContent = `${total} runs in ${(elapsed / 1000).toFixed(1)} s${why}`;
+    const control = cur.rows()[0];
+    const noControl = control.ok > 0 && control.waves === 0 ? '; no wave at 0 uM, so no ratios: plot the speed' : '';
+    if (cur.finished) status.textContent = `${total} runs in ${(cur.elapsedMs / 1000).toFixed(1)} s${why}${noControl}`;
     else if (cur.cancelled) status.textContent = `cancelled after ${done} of ${total} runs${why}`;
     else status.textContent = `${done} of ${total} runs${why}`;
     progress.hidden = cur.finished;
@@ -336,7 +336,8 @@ export function mountDosePanel(d: DoseDeps): DosePanel {
     setLink(sweepLink, `${JSON.stringify(dr.plan.sweep, null, 2)}\n`, 'application/json', `${dr.plan.sweep.name}.sweep.json`);
     const pub = dr.published;
     const name = AGENTS[agent].name;
-    title.textContent = `${name}: ${dr.plan.doses.length} doses x ${dr.plan.request.replicates} replicates on ${base.label}${dr.plan.added ? `, given from ${formatClock(dr.plan.start_min)}` : ' (its dose varied)'}`;
+    const nr = dr.plan.request.replicates;
+    title.textContent = `${name}: ${dr.plan.doses.length} doses x ${nr} replicate${nr > 1 ? 's' : ''} on ${base.label}${dr.plan.added ? `, given from ${formatClock(dr.plan.start_min)}` : ' (its dose varied)'}`;
     const reps = dr.plan.request.replicates;
     legend.replaceChildren(
       swatch('\u25cf', MODEL, ` model, mean ± SD of ${reps} run${reps > 1 ? 's' : ''} per dose`),
@@ -349,11 +350,9 @@ export function mountDosePanel(d: DoseDeps): DosePanel {
       ? `Published points: ${CO_2024}, ${pub.source}: mean ± SD over wells of RPE-1 cells primed with 10 uM erastin, as a ratio to the same plate\u2019s untreated wells (data/co2024-wave-speed-calibration.csv).`
       : `No published titration of ${name} ships with the project (data/ holds those of ${CO_2024}: DFO, ferric citrate, GKT137831, LY294002, dasatinib, FSEN1).`;
     view.hidden = false;
-    started = performance.now();
     dr.onChange = schedule;
     draw();
     await dr.done;
-    elapsed = performance.now() - started;
     if (cur === dr) draw();
     return true;
   };

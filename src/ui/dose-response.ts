@@ -237,6 +237,8 @@ export class DoseResponse {
   /** resolves when every run is done or the dose-response was cancelled */
   readonly done: Promise<void>;
   private readonly share = new Map<number, number>();
+  private readonly startedAt = performance.now();
+  private endedAt: number | null = null;
   private next = 0;
   private stopped = false;
   private stop!: () => void;
@@ -277,6 +279,7 @@ export class DoseResponse {
       }
       this.share.delete(r.run);
       this.results[r.run] = res;
+      if (this.finished) this.endedAt = performance.now();
       this.onChange?.();
     }
   }
@@ -293,6 +296,11 @@ export class DoseResponse {
 
   get cancelled(): boolean {
     return this.stopped && !this.finished;
+  }
+
+  /** ms from the start to the last run's end (or to now while running) */
+  get elapsedMs(): number {
+    return (this.endedAt ?? performance.now()) - this.startedAt;
   }
 
   /** the share of the work done, 0..1 (finished runs and the share of those in flight) */
