@@ -3,8 +3,9 @@
 // times, so they show what the code draws today: the first screen a new user sees (the ring wave
 // and the "what you are seeing" card), a trigger wave mid-dish (cell fate and ROS), the same wave
 // stopped by ferrostatin-1 painted with the brush, a wave crossing a treated tumour with a
-// resistant subclone (cell fate and lipid peroxides), and three treatments of a tumour compared
-// side by side. Each PNG must stay under 200 KB.
+// resistant subclone (cell fate and lipid peroxides), three treatments of a tumour compared side by
+// side, and the dose-response of deferoxamine beside the published titration. Each PNG must stay
+// under 200 KB. SHOTS=dose-response,compare (the names of the files) regenerates only those.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -87,6 +88,10 @@ async function shot(page: Page, view: string, name: string): Promise<void> {
   if (bytes > MAX_BYTES) throw new Error(`${name}.png is ${bytes} bytes, over ${MAX_BYTES}: use a smaller viewport`);
 }
 
+/** the shots asked for by SHOTS (a comma-separated list of names), or all */
+const ONLY = (process.env.SHOTS ?? '').split(',').filter((s) => s.trim() !== '');
+const want = (...names: string[]) => ONLY.length === 0 || names.some((n) => ONLY.includes(n));
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const dist = await buildSandbox(resolve(ROOT, 'test-results/screenshots-dist'));
@@ -94,55 +99,82 @@ async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     // the plain page as a new user opens it: the default preset, its card, 10 h into the run
-    let page = await open(browser, `${served.url}?workers=2&intro=1`);
-    await stepTo(page, 600);
-    await shot(page, 'fate', 'first-screen');
-    page = await open(browser, `${served.url}?workers=2${waveDish()}`);
-    await stepTo(page, 780);
-    await shot(page, 'fate', 'wave-fate');
-    // ROS varies from cell to cell: zoomed in on the front (a few pixels per site) the picture
-    // shows single cells and the PNG stays small
-    await zoomAt(page, 290, 110, 3);
-    await shot(page, 'ros', 'wave-ros');
-    // the same dish with ferrostatin-1 painted in a band right of the centre before the pulse
-    page = await open(browser, `${served.url}?workers=2${waveDish()}`);
-    await stepTo(page, 300);
-    await page.selectOption('#tx-agent', 'ferrostatin-1');
-    await page.fill('#tx-amount', '10');
-    await page.selectOption('#tx-where', 'brush');
-    await page.fill('#tx-radius', '300');
-    await paint(page, [
-      [5700, 0],
-      [5400, 4000],
-      [5700, 8000],
-    ]);
-    await page.waitForFunction(() => window.__ferrowave!.exportScenario().treatments.some((t) => t.agent === 'ferrostatin-1'));
-    await stepTo(page, 780);
-    await shot(page, 'fate', 'wave-painted');
-    page = await open(browser, `${served.url}?preset=tumour-fsp1-resistant-erastin&workers=2`);
-    await stepTo(page, TUMOUR_T);
-    await zoomAt(page, 75, 75, 2);
-    await shot(page, 'fate', 'tumour-fate');
-    await shot(page, 'lpo', 'tumour-lpo');
-    // tumour-erastin at 28 h (erastin from 24 h, the pulse at 30 h): nothing more, ferrostatin-1
-    // or RSL3 from then on, compared to 38 h
-    page = await open(browser, `${served.url}?preset=tumour-erastin&workers=2`);
-    await stepTo(page, 1680);
-    await page.click('#sec-checkpoints > summary');
-    await page.selectOption('#compare-agent-1', 'ferrostatin-1');
-    await page.fill('#compare-dose-1', '10');
-    await page.click('#compare-start');
-    await page.waitForSelector('#compare-view:not([hidden])');
-    await page.evaluate(async () => {
-      const cmp = window.__ferrowave!.compare.current!;
-      while (cmp.time() < 2280) await cmp.step(20);
-    });
-    await page.waitForTimeout(600);
-    await shot(page, '', 'compare');
+    if (want('first-screen')) {
+      const page = await open(browser, `${served.url}?workers=2&intro=1`);
+      await stepTo(page, 600);
+      await shot(page, 'fate', 'first-screen');
+    }
+    if (want('wave-fate', 'wave-ros')) {
+      const page = await open(browser, `${served.url}?workers=2${waveDish()}`);
+      await stepTo(page, 780);
+      await shot(page, 'fate', 'wave-fate');
+      // ROS varies from cell to cell: zoomed in on the front (a few pixels per site) the picture
+      // shows single cells and the PNG stays small
+      await zoomAt(page, 290, 110, 3);
+      await shot(page, 'ros', 'wave-ros');
+    }
+    if (want('wave-painted')) await paintedDish(browser, served.url);
+    if (want('tumour-fate', 'tumour-lpo')) {
+      const page = await open(browser, `${served.url}?preset=tumour-fsp1-resistant-erastin&workers=2`);
+      await stepTo(page, TUMOUR_T);
+      await zoomAt(page, 75, 75, 2);
+      await shot(page, 'fate', 'tumour-fate');
+      await shot(page, 'lpo', 'tumour-lpo');
+    }
+    if (want('compare')) await compared(browser, served.url);
+    if (want('dose-response')) await doseResponse(browser, served.url);
   } finally {
     await browser.close();
     await served.close();
   }
+}
+
+/** the same dish with ferrostatin-1 painted in a band right of the centre before the pulse */
+async function paintedDish(browser: Browser, url: string): Promise<void> {
+  const page = await open(browser, `${url}?workers=2${waveDish()}`);
+  await stepTo(page, 300);
+  await page.selectOption('#tx-agent', 'ferrostatin-1');
+  await page.fill('#tx-amount', '10');
+  await page.selectOption('#tx-where', 'brush');
+  await page.fill('#tx-radius', '300');
+  await paint(page, [
+    [5700, 0],
+    [5400, 4000],
+    [5700, 8000],
+  ]);
+  await page.waitForFunction(() => window.__ferrowave!.exportScenario().treatments.some((t) => t.agent === 'ferrostatin-1'));
+  await stepTo(page, 780);
+  await shot(page, 'fate', 'wave-painted');
+}
+
+/**
+ * tumour-erastin at 28 h (erastin from 24 h, the pulse at 30 h): nothing more, ferrostatin-1 or
+ * RSL3 from then on, compared to 38 h
+ */
+async function compared(browser: Browser, url: string): Promise<void> {
+  const page = await open(browser, `${url}?preset=tumour-erastin&workers=2`);
+  await stepTo(page, 1680);
+  await page.click('#sec-checkpoints > summary');
+  await page.selectOption('#compare-agent-1', 'ferrostatin-1');
+  await page.fill('#compare-dose-1', '10');
+  await page.click('#compare-start');
+  await page.waitForSelector('#compare-view:not([hidden])');
+  await page.evaluate(async () => {
+    const cmp = window.__ferrowave!.compare.current!;
+    while (cmp.time() < 2280) await cmp.step(20);
+  });
+  await page.waitForTimeout(600);
+  await shot(page, '', 'compare');
+}
+
+/** deferoxamine at the published doses on the calibration strip, 3 replicates each, with the section's form beside it */
+async function doseResponse(browser: Browser, url: string): Promise<void> {
+  const page = await open(browser, `${url}?workers=2&intro=0`);
+  await page.click('#sec-dose > summary');
+  await page.locator('#dose-run').scrollIntoViewIfNeeded();
+  await page.click('#dose-run');
+  await page.waitForFunction(() => window.__ferrowave!.dose.current?.finished, undefined, { timeout: 120_000 });
+  await shot(page, '', 'dose-response');
 }
 
 main().catch((e) => {

@@ -22,7 +22,7 @@ const ALLOWED: Record<string, string[]> = {
   validate: ['model', 'analysis', 'engine', 'host', 'report', 'formats'],
   render: ['model', 'analysis'],
   record: ['model', 'analysis', 'render', 'report'],
-  ui: ['model', 'analysis', 'engine', 'host', 'io', 'render', 'record', 'report'],
+  ui: ['model', 'analysis', 'engine', 'host', 'io', 'sweep', 'render', 'record', 'report'],
   node: ['model', 'analysis', 'engine', 'io', 'record', 'sweep', 'fit', 'formats'],
   cli: ['model', 'analysis', 'engine', 'host', 'sweep', 'fit', 'formats', 'validate', 'record', 'node'],
 };

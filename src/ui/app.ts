@@ -1,12 +1,13 @@
 // Why this file exists: the sandbox page, composed: each part of the page is mounted by its own
 // file (scenario picker, run controls, views, treatments, plots, inspector, model editor,
-// checkpoints, save and share, record dialog, the draw loop with its readouts, the first-visit card
-// and the end-of-run card) and this file wires
+// checkpoints, the dose-response, save and share, record dialog, the draw loop with its readouts,
+// the first-visit card and the end-of-run card) and this file wires
 // them to the simulation controller (stepping in Web Workers) and the pixi renderer (drawing on
 // requestAnimationFrame from the shared state, decoupled from stepping), then loads the first
 // scenario: a shared link (#s=...) or the preset of the URL.
 import { hashBuffer } from '../analysis/hash';
 import type { WorkerHandle } from '../engine/engine';
+import type { RunWorker } from '../engine/whole-run';
 import { decodeShareHash, describeImportError } from '../io/scenario-text';
 import type { ResolvedScenario } from '../model/scenario';
 import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-renderer';
@@ -14,6 +15,7 @@ import { mountCheckpointsPanel, type SavedCheckpoint, type BranchAdd } from './c
 import { type CompareView, mountCompareView } from './compare-view';
 import { SimController } from './controller';
 import { byId } from './dom';
+import { type DosePanel, mountDosePanel } from './dose-panel';
 import { DrugLevels } from './drug-levels';
 import { mountErrorBox } from './error-box';
 import { type AppStats, startFrameLoop } from './frame-loop';
@@ -42,6 +44,8 @@ export { type AppStats, countStatus } from './frame-loop';
 
 export interface AppOptions {
   spawn: () => WorkerHandle;
+  /** starts a run worker (whole runs in their own thread: the dose-response's); absent, those run in the page's thread */
+  spawnRun?: () => RunWorker;
   /** initial settings (e.g. from the URL): preset, seed, workers, speed, view, play, fps (cap on drawn frames per second) */
   params?: URLSearchParams;
   /** location.hash: `#s=...` carries a shared scenario (validated; a bad one shows an error and the default preset runs) */
@@ -69,6 +73,8 @@ export interface SandboxApp {
   runEnd: RunEndCard;
   /** branches from a checkpoint side by side */
   compare: CompareView;
+  /** an agent's dose-response: wave speed and deaths against the dose, beside the published points */
+  dose: DosePanel;
   /** checkpoints saved so far, oldest first */
   checkpoints: SavedCheckpoint[];
   /** save a checkpoint (as the button does) */
@@ -144,6 +150,14 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     spawn: opts.spawn,
     speed: () => controller.speed,
   });
+  const dose = mountDosePanel({
+    controller,
+    errors,
+    spawnRun: opts.spawnRun,
+    loadedName: () => byId<HTMLSelectElement>('preset').selectedOptions[0]?.text ?? controller.scenario.name,
+  });
+  // a comparison started from the sidebar shows above the dose-response's results
+  byId('compare-start').addEventListener('click', () => dose.close());
   const share = mountSharePanel({ controller, errors, loadResolved: picker.loadResolved, onShare: opts.onShare });
   mountLatticeClicks({ renderer, controller, mouseMode, errors, inspect: inspect.select, refreshTreatments: () => treatments.refresh() });
   const loop = startFrameLoop({
@@ -219,6 +233,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     intro,
     runEnd,
     compare,
+    dose,
     checkpoints: checkpoints.checkpoints,
     saveCheckpoint: checkpoints.save,
     branch: checkpoints.branch,
@@ -230,6 +245,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     importText: (text) => share.importText(text),
     dispose: () => {
       compare.end();
+      dose.dispose();
       loop.stop();
       controller.dispose();
       renderer.destroy();

@@ -1,7 +1,7 @@
 // Why this file exists: the browser entry (index.html loads it): checks cross-origin isolation
 // (SharedArrayBuffer for the shared lattice), starts the sandbox and exposes it on
 // window.__ferrowave for scripts that drive the page (tests, speed measurements).
-import { spawnBrowserWorker } from '../host/browser-workers';
+import { spawnBrowserWorker, spawnRunWorker } from '../host/browser-workers';
 import { prepareKernels } from '../model/wasm/kernels';
 import { type SandboxApp, startApp } from './app';
 
@@ -28,6 +28,7 @@ async function main() {
   await prepareKernels();
   const app = await startApp({
     spawn: spawnBrowserWorker,
+    spawnRun: spawnRunWorker,
     params: new URLSearchParams(location.search),
     hash: location.hash,
     onShare: (hash) => history.replaceState(null, '', hash),
