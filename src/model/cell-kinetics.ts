@@ -109,7 +109,11 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   // trapped) rather than 0/0 when there is none (w_fsp1 = w_bh4 = 0, no drug)
   const rtRef = Math.max(p.w_fsp1 + p.w_bh4, 1e-12);
   const mito = 1 + T[T_MITO];
-  const o2Norm = (p.o2_medium + o2Km) / Math.max(p.o2_medium, 1e-9);
+  // basal ROS production is ros_src at the medium's O2: o2Norm = (o2_medium + o2_km) / o2_medium; an
+  // (almost) anoxic medium (o2_medium < o2_km) normalises at o2_km instead, or tissue O2 from vessels
+  // would meet a normalisation of ~1/o2_medium (1e9 x at o2_medium = 0)
+  const o2Ref = Math.max(p.o2_medium, o2Km);
+  const o2Norm = (o2Ref + o2Km) / o2Ref;
   const cfNorm = 1 / (1 - dp);
   const mexDen = 1 / (1 + dt * mex);
   const burstP = p.burst_rate * dt;

@@ -50,7 +50,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_nox_share',
     '1',
-    0.6077,
+    0.639736,
     0,
     1,
     'ros',
@@ -60,7 +60,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_iron_share',
     '1',
-    0.6281,
+    0.685088,
     0,
     1,
     'ros',
@@ -70,7 +70,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fe_feedback_km',
     'uM',
-    0.8291,
+    0.803631,
     0.05,
     20,
     'ros',
@@ -253,7 +253,7 @@ export const PARAMS: readonly ParamSpec[] = [
     100,
     'gsh',
     'cysteine from transsulfuration (xc- independent)',
-    'calibrated: GSH floor ~8% of control under 10 uM erastin (Co2024 GSH data)',
+    'calibrated: GSH floor ~8% of control under 10 uM erastin (Co2024 GSH data); the fit of the GSH pathway to the 5-h GSH dose-response of Co2024 (npm run fit:gsh, fits/gsh-erastin.fit.json; docs/model.md 6.0c) allows up to 7.6 uM/min (95% profile interval, open towards 0): 2.5 lies inside, bounded above only',
   ),
   P(
     'cys_decay',
@@ -267,7 +267,16 @@ export const PARAMS: readonly ParamSpec[] = [
   ),
   P('gcl_vmax', 'uM/min', 360, 0, 5000, 'gsh', 'maximal GSH synthesis by GCL', 'calibrated with gcl_km to 60 uM/min at 20 uM cysteine'),
   P('gcl_km', 'uM', 100, 1, 5000, 'gsh', 'Km of GCL for cysteine', 'Richman & Meister, J Biol Chem 250:1422 (1975), order of 0.1-0.3 mM'),
-  P('gsh_turnover', '1/min', 0.012, 0, 1, 'gsh', 'GSH loss by efflux and conjugation', 'calibrated: GSH falls to ~8% within 5 h of 10 uM erastin (Co2024)'),
+  P(
+    'gsh_turnover',
+    '1/min',
+    0.012,
+    0,
+    1,
+    'gsh',
+    'GSH loss by efflux and conjugation',
+    'calibrated: GSH falls to ~8% within 5 h of 10 uM erastin (Co2024); the fit of the GSH pathway to the 5-h GSH dose-response of Co2024 (npm run fit:gsh, fits/gsh-erastin.fit.json; docs/model.md 6.0c) allows 0.0074-0.086 /min (95% profile interval, best 0.046): 0.012 lies inside, the data constrain it only loosely',
+  ),
   P('gsh_ox_rate', '1/(a.u. min)', 0.002, 0, 1, 'gsh', 'net GSH oxidation per a.u. ROS not recovered by glutathione reductase', 'assumption'),
   P(
     'gsh_ref',
@@ -422,7 +431,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_uptake',
     'uM/min',
-    0.1628,
+    0.207999,
     0,
     1,
     'iron',
@@ -432,7 +441,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_km',
     'uM',
-    30.44,
+    47.4841,
     0.1,
     1000,
     'iron',
@@ -447,7 +456,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'gkt137831_ic50',
     'uM',
-    2.651,
+    3.20516,
     0.01,
     10,
     'pharmacology',
@@ -457,7 +466,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ly294002_ic50',
     'uM',
-    15.24,
+    17.1662,
     0.1,
     100,
     'pharmacology',
@@ -467,7 +476,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_src_ic50',
     'uM',
-    0.02184,
+    0.0334244,
     0.0001,
     1,
     'pharmacology',
@@ -477,7 +486,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_offtarget_ic50',
     'uM',
-    243.9,
+    338.157,
     0.1,
     1000,
     'pharmacology',
@@ -487,7 +496,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fsen1_ic50',
     'uM',
-    0.04427,
+    0.0184311,
     0.001,
     10,
     'pharmacology',
@@ -497,7 +506,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_ec50',
     'uM',
-    77.16,
+    94.7366,
     0.1,
     1000,
     'pharmacology',
@@ -507,7 +516,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_chelation_max',
     '1/min',
-    0.1294,
+    0.138516,
     0,
     10,
     'pharmacology',
@@ -517,7 +526,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_pi3k_share',
     '1',
-    0.3204,
+    0.2801,
     0,
     1,
     'ros',
@@ -527,7 +536,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_src_share',
     '1',
-    0.1602,
+    0.124832,
     0,
     1,
     'ros',
