@@ -10,6 +10,7 @@ import { runToEnd } from '../../src/engine/runner';
 import { measureRun } from '../../src/fit/measure';
 import { resolveScenario } from '../../src/model/scenario';
 import { createSimulation } from '../../src/model/simulation';
+import { PARAMS } from '../../src/model/params';
 
 const repo = join(import.meta.dirname, '../..');
 
@@ -43,5 +44,18 @@ describe('the calibration fit', () => {
     const full = Number(/^([\d.]+) um\/min/.exec(report.results.find((r: { id: string }) => r.id === '5.1').model)?.[1]);
     expect(m.front).toBe('wave');
     expect(Math.abs(m.speed_um_per_min / full - 1)).toBeLessThan(0.03);
+  });
+});
+
+describe('the GSH pathway fit', () => {
+  it('reads the seven 5-h GSH points of Co et al. 2024 and starts from the model defaults it reports on', () => {
+    const fit = readFitFile(join(repo, 'fits/gsh-erastin.fit.json'));
+    expect(fit.points.map((p) => [p.dose, p.value, p.t_min])).toEqual(
+      [0.15, 0.3, 0.6, 1.25, 2.5, 5, 10].map((d, k) => [d, [54, 39, 26, 16, 10, 8, 8][k], 300]),
+    );
+    expect(fit.points.every((p) => p.observable === 'gsh_percent_at' && p.agent === 'erastin')).toBe(true);
+    // docs/model.md 6.0c says the defaults lie inside the profile intervals: the fit starts there
+    const byName = Object.fromEntries(PARAMS.map((p) => [p.name, p.default]));
+    for (const p of fit.spec.parameters) expect(p.start).toBe(byName[p.name]);
   });
 });
