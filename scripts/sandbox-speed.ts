@@ -6,14 +6,14 @@
 // first simulation is ready), simulation steps per second and frames drawn per second over a window
 // of wall time. Repeats are interleaved across the settings (the machine is shared and its load
 // drifts); medians are printed as a table and written to bench/sandbox-speed.json (or --out).
-// Not part of CI.
+// Not part of CI. (A tumour with and without a painted drug: `npm run speed:paint`.)
 //   npm run speed -- [--sizes 1024,2048] [--fps 60,20,10] [--viewports 1280x800] [--workers 2]
 //                    [--window 10] [--repeats 3] [--speed 10] [--dev] [--out FILE]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { PRESETS } from '../src/model/presets';
 import { resolveScenario } from '../src/model/scenario';
@@ -21,6 +21,7 @@ import { FERROWAVE_VERSION } from '../src/model/version';
 import { encodeShareHash } from '../src/io/scenario-text';
 import { chromiumLaunchOptions } from '../src/node/chromium';
 import { buildSandbox, previewSandbox, ROOT, type Served } from './lib/serve-built';
+import { median, measureSpeed, type SpeedRun } from './lib/speed-window';
 
 const { values: opt } = parseArgs({
   options: {
@@ -46,11 +47,6 @@ const workers = Number(opt.workers);
 const windowS = Number(opt.window);
 const repeats = Number(opt.repeats);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 /** primed-dish-1024 at size x size sites, the light pulse at t = 0 in the centre (as `npm run bench`: fronts move during the window) */
 function dishHash(size: number): string {
   const raw = structuredClone(PRESETS['primed-dish-1024']) as {
@@ -66,51 +62,6 @@ function dishHash(size: number): string {
   pulse.region.disc.x_um = (size * raw.lattice.site_um) / 2;
   pulse.region.disc.y_um = (size * raw.lattice.site_um) / 2;
   return encodeShareHash(resolveScenario({ ...raw, seed: 7 }, FERROWAVE_VERSION));
-}
-
-interface Run {
-  load_s: number;
-  steps_per_s: number;
-  fps: number;
-  /** median of the app's own per-second steps/s readout during the window */
-  steps_per_s_readout: number;
-  /** the code that ran the hot loops on the workers ('wasm-simd' or 'typescript') */
-  kernel: string;
-}
-
-async function measure(page: Page, url: string): Promise<Run> {
-  const t0 = performance.now();
-  await page.goto(url);
-  await page.waitForFunction(() => window.__ferrowave?.ready.then(() => true), undefined, { timeout: 300_000, polling: 100 });
-  const load_s = (performance.now() - t0) / 1000;
-  const err = await page.evaluate(() => (document.getElementById('error')?.hidden ? '' : document.getElementById('error')?.textContent));
-  if (err) throw new Error(`the sandbox reports: ${err}`);
-  await page.click('#play');
-  await page.waitForTimeout(2000); // warm-up: JIT, first frames, first slow and field steps
-  // the step index moves when an advance (up to --speed steps) completes: time the window from one
-  // such moment to another, so a big lattice's slow advances do not quantise the rate
-  const boundary = () =>
-    // (no named functions inside: tsx's keepNames would reference a helper the page lacks)
-    page.evaluate(async () => {
-      const c = window.__ferrowave!.controller;
-      const s0 = c.sim.stepIndex();
-      while (c.sim.stepIndex() === s0) await new Promise((ok) => setTimeout(ok, 5));
-      return { step: c.sim.stepIndex(), t: performance.now() };
-    });
-  const a = await boundary();
-  const fps: number[] = [];
-  const sps: number[] = [];
-  let kernel = '';
-  for (let i = 0; i < windowS; i++) {
-    await page.waitForTimeout(1000);
-    const st = await page.evaluate(() => window.__ferrowave?.stats());
-    fps.push(st?.fps ?? 0);
-    sps.push(st?.stepsPerSec ?? 0);
-    kernel = st?.kernel ?? '';
-  }
-  const b = await boundary();
-  await page.click('#play');
-  return { load_s, steps_per_s: ((b.step - a.step) * 1000) / (b.t - a.t), fps: median(fps), steps_per_s_readout: median(sps), kernel };
 }
 
 async function serve(): Promise<Served> {
@@ -130,14 +81,14 @@ async function main() {
   const load_before = loadavg()[0];
   const served = await serve();
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const settings = sizes.flatMap((size) => fpsCaps.flatMap((fps_cap) => viewports.map((viewport) => ({ size, fps_cap, viewport, runs: [] as Run[] }))));
+  const settings = sizes.flatMap((size) => fpsCaps.flatMap((fps_cap) => viewports.map((viewport) => ({ size, fps_cap, viewport, runs: [] as SpeedRun[] }))));
   try {
     for (let r = 0; r < repeats; r++) {
       for (const st of settings) {
         const url = `${served.url}?workers=${workers}&speed=${opt.speed}&fps=${st.fps_cap}${dishHash(st.size)}`;
         const page = await browser.newPage({ viewport: st.viewport });
         try {
-          const run = await measure(page, url);
+          const run = await measureSpeed(page, url, windowS);
           st.runs.push(run);
           console.log(
             `${st.size}x${st.size}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps (${run.kernel})`,
@@ -152,7 +103,7 @@ async function main() {
     await served.close();
   }
   const rows = settings.map((st) => {
-    const med = (k: Exclude<keyof Run, 'kernel'>) => median(st.runs.map((x) => x[k]));
+    const med = (k: Exclude<keyof SpeedRun, 'kernel'>) => median(st.runs.map((x) => x[k]));
     return {
       ...st,
       cells: st.size * st.size,

@@ -46,8 +46,8 @@ export function fastPass(st: SimState, i0: number, i1: number, p: ParamValues, c
   if (committed > 0) Atomics.add(st.header, H_COMMITTED, committed);
 }
 
-/** the treatment targets the death program reads (deathCells) */
-const DEATH_TARGETS = [TI.ca_medium, TI.orai1, TI.ca_ionophore, TI.tmem16f, TI.swelling];
+/** the treatment targets the death program reads (deathCells): the only ones deathPass's targets matter for */
+export const DEATH_TARGETS: readonly number[] = [TI.ca_medium, TI.orai1, TI.ca_ionophore, TI.tmem16f, TI.swelling];
 
 /**
  * Whether the death program computes the same with targets a as with b (the same bits: -0 and 0

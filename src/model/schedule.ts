@@ -7,6 +7,7 @@
 import type { AgentId } from './agents';
 import { AGENTS, isGeneticAgent, isPulseAgent } from './agents';
 import { actionValue, type MediumBase, targetValues } from './effects';
+import { ALIVE, DYING } from './layout';
 import { exp, log } from './math';
 import { type Runs, regionRuns } from './region';
 import type { Region, ResolvedScenario } from './scenario';
@@ -173,9 +174,12 @@ export class Schedule {
 
   /**
    * Runs of row y with constant treatment exposure at step `step`. `drugFields` (tumours) are the
-   * fields of diffusingAgents(), in that order.
+   * fields of diffusingAgents(), in that order. With `status`, only the living sites (alive or
+   * dying) of a run are sure to get the targets of their own drug levels: the others take those of
+   * the run they fall in (for callers to whom their targets do not matter: the slow block in a
+   * tumour), so that empty tissue through which drugs diffuse is not cut into many runs.
    */
-  segments(y: number, step: number, drugFields: readonly Float32Array[] = []): Segment[] {
+  segments(y: number, step: number, drugFields: readonly Float32Array[] = [], status: Uint8Array | null = null): Segment[] {
     const active = this.activeAt(step);
     // without drug fields a row's runs depend only on the active set: computed once per set
     if (drugFields.length === 0) {
@@ -192,7 +196,7 @@ export class Schedule {
       }
       return r;
     }
-    return this.computeSegments(y, active, drugFields);
+    return this.computeSegments(y, active, drugFields, status);
   }
 
   /** whether placed treatment k is active at `step` */
@@ -214,7 +218,7 @@ export class Schedule {
     return active;
   }
 
-  private computeSegments(y: number, active: number[], drugFields: readonly Float32Array[]): Segment[] {
+  private computeSegments(y: number, active: number[], drugFields: readonly Float32Array[], status: Uint8Array | null = null): Segment[] {
     const W = this.sc.lattice.width;
     const ranges = active.map((k) => this.runsOf(k, y));
     const cuts = new Set<number>([0, W]);
@@ -232,7 +236,7 @@ export class Schedule {
       const covering: number[] = [];
       for (let j = 0; j < active.length; j++) if (ranges[j].some(([a, b]) => a <= x0 && x1 <= b)) covering.push(active[j]);
       if (drugFields.length === 0) out.push({ x0, x1, targets: this.targetsFor(covering) });
-      else this.splitByDrugs(out, covering, x0, x1, y * W, drugFields);
+      else this.splitByDrugs(out, covering, x0, x1, y * W, drugFields, status);
     }
     return out;
   }
@@ -241,8 +245,18 @@ export class Schedule {
    * Cuts [x0, x1) where the quantised local drug concentrations change. A site whose level lies
    * well inside its neighbour's quantum (bounds with a margin far above the rounding of log and
    * exp) is in the same one without a logarithm; only sites near a quantum's edge take one.
+   * With `status`, sites neither alive nor dying never cut: a run takes the levels of its first
+   * living site (of its first site when it has none).
    */
-  private splitByDrugs(out: Segment[], covering: number[], x0: number, x1: number, row: number, fields: readonly Float32Array[]): void {
+  private splitByDrugs(
+    out: Segment[],
+    covering: number[],
+    x0: number,
+    x1: number,
+    row: number,
+    fields: readonly Float32Array[],
+    status: Uint8Array | null,
+  ): void {
     const n = fields.length;
     const coverKey = covering.join(',');
     const cur: number[] = [];
@@ -250,7 +264,19 @@ export class Schedule {
       hi = new Float64Array(n);
     this.enterQuanta(fields, row + x0, cur, lo, hi);
     let start = x0;
+    /** whether the run from `start` holds a site whose targets matter */
+    let anyLive = status === null || status[row + x0] === ALIVE || status[row + x0] === DYING;
     for (let x = x0 + 1; x < x1; x++) {
+      if (status !== null) {
+        const s = status[row + x];
+        if (s !== ALIVE && s !== DYING) continue;
+        if (!anyLive) {
+          // the first living site of the run: the run takes its levels
+          this.enterQuanta(fields, row + x, cur, lo, hi);
+          anyLive = true;
+          continue;
+        }
+      }
       let same = true;
       for (let k = 0; k < n && same; k++) {
         const c = fields[k][row + x];

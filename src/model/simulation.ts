@@ -4,8 +4,9 @@
 // y-diffusion by columns, and in tumours two growth phases by rows on slow steps) so that workers
 // can run them between barriers. A single-threaded `step()` runs the same phases over the lattice.
 import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
+import { AGENTS } from './agents';
 import { mediumBase, TI } from './effects';
-import { applyPulse, deathPass, exchangeMatrix, fastPass, sameDeathTargets, slowSegment, type StepContext } from './kinetics';
+import { applyPulse, DEATH_TARGETS, deathPass, exchangeMatrix, fastPass, sameDeathTargets, slowSegment, type StepContext } from './kinetics';
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
 import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes, writeParamBlock } from './layout';
@@ -98,6 +99,13 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const shared = !opts.unshared && canShare();
   const st = layoutState(W, H, opts.buffer ?? recycledStateStore(opts.recycle ?? null, stateBytes(W, H, drugs.length), shared), drugs);
   const drugArrays = drugs.map((d) => st.drug[d]);
+  /**
+   * whether a diffusing drug acts on a target the death program reads; if none does, the steps
+   * without the slow block (which alone reads the other targets) need no cut of the rows by drug
+   * levels: the death pass gets the same targets from the rows' treatment runs (targetValues gives
+   * each target from the agents acting on it alone), at a fraction of the cost in a tumour
+   */
+  const drugsReachDeath = drugs.some((d) => AGENTS[d].actions.some((a) => DEATH_TARGETS.includes(TI[a.target])));
   /** the SIMD kernels on this state's memory, in this thread (null: TypeScript only) */
   const kernel = st.memory && !opts.noWasm ? wasmKernelsFor(st.memory) : null;
   const schedule = new Schedule(scenario, mediumBase(p));
@@ -220,8 +228,15 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         // fast block (every step) for rows and runs of segments of WASM_MIN_SITES or more (the
         // TypeScript source below that: the same bits either way). Its first pass reads no
         // treatment, so it runs over the whole row: a tumour's drug gradients cut rows into many
-        // short segments.
-        const segs = schedule.segments(y, step, drugArrays);
+        // short segments. Those are cut only where they matter: on slow steps, at living sites
+        // (in a tumour, with no medium exchange, the slow block leaves a site without a living
+        // cell the same under any targets), and on the other steps not at all unless a drug acts
+        // on the death program (drugsReachDeath): the same targets reach every cell either way.
+        const segs = drugsReachDeath
+          ? schedule.segments(y, step, drugArrays)
+          : slow
+            ? schedule.segments(y, step, drugArrays, tumour ? st.status : null)
+            : schedule.segments(y, step);
         if (slow) for (const seg of segs) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, kernel);
         fastPass(st, o, o + W, kp, cx, ex, W >= WASM_MIN_SITES ? kernel : null);
         // the death program reads few targets: adjacent segments that agree on them run it as one

@@ -58,4 +58,39 @@ describe('drug segments of a tumour row', () => {
     }
     expect(segments).toBeGreaterThan(W * H * 0.3);
   });
+
+  it('with the status of the row, cut only at living sites, each with the targets of its own level', () => {
+    const sc = resolveScenario(structuredClone(PRESETS['tumour-erastin']), 'test');
+    const W = sc.lattice.width;
+    const H = sc.lattice.height;
+    const field = new Float32Array(W * H);
+    const status = new Uint8Array(W * H);
+    for (let i = 0; i < W * H; i++) {
+      field[i] = Math.exp((draw(i, 6) - 0.5) * 10);
+      // empty, alive, dying, dead, necrotic; runs of empty sites
+      status[i] = draw(i, 7) < 0.4 ? 0 : Math.floor(draw(i, 8) * 5);
+    }
+    const living = (i: number) => status[i] === 1 || status[i] === 2;
+    const schedule = new Schedule(sc, mediumBase(sc.params));
+    const reference = new Schedule(sc, mediumBase(sc.params));
+    let fewer = 0;
+    for (let y = 0; y < H; y++) {
+      const segs = schedule.segments(y, 10, [field], status);
+      const exact = reference.segments(y, 10, [field]);
+      expect(segs[0].x0).toBe(0);
+      expect(segs[segs.length - 1].x1).toBe(W);
+      for (let k = 1; k < segs.length; k++) {
+        expect(segs[k].x0).toBe(segs[k - 1].x1);
+        expect(living(y * W + segs[k].x0), `row ${y}: a cut at ${segs[k].x0}`).toBe(true);
+      }
+      for (const s of segs)
+        for (let x = s.x0; x < s.x1; x++) {
+          if (!living(y * W + x)) continue;
+          const own = exact.find((e) => e.x0 <= x && x < e.x1);
+          expect(Array.from(s.targets), `row ${y}, x ${x}`).toEqual(Array.from(own?.targets ?? []));
+        }
+      fewer += exact.length - segs.length;
+    }
+    expect(fewer).toBeGreaterThan(0);
+  });
 });

@@ -138,6 +138,42 @@ describe('oxygen, vessels and necrosis', () => {
     expect(dead(unpainted, 0, W), 'the pulse alone').toBeLessThan(0.05);
   });
 
+  it('cuts rows by drug levels only where targets matter (issue 16 item 11): the same cells as with every row cut at every step', () => {
+    // erastin from the edge, ferrostatin-1 painted on the right, a light pulse in the centre; the
+    // same with ionomycin at 0 uM added, which changes no target but acts on the death program, so
+    // that the simulation cuts every row by every drug level at every step and at every site
+    const paint = {
+      stroke: {
+        r_um: 150,
+        points_um: [
+          [650, 200],
+          [650, 500],
+          [650, 800],
+        ],
+      },
+    };
+    const treatments: T[] = [
+      { agent: 'erastin', uM: 10, start_min: 0 },
+      { agent: 'ferrostatin-1', uM: 10, start_min: 120, region: paint },
+      { agent: 'light-pulse', dose: 30, start_min: 240, end_min: 250, region: { disc: { x_um: 500, y_um: 500, r_um: 100 } } },
+    ];
+    const run = (ts: T[]) => {
+      const sim = createSimulation(tumour({ size: 50, r: 450, minutes: 600, treatments: ts }));
+      sim.step(sim.totalSteps());
+      return sim.state;
+    };
+    const fast = run(treatments);
+    const exact = run([...treatments, { agent: 'ionomycin', uM: 0, start_min: 0 }]);
+    expect(Object.keys(exact.drug)).toContain('ionomycin');
+    expect(exact.status, 'status').toEqual(fast.status);
+    for (const part of ['cell', 'aux', 'field'] as const)
+      for (const [name, a] of Object.entries(fast[part])) expect(exact[part][name as never], `${part}.${name}`).toEqual(a);
+    for (const d of ['erastin', 'ferrostatin-1']) expect(exact.drug[d], d).toEqual(fast.drug[d]);
+    // and the paint took: the tissue under it is held near 10 uM ferrostatin-1, far from it there is little
+    expect(fast.drug['ferrostatin-1'][25 * 50 + 32], 'under the paint').toBeGreaterThan(6);
+    expect(fast.drug['ferrostatin-1'][25 * 50 + 5], 'far from it').toBeLessThan(1);
+  });
+
   it('refuses a region on a medium species in a tumour, naming the field', () => {
     expect(() => tumour({ treatments: [{ agent: 'fac', uM: 50, region: { disc: { x_um: 100, y_um: 100, r_um: 50 } } }] })).toThrow(
       /treatments\[0\]\.region.*part of the medium/,
