@@ -496,7 +496,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fsen1_ic50',
     'uM',
-    0.0184311,
+    0.1,
     0.001,
     10,
     'pharmacology',
