@@ -9,9 +9,8 @@
 // medians and ranges are printed and written to bench/sandbox-speed-paint.json (or --out).
 // Not part of CI.
 //   npm run speed:paint -- [--workers 2] [--window 10] [--repeats 4] [--speed 10] [--fps 60] [--out FILE]
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { PRESETS } from '../src/model/presets';
@@ -20,7 +19,7 @@ import { FERROWAVE_VERSION } from '../src/model/version';
 import { encodeShareHash } from '../src/io/scenario-text';
 import { chromiumLaunchOptions } from '../src/node/chromium';
 import { buildSandbox, previewSandbox, ROOT } from './lib/serve-built';
-import { median, measureSpeed, type SpeedRun } from './lib/speed-window';
+import { median, measureSpeed, type SpeedRun, writeSpeedResults } from './lib/speed-window';
 
 const { values: opt } = parseArgs({
   options: {
@@ -114,29 +113,16 @@ async function main() {
       `| ${s.painted ? 'ferrostatin-1 painted' : 'nothing painted'} | ${s.steps_per_s.median.toFixed(1)} | ${s.steps_per_s.min.toFixed(1)}-${s.steps_per_s.max.toFixed(1)} |`,
     );
   console.log(`painting costs ${(100 * cost).toFixed(0)} % of steps/s (medians)`);
-  const out = resolve(ROOT, opt.out);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(
-    out,
-    `${JSON.stringify(
-      {
-        what: `steps/s of ${PRESET} (no light pulse) opened at ${OPEN_MIN} min in headless chromium (software WebGL), with nothing painted and with ${PAINT.agent} ${PAINT.uM} uM painted (brush r ${PAINT.r_um} um, strokes at x = ${PAINT.strokes_x_um.join(', ')} um)`,
-        date: new Date().toISOString(),
-        machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
-        load_average: { before: load_before, after: loadavg()[0] },
-        workers: Number(opt.workers),
-        steps_per_frame: Number(opt.speed),
-        fps_cap: Number(opt.fps),
-        window_s: windowS,
-        repeats,
-        cost_of_painting: cost,
-        results: summary,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`written: ${opt.out}`);
+  writeSpeedResults(resolve(ROOT, opt.out), load_before, {
+    what: `steps/s of ${PRESET} (no light pulse) opened at ${OPEN_MIN} min in headless chromium (software WebGL), with nothing painted and with ${PAINT.agent} ${PAINT.uM} uM painted (brush r ${PAINT.r_um} um, strokes at x = ${PAINT.strokes_x_um.join(', ')} um)`,
+    workers: Number(opt.workers),
+    steps_per_frame: Number(opt.speed),
+    fps_cap: Number(opt.fps),
+    window_s: windowS,
+    repeats,
+    cost_of_painting: cost,
+    results: summary,
+  });
 }
 
 main().catch((e) => {

@@ -9,9 +9,8 @@
 // Not part of CI. (A tumour with and without a painted drug: `npm run speed:paint`.)
 //   npm run speed -- [--sizes 1024,2048] [--fps 60,20,10] [--viewports 1280x800] [--workers 2]
 //                    [--window 10] [--repeats 3] [--speed 10] [--dev] [--out FILE]
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -21,7 +20,7 @@ import { FERROWAVE_VERSION } from '../src/model/version';
 import { encodeShareHash } from '../src/io/scenario-text';
 import { chromiumLaunchOptions } from '../src/node/chromium';
 import { buildSandbox, previewSandbox, ROOT, type Served } from './lib/serve-built';
-import { median, measureSpeed, type SpeedRun } from './lib/speed-window';
+import { median, measureSpeed, type SpeedRun, writeSpeedResults } from './lib/speed-window';
 
 const { values: opt } = parseArgs({
   options: {
@@ -123,29 +122,15 @@ async function main() {
       `| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${r.viewport.width}x${r.viewport.height} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`,
     );
   }
-  const out = resolve(ROOT, opt.out);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(
-    out,
-    `${JSON.stringify(
-      {
-        what: 'sandbox speed in headless chromium (software WebGL): primed-dish-1024 scaled to each size, pulse at t = 0, dt 0.5 min',
-        date: new Date().toISOString(),
-        server,
-        machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
-        // the 1-minute load average before and after: other processes share the machine
-        load_average: { before: load_before, after: loadavg()[0] },
-        workers,
-        steps_per_frame: Number(opt.speed),
-        window_s: windowS,
-        repeats,
-        results: rows,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`written: ${opt.out}`);
+  writeSpeedResults(resolve(ROOT, opt.out), load_before, {
+    what: 'sandbox speed in headless chromium (software WebGL): primed-dish-1024 scaled to each size, pulse at t = 0, dt 0.5 min',
+    server,
+    workers,
+    steps_per_frame: Number(opt.speed),
+    window_s: windowS,
+    repeats,
+    results: rows,
+  });
 }
 
 main().catch((e) => {

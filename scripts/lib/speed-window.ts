@@ -1,6 +1,9 @@
 // Why this file exists: how the speed scripts time the sandbox as a user sees it, in one place:
 // open a URL of the built page, wait until its simulation is ready, optionally act on it (paint a
 // drug), press play and count simulation steps and drawn frames over a window of wall time.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export interface SpeedRun {
@@ -56,4 +59,22 @@ export async function measureSpeed(page: Page, url: string, windowS: number, bef
   const b = await boundary();
   await page.click('#play');
   return { load_s, steps_per_s: ((b.step - a.step) * 1000) / (b.t - a.t), fps: median(fps), steps_per_s_readout: median(sps), kernel };
+}
+
+/**
+ * Writes a speed script's results file (pretty JSON, its folder made): `fields` after the date,
+ * the machine and the 1-minute load average before and after (other processes share the machine).
+ */
+export function writeSpeedResults(out: string, loadBefore: number, fields: { what: string } & Record<string, unknown>): void {
+  const { what, ...rest } = fields;
+  mkdirSync(dirname(out), { recursive: true });
+  const result = {
+    what,
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
+    load_average: { before: loadBefore, after: loadavg()[0] },
+    ...rest,
+  };
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`written: ${out}`);
 }
