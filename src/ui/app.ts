@@ -191,6 +191,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     plots.setDuration(sim.scenario.duration_min);
     treatments.refresh();
     views.refreshScale();
+    dose.refresh();
   };
   // sampled here: after a step or an advance, before the next one starts (the state is consistent)
   controller.onChange = () => {

@@ -5,6 +5,7 @@
 // (summarise: summary.json's deaths, wave speed and t50), so the comparison's table says what
 // `ferrowave run` of each arm's exported scenario would say. No DOM: compare-view.ts shows it.
 import type { Sample } from '../analysis/observables';
+import { type BadValue, badValueText } from '../analysis/state-scan';
 import { type Summary, summarise } from '../analysis/summary';
 import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
 import { takeSample } from '../engine/runner';
@@ -14,6 +15,7 @@ import { resolveScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { FERROWAVE_VERSION } from '../model/version';
 import type { Checkpoint, RawScenario, RawTreatment } from './controller';
+import { PAUSED_NOTE } from './state-watch';
 
 /** One branch of a comparison: its name and the treatments it adds from the checkpoint's time. */
 export interface ArmSpec {
@@ -56,6 +58,8 @@ export class Comparison {
   onError: ((e: unknown) => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  /** a bad value was reported (scan) */
+  private flagged = false;
 
   private constructor(readonly checkpoint: Checkpoint) {}
 
@@ -125,19 +129,39 @@ export class Comparison {
         const k = Math.min(left, (Math.floor(idx / every) + 1) * every - idx);
         await Promise.all(this.arms.map((a) => a.engine.advance(k)));
         left -= k;
-        this.sample(every);
+        if (this.sample(every)) await this.scan();
       }
       this.onChange?.();
     });
   }
 
-  /** a sample of each arm at a sample time (a multiple of `every` steps) or at its end, as runToEnd takes them */
-  private sample(every: number): void {
+  /** a sample of each arm at a sample time (a multiple of `every` steps) or at its end, as runToEnd takes them; whether one was taken */
+  private sample(every: number): boolean {
+    let took = false;
     for (const a of this.arms) {
       const idx = a.sim.stepIndex();
       const last = a.samples[a.samples.length - 1];
-      if ((idx % every === 0 || idx >= a.sim.totalSteps()) && a.sim.time() > last.t_min) a.samples.push(takeSample(a.engine));
+      if ((idx % every === 0 || idx >= a.sim.totalSteps()) && a.sim.time() > last.t_min) {
+        a.samples.push(takeSample(a.engine));
+        took = true;
+      }
     }
+    return took;
+  }
+
+  /**
+   * At each sample, as the main run is watched (state-watch.ts): the arms' workers scan their
+   * states; at the first NaN, infinity or negative value the comparison pauses and onError names
+   * the branch, the variable, the cell and the time. Once per comparison: playing on is the user's choice.
+   */
+  private async scan(): Promise<void> {
+    if (this.flagged) return;
+    const bad = await Promise.all(this.arms.map((a) => a.engine.scan()));
+    const k = bad.findIndex((b) => b !== null);
+    if (k < 0) return;
+    this.flagged = true;
+    this.playing = false;
+    this.onError?.(new Error(`branch "${this.arms[k].label}": ${badValueText(bad[k] as BadValue)}. ${PAUSED_NOTE}`));
   }
 
   play(): void {

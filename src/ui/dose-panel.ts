@@ -43,6 +43,8 @@ export interface DosePanel {
   /** run the form's doses (as "run doses" does); false (error shown) when the form is invalid */
   run(): Promise<boolean>;
   cancel(): void;
+  /** describe the form again (the loaded scenario changed: its name, lattice and duration) */
+  refresh(): void;
   /** hide the results (a run goes on) */
   close(): void;
   /** cancel, stop the run workers, free the charts */
@@ -375,6 +377,7 @@ export function mountDosePanel(d: DoseDeps): DosePanel {
     charts,
     run,
     cancel,
+    refresh: describeForm,
     close,
     dispose: () => {
       cancel();

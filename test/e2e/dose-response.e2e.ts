@@ -151,3 +151,16 @@ test('an agent at three doses: points on both plots beside the published ones, a
   await page.click('#dose-close');
   await expect(page.locator('#dose-view')).toBeHidden();
 });
+
+test('on the loaded scenario, the form follows a change of preset (its name, lattice and duration)', async ({ page }) => {
+  await openSandbox(page, '?preset=primed-light-pulse&workers=2');
+  await page.click('#sec-dose > summary');
+  await page.fill('#dose-doses', '0, 10');
+  await page.fill('#dose-reps', '1');
+  await page.selectOption('#dose-base', 'loaded');
+  await expect(page.locator('#dose-size')).toHaveText('2 runs of 400 x 40 sites over 15 h, on 2 workers');
+  await page.selectOption('#preset', 'primed-ring-wave');
+  await expect(page.locator('#dose-size')).toHaveText('2 runs of 400 x 400 sites over 24 h, on 2 workers');
+  await expect(page.locator('#dose-base option').nth(1)).toContainText('primed-ring-wave');
+  expect(await errorText(page)).toBe('');
+});

@@ -84,4 +84,31 @@ describe('a comparison of branches from a checkpoint', () => {
     ).rejects.toThrow(/branch "too much": scenario\.treatments/);
     c.dispose();
   });
+
+  it('pauses at the first bad value of a branch and names the branch, once', async () => {
+    const c = controller();
+    await c.load(structuredClone(determinismScenario()) as unknown as RawScenario, 5);
+    await c.step(60);
+    const cp = await c.checkpoint();
+    const cmp = await Comparison.start(
+      cp,
+      [armSpec('control', 0, cp.t_min), armSpec('rsl3', 1, cp.t_min)].flatMap((a) => (a ? [a] : [])),
+      0,
+    );
+    const shown: string[] = [];
+    cmp.onError = (e) => shown.push(e instanceof Error ? e.message : String(e));
+    await cmp.step(25);
+    expect(shown).toEqual([]);
+    cmp.playing = true;
+    cmp.arms[1].sim.state.cell.gsh[3] = Number.NaN;
+    await cmp.step(25);
+    expect(cmp.playing).toBe(false);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/^branch "rsl3 1 uM": diverged: per-cell variable \w+ \(\S+\) is NaN at .* \(site 3: .* at t = 45 min\. The run is paused/);
+    // played on: not reported again
+    await cmp.step(25);
+    expect(shown).toHaveLength(1);
+    cmp.dispose();
+    c.dispose();
+  });
 });
