@@ -37,6 +37,7 @@ export const AGENT_IDS = [
   'calcium-free',
   'orai1-blocker',
   'selenite',
+  'se-poor-medium',
   'tmem16f-inhibitor',
   'peg',
   'h2o2',
@@ -727,6 +728,26 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
       },
     ],
     notes: 'Raises GPX4 (and other selenoproteins) over ~1 day; selenite itself is pro-oxidant and cytotoxic above a few uM (not modelled).',
+  },
+  'se-poor-medium': {
+    id: 'se-poor-medium',
+    name: 'selenium-poor medium',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 0.003,
+    range: [0, 10],
+    typical:
+      '0.003 uM Se (1 % serum, or 10 % of a selenium-poor serum lot) against ~0.03 uM in 10 % serum; serum-free media without a selenium supplement ~0 (serum Se varies between lots: Parant et al., Int J Mol Sci 25:7261 (2024))',
+    actions: [
+      {
+        target: 'se_medium',
+        ...NO_POTENCY,
+        max_effect: 1,
+        source: "medium replacement: the medium's selenium becomes the given uM",
+      },
+    ],
+    notes:
+      "Replaces the medium's selenium (dose = new Se uM, default 0.003); cellular selenium follows over hours (se_turnover), GPX4 synthesis with it. Selenite added on top still counts. Cells making the Cys variant of GPX4 (params.gpx4_cys_share) do not depend on it (Ingold et al. 2018).",
   },
 
   // ---------------------------------------------------------------- Cl- current and rupture

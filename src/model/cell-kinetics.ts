@@ -27,7 +27,7 @@ const { xc: T_XC, gcl: T_GCL, gpx4_inactivation: T_INACT, gpx4_degradation: T_DE
 const { coq10_depletion: T_COQ, fsp1: T_FSP1, dhfr: T_DHFR, rta: T_RTA } = TI;
 const { cys_supply: T_CYS, iron_chelation: T_CHEL, ntbi: T_NTBI, tf_iron: T_TF, tf_medium: T_TFM } = TI;
 const { nox: T_NOX, pi3k: T_PI3K, src_kinase: T_SRC, zn_bath: T_ZNB, zn_chelation: T_ZNCHEL, ca_ionophore: T_IONO } = TI;
-const { orai1: T_ORAI, se_bath: T_SE, tmem16f: T_TMEM, swelling: T_SWELL, mito_ros: T_MITO } = TI;
+const { orai1: T_ORAI, se_bath: T_SE, se_medium: T_SEM, tmem16f: T_TMEM, swelling: T_SWELL, mito_ros: T_MITO } = TI;
 const { cystine_medium: T_CYSS, glutamate_bath: T_GLU, ca_medium: T_CA } = TI;
 
 /** What a step is: its time, its length, its index (for keyed draws) and the seed's key. */
@@ -84,7 +84,14 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const tfRel = (tf / (tf + tfKm)) * ((p.tf_ref + tfKm) / p.tf_ref);
   const znMed = Math.max(p.zn_medium, 1e-9);
   const grNorm = 1 + znRef / grKi;
-  const seT = T[T_SE] / p.se_ref;
+  // medium selenium (serum, or a selenium-poor medium) plus added selenite, relative to control
+  const seT = (T[T_SEM] + T[T_SE]) / p.se_ref;
+  // GPX4 made as the Cys variant (share gpx4_cys_share): Se-independent synthesis, lower activity,
+  // loss by over-oxidation at high ROS; ion_couple_se blends the Se limit toward control (ablation)
+  const cysS = p.gpx4_cys_share;
+  const seCouple = p.ion_couple_se;
+  const gpxAct = 1 - cysS + cysS * p.gpx4_cys_activity;
+  const gpxOver = cysS * p.gpx4_overox;
   const nrfK2 = p.nrf2_ros_k * p.nrf2_ros_k;
   const xcV = p.xc_vmax * T[T_XC];
   const xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
@@ -181,7 +188,8 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     gsh[i] = gsh1;
 
     // --- GPX4 (selenium-dependent synthesis; RSL3/ML162 inactivation, FIN56 degradation)
-    const gpx1 = (gpx4[i] + dt * gpxTurn * D[pGPX4[i]] * seF) / (1 + dt * (gpxTurn + gpxLoss));
+    const seS = (1 - cysS) * (seF * seCouple + (1 - seCouple)) + cysS;
+    const gpx1 = (gpx4[i] + dt * gpxTurn * D[pGPX4[i]] * seS) / (1 + dt * (gpxTurn + gpxLoss + gpxOver * R));
     gpx4[i] = gpx1;
 
     // --- FSP1 keeps CoQ10 reduced; GCH1 and DHFR keep BH4
@@ -211,7 +219,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
         continue;
       }
     }
-    aDefG[i] = wG * gpx1 * (gsh1 / (gsh1 + gKm)) * gNorm;
+    aDefG[i] = wG * gpx1 * gpxAct * (gsh1 / (gsh1 + gKm)) * gNorm;
     // FSP1's radical trapping scales with the enzyme (expression x inhibitors) and its reduced CoQ10
     aDefR[i] = wF * q1 * D[pFSP1[i]] * fsp1Act + wB * b1 + rta;
     aSrc[i] = cBasal * mito * (o2v / (o2v + o2Km)) * o2Norm;

@@ -18,6 +18,7 @@ export interface MediumBase {
   ntbi: number;
   zn_bath: number;
   se_bath: number;
+  se_medium: number;
   glutamate_bath: number;
 }
 
@@ -68,7 +69,8 @@ export function mediumBase(p: ParamValues): MediumBase {
     tf_medium: p.tf_medium,
     ntbi: 0,
     zn_bath: p.zn_medium,
-    se_bath: p.se_medium,
+    se_bath: 0,
+    se_medium: p.se_medium,
     glutamate_bath: 0,
   };
 }

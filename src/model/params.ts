@@ -50,7 +50,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_nox_share',
     '1',
-    0.639736,
+    0.559358,
     0,
     1,
     'ros',
@@ -60,7 +60,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'feedback_iron_share',
     '1',
-    0.685088,
+    0.561142,
     0,
     1,
     'ros',
@@ -70,7 +70,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fe_feedback_km',
     'uM',
-    0.803631,
+    0.702636,
     0.05,
     20,
     'ros',
@@ -332,6 +332,46 @@ export const PARAMS: readonly ParamSpec[] = [
     'cellular selenium (relative to control) giving half-maximal GPX4 synthesis',
     'assumption: selenoprotein hierarchy, GPX4 near saturated at control',
   ),
+  P(
+    'gpx4_cys_share',
+    '1',
+    0,
+    0,
+    1,
+    'gpx4',
+    'share of GPX4 made as the cysteine variant (0: wild-type selenocysteine GPX4; 1: Gpx4 cys/cys cells): it needs no selenium, is less active (gpx4_cys_activity) and is inactivated by hydroperoxides (gpx4_overox)',
+    'genotype switch: Ingold et al., Cell 172:409 (2018) (Gpx4 U46C knock-in)',
+  ),
+  P(
+    'gpx4_cys_activity',
+    '1',
+    0.3,
+    0.01,
+    1,
+    'gpx4',
+    'activity of the cysteine variant per GPX4 molecule, relative to selenocysteine GPX4',
+    'unsourced number: Ingold et al. 2018 report a Cys variant that keeps cells viable without stress; in the model they are viable from ~0.15 (docs/model.md 3.5 shows what it changes)',
+  ),
+  P(
+    'gpx4_overox',
+    '1/(a.u. min)',
+    0.001,
+    0,
+    1,
+    'gpx4',
+    'irreversible over-oxidation of the cysteine variant by peroxides, per a.u. of ROS (selenocysteine GPX4 resists it)',
+    'unsourced number; direction from Ingold et al. 2018 (GPX4-Cys highly susceptible to hydroperoxide-induced inactivation); at 0.02 Cys cells with the default activity die unstressed in the model (docs/model.md 3.5)',
+  ),
+  P(
+    'ion_couple_se',
+    '1',
+    1,
+    0,
+    1,
+    'gpx4',
+    'ablation switch: how much of the selenium supply limit on GPX4 synthesis acts (1: all; 0: GPX4 synthesis as at control selenium whatever the medium)',
+    'switch (docs/model.md 3.5), for the ablation of the selenium coupling',
+  ),
 
   // --- FSP1/CoQ10, GCH1/BH4, weights of the defence ---
   P(
@@ -431,7 +471,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_uptake',
     'uM/min',
-    0.207999,
+    0.258658,
     0,
     1,
     'iron',
@@ -441,7 +481,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ntbi_km',
     'uM',
-    47.4841,
+    34.9464,
     0.1,
     1000,
     'iron',
@@ -456,7 +496,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'gkt137831_ic50',
     'uM',
-    3.20516,
+    2.82501,
     0.01,
     10,
     'pharmacology',
@@ -466,7 +506,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'ly294002_ic50',
     'uM',
-    17.1662,
+    13.6855,
     0.1,
     100,
     'pharmacology',
@@ -476,7 +516,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_src_ic50',
     'uM',
-    0.0334244,
+    0.0508364,
     0.0001,
     1,
     'pharmacology',
@@ -486,7 +526,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dasatinib_offtarget_ic50',
     'uM',
-    338.157,
+    501.586,
     0.1,
     1000,
     'pharmacology',
@@ -496,7 +536,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'fsen1_ic50',
     'uM',
-    0.1,
+    0.0890399,
     0.001,
     10,
     'pharmacology',
@@ -506,7 +546,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_ec50',
     'uM',
-    94.7366,
+    124.174,
     0.1,
     1000,
     'pharmacology',
@@ -516,7 +556,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'dfo_chelation_max',
     '1/min',
-    0.138516,
+    0.212563,
     0,
     10,
     'pharmacology',
@@ -526,7 +566,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_pi3k_share',
     '1',
-    0.2801,
+    0.294929,
     0,
     1,
     'ros',
@@ -536,7 +576,7 @@ export const PARAMS: readonly ParamSpec[] = [
   P(
     'nox_src_share',
     '1',
-    0.124832,
+    0.164826,
     0,
     1,
     'ros',

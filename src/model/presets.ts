@@ -20,6 +20,7 @@ import t4 from '../../public/presets/tumour-dfo-rescue.json' with { type: 'json'
 import t5 from '../../public/presets/tumour-zinc.json' with { type: 'json' };
 import t6 from '../../public/presets/tumour-selenium.json' with { type: 'json' };
 import t7 from '../../public/presets/tumour-vessels.json' with { type: 'json' };
+import t8 from '../../public/presets/tumour-selenium-poor.json' with { type: 'json' };
 
 /** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
@@ -41,6 +42,7 @@ export const PRESETS: Record<string, Record<string, unknown>> = {
   'tumour-dfo-rescue': t4,
   'tumour-zinc': t5,
   'tumour-selenium': t6,
+  'tumour-selenium-poor': t8,
   'tumour-vessels': t7,
 };
 

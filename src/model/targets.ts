@@ -49,7 +49,12 @@ export const TARGETS = {
     doc: 'Ca2+ influx through an ionophore, uM/min at the medium Ca2+ of ca_medium (scaled with outside Ca2+)',
   },
   orai1: { kind: 'inhibit', unit: 'activity', doc: 'ORAI1 store-operated Ca2+ entry' },
-  se_bath: { kind: 'bath', unit: 'uM Se', doc: 'selenium (as selenite) in the medium, uM' },
+  se_bath: { kind: 'bath', unit: 'uM Se', doc: 'selenium added to the medium (as selenite), uM' },
+  se_medium: {
+    kind: 'medium',
+    unit: 'uM Se',
+    doc: 'selenium the medium brings (se_medium at the default 10 % serum), replaced by a selenium-poor medium',
+  },
   tmem16f: { kind: 'inhibit', unit: 'activity', doc: 'TMEM16F Ca2+-activated Cl- current / scrambling' },
   swelling: { kind: 'inhibit', unit: 'activity', doc: 'osmotic water influx into a leaky cell (rupture by swelling)' },
   cystine_medium: { kind: 'medium', unit: 'uM cystine', doc: 'cystine in the medium replaced by the given uM (cystine-free: 0)' },

@@ -10,7 +10,7 @@ import type { RunWorker } from '../engine/whole-run';
 import { inThreadRunWorker } from '../engine/whole-run';
 import { AGENTS, type AgentId } from '../model/agents';
 import { formatClock } from '../render/overlays';
-import primedStrip from '../../fits/primed-strip.json' with { type: 'json' };
+import primedStrip from '../../fits/primed-strip-long.json' with { type: 'json' };
 import type { SimController } from './controller';
 import { DoseChart, type DoseSeries } from './dose-chart';
 import { DOSE_AGENTS, type DoseRequest, DoseResponse, type DoseRow, defaultDoses, parseDoses, planDoses } from './dose-response';
@@ -23,7 +23,7 @@ const MODEL = '#56b4e9';
 const PUBLISHED = '#e69f00';
 const CONTROL = '#9a9aa6';
 
-/** the calibration's strip (fits/primed-strip.json), the default scenario of a dose-response */
+/** the calibration's strip (fits/primed-strip-long.json), the default scenario of a dose-response */
 export const STRIP_BASE = 'strip';
 export const LOADED_BASE = 'loaded';
 
@@ -66,7 +66,7 @@ export function mountDosePanel(d: DoseDeps): DosePanel {
   const dosesIn = el('input', { id: 'dose-doses', type: 'text', spellcheck: false });
   dosesIn.style.width = '100%';
   const baseSel = el('select', { id: 'dose-base' });
-  baseSel.add(new Option('calibration strip (primed dish, 2.4 mm x 80 um)', STRIP_BASE));
+  baseSel.add(new Option('calibration strip (primed dish, 4.8 mm x 80 um)', STRIP_BASE));
   baseSel.add(new Option('the loaded scenario', LOADED_BASE));
   const baseNote = el('div', { className: 'hint', id: 'dose-base-note' });
   const repsIn = el('input', { id: 'dose-reps', type: 'number', min: '1', max: '20', step: '1', value: '3' });
@@ -89,7 +89,7 @@ export function mountDosePanel(d: DoseDeps): DosePanel {
   const baseOf = (): { raw: Record<string, unknown>; label: string } =>
     baseSel.value === LOADED_BASE
       ? { raw: d.controller.rawScenario(), label: d.loadedName() }
-      : { raw: structuredClone(primedStrip) as Record<string, unknown>, label: 'the calibration strip (fits/primed-strip.json)' };
+      : { raw: structuredClone(primedStrip) as Record<string, unknown>, label: 'the calibration strip (fits/primed-strip-long.json)' };
 
   const describeForm = () => {
     const loaded = d.controller.sim ? d.controller.scenario : null;

@@ -29,7 +29,7 @@ test('an agent at three doses: points on both plots beside the published ones, a
   await page.fill('#dose-doses', '20, 40');
   await page.fill('#dose-reps', '2');
   await page.fill('#dose-seed', '5');
-  await expect(page.locator('#dose-size')).toHaveText('6 runs of 120 x 4 sites over 13 h, on 2 workers');
+  await expect(page.locator('#dose-size')).toHaveText('6 runs of 240 x 4 sites over 15 h, on 2 workers');
   await page.click('#dose-run');
   await expect(page.locator('#dose-view')).toBeVisible();
   await expect(page.locator('#dose-title')).toContainText('deferoxamine (DFO): 3 doses x 2 replicates on the calibration strip');

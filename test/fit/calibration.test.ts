@@ -37,7 +37,7 @@ describe('the calibration fit', () => {
   });
 
   it('runs on a strip whose untreated wave has the speed of the full primed-light-pulse dish', async () => {
-    const sc = resolveScenario(JSON.parse(readFileSync(join(repo, 'fits/primed-strip.json'), 'utf8')), '0.1.0');
+    const sc = resolveScenario(JSON.parse(readFileSync(join(repo, 'fits/primed-strip-long.json'), 'utf8')), '0.1.0');
     const sim = createSimulation(sc, sc.seed);
     const m = measureRun(sim, await runToEnd(await createEngine(sim, 0)), []);
     const report = JSON.parse(readFileSync(join(repo, 'docs/validation/report.json'), 'utf8'));
