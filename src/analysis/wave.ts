@@ -19,13 +19,81 @@ export function pulseOrigin(sc: ResolvedScenario): Origin | null {
 
 /** Without a pulse: the earliest committed cell (lowest index on ties), as a one-site disc. */
 export function firstCommitOrigin(st: SimState, site_um: number): Origin | null {
-  const t = st.cell.t_dying;
-  let best = -1;
-  for (let i = 0; i < st.n; i++) if (Number.isFinite(t[i]) && (best < 0 || t[i] < t[best])) best = i;
-  if (best < 0) return null;
-  const x = best % st.width;
-  const y = (best - x) / st.width;
+  const rows = new Float64Array(st.height * FRONT_SLOTS);
+  frontOfRows(st, 0, st.height, site_um, null, rows, FRONT_SLOTS, 0);
+  return commitOrigin(st.width, site_um, firstCommitOfRows(st.height, rows, FRONT_SLOTS, 0));
+}
+
+/** The one-site disc of site `site` (a lattice `width` sites wide), or null for -1 (no committed cell). */
+export function commitOrigin(width: number, site_um: number, site: number): Origin | null {
+  if (site < 0) return null;
+  const x = site % width;
+  const y = (site - x) / width;
   return { disc: { x_um: (x + 0.5) * site_um, y_um: (y + 0.5) * site_um, r_um: site_um / 2 } };
+}
+
+/**
+ * Doubles per row of frontOfRows: the furthest distance beyond the origin of a committed cell of
+ * the row (-Infinity: none, or no origin), the row's earliest commitment time and its site (-1: none).
+ */
+export const FRONT_SLOTS = 3;
+
+/**
+ * The per-row parts of frontPosition (with `origin`; none without) and of firstCommitOrigin, for
+ * rows [y0, y1): row y's FRONT_SLOTS doubles at out[off + (y - y0) * stride]. A maximum and a
+ * minimum: the rows' parts combine to the whole lattice's to the bit, whoever computed which rows
+ * (a worker its band: Engine.sampleRows).
+ */
+export function frontOfRows(
+  st: SimState,
+  y0: number,
+  y1: number,
+  site_um: number,
+  origin: Origin | null,
+  out: Float64Array,
+  stride: number,
+  off: number,
+): void {
+  const W = st.width;
+  const t = st.cell.t_dying;
+  for (let y = y0; y < y1; y++) {
+    const o = off + (y - y0) * stride;
+    const i0 = y * W;
+    let best = Number.NEGATIVE_INFINITY;
+    let first = -1;
+    for (let x = 0; x < W; x++) {
+      const tc = t[i0 + x];
+      if (!Number.isFinite(tc)) continue;
+      if (first < 0 || tc < t[first]) first = i0 + x;
+      if (!origin) continue;
+      const d = distanceBeyond(origin, (x + 0.5) * site_um, (y + 0.5) * site_um);
+      if (d > best) best = d;
+    }
+    out[o] = best;
+    out[o + 1] = first < 0 ? Number.NaN : t[first];
+    out[o + 2] = first;
+  }
+}
+
+/** frontPosition from the rows' parts (frontOfRows; row y at off + y * stride). */
+export function frontOfRowParts(height: number, rows: Float64Array, stride: number, off: number): number | null {
+  let best = Number.NEGATIVE_INFINITY;
+  for (let y = 0; y < height; y++) if (rows[off + y * stride] > best) best = rows[off + y * stride];
+  return Number.isFinite(best) ? Math.max(0, best) : null;
+}
+
+/** The earliest committed site (lowest index on ties) from the rows' parts (frontOfRows), or -1. */
+export function firstCommitOfRows(height: number, rows: Float64Array, stride: number, off: number): number {
+  let best = -1;
+  let bestT = Number.NaN;
+  for (let y = 0; y < height; y++) {
+    const o = off + y * stride;
+    if (rows[o + 2] >= 0 && (best < 0 || rows[o + 1] < bestT)) {
+      best = rows[o + 2];
+      bestT = rows[o + 1];
+    }
+  }
+  return best;
 }
 
 /**
@@ -156,15 +224,7 @@ export function linfit(pts: ReadonlyArray<[number, number]>): { slope: number; i
  * at nothing, not at its nearest vessel.
  */
 export function frontPosition(st: SimState, site_um: number, origin: Origin): number | null {
-  const { width: W, height: H } = st;
-  const t = st.cell.t_dying;
-  let best = Number.NEGATIVE_INFINITY;
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      if (!Number.isFinite(t[y * W + x])) continue;
-      const d = distanceBeyond(origin, (x + 0.5) * site_um, (y + 0.5) * site_um);
-      if (d > best) best = d;
-    }
-  }
-  return Number.isFinite(best) ? Math.max(0, best) : null;
+  const rows = new Float64Array(st.height * FRONT_SLOTS);
+  frontOfRows(st, 0, st.height, site_um, origin, rows, FRONT_SLOTS, 0);
+  return frontOfRowParts(st.height, rows, FRONT_SLOTS, 0);
 }

@@ -1,7 +1,9 @@
 // Why this file exists: runs a simulation on N workers (or in the calling thread when N = 0)
 // through one interface, for the CLI, the UI and the tests. The host supplies `spawn`, which
 // starts a worker in its environment; the engine never touches DOM or Node APIs itself.
+import { SAMPLE_STRIDE, sampleRows } from '../analysis/sample-rows';
 import { type BadValue, earliest, scanSimulation } from '../analysis/state-scan';
+import type { Origin } from '../analysis/wave';
 import type { Simulation } from '../model/simulation';
 import { createBarrierBuffer } from './barrier';
 import type { WorkerApi } from './worker-api';
@@ -29,6 +31,12 @@ export interface Engine {
    * each worker scans its band of rows, in parallel (call between two advances).
    */
   scan(): Promise<BadValue | null>;
+  /**
+   * The parts of a sample of the state now, every row's in order (analysis/sample-rows.ts
+   * sampleRows, with the front beyond `origin`): each worker its band of rows, in parallel (call
+   * between two advances).
+   */
+  sampleRows(origin: Origin | null, frontOnly: boolean): Promise<Float64Array>;
   dispose(): void;
 }
 
@@ -49,6 +57,9 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
       },
       async scan() {
         return scanSimulation(sim);
+      },
+      async sampleRows(origin, frontOnly) {
+        return sampleRows(sim.state, 0, sim.state.height, sim.scenario.lattice.site_um, origin, frontOnly);
       },
       dispose() {},
     };
@@ -82,6 +93,17 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
     },
     async scan() {
       return earliest(await Promise.all(handles.map((h) => h.api.scan())));
+    },
+    async sampleRows(origin, frontOnly) {
+      // the bands are the rows in order, band k on worker k
+      const parts = await Promise.all(handles.map((h) => h.api.sampleRows(origin, frontOnly)));
+      const all = new Float64Array(sim.state.height * SAMPLE_STRIDE);
+      let at = 0;
+      for (const p of parts) {
+        all.set(p, at);
+        at += p.length;
+      }
+      return all;
     },
     dispose() {
       for (const h of handles) h.terminate();

@@ -1,8 +1,11 @@
 // Why this file exists: what one simulation worker does, independent of where it runs (a browser
 // Web Worker or a Node worker_thread; the thin entry files in workers/ expose it with comlink).
 // The step loop runs here, synchronised with the other workers by a barrier on shared memory;
-// comlink carries only control calls (init, run N steps, scan the rows for bad values).
+// comlink carries only control calls (init, run N steps, scan the rows for bad values, the parts
+// of a sample of the rows).
+import { sampleRows } from '../analysis/sample-rows';
 import { type BadValue, firstBadValue } from '../analysis/state-scan';
+import type { Origin } from '../analysis/wave';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { H_STEP, type StateStore } from '../model/layout';
@@ -28,6 +31,8 @@ export interface WorkerApi {
   initRows(): void;
   /** the first NaN, infinity or negative value in this worker's rows (see Engine.scan), or null */
   scan(): BadValue | null;
+  /** the parts of a sample of this worker's rows, in order (see Engine.sampleRows) */
+  sampleRows(origin: Origin | null, frontOnly: boolean): Float64Array;
 }
 
 export function createWorkerApi(): WorkerApi {
@@ -55,6 +60,10 @@ export function createWorkerApi(): WorkerApi {
       if (!sim) throw new Error('worker not initialised');
       const w = sim.state.width;
       return firstBadValue(sim.state, sim.scenario.lattice.site_um, sim.time(), rows[0] * w, rows[1] * w);
+    },
+    sampleRows(origin, frontOnly) {
+      if (!sim) throw new Error('worker not initialised');
+      return sampleRows(sim.state, rows[0], rows[1], sim.scenario.lattice.site_um, origin, frontOnly);
     },
     run(steps) {
       if (!sim) throw new Error('worker not initialised');

@@ -1,14 +1,14 @@
 // Why this file exists: comparing treatments side by side. Two to four branches ("arms") continue
 // from one checkpoint at once, each a simulation of its own on a copy of the checkpoint's state
 // with its own engine, stepped together so that they share one clock. Each arm is sampled as the
-// CLI samples a run (takeSample: timeseries.csv's columns) and summarised as the CLI summarises it
+// CLI samples a run (runner.ts sampler: timeseries.csv's columns) and summarised as the CLI summarises it
 // (summarise: summary.json's deaths, wave speed and t50), so the comparison's table says what
 // `ferrowave run` of each arm's exported scenario would say. No DOM: compare-view.ts shows it.
 import type { Sample } from '../analysis/observables';
 import { type BadValue, badValueText } from '../analysis/state-scan';
 import { type Summary, summarise } from '../analysis/summary';
 import { createEngine, type Engine, type WorkerHandle } from '../engine/engine';
-import { takeSample } from '../engine/runner';
+import { sampler } from '../engine/runner';
 import { continueSimulation } from '../model/continue';
 import { copyStateStore } from '../model/layout';
 import { resolveScenario } from '../model/scenario';
@@ -26,8 +26,10 @@ export interface ArmSpec {
 export interface Arm extends ArmSpec {
   sim: Simulation;
   engine: Engine;
-  /** CLI samples from the checkpoint's time on (takeSample) */
+  /** CLI samples from the checkpoint's time on (runner.ts sampler, as runToEnd takes them) */
   samples: Sample[];
+  /** takes the arm's next sample */
+  take(): Promise<Sample>;
   /** the arm's scenario as `ferrowave run` takes it */
   scenario(): RawScenario;
 }
@@ -90,7 +92,8 @@ export class Comparison {
         const sim = continueSimulation(createSimulation(at, cp.seed, { buffer: copyStateStore(cp.buffer) }), scenarios[k].sc, cp.seed);
         const engine = await createEngine(sim, workersPerArm, workersPerArm > 0 ? spawn : undefined);
         const raw = scenarios[k].raw;
-        c.arms.push({ ...specs[k], sim, engine, samples: [takeSample(engine)], scenario: () => structuredClone(raw) });
+        const take = sampler(engine);
+        c.arms.push({ ...specs[k], sim, engine, samples: [await take()], take, scenario: () => structuredClone(raw) });
       }
     } catch (e) {
       c.dispose();
@@ -129,23 +132,25 @@ export class Comparison {
         const k = Math.min(left, (Math.floor(idx / every) + 1) * every - idx);
         await Promise.all(this.arms.map((a) => a.engine.advance(k)));
         left -= k;
-        if (this.sample(every)) await this.scan();
+        if (await this.sample(every)) await this.scan();
       }
       this.onChange?.();
     });
   }
 
   /** a sample of each arm at a sample time (a multiple of `every` steps) or at its end, as runToEnd takes them; whether one was taken */
-  private sample(every: number): boolean {
+  private async sample(every: number): Promise<boolean> {
     let took = false;
-    for (const a of this.arms) {
-      const idx = a.sim.stepIndex();
-      const last = a.samples[a.samples.length - 1];
-      if ((idx % every === 0 || idx >= a.sim.totalSteps()) && a.sim.time() > last.t_min) {
-        a.samples.push(takeSample(a.engine));
-        took = true;
-      }
-    }
+    await Promise.all(
+      this.arms.map(async (a) => {
+        const idx = a.sim.stepIndex();
+        const last = a.samples[a.samples.length - 1];
+        if ((idx % every === 0 || idx >= a.sim.totalSteps()) && a.sim.time() > last.t_min) {
+          a.samples.push(await a.take());
+          took = true;
+        }
+      }),
+    );
     return took;
   }
 

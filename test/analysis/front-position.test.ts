@@ -65,7 +65,7 @@ describe('a tumour before any death', () => {
     for (let i = 0; i < sim.state.n; i++) if (sim.state.status[i] === VESSEL) vessels++;
     expect(vessels).toBeGreaterThan(0);
     const engine = await createEngine(sim, 0);
-    expect(takeSample(engine).front_um).toBeNull();
+    expect((await takeSample(engine)).front_um).toBeNull();
     const fr = frontNow(sim.state, sc, 0);
     expect(fr.front_um).toBeNull();
     expect(fr.wave?.pattern).toBe('none');

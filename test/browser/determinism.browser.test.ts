@@ -1,12 +1,14 @@
 // The same scenario and seed give the same bits in Chromium, in the page and in 1 or 2 Web
-// Workers, as in Node; and Chromium's workers run the WebAssembly SIMD kernels (the speed of the
-// sandbox depends on them).
+// Workers, as in Node (the state, and a run's samples summed by rows on the workers); and
+// Chromium's workers run the WebAssembly SIMD kernels (the speed of the sandbox depends on them).
 import { describe, expect, inject, it } from 'vitest';
 import { hashBuffer } from '../../src/analysis/hash';
 import { createEngine } from '../../src/engine/engine';
+import { runToEnd } from '../../src/engine/runner';
 import { spawnBrowserWorker } from '../../src/host/browser-workers';
 import { createSimulation } from '../../src/model/simulation';
 import { DETERMINISM_STEPS, determinismScenario, TUMOUR_STEPS, tumourDeterminismScenario } from '../engine/determinism-scenario';
+import { samplesHash } from './node-hashes';
 
 async function browserHash(workers: number, tumour = false): Promise<string> {
   const sim = createSimulation(tumour ? tumourDeterminismScenario() : determinismScenario());
@@ -28,6 +30,17 @@ describe('determinism between Node and the browser', () => {
     const node = inject('nodeHashes').determinism;
     expect(node).toMatch(/^[0-9a-f]{16}$/);
     for (const w of [0, 1, 2]) expect(await browserHash(w), `${w} web workers`).toBe(node);
+  });
+
+  it("takes a run's samples identically in Chromium (0 and 2 workers) and in Node", async () => {
+    for (const w of [0, 2]) {
+      const engine = await createEngine(createSimulation(determinismScenario()), w, spawnBrowserWorker);
+      try {
+        expect(samplesHash(await runToEnd(engine)), `${w} web workers`).toBe(inject('nodeHashes').samples);
+      } finally {
+        engine.dispose();
+      }
+    }
   });
 
   it('does the same for a growing, treated tumour', async () => {
