@@ -26,7 +26,9 @@ import { normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
 import { Schedule } from './schedule';
 import { countNeighbours } from './neighbours';
+import { settlePregrown } from './pregrown';
 import { placePerfusion, placeTissue } from './tissue';
+import { wasmKernelsFor } from './wasm/kernels';
 
 export { countNeighbours } from './neighbours';
 
@@ -102,7 +104,9 @@ export function initEnd(st: SimState, sc: ResolvedScenario, key: RandomKey, cach
   const ref = cachedSteadyState(sc, p, cache);
   for (const [name, arr] of Object.entries(st.cell)) arr.fill(ref.cell[name as keyof typeof ref.cell][0]);
   for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
-  placePerfusion(st, sc, p);
+  placePerfusion(st, sc, p, key);
+  // a pre-grown mass: oxygen at its steady state, and its necrotic core (pregrown.ts)
+  if (sc.tissue.kind === 'tumour' && sc.tissue.pregrown) settlePregrown(st, sc, p, st.memory ? wasmKernelsFor(st.memory) : null);
   st.cell.t_dying.fill(Number.NaN);
   st.cell.t_dead.fill(Number.NaN);
   // asynchronous cycles: each seeded tumour cell starts at a random point of its cycle

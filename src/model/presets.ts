@@ -20,6 +20,8 @@ import t4 from '../../public/presets/tumour-dfo-rescue.json' with { type: 'json'
 import t5 from '../../public/presets/tumour-zinc.json' with { type: 'json' };
 import t6 from '../../public/presets/tumour-selenium.json' with { type: 'json' };
 import t7 from '../../public/presets/tumour-vessels.json' with { type: 'json' };
+import t8 from '../../public/presets/tumour-pregrown-512.json' with { type: 'json' };
+import t9 from '../../public/presets/tumour-pregrown-1024.json' with { type: 'json' };
 
 /** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
@@ -42,6 +44,8 @@ export const PRESETS: Record<string, Record<string, unknown>> = {
   'tumour-zinc': t5,
   'tumour-selenium': t6,
   'tumour-vessels': t7,
+  'tumour-pregrown-512': t8,
+  'tumour-pregrown-1024': t9,
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
