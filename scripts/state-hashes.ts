@@ -2,8 +2,8 @@
 // to the bits of the code before it: runs presets (and the determinism scenarios) on 0, 1 or 2
 // workers and prints the state hash at a few points of each run, with the running totals, as JSON
 // lines. Run it before and after a change and compare the files:
-//   npx tsx scripts/state-hashes.ts --workers 0,2 --out before.jsonl [preset ...]
-import { writeFileSync } from 'node:fs';
+//   npx tsx scripts/state-hashes.ts --workers 0,2 --out before.jsonl [preset | scenario.json ...]
+import { readFileSync, writeFileSync } from 'node:fs';
 import { hashBuffer } from '../src/analysis/hash';
 import { createEngine } from '../src/engine/engine';
 import { spawnNodeWorker } from '../src/host/node-workers';
@@ -60,6 +60,8 @@ const names = args.length ? args : Object.keys(scenarios).filter((n) => n !== 'p
 
 const lines: string[] = [];
 for (const name of names) {
+  // a scenario file by its path
+  if (name.endsWith('.json')) scenarios[name] = () => resolveScenario(JSON.parse(readFileSync(name, 'utf8')), FERROWAVE_VERSION);
   const make = scenarios[name];
   if (!make) throw new Error(`no scenario ${name}`);
   for (const w of workers) {

@@ -17,7 +17,7 @@ import { applyPulse, deathPass, type ExchangeMatrix, fastPass, sameDeathTargets,
 import { H_NECROSES, type SimState } from './layout';
 import { livingRuns } from './living-runs';
 import type { ParamValues } from './params';
-import type { Schedule, SegmentSink } from './schedule';
+import type { Schedule, Segment, SegmentSink } from './schedule';
 import { SiteTargetTable } from './site-targets';
 import { type Kernels, WASM_MIN_SITES } from './wasm/kernels';
 
@@ -73,7 +73,7 @@ export class CellPhase {
     this.toDeath = (x0, x1, T) => this.death(x0, x1, T);
     this.toSites = (x0, x1, T) => {
       this.sites!.put(x0, x1, T);
-      this.death(x0, x1, T);
+      if (this.s.drugsReachDeath) this.death(x0, x1, T);
     };
     this.toSlow = (x0, x1, T) => {
       this.slow(this.o + x0, this.o + x1, T);
@@ -118,6 +118,9 @@ export class CellPhase {
         if (slow && this.sites && this.siteTargets(y, step, a, b)) {
           const necroses = kernel!.slowCells_sites(st, o + a, o + b, kp, this.sites.table, this.sites.sets, cx);
           if (necroses > 0) Atomics.add(st.header, H_NECROSES, necroses);
+          // no drug acts on the death program: it takes the targets of the treatments alone (each
+          // target's value comes from the agents acting on it, so these are the same bits)
+          if (!drugsReachDeath) this.coveringDeath(cov, a, b);
         } else {
           this.nDeath = 0;
           schedule.eachSegmentIn(y, step, a, b, drugArrays, st.status, slow ? this.toSlow : this.toDeath);
@@ -125,11 +128,9 @@ export class CellPhase {
       } else {
         for (const seg of cov) {
           if (seg.x1 <= a || seg.x0 >= b) continue;
-          const x0 = Math.max(a, seg.x0),
-            x1 = Math.min(b, seg.x1);
-          if (slow) this.slow(o + x0, o + x1, seg.targets);
-          this.death(x0, x1, seg.targets);
+          if (slow) this.slow(o + Math.max(a, seg.x0), o + Math.min(b, seg.x1), seg.targets);
         }
+        this.coveringDeath(cov, a, b);
       }
       fastPass(st, o + a, o + b, kp, cx, ex, b - a >= WASM_MIN_SITES ? kernel : null);
       for (let k = 0; k < this.nDeath; k++) {
@@ -171,6 +172,11 @@ export class CellPhase {
   /** the slow block over sites [i0, i1) with targets T */
   private slow(i0: number, i1: number, T: Float64Array): void {
     slowPass(this.s.st, i0, i1, T, this.s.kp, this.cx!, this.s.kernel);
+  }
+
+  /** the death program's runs of sites [a, b) from the row's segments by treatments alone */
+  private coveringDeath(cov: readonly Segment[], a: number, b: number): void {
+    for (const seg of cov) if (seg.x1 > a && seg.x0 < b) this.death(Math.max(a, seg.x0), Math.min(b, seg.x1), seg.targets);
   }
 
   /** sites [x0, x1) of the row (after the previous ones) take the death program's targets T: adjacent ones that agree run as one */
