@@ -6,8 +6,11 @@
 // first simulation is ready), simulation steps per second and frames drawn per second over a window
 // of wall time. Repeats are interleaved across the settings (the machine is shared and its load
 // drifts); medians are printed as a table and written to bench/sandbox-speed.json (or --out).
-// Not part of CI. (A tumour with and without a painted drug: `npm run speed:paint`.)
-//   npm run speed -- [--sizes 1024,2048] [--fps 60,20,10] [--viewports 1280x800] [--workers 2]
+// Not part of CI. (A tumour with and without a painted drug: `npm run speed:paint`.) With
+// --presets, shipped presets too, each opened by name (?preset=) from t = 0, or from a later
+// moment (--from-min, replayed through a share link) so that a wave is running.
+//   npm run speed -- [--sizes 1024,2048] [--presets tumour-pregrown-1024] [--from-min 420]
+//                    [--fps 60,20,10] [--viewports 1280x800] [--workers 2]
 //                    [--window 10] [--repeats 3] [--speed 10] [--dev] [--out FILE]
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -25,6 +28,8 @@ import { median, measureSpeed, type SpeedRun, writeSpeedResults } from './lib/sp
 const { values: opt } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1024,2048' },
+    presets: { type: 'string', default: '' },
+    'from-min': { type: 'string', default: '0' },
     workers: { type: 'string', default: '2' },
     window: { type: 'string', default: '10' },
     repeats: { type: 'string', default: '3' },
@@ -36,7 +41,10 @@ const { values: opt } = parseArgs({
     out: { type: 'string', default: 'bench/sandbox-speed.json' },
   },
 });
-const sizes = opt.sizes.split(',').map(Number);
+const sizes = opt.sizes ? opt.sizes.split(',').map(Number) : [];
+const presets = opt.presets ? opt.presets.split(',') : [];
+for (const p of presets) if (!PRESETS[p]) throw new Error(`no preset ${p}`);
+const fromMin = Number(opt['from-min']);
 const fpsCaps = opt.fps.split(',').map(Number);
 const viewports = opt.viewports.split(',').map((v) => {
   const [width, height] = v.split('x').map(Number);
@@ -63,6 +71,13 @@ function dishHash(size: number): string {
   return encodeShareHash(resolveScenario({ ...raw, seed: 7 }, FERROWAVE_VERSION));
 }
 
+/** a preset by name, from t = 0, or at --from-min through a link to that moment */
+function presetQuery(name: string): string {
+  if (!(fromMin > 0)) return `&preset=${name}`;
+  const sc = resolveScenario(PRESETS[name], FERROWAVE_VERSION);
+  return `${encodeShareHash(sc)}&t=${fromMin}`;
+}
+
 async function serve(): Promise<Served> {
   if (!opt.dev) {
     const dir = resolve(ROOT, 'test-results/speed-dist');
@@ -80,17 +95,26 @@ async function main() {
   const load_before = loadavg()[0];
   const served = await serve();
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const settings = sizes.flatMap((size) => fpsCaps.flatMap((fps_cap) => viewports.map((viewport) => ({ size, fps_cap, viewport, runs: [] as SpeedRun[] }))));
+  const lattices = [
+    ...sizes.map((size) => ({ label: `${size} x ${size}`, size, cells: size * size, query: dishHash(size) })),
+    ...presets.map((name) => {
+      const { width, height } = resolveScenario(PRESETS[name], FERROWAVE_VERSION).lattice;
+      return { label: `${name}${fromMin > 0 ? ` at ${fromMin} min` : ''}`, size: width, cells: width * height, query: presetQuery(name) };
+    }),
+  ];
+  const settings = lattices.flatMap((lat) =>
+    fpsCaps.flatMap((fps_cap) => viewports.map((viewport) => ({ ...lat, fps_cap, viewport, runs: [] as SpeedRun[] }))),
+  );
   try {
     for (let r = 0; r < repeats; r++) {
       for (const st of settings) {
-        const url = `${served.url}?workers=${workers}&speed=${opt.speed}&fps=${st.fps_cap}${dishHash(st.size)}`;
+        const url = `${served.url}?workers=${workers}&speed=${opt.speed}&fps=${st.fps_cap}${st.query}`;
         const page = await browser.newPage({ viewport: st.viewport });
         try {
           const run = await measureSpeed(page, url, windowS);
           st.runs.push(run);
           console.log(
-            `${st.size}x${st.size}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps (${run.kernel})`,
+            `${st.label}, draw cap ${st.fps_cap} fps, window ${st.viewport.width}x${st.viewport.height}, run ${r + 1}: load ${run.load_s.toFixed(1)} s, ${run.steps_per_s.toFixed(1)} steps/s, ${run.fps.toFixed(0)} fps (${run.kernel})`,
           );
         } finally {
           await page.close();
@@ -103,9 +127,9 @@ async function main() {
   }
   const rows = settings.map((st) => {
     const med = (k: Exclude<keyof SpeedRun, 'kernel'>) => median(st.runs.map((x) => x[k]));
+    const { query: _query, ...rest } = st;
     return {
-      ...st,
-      cells: st.size * st.size,
+      ...rest,
       kernel: [...new Set(st.runs.map((x) => x.kernel))].join(', '),
       median: { load_s: med('load_s'), steps_per_s: med('steps_per_s'), fps: med('fps'), steps_per_s_readout: med('steps_per_s_readout') },
     };
@@ -119,11 +143,11 @@ async function main() {
   for (const r of rows) {
     const m = r.median;
     console.log(
-      `| ${r.size} x ${r.size} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${r.viewport.width}x${r.viewport.height} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`,
+      `| ${r.label} | ${(r.cells / 1e6).toFixed(2)} M | ${r.fps_cap} | ${r.viewport.width}x${r.viewport.height} | ${m.load_s.toFixed(1)} | ${m.steps_per_s.toFixed(1)} | ${m.fps.toFixed(0)} | ${(m.steps_per_s * 0.5).toFixed(1)} |`,
     );
   }
   writeSpeedResults(resolve(ROOT, opt.out), load_before, {
-    what: 'sandbox speed in headless chromium (software WebGL): primed-dish-1024 scaled to each size, pulse at t = 0, dt 0.5 min',
+    what: `sandbox speed in headless chromium (software WebGL): primed-dish-1024 scaled to each size, pulse at t = 0, dt 0.5 min${presets.length ? `; presets ${presets.join(', ')} ${fromMin > 0 ? `from ${fromMin} min` : 'from t = 0'}` : ''}`,
     server,
     workers,
     steps_per_frame: Number(opt.speed),

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import wabtInit from 'wabt';
 import { kernelSourceHash } from '../../src/node/kernel-hash';
-import { type CompiledFunction, KernelCompiler, type KernelEnv } from './compile';
+import { type CompiledFunction, KernelCompiler, type SiteTargets, type KernelEnv } from './compile';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MODEL = join(ROOT, 'src/model');
@@ -53,7 +53,7 @@ export async function compileKernelModule(files: readonly string[], tailToSource
       if (!tag) continue;
       const lanes = typeof tag.comment === 'string' ? tag.comment.trim() : '';
       if (!/^\w+$/.test(lanes)) throw new Error(`${relative(ROOT, f)}: @lanes needs the name of the loop variable run two at a time`);
-      kernels.push({ fn: kc.compileKernel(st, lanes), file: relative(MODEL, f) });
+      kernels.push({ fn: kc.compileKernel(st, lanes, siteTargetsOf(st, env, f)), file: relative(MODEL, f) });
     }
   }
   const watText = kc.module();
@@ -67,6 +67,18 @@ export async function compileKernelModule(files: readonly string[], tailToSource
     }
   };
   return { program, watText, kernels, bytes };
+}
+
+/** A kernel's `@siteTargets T ROW_LENGTH` tag (compile.ts SiteTargets), the row length a constant the model exports. */
+function siteTargetsOf(fn: ts.FunctionDeclaration, env: KernelEnv, file: string): SiteTargets | null {
+  const tag = ts.getJSDocTags(fn).find((t) => t.tagName.text === 'siteTargets');
+  if (!tag) return null;
+  const text = typeof tag.comment === 'string' ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? '');
+  const [param, constant] = text.trim().split(/\s+/);
+  const rowLength = [...env.modules.values()].map((m) => m[constant]).find((v) => typeof v === 'number');
+  if (!param || typeof rowLength !== 'number' || !Number.isInteger(rowLength) || rowLength <= 0)
+    throw new Error(`${relative(ROOT, file)}: @siteTargets needs a parameter and the name of an exported integer constant (the table's row length)`);
+  return { param, rowLength };
 }
 
 /** The generated files' contents, by path. */
@@ -136,7 +148,13 @@ function binding(kernels: { fn: CompiledFunction; file: string }[], head: string
     '',
     '/** The kernels, each with the signature of its TypeScript source. */',
     'export interface Kernels {',
-    ...kernels.map((k) => `  ${k.fn.name}: typeof ${alias(k.file)}.${k.fn.name};`),
+    ...kernels.flatMap((k) => {
+      const src = `typeof ${alias(k.file)}.${k.fn.name}`;
+      if (!k.fn.sites) return [`  ${k.fn.name}: ${src};`];
+      // the _sites variant: the source's parameters with the targets read from a table, a row per site in `sets`
+      const ps = sitesParams(k.fn).map((p) => (p.from === null ? `${p.name}: ${p.type}` : `${p.name}: Parameters<${src}>[${p.from}]`));
+      return [`  ${k.fn.name}: ${src};`, `  ${k.fn.name}_sites: (${ps.join(', ')}) => ReturnType<${src}>;`];
+    }),
     '}',
     '',
     'type Export = (...args: number[]) => number;',
@@ -151,30 +169,50 @@ function binding(kernels: { fn: CompiledFunction; file: string }[], head: string
     '    for (let k = 0; k < names.length; k++) block[k] = p[names[k]];',
     '    written = p;',
     '  };',
-    ...kernels.map((k) => `  const ${k.fn.name} = exports.${k.fn.name} as Export;`),
+    ...kernels.flatMap((k) => [k.fn, k.fn.odd, k.fn.sites, k.fn.sites?.odd].filter((f) => f).map((f) => `  const ${f!.name} = exports.${f!.name} as Export;`)),
     '  return {',
-    ...kernels.map(({ fn, file }) => {
-      const unused = new Set(fn.sourceParams.filter((p) => !fn.args.some((a) => new RegExp(`\\b${p}\\b`).test(a.js)) && p !== fn.paramsName));
-      const lb = fn.laneBounds;
-      const params = fn.sourceParams.map((p) => (unused.has(p) && !lb ? `_${p}` : p)).join(', ');
-      const pre = fn.readsParams ? [`writeParams(${fn.paramsName});`] : [];
-      if (!lb) {
-        const call = `${fn.name}(${fn.args.map((a) => a.js).join(', ')})`;
-        return `    ${fn.name}: (${params}) => {\n      ${[...pre, fn.result ? `return ${call};` : `${call};`].join(' ')}\n    },`;
-      }
-      // pairs in WebAssembly, an odd last lane in the TypeScript source (the same bits)
-      const call = `${fn.name}(${fn.args.map((a) => (a.js === lb.end ? 'even' : a.js)).join(', ')})`;
-      const src = `${alias(file)}.${fn.name}(${fn.sourceParams.map((p) => (p === lb.start ? 'even' : p)).join(', ')})`;
-      const lines = [...pre, `const even = ${lb.start} + ((${lb.end} - ${lb.start}) & ~1);`];
-      if (fn.result) lines.push(`const n = ${call};`, `return even < ${lb.end} ? n + ${src} : n;`);
-      else lines.push(`${call};`, `if (even < ${lb.end}) ${src};`);
-      return `    ${fn.name}: (${params}) => {\n${lines.map((l) => `      ${l}`).join('\n')}\n    },`;
-    }),
+    ...kernels
+      .flatMap(({ fn }) => [fn, ...(fn.sites ? [fn.sites] : [])])
+      .map((fn) => {
+        const names = fn.name.endsWith('_sites') ? sitesParams(fn).map((p) => p.name) : fn.sourceParams;
+        const unused = new Set(names.filter((p) => !fn.args.some((a) => new RegExp(`\\b${p}\\b`).test(a.js)) && p !== fn.paramsName));
+        const lb = fn.laneBounds;
+        const params = names.map((p) => (unused.has(p) ? `_${p}` : p)).join(', ');
+        const pre = fn.readsParams ? [`writeParams(${fn.paramsName});`] : [];
+        if (!lb) {
+          const call = `${fn.name}(${fn.args.map((a) => a.js).join(', ')})`;
+          return `    ${fn.name}: (${params}) => {\n      ${[...pre, fn.result ? `return ${call};` : `${call};`].join(' ')}\n    },`;
+        }
+        // pairs in WebAssembly, an odd last lane in its one-lane function (the same bits)
+        const call = `${fn.name}(${fn.args.map((a) => (a.js === lb.end ? 'even' : a.js)).join(', ')})`;
+        const odd = fn.odd;
+        if (!odd) throw new Error(`${fn.name}: a split kernel without its one-lane function`);
+        const src = `${odd.name}(${odd.args.map((a) => (a.js === lb.start ? 'even' : a.js)).join(', ')})`;
+        const lines = [...pre, `const even = ${lb.start} + ((${lb.end} - ${lb.start}) & ~1);`];
+        if (fn.result) lines.push(`const n = ${call};`, `return even < ${lb.end} ? n + ${src} : n;`);
+        else lines.push(`${call};`, `if (even < ${lb.end}) ${src};`);
+        return `    ${fn.name}: (${params}) => {\n${lines.map((l) => `      ${l}`).join('\n')}\n    },`;
+      }),
     '  };',
     '}',
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * The parameters of a kernel's `_sites` variant: the source's, with `sets` (the row of each site
+ * in the table, from the lane loop's start) after the table that replaces the targets; `from` is
+ * the index of the source parameter whose type it has (null: its own type).
+ */
+function sitesParams(fn: CompiledFunction): { name: string; from: number | null; type: string }[] {
+  const out: { name: string; from: number | null; type: string }[] = [];
+  fn.sourceParams.forEach((name, j) => {
+    out.push({ name, from: j, type: '' });
+    if (fn.sourceTypes[j] === 'Float64Array' && (fn.sites ?? fn).args.some((a) => a.js === `${name}.byteOffset`))
+      out.push({ name: 'sets', from: null, type: 'Uint8Array' });
+  });
+  return out;
 }
 
 /** Write the generated files (those that changed). */

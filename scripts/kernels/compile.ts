@@ -62,8 +62,31 @@ export interface CompiledFunction {
   paramsName: string | null;
   wat: string;
   exported: boolean;
-  /** the parameters bounding the lane loop when the odd last lane is left to the TypeScript source */
+  /** the parameters bounding the lane loop when the odd last lane is left to another function (`odd`) */
   laneBounds: { start: string; end: string } | null;
+  /**
+   * with laneBounds: the same kernel compiled for one lane, exported as `<name>_odd`, which the
+   * binding calls for the odd last lane from `start` (a separate function keeps the hot one half
+   * the size; a call of the TypeScript source instead costs ~1 us, which short row segments pay
+   * once each)
+   */
+  odd: CompiledFunction | null;
+  /** the `_sites` variant (SiteTargets), if the kernel has one */
+  sites: CompiledFunction | null;
+  /** the source function's parameter types (text), for the bindings' signatures */
+  sourceTypes: string[];
+}
+
+/**
+ * A kernel whose treatment targets (a Float64Array parameter read at constant indices, `T[k]`)
+ * may differ from site to site: its `<name>_sites` variant reads `T[k]` of site i from row
+ * `sets[i - start]` (a Uint8Array the binding takes after the table) of a table of `rowLength`
+ * f64 per row, instead of one value for the whole call. The reads must be inside the lane loop.
+ * Tagged on the kernel as `@siteTargets T ROW_LENGTH_CONSTANT`.
+ */
+export interface SiteTargets {
+  param: string;
+  rowLength: number;
 }
 
 export class KernelError extends Error {}
@@ -83,6 +106,12 @@ interface LaneCtx {
   label: string;
   /** the hoisted splats of immutable scalar locals: local -> v128 local */
   splats: Map<string, string>;
+  /**
+   * consts declared in the loop body whose values are the same for every lane and iteration (made
+   * of arguments, parameters and other such consts: pure arithmetic), computed once before the
+   * loop instead (their local, then the code that sets it)
+   */
+  pre: Map<string, string>;
   /** mask locals, one per depth (index 0: the lanes still live in this iteration) */
   masks: string[];
   /** each mask local's narrowing to the float32 lanes 0 and 1 (for masked float32 stores) */
@@ -111,9 +140,9 @@ export class KernelCompiler {
 
   /**
    * tailToSource: a kernel whose lane loop runs between two of its parameters leaves an odd last
-   * lane to its TypeScript source (the binding calls it), which keeps the hot function half the
-   * size: V8 compiles it to optimised code sooner (on two busy cores its background compile of a
-   * big function lagged behind the workers)
+   * lane to a function of its own (`<name>_odd`, the same kernel compiled for one lane; the binding
+   * calls it), which keeps the hot function half the size: V8 compiles it to optimised code sooner
+   * (on two busy cores its background compile of a big function lagged behind the workers)
    */
   constructor(
     readonly program: ts.Program,
@@ -124,9 +153,21 @@ export class KernelCompiler {
   }
 
   /** Compile an exported kernel (lanes: the loop variable run two per vector, or null). */
-  compileKernel(fn: ts.FunctionDeclaration, lanes: string | null): CompiledFunction {
-    const c = new FunctionCompiler(this, fn, lanes, true).compile();
-    this.order.push(c);
+  compileKernel(fn: ts.FunctionDeclaration, lanes: string | null, siteTargets: SiteTargets | null = null): CompiledFunction {
+    const variant = (site: SiteTargets | null): CompiledFunction => {
+      const c = new FunctionCompiler(this, fn, lanes, true, false, site).compile();
+      this.order.push(c);
+      if (c.laneBounds) {
+        c.odd = new FunctionCompiler(this, fn, lanes, true, true, site).compile();
+        this.order.push(c.odd);
+      }
+      return c;
+    };
+    const c = variant(null);
+    if (siteTargets) {
+      if (!c.laneBounds) throw new KernelError(`${where(fn)}: a kernel with @siteTargets must run its lanes between two of its parameters`);
+      c.sites = variant(siteTargets);
+    }
     return c;
   }
 
@@ -178,6 +219,8 @@ class FunctionCompiler {
   private paramsName: string | null = null;
   private result: 'i32' | 'f64' | null = null;
   private laneBounds: { start: string; end: string } | null = null;
+  /** the parameter the lane loop starts at (the text of its start when that is a parameter) */
+  private laneStart: string | null = null;
   /** > 0 while compiling an operand that may not be evaluated (the right side of a lazy && or ||) */
   private lazy = 0;
   /** scalar loops enclosing the current statement (innermost last): their continue labels */
@@ -188,6 +231,10 @@ class FunctionCompiler {
     private readonly fn: ts.FunctionDeclaration,
     private readonly lanes: string | null,
     private readonly exported: boolean,
+    /** compile the lane loop for its first lane only (the odd last lane of a split kernel) */
+    private readonly oddOnly = false,
+    /** compile the `_sites` variant: the targets of each site from a table (SiteTargets) */
+    private readonly site: SiteTargets | null = null,
   ) {
     this.checker = kc.typeChecker;
     this.env = kc.env;
@@ -209,7 +256,7 @@ class FunctionCompiler {
     const body = this.block(fn.body.statements, 2);
     const ret = fn.type?.getText();
     if (this.result === null && ret && ret !== 'void') this.result = ret === 'int' ? 'i32' : 'f64';
-    const name = fn.name.text;
+    const name = `${fn.name.text}${this.site ? '_sites' : ''}${this.oddOnly ? '_odd' : ''}`;
     const head = `  (func $${name}${this.exported ? ` (export "${name}")` : ''} ${this.args.map((a, k) => `(param $a${k} ${a.wasm})`).join(' ')}${this.result ? ` (result ${this.result})` : ''}`;
     const doc = `  ;; ${name}: compiled from ${where(fn)}`;
     const wat = [doc, head, ...this.locals.map((l) => `    ${l}`), ...body, this.result ? `    (unreachable)` : '', '  )'].filter((l) => l !== '').join('\n');
@@ -223,6 +270,9 @@ class FunctionCompiler {
       wat,
       exported: this.exported,
       laneBounds: this.laneBounds,
+      odd: null,
+      sites: null,
+      sourceTypes: fn.parameters.map((p) => p.type?.getText() ?? 'number'),
     };
   }
 
@@ -281,6 +331,10 @@ class FunctionCompiler {
 
   private paramBinding(p: ts.ParameterDeclaration, name: string, type: string): Binding {
     const fixed = (val: Val): Binding => ({ kind: 'alias', val });
+    if (this.site && name === this.site.param) {
+      if (type !== 'Float64Array' || !this.constantIndexedOnly(p)) fail(p, `@siteTargets ${name}: must be a Float64Array read at compile-time indices`);
+      return fixed({ kind: 'obj', what: 'siteTable', js: name, type: 'array' });
+    }
     if ((type === 'int' || type === 'number') && this.assigned(p)) {
       // a parameter the function changes: a local like any other
       const ty = type === 'int' ? 'i32' : 'f64';
@@ -610,6 +664,8 @@ class FunctionCompiler {
 
   private field(o: Obj, name: string, at: ts.Node): Val {
     switch (o.what) {
+      case 'siteTable':
+        return fail(at, `per-site targets (@siteTargets ${o.js}) are read by index only`);
       case 'state': {
         const path = o.path ? `${o.path}.${name}` : name;
         const slot = this.env.layoutSlot.get(path);
@@ -662,6 +718,7 @@ class FunctionCompiler {
       const k = this.tryConst(node.argumentExpression);
       if (typeof k !== 'number') fail(node, 'index must be a compile-time constant here');
       if (o.what === 'unpacked') return { kind: 'u', ty: 'f64', code: this.arg(`${o.js}[${k}]`, 'f64'), hoist: true };
+      if (o.what === 'siteTable') return this.siteTarget(o, k, node);
       if (o.what === 'value') {
         const v = (o.value as Record<number, unknown>)[k];
         if (typeof v === 'number') return this.lit(v);
@@ -670,6 +727,24 @@ class FunctionCompiler {
     }
     if (o.kind !== 'arr') fail(node, 'indexing something that is not an array');
     return this.load(o, this.expr(node.argumentExpression), node);
+  }
+
+  /**
+   * T[k] of each lane's site in a `_sites` variant: the site's row of the table is its byte in
+   * `sets` (indexed from the lane loop's start), each lane loaded on its own
+   */
+  private siteTarget(o: Obj, k: number, at: ts.Node): Val {
+    const ln = this.lane;
+    const site = this.site;
+    if (!ln || !site || !this.laneStart) fail(at, `per-site targets (@siteTargets ${o.js}) are read inside the lane loop only`);
+    const tab = this.arg(`${o.js}.byteOffset`, 'i32');
+    const sets = this.arg(`(sets.byteOffset - ${this.laneStart})`, 'i32');
+    const i = `(local.get $${ln.varName})`;
+    const lane = (c: string) =>
+      `(f64.load (i32.add ${tab} (i32.shl (i32.add (i32.mul (i32.load8_u (i32.add ${sets} ${c})) (i32.const ${site.rowLength})) (i32.const ${k})) (i32.const 3))))`;
+    const l0 = lane(i);
+    if (ln.mode === 'tail') return { kind: 'vf', code: `(f64x2.splat ${l0})` };
+    return { kind: 'vf', code: `(f64x2.replace_lane 1 (f64x2.splat ${l0}) ${lane(`(i32.add ${i} (i32.const 1))`)})` };
   }
 
   private addr(a: Arr, idx: string): string {
@@ -1161,6 +1236,17 @@ class FunctionCompiler {
           this.bindings.set(sym, { kind: 'u', name: l, ty: 'bool', mutable: !isConst, depth, lane });
           return [`${pad}(local.set ${l} ${v.code})`];
         }
+        if (isConst && this.lane && hoistable(v)) {
+          // the same for every lane and iteration: computed once before the loop (the pair and
+          // the odd-lane run of a body share it)
+          let l = [...this.lane.pre].find(([, code]) => code === v.code)?.[0];
+          if (!l) {
+            l = this.newLocal(name, v.ty);
+            this.lane.pre.set(l, v.code);
+          }
+          this.bindings.set(sym, { kind: 'u', name: l, ty: v.ty, mutable: false, unsigned: v.unsigned, depth, lane: -1 });
+          return [];
+        }
         const l = this.newLocal(name, v.ty);
         this.bindings.set(sym, { kind: 'u', name: l, ty: v.ty, mutable: !isConst, unsigned: v.unsigned, depth, lane });
         return [`${pad}(local.set ${l} ${v.code})`];
@@ -1439,10 +1525,25 @@ class FunctionCompiler {
     const endL = this.newLocal(`${name}_end`, 'i32');
     const id = this.laneCount++;
     const splats = new Map<string, string>();
+    const pre = new Map<string, string>();
     const run = (mode: 'pair' | 'tail'): { label: string; mask: string; body: string[] } => {
       const label = this.label(`next_${mode}_`);
       const mask = this.newLocal(`lanes_${mode}`, 'v128');
-      this.lane = { id, sym, varName: name, mode, label, splats, masks: [mask], m32: new Map(), fresh: new Set(), raw: new Map(), full: true, retired: false };
+      this.lane = {
+        id,
+        sym,
+        varName: name,
+        mode,
+        label,
+        splats,
+        pre,
+        masks: [mask],
+        m32: new Map(),
+        fresh: new Set(),
+        raw: new Map(),
+        full: true,
+        retired: false,
+      };
       const body: string[] = [];
       for (const st of ts.isBlock(s.statement) ? s.statement.statements : [s.statement]) {
         this.lane.retired = false;
@@ -1452,6 +1553,25 @@ class FunctionCompiler {
       return { label, mask, body };
     };
     const isParam = (e: ts.Expression) => ts.isIdentifier(e) && this.fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === e.text);
+    this.laneStart = isParam(start) ? start.getText() : null;
+    if (this.oddOnly) {
+      const odd = run('tail');
+      return [
+        `${pad};; lanes: ${name} alone (the odd last one of a call of the pair function)`,
+        `${pad}(local.set ${iv} ${first})`,
+        `${pad}(local.set ${endL} ${end})`,
+        ...[...pre].map(([l, code]) => `${pad}(local.set ${l} ${code})`),
+        ...[...splats].map(([f, v]) => `${pad}(local.set ${v} (f64x2.splat ${f}))`),
+        `${pad}(if (i32.lt_s (local.get ${iv}) (local.get ${endL}))`,
+        `${pad}  (then`,
+        `${pad}    (local.set ${odd.mask} ${LANE0})`,
+        `${pad}    (block ${odd.label}`,
+        ...odd.body,
+        `${pad}    )`,
+        `${pad}  )`,
+        `${pad})`,
+      ];
+    }
     const split = this.kc.tailToSource && this.exported && this.laneCount === 1 && isParam(start) && isParam(cond.right);
     if (split) this.laneBounds = { start: start.getText(), end: cond.right.getText() };
     const pair = run('pair');
@@ -1462,6 +1582,7 @@ class FunctionCompiler {
       `${pad};; lanes: ${name} and ${name} + 1 together`,
       `${pad}(local.set ${iv} ${first})`,
       `${pad}(local.set ${endL} ${end})`,
+      ...[...pre].map(([l, code]) => `${pad}(local.set ${l} ${code})`),
       ...[...splats].map(([f, v]) => `${pad}(local.set ${v} (f64x2.splat ${f}))`),
       `${pad}(block ${done}`,
       `${pad}  (loop ${loop}`,
@@ -1486,7 +1607,7 @@ class FunctionCompiler {
             `${pad}  )`,
             `${pad})`,
           ]
-        : [`${pad};; an odd last ${name} is left to the TypeScript source (the binding calls it)`]),
+        : [`${pad};; an odd last ${name} is left to ${this.fn.name?.getText()}_odd (the binding calls it)`]),
     ];
   }
 }

@@ -50,7 +50,8 @@ export interface Lit {
 /** an object whose fields are reached by path (the state, the parameters, the step context, ...) */
 export interface Obj {
   kind: 'obj';
-  what: 'state' | 'params' | 'unpacked' | 'value';
+  /** siteTable: the per-site treatment targets of a kernel's `_sites` variant (a table row per site, compile.ts SiteTargets) */
+  what: 'state' | 'params' | 'unpacked' | 'value' | 'siteTable';
   /** the JavaScript expression of this object in the binding (unpacked objects) */
   js: string;
   /** the type name of the object (for field types) */

@@ -25,6 +25,7 @@ import {
   NAME_MAX_CHARS,
   OVEREXPRESS_FACTOR,
   PHENO_FACTOR,
+  PREGROWN,
   SAMPLE_EVERY,
   SEED,
   SITE_UM,
@@ -145,17 +146,42 @@ function definitions(): Schema {
     },
     ['name', 'pheno'],
   );
+  const pregrown = obj(
+    {
+      r_um: num(PREGROWN.r_um, 'radius of the mass'),
+      x_um: um('centre x (default: the middle of the lattice)', { minimum: 0 }),
+      y_um: um('centre y (default: the middle of the lattice)', { minimum: 0 }),
+      roughness: num(PREGROWN.roughness, 'irregularity of the rim: its radius varies by up to this share'),
+      vessel_spacing_um: num(PREGROWN.vessel_spacing_um, 'mean distance between the vessels scattered through the mass'),
+      vessel_r_um: num(PREGROWN.vessel_r_um, 'radius of each of those vessels'),
+      avascular_core: num(
+        PREGROWN.avascular_core,
+        'the central share of the radius without vessels (it becomes hypoxic, and necrotic where oxygen falls below necrosis_o2)',
+      ),
+      sectors: {
+        type: 'boolean',
+        default: true,
+        description: 'subclones without a region take angular sectors of the mass (each its fraction of the circle), rather than a fraction of the cells each',
+      },
+    },
+    ['r_um'],
+    {
+      description:
+        'a tumour that has already grown, made at load from the seed: a round mass with an irregular rim, vessels, subclones in sectors and a necrotic core where the oxygen from the vessels runs out (seeds default to none)',
+    },
+  );
   const tumour = obj(
     {
       kind: { const: 'tumour' },
-      seeds: list(ref('region'), MAX_SEEDS, 'regions seeded with cells (default: a disc in the middle)'),
+      seeds: list(ref('region'), MAX_SEEDS, 'regions seeded with cells (default: a disc in the middle, none with pregrown)'),
       vessels: list(ref('vessel'), MAX_VESSELS, 'vessels: oxygen, nutrients and drugs arrive there'),
       subclones: list(ref('subclone'), MAX_SUBCLONES, 'subclones with their phenotypes'),
+      pregrown: ref('pregrown'),
     },
     ['kind'],
-    { description: 'a tumour grown from seed regions by division into free sites' },
+    { description: 'a tumour grown from seed regions by division into free sites, or pre-grown' },
   );
-  return { region, disc, rect, stroke, treatment, gap, monolayer, vessel, pheno, subclone, tumour };
+  return { region, disc, rect, stroke, treatment, gap, monolayer, vessel, pheno, subclone, pregrown, tumour };
 }
 
 /** The scenario schema: every key the validation accepts, with the registries' units, ranges and sources. */

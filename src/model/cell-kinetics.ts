@@ -45,7 +45,10 @@ export interface StepContext {
 /**
  * Slow block for sites [i0, i1) of one row segment (treatment targets T), advancing cx.dts
  * minutes, then the rates the fast block reads. Returns the number of cells that died of hypoxia.
+ * Its WebAssembly has a `slowCells_sites` variant too (the kernel compiler's site targets) that takes
+ * each site's targets from a table row (a tumour's drug gradients give most sites their own).
  * @lanes i
+ * @siteTargets T N_TARGETS
  */
 export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
   const dt = cx.dts;
@@ -68,24 +71,10 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const { bh4_rate: bhRate, bh4_dhfr_share: bhShare, bh4_ros_loss: bhRos, w_gpx4: wG, w_bh4: wB } = p;
   const { ros_time_scale: ts, o2_km: o2Km, o2_uptake: o2Up, lpo_rate: lpR, lpo_iron_share: lpShare } = p;
   const { pufa_rate: pufaRate, density_protection: dp, o2_medium: o2Bath, medium_exchange: mex, cell_medium_ratio: ratio } = p;
-  // treatment targets of this segment
-  const chel = T[T_CHEL];
-  const znChel = T[T_ZNCHEL];
-  const fsp1Act = T[T_FSP1];
-  const dhfr = T[T_DHFR];
-  const rta = T[T_RTA];
-  const cystBath = T[T_CYSS];
-  const ntbiBath = T[T_NTBI];
-  const znBath = T[T_ZNB];
-  // derived once per segment
+  // derived once per call
   const necP = p.necrosis_rate * dt;
-  // transferrin iron: the serum's (tf_medium, or a serum change) plus added holo-transferrin
-  const tf = T[T_TFM] + T[T_TF];
-  const tfRel = (tf / (tf + tfKm)) * ((p.tf_ref + tfKm) / p.tf_ref);
   const znMed = Math.max(p.zn_medium, 1e-9);
   const grNorm = 1 + znRef / grKi;
-  // medium selenium (serum, or a selenium-poor medium) plus added selenite, relative to control
-  const seT = (T[T_SEM] + T[T_SE]) / p.se_ref;
   // GPX4 made as the Cys variant (share gpx4_cys_share): Se-independent synthesis, lower activity,
   // loss by over-oxidation at high ROS; ion_couple_se blends the Se limit toward control (ablation)
   const cysS = p.gpx4_cys_share;
@@ -93,14 +82,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const gpxAct = 1 - cysS + cysS * p.gpx4_cys_activity;
   const gpxOver = cysS * p.gpx4_overox;
   const nrfK2 = p.nrf2_ros_k * p.nrf2_ros_k;
-  const xcV = p.xc_vmax * T[T_XC];
-  const xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
-  const tsp = p.tsp_supply + T[T_CYS];
-  const gclV = p.gcl_vmax * T[T_GCL];
   const gNorm = (p.gsh_ref + gKm) / p.gsh_ref;
-  const gpxLoss = T[T_INACT] + T[T_DEG];
-  const qTot = Math.max(0, 1 - T[T_COQ]);
-  const fspR = p.fsp1_rate * fsp1Act;
   const qRef = p.fsp1_rate / (p.fsp1_rate + p.coq_ox_rate);
   const wF = p.w_fsp1 / qRef;
   const cBasal = p.ros_basal * ts;
@@ -108,14 +90,12 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   // the feedback's NOX-scaled share (NOX inhibitors) and iron-scaled share (labile Fe2+ x PUFA-PL)
   const sN = p.feedback_nox_share;
   const sF = p.feedback_iron_share;
-  const noxAct = T[T_NOX] * (1 - p.nox_pi3k_share * (1 - T[T_PI3K])) * (1 - p.nox_src_share * (1 - T[T_SRC]));
   const feKm = p.fe_feedback_km;
   const feKmNorm = (feRef + feKm) / feRef;
   const chainK = p.lpo_chain_rate;
   // radical trapping of a control cell; the floor keeps rtRef / (rtRef + def_rt) at 1 (nothing
   // trapped) rather than 0/0 when there is none (w_fsp1 = w_bh4 = 0, no drug)
   const rtRef = Math.max(p.w_fsp1 + p.w_bh4, 1e-12);
-  const mito = 1 + T[T_MITO];
   // basal ROS production is ros_src at the medium's O2: o2Norm = (o2_medium + o2_km) / o2_medium; an
   // (almost) anoxic medium (o2_medium < o2_km) normalises at o2_km instead, or tissue O2 from vessels
   // would meet a normalisation of ~1/o2_medium (1e9 x at o2_medium = 0)
@@ -131,6 +111,30 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   let necroses = 0;
 
   for (let i = i0; i < i1; i++) {
+    // treatment targets: one set for the call, or (slowCells_sites) each site's own; what they
+    // give is worked out here, per site, in the same operations either way
+    const chel = T[T_CHEL];
+    const znChel = T[T_ZNCHEL];
+    const fsp1Act = T[T_FSP1];
+    const dhfr = T[T_DHFR];
+    const rta = T[T_RTA];
+    const cystBath = T[T_CYSS];
+    const ntbiBath = T[T_NTBI];
+    const znBath = T[T_ZNB];
+    // transferrin iron: the serum's (tf_medium, or a serum change) plus added holo-transferrin
+    const tf = T[T_TFM] + T[T_TF];
+    const tfRel = (tf / (tf + tfKm)) * ((p.tf_ref + tfKm) / p.tf_ref);
+    // medium selenium (serum, or a selenium-poor medium) plus added selenite, relative to control
+    const seT = (T[T_SEM] + T[T_SE]) / p.se_ref;
+    const xcV = p.xc_vmax * T[T_XC];
+    const xcKm = p.xc_km * (1 + T[T_GLU] / p.glu_ki);
+    const tsp = p.tsp_supply + T[T_CYS];
+    const gclV = p.gcl_vmax * T[T_GCL];
+    const gpxLoss = T[T_INACT] + T[T_DEG];
+    const qTot = Math.max(0, 1 - T[T_COQ]);
+    const fspR = p.fsp1_rate * fsp1Act;
+    const mito = 1 + T[T_MITO];
+    const noxAct = T[T_NOX] * (1 - p.nox_pi3k_share * (1 - T[T_PI3K])) * (1 - p.nox_src_share * (1 - T[T_SRC]));
     // medium exchange of the pericellular layer (every site, with or without a cell)
     cystine[i] = (cystine[i] + dt * mex * cystBath) * mexDen;
     ntbi[i] = (ntbi[i] + dt * mex * ntbiBath) * mexDen;
@@ -326,6 +330,20 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     }
   }
   return committed;
+}
+
+/**
+ * The fast block at sites [i0, i1) of which none holds a living cell (alive or dying): the
+ * oxidant decays faster over the dead. The same operations as fastCells's branch for such sites
+ * (test/model/void-cells.test.ts holds them to the same bits), without its per-site test: runs of
+ * a row without living cells (a tumour's empty tissue and necrosis, a dish after the wave) take
+ * this instead of fastCells and deathCells.
+ * @lanes i
+ */
+export function voidCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: StepContext): void {
+  const { ox } = st.field;
+  const oxDeadDen = 1 / (1 + cx.dt * p.ox_decay * p.kd_dead_factor);
+  for (let i = i0; i < i1; i++) ox[i] *= oxDeadDen;
 }
 
 /**

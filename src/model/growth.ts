@@ -8,6 +8,7 @@
 import { ALIVE, CELL_VARS, DEAD, EMPTY, encodePheno, GENES, H_BIRTHS, NECROTIC, PHENO_DECODE, type SimState } from './layout';
 import { exp } from './math';
 import type { ParamValues } from './params';
+import { occupiedExtent, occupiedNear, statusWords } from './living-runs';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 
 /** Neighbour offsets: 0 W, 1 E, 2 N, 3 S. */
@@ -37,8 +38,16 @@ export function growPhase1(st: SimState, y0: number, y1: number, step: number, t
     tDead = st.cell.t_dead;
   const clear = p.debris_clear_min;
   const inheritCv = p.pheno_inherit_cv;
+  // only sites near occupied ones have anything to do: a free site takes a daughter from a living
+  // neighbour, a dead one is cleared, and `born` is set only where a daughter came (never on a
+  // site that is empty now: only this phase empties a site, after clearing its mark)
+  const rows = Math.max(0, y1 - y0);
+  const ext = new Int32Array(2 * (rows + 2));
+  const near = new Int32Array(2 * rows);
+  occupiedNear(status, W, H, y0, y1, ext, near);
   for (let y = y0; y < y1; y++) {
-    for (let x = 0; x < W; x++) {
+    const xEnd = near[2 * (y - y0) + 1];
+    for (let x = near[2 * (y - y0)]; x <= xEnd; x++) {
       const s = y * W + x;
       born[s] = 0;
       const st0 = status[s];
@@ -92,14 +101,20 @@ export function growPhase1(st: SimState, y0: number, y1: number, step: number, t
 export function growPhase2(st: SimState, y0: number, y1: number, step: number, key: RandomKey): void {
   const { width: W, status, born } = st;
   const cycle = st.cell.cycle;
-  for (let i = y0 * W; i < y1 * W; i++) {
-    if (status[i] !== ALIVE || cycle[i] < 1) continue;
-    const target = divisionTarget(st, key, i, step);
-    if (target < 0) continue;
-    // the direction from the target back to i
-    const dx = (i % W) - (target % W),
-      dy = Math.floor(i / W) - Math.floor(target / W);
-    const d = dx === -1 ? 0 : dx === 1 ? 1 : dy === -1 ? 2 : 3;
-    if (born[target] === d + 1) cycle[i] = 0;
+  const words = statusWords(status);
+  const ext = new Int32Array(2);
+  for (let y = y0; y < y1; y++) {
+    // parents are living, so within the row's occupied sites
+    occupiedExtent(status, words, y * W, W, ext, 0);
+    for (let i = y * W + ext[0]; i <= y * W + ext[1]; i++) {
+      if (status[i] !== ALIVE || cycle[i] < 1) continue;
+      const target = divisionTarget(st, key, i, step);
+      if (target < 0) continue;
+      // the direction from the target back to i
+      const dx = (i % W) - (target % W),
+        dy = Math.floor(i / W) - Math.floor(target / W);
+      const d = dx === -1 ? 0 : dx === 1 ? 1 : dy === -1 ? 2 : 3;
+      if (born[target] === d + 1) cycle[i] = 0;
+    }
   }
 }

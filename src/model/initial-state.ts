@@ -11,8 +11,6 @@ import {
   CELL_VARS,
   type CellVar,
   type CellVarSpec,
-  DYING,
-  EMPTY,
   encodePheno,
   type FieldName,
   GENES,
@@ -27,7 +25,12 @@ import type { ParamValues } from './params';
 import { normal, PURPOSE, type RandomKey, uniform } from './random';
 import type { ResolvedScenario } from './scenario';
 import { Schedule } from './schedule';
+import { countNeighbours } from './neighbours';
+import { settlePregrown } from './pregrown';
 import { placePerfusion, placeTissue } from './tissue';
+import { wasmKernelsFor } from './wasm/kernels';
+
+export { countNeighbours } from './neighbours';
 
 /** Tissue placement (status, subclone of each seeded site). */
 export function initBegin(st: SimState, sc: ResolvedScenario, key: RandomKey): void {
@@ -101,51 +104,15 @@ export function initEnd(st: SimState, sc: ResolvedScenario, key: RandomKey, cach
   const ref = cachedSteadyState(sc, p, cache);
   for (const [name, arr] of Object.entries(st.cell)) arr.fill(ref.cell[name as keyof typeof ref.cell][0]);
   for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
-  placePerfusion(st, sc, p);
+  placePerfusion(st, sc, p, key);
+  // a pre-grown mass: oxygen at its steady state, and its necrotic core (pregrown.ts)
+  if (sc.tissue.kind === 'tumour' && sc.tissue.pregrown) settlePregrown(st, sc, p, st.memory ? wasmKernelsFor(st.memory) : null);
   st.cell.t_dying.fill(Number.NaN);
   st.cell.t_dead.fill(Number.NaN);
   // asynchronous cycles: each seeded tumour cell starts at a random point of its cycle
   for (let i = 0; i < st.n; i++) st.cell.cycle[i] = sc.tissue.kind === 'tumour' && st.status[i] === ALIVE ? uniform(key, i, 0, PURPOSE.cycle0) : 0;
   countNeighbours(st, 0, H);
   st.header[H_STEP] = 0;
-}
-
-/**
- * Living 4-neighbours of each site in rows [y0, y1), and which neighbours are empty (status is
- * read-only in this phase). The lattice edge counts as a living neighbour: the simulated window is
- * part of a larger culture.
- */
-export function countNeighbours(st: SimState, y0: number, y1: number): void {
-  const { width: W, height: H, status, nbr } = st;
-  for (let y = y0; y < y1; y++) {
-    const o = y * W;
-    for (let x = 0; x < W; x++) {
-      const i = o + x;
-      let n = 0;
-      let mask = 0;
-      if (x > 0) {
-        const s = status[i - 1];
-        if (s === ALIVE || s === DYING) n++;
-        else if (s === EMPTY) mask |= 1;
-      } else n++;
-      if (x < W - 1) {
-        const s = status[i + 1];
-        if (s === ALIVE || s === DYING) n++;
-        else if (s === EMPTY) mask |= 2;
-      } else n++;
-      if (y > 0) {
-        const s = status[i - W];
-        if (s === ALIVE || s === DYING) n++;
-        else if (s === EMPTY) mask |= 4;
-      } else n++;
-      if (y < H - 1) {
-        const s = status[i + W];
-        if (s === ALIVE || s === DYING) n++;
-        else if (s === EMPTY) mask |= 8;
-      } else n++;
-      nbr[i] = n | (mask << 4);
-    }
-  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // the WebAssembly kernels compiled from them when this thread has them (two cells per SIMD
 // vector) and as TypeScript otherwise (the same bits), and adds what they count to the state's
 // running totals. Also the exact ROS <-> oxidant exchange matrix and the pulses.
-import { deathCells, type ExchangeMatrix, fastCells, slowCells, type StepContext } from './cell-kinetics';
+import { deathCells, type ExchangeMatrix, fastCells, slowCells, type StepContext, voidCells } from './cell-kinetics';
 import { TI } from './effects';
 import { ALIVE, DYING, H_COMMITTED, H_NECROSES, type SimState } from './layout';
 import { cosh, exp, sinh } from './math';
@@ -17,7 +17,12 @@ export type { ExchangeMatrix, StepContext } from './cell-kinetics';
  * then the aux rates the fast block reads.
  */
 export function slowSegment(st: SimState, i0: number, i1: number, seg: Segment, p: ParamValues, cx: StepContext, kernel: Kernels | null = null): void {
-  const necroses = (kernel ? kernel.slowCells : slowCells)(st, i0, i1, p, seg.targets, cx);
+  slowPass(st, i0, i1, seg.targets, p, cx, kernel);
+}
+
+/** The slow block for sites [i0, i1) with treatment targets T (slowSegment without the segment). */
+export function slowPass(st: SimState, i0: number, i1: number, T: Float64Array, p: ParamValues, cx: StepContext, kernel: Kernels | null = null): void {
+  const necroses = (kernel ? kernel.slowCells : slowCells)(st, i0, i1, p, T, cx);
   if (necroses > 0) Atomics.add(st.header, H_NECROSES, necroses);
 }
 
@@ -44,6 +49,14 @@ export function fastSegment(
 export function fastPass(st: SimState, i0: number, i1: number, p: ParamValues, cx: StepContext, ex: ExchangeMatrix, kernel: Kernels | null = null): void {
   const committed = (kernel ? kernel.fastCells : fastCells)(st, i0, i1, p, cx, ex);
   if (committed > 0) Atomics.add(st.header, H_COMMITTED, committed);
+}
+
+/**
+ * The fast block at sites [i0, i1), none of which holds a living cell (fastCells's branch for such
+ * sites: the oxidant decays faster over the dead; the death program does nothing there).
+ */
+export function voidPass(st: SimState, i0: number, i1: number, p: ParamValues, cx: StepContext, kernel: Kernels | null = null): void {
+  (kernel ? kernel.voidCells : voidCells)(st, i0, i1, p, cx);
 }
 
 /** the treatment targets the death program reads (deathCells): the only ones deathPass's targets matter for */

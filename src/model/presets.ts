@@ -21,6 +21,8 @@ import t5 from '../../public/presets/tumour-zinc.json' with { type: 'json' };
 import t6 from '../../public/presets/tumour-selenium.json' with { type: 'json' };
 import t7 from '../../public/presets/tumour-vessels.json' with { type: 'json' };
 import t8 from '../../public/presets/tumour-selenium-poor.json' with { type: 'json' };
+import t9 from '../../public/presets/tumour-pregrown-512.json' with { type: 'json' };
+import t10 from '../../public/presets/tumour-pregrown-1024.json' with { type: 'json' };
 
 /** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
@@ -44,6 +46,8 @@ export const PRESETS: Record<string, Record<string, unknown>> = {
   'tumour-selenium': t6,
   'tumour-selenium-poor': t8,
   'tumour-vessels': t7,
+  'tumour-pregrown-512': t9,
+  'tumour-pregrown-1024': t10,
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);

@@ -15,6 +15,8 @@ export const PURPOSE = {
   dividePri: 105,
   necrosis: 106,
   cycle0: 107,
+  pregrownRim: 108,
+  pregrownVessel: 109,
   inherit: 301, // + gene index
   patch: 201, // + gene index
 } as const;

@@ -41,6 +41,14 @@ export const SLOW_EVERY: Bound = { int: true, min: 1, max: 100, def: 8, unit: 's
 export const FIELD_EVERY: Bound = { int: true, min: 1, max: 1000, unit: 'steps' };
 /** tissue fields (tumours) change faster around vessels: diffuse them every other step */
 export const FIELD_EVERY_DEFAULT = { monolayer: 10, tumour: 2 } as const;
+/** A pre-grown tumour mass (tissue.pregrown, pregrown.ts): its radius is checked against the lattice. */
+export const PREGROWN = {
+  r_um: { gt: 0, unit: 'um' },
+  roughness: { min: 0, max: 0.5, def: 0.08, unit: 'x radius' },
+  vessel_spacing_um: { min: 40, max: 10_000, def: 300, unit: 'um' },
+  vessel_r_um: { min: 0, max: 200, def: 15, unit: 'um' },
+  avascular_core: { min: 0, max: 1, def: 0.5, unit: 'x radius' },
+} as const satisfies Record<string, Bound>;
 export const SAMPLE_EVERY: Bound = { gt: 0, max: DURATION_MAX_MIN, def: 5, unit: 'min' };
 /** One WebAssembly memory (wasm32: 65536 pages of 64 KiB) holds the whole state. */
 export const MAX_STATE_BYTES = 2 ** 32;

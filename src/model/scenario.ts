@@ -28,6 +28,7 @@ import {
   NAME_MAX_CHARS,
   OVEREXPRESS_FACTOR,
   PHENO_FACTOR,
+  PREGROWN,
   SAMPLE_EVERY,
   SEED,
   SITE_UM,
@@ -99,14 +100,34 @@ export interface Subclone {
 }
 
 /**
- * A tumour grown from seed regions by division into free sites; oxygen, nutrients and drugs arrive
- * from vessels and (boundary "medium") from the lattice edge.
+ * A tumour that has already grown, made at load (pregrown.ts): a roughly round mass of radius r_um
+ * around (x_um, y_um) (default: the lattice's middle) with a rim irregular by `roughness` x r_um,
+ * vessels a jittered vessel_spacing_um apart outside an avascular core (avascular_core x r_um),
+ * subclones in angular sectors (`sectors`), and a necrotic core where the oxygen those vessels
+ * give falls below necrosis_o2.
+ */
+export interface Pregrown {
+  x_um?: number;
+  y_um?: number;
+  r_um: number;
+  roughness: number;
+  vessel_spacing_um: number;
+  vessel_r_um: number;
+  avascular_core: number;
+  sectors: boolean;
+}
+
+/**
+ * A tumour grown from seed regions by division into free sites, or pre-grown (`pregrown`); oxygen,
+ * nutrients and drugs arrive from vessels and (boundary "medium") from the lattice edge.
  */
 export interface Tumour {
   kind: 'tumour';
   seeds: Region[];
   vessels: Array<{ x_um: number; y_um: number; r_um: number }>;
   subclones: Subclone[];
+  /** a mass made at load (only when given) */
+  pregrown?: Pregrown;
 }
 
 export interface Scenario {
@@ -332,13 +353,17 @@ function checkMonolayer(c: Checker, t: Record<string, unknown>): Monolayer {
 }
 
 function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: number; height: number; site_um: number }): Tumour {
-  c.keys(t, 'scenario.tissue', ['kind', 'seeds', 'vessels', 'subclones']);
+  c.keys(t, 'scenario.tissue', ['kind', 'seeds', 'vessels', 'subclones', 'pregrown']);
   const W = lattice.width * lattice.site_um,
     H = lattice.height * lattice.site_um;
   const out: Tumour = { kind: 'tumour', seeds: [], vessels: [], subclones: [] };
   const list = (key: string, max: number, shape: string): unknown[] => c.list(absentAsEmpty(t[key]), `scenario.tissue.${key}`, max, shape) ?? [];
-  // no seed given: one disc in the middle (when the lattice is valid)
-  const middle = c.area ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : [];
+  if (t.pregrown !== undefined) {
+    const g = checkPregrown(c, t.pregrown, W, H);
+    if (g) out.pregrown = g;
+  }
+  // no seed given: one disc in the middle (when the lattice is valid), unless the tumour is pre-grown
+  const middle = c.area && t.pregrown === undefined ? [{ disc: { x_um: W / 2, y_um: H / 2, r_um: Math.min(W, H) / 10 } }] : [];
   const seeds = t.seeds === undefined ? middle : list('seeds', MAX_SEEDS, 'regions ({ "disc": ... } or { "rect": ... })');
   seeds.forEach((r, i) => {
     if (r === null || r === undefined) {
@@ -384,6 +409,45 @@ function checkTumour(c: Checker, t: Record<string, unknown>, lattice: { width: n
   const total = out.subclones.reduce((a, s) => a + (s.region ? 0 : s.fraction), 0);
   if (total > 1 + 1e-9) c.bad('scenario.tissue.subclones', Number(total.toFixed(6)), 'the fractions of subclones without a region must add up to at most 1');
   return out;
+}
+
+const PREGROWN_SHAPE =
+  '{ "r_um": um, "x_um": um, "y_um": um, "roughness": 0-0.5, "vessel_spacing_um": um, "vessel_r_um": um, "avascular_core": 0-1, "sectors": true|false }';
+
+/** tissue.pregrown: every number in its bounds, the mass on the lattice, its vessels not too many */
+function checkPregrown(c: Checker, v: unknown, W: number, H: number): Pregrown | null {
+  const path = 'scenario.tissue.pregrown';
+  if (!isObj(v)) {
+    c.bad(path, v, `must be ${PREGROWN_SHAPE} (r_um required)`);
+    return null;
+  }
+  const before = c.count();
+  c.keys(v, path, ['x_um', 'y_um', 'r_um', 'roughness', 'vessel_spacing_um', 'vessel_r_um', 'avascular_core', 'sectors']);
+  const g: Pregrown = {
+    r_um: c.num(v, 'r_um', path, PREGROWN.r_um),
+    roughness: c.num(v, 'roughness', path, PREGROWN.roughness),
+    vessel_spacing_um: c.num(v, 'vessel_spacing_um', path, PREGROWN.vessel_spacing_um),
+    vessel_r_um: c.num(v, 'vessel_r_um', path, PREGROWN.vessel_r_um),
+    avascular_core: c.num(v, 'avascular_core', path, PREGROWN.avascular_core),
+    sectors: true,
+  };
+  if (v.x_um !== undefined) g.x_um = c.num(v, 'x_um', path, { min: 0, max: Number.isFinite(W) ? W : undefined, unit: 'um' });
+  if (v.y_um !== undefined) g.y_um = c.num(v, 'y_um', path, { min: 0, max: Number.isFinite(H) ? H : undefined, unit: 'um' });
+  if (v.sectors !== undefined) {
+    if (typeof v.sectors !== 'boolean') c.bad(`${path}.sectors`, v.sectors, 'must be true (subclones in angular sectors) or false (each cell drawn)');
+    else g.sectors = v.sectors;
+  }
+  if (c.count() > before || !c.area) return g;
+  // the generated vessels: about the mass's vascular area over one per vessel_spacing_um^2 (0.87: the grid's rows)
+  const reach = g.r_um * (1 + g.roughness);
+  const vessels = (Math.PI * reach * reach * (1 - g.avascular_core * g.avascular_core)) / (0.866 * g.vessel_spacing_um * g.vessel_spacing_um);
+  if (vessels > MAX_VESSELS)
+    c.bad(
+      `${path}.vessel_spacing_um`,
+      g.vessel_spacing_um,
+      `gives about ${Math.round(vessels)} vessels in a mass of r_um ${g.r_um}: at most ${MAX_VESSELS}; space them at least ${Math.ceil(g.vessel_spacing_um * Math.sqrt(vessels / MAX_VESSELS))} um apart`,
+    );
+  return g;
 }
 
 function checkTreatment(c: Checker, v: unknown, path: string, duration: number): Treatment | null {

@@ -9,6 +9,7 @@ import { AGENTS, isGeneticAgent, isPulseAgent } from './agents';
 import { actionValue, type MediumBase, targetValues } from './effects';
 import { ALIVE, DYING } from './layout';
 import { exp, log } from './math';
+import { fromWords, highWord, lowWord } from './math/bits';
 import { type Runs, regionRuns } from './region';
 import type { Region, ResolvedScenario } from './scenario';
 import { TARGETS } from './targets';
@@ -35,6 +36,19 @@ const quantumLower = (q: number) => (q === NO_DRUG ? Number.NEGATIVE_INFINITY : 
 const quantumUpper = (q: number) => (q === NO_DRUG ? C_MIN : exp((q + 0.5 - Q_MARGIN) / QUANT));
 /** quanta with their bounds tabulated (Schedule.bounds): levels from ~1e-9 to ~1e9 uM */
 const Q_TABLE = 1024;
+const LN2 = Math.LN2;
+
+/**
+ * QUANT ln(c) for c > C_MIN to within 0.03 (a cubic in the fraction of c's binary exponent): a
+ * guess at c's quantum, which Schedule.quantumOf checks against the tabulated bounds, so its last
+ * bits never decide anything
+ */
+function quantGuess(c: number): number {
+  const hw = highWord(c);
+  const e = (hw >>> 20) - 1023;
+  const x = fromWords((hw & 0x000fffff) | 0x3ff00000, lowWord(c)) - 1;
+  return QUANT * LN2 * (e + x * (1.42349497 + x * (-0.58777239 + x * 0.16559264)));
+}
 
 /** Agents that diffuse through tumour tissue: those with a drug-like action (inhibit or saturating). */
 export function diffusingAgents(sc: ResolvedScenario): AgentId[] {
@@ -52,6 +66,15 @@ export interface Segment {
   x1: number;
   targets: Float64Array;
 }
+
+/** target values of one covering set by quantised drug levels: one drug's by quantum (index q + Q_TABLE / 2, NO_DRUG at Q_TABLE), else by key */
+interface DrugSlot {
+  byT: (Float64Array | undefined)[];
+  byKey: Map<number | string, Float64Array>;
+}
+
+/** receives the segments of a row in order: sites [x0, x1) take `targets` */
+export type SegmentSink = (x0: number, x1: number, targets: Float64Array) => void;
 
 export interface PulseEvent {
   target: 'ros_burst' | 'oxidant_bolus';
@@ -92,7 +115,7 @@ export class Schedule {
   private readonly endStep: Float64Array;
   private readonly cache = new Map<string, Float64Array>();
   /** target values by covering set, then by quantised drug levels (tumours) */
-  private readonly drugCache = new Map<string, Map<number | string, Float64Array>>();
+  private readonly drugCache = new Map<string, DrugSlot>();
   private drugCacheSize = 0;
   /** quantumLower and quantumUpper of quantum t - Q_TABLE / 2 at 2t and 2t + 1, worked out when first needed (NaN before) */
   private readonly bounds = new Float64Array(2 * Q_TABLE).fill(Number.NaN);
@@ -199,6 +222,24 @@ export class Schedule {
     return this.computeSegments(y, active, drugFields, status);
   }
 
+  /**
+   * The segments of sites [x0, x1) of row y at step `step`, cut by covering treatments and by the
+   * quantised levels of `drugFields` at the living sites (alive or dying) only: each living site
+   * gets the targets of its own levels, as segments() gives them; the others take those of the
+   * segment they fall in (callers for whom their targets do not matter: every block of a cell
+   * but the medium exchange of the slow block, whose bath levels no diffusing drug changes).
+   */
+  segmentsIn(y: number, step: number, x0: number, x1: number, drugFields: readonly Float32Array[], status: Uint8Array): Segment[] {
+    const out: Segment[] = [];
+    this.computeSegments(y, this.activeAt(step), drugFields, status, x0, x1, (a, b, targets) => out.push({ x0: a, x1: b, targets }));
+    return out;
+  }
+
+  /** segmentsIn's segments handed to `emit` in order, without a list (a tumour's rows have one per living site or so) */
+  eachSegmentIn(y: number, step: number, x0: number, x1: number, drugFields: readonly Float32Array[], status: Uint8Array, emit: SegmentSink): void {
+    this.computeSegments(y, this.activeAt(step), drugFields, status, x0, x1, emit);
+  }
+
   /** whether placed treatment k is active at `step` */
   private activeOn(k: number, step: number): boolean {
     return step >= this.startStep[k] && step < this.endStep[k];
@@ -218,25 +259,34 @@ export class Schedule {
     return active;
   }
 
-  private computeSegments(y: number, active: number[], drugFields: readonly Float32Array[], status: Uint8Array | null = null): Segment[] {
+  private computeSegments(
+    y: number,
+    active: number[],
+    drugFields: readonly Float32Array[],
+    status: Uint8Array | null = null,
+    lo = 0,
+    hi: number = this.sc.lattice.width,
+    sink: SegmentSink | null = null,
+  ): Segment[] {
     const W = this.sc.lattice.width;
     const ranges = active.map((k) => this.runsOf(k, y));
-    const cuts = new Set<number>([0, W]);
+    const cuts = new Set<number>([lo, hi]);
     for (const runs of ranges)
       for (const [a, b] of runs) {
-        cuts.add(a);
-        cuts.add(b);
+        if (a > lo && a < hi) cuts.add(a);
+        if (b > lo && b < hi) cuts.add(b);
       }
     const xs = [...cuts].sort((a, b) => a - b);
     const out: Segment[] = [];
+    const emit: SegmentSink = sink ?? ((a, b, targets) => out.push({ x0: a, x1: b, targets }));
     for (let i = 0; i + 1 < xs.length; i++) {
       const x0 = xs[i];
       const x1 = xs[i + 1];
       if (x1 <= x0) continue;
       const covering: number[] = [];
       for (let j = 0; j < active.length; j++) if (ranges[j].some(([a, b]) => a <= x0 && x1 <= b)) covering.push(active[j]);
-      if (drugFields.length === 0) out.push({ x0, x1, targets: this.targetsFor(covering) });
-      else this.splitByDrugs(out, covering, x0, x1, y * W, drugFields, status);
+      if (drugFields.length === 0) emit(x0, x1, this.targetsFor(covering));
+      else this.splitByDrugs(emit, covering, x0, x1, y * W, drugFields, status);
     }
     return out;
   }
@@ -249,7 +299,7 @@ export class Schedule {
    * living site (of its first site when it has none).
    */
   private splitByDrugs(
-    out: Segment[],
+    emit: SegmentSink,
     covering: number[],
     x0: number,
     x1: number,
@@ -259,6 +309,7 @@ export class Schedule {
   ): void {
     const n = fields.length;
     const coverKey = covering.join(',');
+    const slot = this.drugSlot(coverKey);
     const cur: number[] = [];
     const lo = new Float64Array(n),
       hi = new Float64Array(n);
@@ -277,59 +328,116 @@ export class Schedule {
           continue;
         }
       }
-      let same = true;
-      for (let k = 0; k < n && same; k++) {
+      // the first drug whose level left its quantum's bounds, with its new quantum (-1: none did)
+      let k = 0;
+      let q = 0;
+      for (; k < n; k++) {
         const c = fields[k][row + x];
         if (c >= lo[k] && c <= hi[k]) continue;
-        same = quantum(c) === cur[k];
+        q = this.quantumNear(c, cur[k]);
+        if (q !== cur[k]) break;
       }
-      if (same) continue;
-      out.push({ x0: start, x1: x, targets: this.drugTargetsFor(coverKey, covering, cur) });
-      this.enterQuanta(fields, row + x, cur, lo, hi);
+      if (k === n) continue;
+      emit(start, x, this.drugTargetsFor(slot, covering, cur));
+      // the site's quanta: drug k's is q, those before it are unchanged, those after it are worked out
+      this.setQuantum(k, q, cur, lo, hi);
+      for (let j = k + 1; j < n; j++) this.setQuantum(j, this.quantumNear(fields[j][row + x], cur[j]), cur, lo, hi);
       start = x;
     }
-    out.push({ x0: start, x1, targets: this.drugTargetsFor(coverKey, covering, cur) });
+    emit(start, x1, this.drugTargetsFor(slot, covering, cur));
+  }
+
+  /** drug k's quantum is q (into cur) with the levels surely inside it (lo, hi) */
+  private setQuantum(k: number, q: number, cur: number[], lo: Float64Array, hi: Float64Array): void {
+    cur[k] = q;
+    const t = q + Q_TABLE / 2;
+    if (t >= 0 && t < Q_TABLE) {
+      this.tabulate(t);
+      lo[k] = this.bounds[2 * t];
+      hi[k] = this.bounds[2 * t + 1];
+    } else {
+      lo[k] = quantumLower(q);
+      hi[k] = quantumUpper(q);
+    }
+  }
+
+  /**
+   * quantum(c) for a level c near quantum `near` (the previous site's: drug gradients move a few
+   * quanta from one site to the next): the quantum within two of it whose tabulated bounds hold c,
+   * else quantumOf(c)
+   */
+  private quantumNear(c: number, near: number): number {
+    if (c > C_MIN && near !== NO_DRUG) {
+      const b = this.bounds;
+      for (let d = 1; d <= 4; d++) {
+        const t = near + (d & 1 ? (d + 1) >> 1 : -(d >> 1)) + Q_TABLE / 2;
+        if (t < 0 || t >= Q_TABLE) continue;
+        this.tabulate(t);
+        if (c >= b[2 * t] && c <= b[2 * t + 1]) return t - Q_TABLE / 2;
+      }
+    }
+    return this.quantumOf(c);
   }
 
   /** the quanta of the drug levels at site i (into cur), and the levels surely inside them (lo, hi) */
   private enterQuanta(fields: readonly Float32Array[], i: number, cur: number[], lo: Float64Array, hi: Float64Array): void {
-    const b = this.bounds;
-    for (let k = 0; k < fields.length; k++) {
-      const q = quantum(fields[k][i]);
-      cur[k] = q;
-      const t = q + Q_TABLE / 2;
-      if (t >= 0 && t < Q_TABLE) {
-        if (Number.isNaN(b[2 * t])) {
-          b[2 * t] = quantumLower(q);
-          b[2 * t + 1] = quantumUpper(q);
-        }
-        lo[k] = b[2 * t];
-        hi[k] = b[2 * t + 1];
-      } else {
-        lo[k] = quantumLower(q);
-        hi[k] = quantumUpper(q);
-      }
-    }
+    for (let k = 0; k < fields.length; k++) this.setQuantum(k, this.quantumOf(fields[k][i]), cur, lo, hi);
   }
 
-  /** targetsFor a covering set (its key `coverKey`) and quantised drug levels, cached per set and levels */
-  private drugTargetsFor(coverKey: string, covering: number[], drugQ: readonly number[]): Float64Array {
-    let byQ = this.drugCache.get(coverKey);
-    if (!byQ) {
-      byQ = new Map();
-      this.drugCache.set(coverKey, byQ);
+  /** the bounds of quantum t - Q_TABLE / 2 into the table, if not there yet */
+  private tabulate(t: number): void {
+    const b = this.bounds;
+    if (!Number.isNaN(b[2 * t])) return;
+    const q = t - Q_TABLE / 2;
+    b[2 * t] = quantumLower(q);
+    b[2 * t + 1] = quantumUpper(q);
+  }
+
+  /**
+   * quantum(c) without a logarithm for most levels: the quantum of quantGuess, or of its
+   * neighbours, whose tabulated bounds hold c (those bounds hold only levels of that quantum);
+   * else quantum(c) itself
+   */
+  private quantumOf(c: number): number {
+    if (!(c > C_MIN)) return NO_DRUG;
+    const g = Math.round(quantGuess(c));
+    const b = this.bounds;
+    for (let d = 0; d < 3; d++) {
+      const t = g + (d === 2 ? -1 : d) + Q_TABLE / 2;
+      if (t < 0 || t >= Q_TABLE) continue;
+      this.tabulate(t);
+      if (c >= b[2 * t] && c <= b[2 * t + 1]) return t - Q_TABLE / 2;
     }
-    const qKey = drugQ.length === 1 ? drugQ[0] : drugQ.join(',');
-    let v = byQ.get(qKey);
+    return quantum(c);
+  }
+
+  /** the cache of target values of a covering set (its key), made when first needed */
+  private drugSlot(coverKey: string): DrugSlot {
+    let slot = this.drugCache.get(coverKey);
+    if (!slot) {
+      slot = { byT: [], byKey: new Map() };
+      this.drugCache.set(coverKey, slot);
+    }
+    return slot;
+  }
+
+  /** targetsFor a covering set (its cache `slot`) and quantised drug levels, cached per set and levels */
+  private drugTargetsFor(slot: DrugSlot, covering: number[], drugQ: readonly number[]): Float64Array {
+    // one drug (the usual case): the cache is an array by quantum
+    const t = drugQ.length === 1 ? (drugQ[0] === NO_DRUG ? Q_TABLE : drugQ[0] + Q_TABLE / 2) : -1;
+    let v = t >= 0 && t <= Q_TABLE ? slot.byT[t] : slot.byKey.get(drugQ.length === 1 ? drugQ[0] : drugQ.join(','));
     if (!v) {
       v = this.targetValuesOf(covering, drugQ);
       if (++this.drugCacheSize > 20000) {
-        this.drugCache.clear();
+        // forget every set's values (each is worked out again when next asked, the same bits)
+        for (const other of this.drugCache.values()) {
+          other.byT = [];
+          other.byKey.clear();
+        }
         this.drugCacheSize = 1;
-        byQ = new Map();
-        this.drugCache.set(coverKey, byQ);
       }
-      byQ.set(qKey, v);
+      if (t >= 0 && t <= Q_TABLE) slot.byT[t] = v;
+      else slot.byKey.set(drugQ.length === 1 ? drugQ[0] : drugQ.join(','), v);
     }
     return v;
   }

@@ -6,7 +6,8 @@
 import { lineSolver, type LineSolver, type Sink, sweepCols, sweepColsSink, sweepRows, sweepRowsSink } from './diffusion';
 import { AGENTS } from './agents';
 import { mediumBase, TI } from './effects';
-import { applyPulse, DEATH_TARGETS, deathPass, exchangeMatrix, fastPass, sameDeathTargets, slowSegment, type StepContext } from './kinetics';
+import { DEATH_TARGETS, exchangeMatrix, type StepContext } from './kinetics';
+import { CellPhase } from './cell-phase';
 import { growPhase1, growPhase2 } from './growth';
 import { countNeighbours, initBegin, initEnd, initRows, type SteadyStateCache } from './initial-state';
 import { canShare, H_STEP, layoutState, recycledStateStore, type SimState, type StateStore, stateBytes, writeParamBlock } from './layout';
@@ -181,6 +182,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
   const ex = exchangeMatrix(p.ros_exchange, p.ox_release_gain, p.ox_decay, dt / 2);
   /** a locally applied drug: the share of the gap to its concentration left after one step */
   const localKeep = exp(-p.drug_local_rate * dt);
+  const cells = new CellPhase({ st, schedule, kp, ex, kernel, drugArrays, drugsReachDeath, localKeep });
   const changes = schedule.changeSteps();
   /** the slow block runs every slow_every steps and whenever the treatments change */
   const isSlow = (s: number) => s % slowEvery === 0 || changes.has(s);
@@ -207,47 +209,9 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
     time: () => st.header[H_STEP] * dt,
     totalSteps: () => total,
     cellsPhase(y0, y1, step) {
-      const pulses = schedule.pulses(step);
       const slow = isSlow(step);
-      const dts = slow ? slowSpan(step) : 0;
-      const cx: StepContext = { t: step * dt, dt, step, key, dts };
-      const local = schedule.localDrugs(step);
-      for (let y = y0; y < y1; y++) {
-        const o = y * W;
-        for (const ld of local) {
-          const arr = drugArrays[ld.field];
-          const c = ld.amount;
-          for (const [a, b] of schedule.runsOf(ld.treatment, y)) for (let i = o + a; i < o + b; i++) arr[i] = c + (arr[i] - c) * localKeep;
-        }
-        for (const pu of pulses) {
-          for (const [a, b] of schedule.runsOf(pu.treatment, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);
-        }
-        // Every cell's update is its own (no neighbour is read but the nbr snapshot), so the blocks
-        // may run segment by segment or row by row: each site still gets slow, then fast, then
-        // death. The slow block (every slow_every steps) runs in the kernels for any segment; the
-        // fast block (every step) for rows and runs of segments of WASM_MIN_SITES or more (the
-        // TypeScript source below that: the same bits either way). Its first pass reads no
-        // treatment, so it runs over the whole row: a tumour's drug gradients cut rows into many
-        // short segments. Those are cut only where they matter: on slow steps, at living sites
-        // (in a tumour, with no medium exchange, the slow block leaves a site without a living
-        // cell the same under any targets), and on the other steps not at all unless a drug acts
-        // on the death program (drugsReachDeath): the same targets reach every cell either way.
-        const segs = drugsReachDeath
-          ? schedule.segments(y, step, drugArrays)
-          : slow
-            ? schedule.segments(y, step, drugArrays, tumour ? st.status : null)
-            : schedule.segments(y, step);
-        if (slow) for (const seg of segs) slowSegment(st, o + seg.x0, o + seg.x1, seg, kp, cx, kernel);
-        fastPass(st, o, o + W, kp, cx, ex, W >= WASM_MIN_SITES ? kernel : null);
-        // the death program reads few targets: adjacent segments that agree on them run it as one
-        for (let s0 = 0, s = 1; s <= segs.length; s++) {
-          if (s < segs.length && sameDeathTargets(segs[s].targets, segs[s0].targets)) continue;
-          const a = o + segs[s0].x0,
-            b = o + segs[s - 1].x1;
-          deathPass(st, a, b, segs[s0].targets, kp, cx, b - a >= WASM_MIN_SITES ? kernel : null);
-          s0 = s;
-        }
-      }
+      const cx: StepContext = { t: step * dt, dt, step, key, dts: slow ? slowSpan(step) : 0 };
+      cells.run(y0, y1, step, slow, cx);
     },
     rowPhase(y0, y1, step) {
       const T = schedule.globalTargets(step);

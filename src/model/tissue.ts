@@ -5,6 +5,7 @@ import { ALIVE, EMPTY, VESSEL, type SimState } from './layout';
 import { exp } from './math';
 import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
+import { placePregrown, placeSectors, pregrownVessels } from './pregrown';
 import { forEachSiteIn } from './region';
 import type { ResolvedScenario } from './scenario';
 
@@ -25,14 +26,18 @@ export function placeTissue(st: SimState, sc: ResolvedScenario, key: RandomKey):
   }
   st.status.fill(EMPTY);
   for (const r of t.seeds) forEachSiteIn(r, W, H, site, (i) => (st.status[i] = ALIVE));
-  // subclones: a region claims its cells; otherwise a keyed draw gives each its fraction
+  // a pre-grown mass: its cells (pregrown.ts)
+  if (t.pregrown) placePregrown(st, sc, t.pregrown, key);
+  // subclones: a region claims its cells; otherwise a keyed draw gives each its fraction (or, in
+  // a pre-grown mass with sectors, an angular sector of it)
   t.subclones.forEach((c, k) => {
     if (!c.region) return;
     forEachSiteIn(c.region, W, H, site, (i) => {
       if (st.status[i] === ALIVE) st.clone[i] = k + 1;
     });
   });
-  const byFraction = t.subclones.map((c, k) => ({ k: k + 1, f: c.region ? 0 : c.fraction }));
+  const sectors = t.pregrown?.sectors === true && placeSectors(st, sc, t.pregrown);
+  const byFraction = t.subclones.map((c, k) => ({ k: k + 1, f: c.region || sectors ? 0 : c.fraction }));
   for (let i = 0; i < st.n; i++) {
     if (st.status[i] !== ALIVE || st.clone[i] !== 0) continue;
     let u = uniform(key, i, 0, PURPOSE.clone);
@@ -44,7 +49,7 @@ export function placeTissue(st: SimState, sc: ResolvedScenario, key: RandomKey):
       u -= f;
     }
   }
-  for (const v of t.vessels) {
+  for (const v of tumourVessels(sc, key)) {
     const x = Math.min(W - 1, Math.floor(v.x_um / site));
     const y = Math.min(H - 1, Math.floor(v.y_um / site));
     st.status[y * W + x] = VESSEL;
@@ -52,13 +57,20 @@ export function placeTissue(st: SimState, sc: ResolvedScenario, key: RandomKey):
   }
 }
 
+/** A tumour's vessels: those listed, then a pre-grown mass's (pregrown.ts). */
+export function tumourVessels(sc: ResolvedScenario, key: RandomKey): Array<{ x_um: number; y_um: number; r_um: number }> {
+  const t = sc.tissue;
+  if (t.kind !== 'tumour') return [];
+  return t.pregrown ? [...t.vessels, ...pregrownVessels(sc, t.pregrown, key)] : t.vessels;
+}
+
 /** Tumours: the perfusion map, a Gaussian of exchange with plasma around each vessel (1/min). */
-export function placePerfusion(st: SimState, sc: ResolvedScenario, p: ParamValues): void {
+export function placePerfusion(st: SimState, sc: ResolvedScenario, p: ParamValues, key: RandomKey): void {
   const perf = st.field.perfusion;
   perf.fill(0);
   if (sc.tissue.kind !== 'tumour') return;
   const { width: W, height: H, site_um: site } = sc.lattice;
-  for (const v of sc.tissue.vessels) {
+  for (const v of tumourVessels(sc, key)) {
     const sigma = Math.max(v.r_um, p.vessel_sigma_um);
     const reach = 4 * sigma;
     const x0 = Math.max(0, Math.floor((v.x_um - reach) / site)),

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileKernelModule } from '../../scripts/kernels/build';
 import { deriveKey, uniform } from '../../src/model/random';
 import * as good from './fixtures/lanes-good';
+import * as sites from './fixtures/lanes-sites';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const key = deriveKey(5);
@@ -84,6 +85,63 @@ describe('the kernel compiler', () => {
       checked++;
     }
     expect(checked).toBe(8);
+  }, 60_000);
+
+  it('compiles the odd last lane of a split kernel into its own function, and per-site targets into a _sites variant, to the bits of the TypeScript', async () => {
+    const mod = await compileKernelModule([fixture('lanes-good.ts'), fixture('lanes-sites.ts')], true);
+    const scaledFn = mod.kernels.find((k) => k.fn.name === 'scaled')!.fn;
+    expect(scaledFn.odd?.name).toBe('scaled_odd');
+    expect(scaledFn.sites?.name).toBe('scaled_sites');
+    expect(scaledFn.sites?.odd?.name).toBe('scaled_sites_odd');
+    const memory = new WebAssembly.Memory({ initial: 2, maximum: 2 });
+    const e = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes(false) as Uint8Array<ArrayBuffer>), { env: { memory } }).exports as Record<
+      string,
+      (...a: number[]) => number
+    >;
+    const n = 41;
+    let checked = 0;
+    for (const [i0, i1] of [
+      [0, n],
+      [1, n],
+      [3, 4],
+      [6, 7],
+      [5, 5],
+      [2, 31],
+    ]) {
+      // as the binding calls them: the pairs, then the odd last lane alone
+      const even = i0 + ((i1 - i0) & ~1);
+      const a = new Float32Array(memory.buffer, 64, n),
+        flags = new Uint8Array(memory.buffer, 512, n);
+      for (let i = 0; i < n; i++) {
+        a[i] = 4 * draw(i, 11) - 1;
+        flags[i] = Math.floor(3 * draw(i, 12));
+      }
+      const ref = a.slice(),
+        refFlags = flags.slice();
+      let counted = e.clampCount(a.byteOffset, flags.byteOffset, i0, even, 2.5);
+      if (even < i1) counted += e.clampCount_odd(a.byteOffset, flags.byteOffset, even, i1, 2.5);
+      expect(counted).toBe(good.clampCount(ref, refFlags, i0, i1, 2.5));
+      expect(bits(a), `clampCount [${i0}, ${i1})`).toEqual(bits(ref));
+      // per-site targets: four rows of a table, each site its own
+      const table = new Float64Array(memory.buffer, 8192, 4 * sites.ROW);
+      for (let k = 0; k < table.length; k++) table[k] = 3 * draw(k, 13) - 1;
+      const sets = new Uint8Array(memory.buffer, 12288, n);
+      for (let i = 0; i < n; i++) sets[i] = Math.floor(4 * draw(i, 14));
+      const out = new Float32Array(memory.buffer, 16384, n);
+      for (let i = 0; i < n; i++) out[i] = draw(i, 15);
+      const refOut = out.slice();
+      const base = sets.byteOffset - i0;
+      // the arguments in the order the compiler met them (out, the bounds, k, the table, the sets)
+      expect(scaledFn.sites?.args.map((x) => x.js)).toEqual(['out.byteOffset', 'i0', 'i1', 'k', 'T.byteOffset', '(sets.byteOffset - i0)']);
+      let m = e.scaled_sites(out.byteOffset, i0, even, 0.25, table.byteOffset, base);
+      if (even < i1) m += e.scaled_sites_odd(out.byteOffset, even, i1, 0.25, table.byteOffset, base);
+      let refM = 0;
+      for (let i = i0; i < i1; i++) refM += sites.scaled(refOut, i, i + 1, table.subarray(sets[i - i0] * sites.ROW, (sets[i - i0] + 1) * sites.ROW), 0.25);
+      expect(m).toBe(refM);
+      expect(bits(out), `scaled_sites [${i0}, ${i1})`).toEqual(bits(refOut));
+      checked++;
+    }
+    expect(checked).toBe(6);
   }, 60_000);
 
   it('refuses what it cannot compile exactly, naming the file and line', async () => {

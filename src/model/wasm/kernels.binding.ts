@@ -7,7 +7,9 @@ import * as fieldKernels from '../field-kernels';
 /** The kernels, each with the signature of its TypeScript source. */
 export interface Kernels {
   slowCells: typeof cellKinetics.slowCells;
+  slowCells_sites: (st: Parameters<typeof cellKinetics.slowCells>[0], i0: Parameters<typeof cellKinetics.slowCells>[1], i1: Parameters<typeof cellKinetics.slowCells>[2], p: Parameters<typeof cellKinetics.slowCells>[3], T: Parameters<typeof cellKinetics.slowCells>[4], sets: Uint8Array, cx: Parameters<typeof cellKinetics.slowCells>[5]) => ReturnType<typeof cellKinetics.slowCells>;
   fastCells: typeof cellKinetics.fastCells;
+  voidCells: typeof cellKinetics.voidCells;
   deathCells: typeof cellKinetics.deathCells;
   thetaRows: typeof fieldKernels.thetaRows;
   cnFirstRow: typeof fieldKernels.cnFirstRow;
@@ -34,86 +36,115 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
     written = p;
   };
   const slowCells = exports.slowCells as Export;
+  const slowCells_odd = exports.slowCells_odd as Export;
+  const slowCells_sites = exports.slowCells_sites as Export;
+  const slowCells_sites_odd = exports.slowCells_sites_odd as Export;
   const fastCells = exports.fastCells as Export;
+  const fastCells_odd = exports.fastCells_odd as Export;
+  const voidCells = exports.voidCells as Export;
+  const voidCells_odd = exports.voidCells_odd as Export;
   const deathCells = exports.deathCells as Export;
+  const deathCells_odd = exports.deathCells_odd as Export;
   const thetaRows = exports.thetaRows as Export;
+  const thetaRows_odd = exports.thetaRows_odd as Export;
   const cnFirstRow = exports.cnFirstRow as Export;
+  const cnFirstRow_odd = exports.cnFirstRow_odd as Export;
   const cnMidRow = exports.cnMidRow as Export;
+  const cnMidRow_odd = exports.cnMidRow_odd as Export;
   const cnLastRow = exports.cnLastRow as Export;
+  const cnLastRow_odd = exports.cnLastRow_odd as Export;
   const ieFirstRow = exports.ieFirstRow as Export;
+  const ieFirstRow_odd = exports.ieFirstRow_odd as Export;
   const ieRow = exports.ieRow as Export;
+  const ieRow_odd = exports.ieRow_odd as Export;
   const backRow = exports.backRow as Export;
+  const backRow_odd = exports.backRow_odd as Export;
   const sinkRow = exports.sinkRow as Export;
+  const sinkRow_odd = exports.sinkRow_odd as Export;
   const sinkBack = exports.sinkBack as Export;
+  const sinkBack_odd = exports.sinkBack_odd as Export;
   const sinkRows = exports.sinkRows as Export;
+  const sinkRows_odd = exports.sinkRows_odd as Export;
   return {
-    slowCells: (st, i0, i1, p, T, cx) => {
+    slowCells: (_st, i0, i1, p, T, cx) => {
       writeParams(p);
       const even = i0 + ((i1 - i0) & ~1);
-      const n = slowCells(i0, even, cx.dts, T[10], T[18], T[6], T[7], T[8], T[25], T[11], T[17], T[13], T[12], T[22], T[21], T[0], T[26], T[9], T[1], T[2], T[3], T[4], T[14], T[15], T[16], T[5], cx.step, cx.key.k0, cx.key.k1, cx.t);
-      return even < i1 ? n + cellKinetics.slowCells(st, even, i1, p, T, cx) : n;
+      const n = slowCells(i0, even, cx.dts, T[10], T[18], T[6], T[7], T[8], T[25], T[11], T[17], T[13], T[12], T[22], T[21], T[0], T[26], T[9], T[1], T[2], T[3], T[4], T[5], T[14], T[15], T[16], cx.step, cx.key.k0, cx.key.k1, cx.t);
+      return even < i1 ? n + slowCells_odd(even, i1, cx.dts, T[10], T[18], T[6], T[7], T[8], T[25], T[11], T[17], T[13], T[12], T[22], T[21], T[0], T[26], T[9], T[1], T[2], T[3], T[4], T[5], T[14], T[15], T[16], cx.step, cx.key.k0, cx.key.k1, cx.t) : n;
     },
-    fastCells: (st, i0, i1, p, cx, ex) => {
+    slowCells_sites: (_st, i0, i1, p, T, sets, cx) => {
+      writeParams(p);
+      const even = i0 + ((i1 - i0) & ~1);
+      const n = slowCells_sites(i0, even, cx.dts, T.byteOffset, (sets.byteOffset - i0), cx.step, cx.key.k0, cx.key.k1, cx.t);
+      return even < i1 ? n + slowCells_sites_odd(even, i1, cx.dts, T.byteOffset, (sets.byteOffset - i0), cx.step, cx.key.k0, cx.key.k1, cx.t) : n;
+    },
+    fastCells: (_st, i0, i1, p, cx, ex) => {
       writeParams(p);
       const even = i0 + ((i1 - i0) & ~1);
       const n = fastCells(i0, even, cx.t, cx.dt, ex[0], ex[1], ex[2], ex[3]);
-      return even < i1 ? n + cellKinetics.fastCells(st, even, i1, p, cx, ex) : n;
+      return even < i1 ? n + fastCells_odd(even, i1, cx.t, cx.dt, ex[0], ex[1], ex[2], ex[3]) : n;
     },
-    deathCells: (st, i0, i1, p, T, cx) => {
+    voidCells: (_st, i0, i1, p, cx) => {
+      writeParams(p);
+      const even = i0 + ((i1 - i0) & ~1);
+      voidCells(i0, even, cx.dt);
+      if (even < i1) voidCells_odd(even, i1, cx.dt);
+    },
+    deathCells: (_st, i0, i1, p, T, cx) => {
       writeParams(p);
       const even = i0 + ((i1 - i0) & ~1);
       deathCells(i0, even, cx.t, cx.dt, cx.dts, T[20], T[23], T[27], T[19], T[24]);
-      if (even < i1) cellKinetics.deathCells(st, even, i1, p, T, cx);
+      if (even < i1) deathCells_odd(even, i1, cx.t, cx.dt, cx.dts, T[20], T[23], T[27], T[19], T[24]);
     },
     thetaRows: (u, width, y0, y1, factors, f0, ri, re, ta, edge, dirichlet) => {
       const even = y0 + ((y1 - y0) & ~1);
       thetaRows(u.byteOffset, width, y0, even, factors.byteOffset, f0, ri, re, ta, edge, (dirichlet ? 1 : 0));
-      if (even < y1) fieldKernels.thetaRows(u, width, even, y1, factors, f0, ri, re, ta, edge, dirichlet);
+      if (even < y1) thetaRows_odd(u.byteOffset, width, even, y1, factors.byteOffset, f0, ri, re, ta, edge, (dirichlet ? 1 : 0));
     },
     cnFirstRow: (u, row, down, prev, x0, x1, re, im, extra, edge, dirichlet) => {
       const even = x0 + ((x1 - x0) & ~1);
       cnFirstRow(u.byteOffset, row, down, prev.byteOffset, x0, even, re, im, extra, edge, (dirichlet ? 1 : 0));
-      if (even < x1) fieldKernels.cnFirstRow(u, row, down, prev, even, x1, re, im, extra, edge, dirichlet);
+      if (even < x1) cnFirstRow_odd(u.byteOffset, row, down, prev.byteOffset, even, x1, re, im, extra, edge, (dirichlet ? 1 : 0));
     },
     cnMidRow: (u, row, down, above, prev, x0, x1, re, ri, im) => {
       const even = x0 + ((x1 - x0) & ~1);
       cnMidRow(u.byteOffset, row, down, above, prev.byteOffset, x0, even, re, ri, im);
-      if (even < x1) fieldKernels.cnMidRow(u, row, down, above, prev, even, x1, re, ri, im);
+      if (even < x1) cnMidRow_odd(u.byteOffset, row, down, above, prev.byteOffset, even, x1, re, ri, im);
     },
     cnLastRow: (u, row, above, prev, x0, x1, re, ri, im, extra, edge, dirichlet) => {
       const even = x0 + ((x1 - x0) & ~1);
       cnLastRow(u.byteOffset, row, above, prev.byteOffset, x0, even, re, ri, im, extra, edge, (dirichlet ? 1 : 0));
-      if (even < x1) fieldKernels.cnLastRow(u, row, above, prev, even, x1, re, ri, im, extra, edge, dirichlet);
+      if (even < x1) cnLastRow_odd(u.byteOffset, row, above, prev.byteOffset, even, x1, re, ri, im, extra, edge, (dirichlet ? 1 : 0));
     },
     ieFirstRow: (u, row, x0, x1, im, extra) => {
       const even = x0 + ((x1 - x0) & ~1);
       ieFirstRow(u.byteOffset, row, x0, even, im, extra);
-      if (even < x1) fieldKernels.ieFirstRow(u, row, even, x1, im, extra);
+      if (even < x1) ieFirstRow_odd(u.byteOffset, row, even, x1, im, extra);
     },
     ieRow: (u, row, above, x0, x1, ri, im, extra) => {
       const even = x0 + ((x1 - x0) & ~1);
       ieRow(u.byteOffset, row, above, x0, even, ri, im, extra);
-      if (even < x1) fieldKernels.ieRow(u, row, above, even, x1, ri, im, extra);
+      if (even < x1) ieRow_odd(u.byteOffset, row, above, even, x1, ri, im, extra);
     },
     backRow: (u, row, below, x0, x1, c) => {
       const even = x0 + ((x1 - x0) & ~1);
       backRow(u.byteOffset, row, below, x0, even, c);
-      if (even < x1) fieldKernels.backRow(u, row, below, even, x1, c);
+      if (even < x1) backRow_odd(u.byteOffset, row, below, even, x1, c);
     },
     sinkRow: (u, rates, useRates, perfusion, cp, prev, cPrev, row, x0, x1, uniformRate, bRow, addRow, h, plasma, r) => {
       const even = x0 + ((x1 - x0) & ~1);
       sinkRow(u.byteOffset, rates.byteOffset, (useRates ? 1 : 0), perfusion.byteOffset, cp.byteOffset, prev.byteOffset, cPrev.byteOffset, row, x0, even, uniformRate, bRow, addRow, h, plasma, r);
-      if (even < x1) fieldKernels.sinkRow(u, rates, useRates, perfusion, cp, prev, cPrev, row, even, x1, uniformRate, bRow, addRow, h, plasma, r);
+      if (even < x1) sinkRow_odd(u.byteOffset, rates.byteOffset, (useRates ? 1 : 0), perfusion.byteOffset, cp.byteOffset, prev.byteOffset, cPrev.byteOffset, row, even, x1, uniformRate, bRow, addRow, h, plasma, r);
     },
     sinkBack: (u, cp, next, row, x0, x1) => {
       const even = x0 + ((x1 - x0) & ~1);
       sinkBack(u.byteOffset, cp.byteOffset, next.byteOffset, row, x0, even);
-      if (even < x1) fieldKernels.sinkBack(u, cp, next, row, even, x1);
+      if (even < x1) sinkBack_odd(u.byteOffset, cp.byteOffset, next.byteOffset, row, even, x1);
     },
     sinkRows: (u, rates, useRates, perfusion, cp, width, y0, y1, uniformRate, bEnd, bMid, add, h, plasma, r) => {
       const even = y0 + ((y1 - y0) & ~1);
       sinkRows(u.byteOffset, rates.byteOffset, (useRates ? 1 : 0), perfusion.byteOffset, cp.byteOffset, width, y0, even, uniformRate, bEnd, bMid, add, h, plasma, r);
-      if (even < y1) fieldKernels.sinkRows(u, rates, useRates, perfusion, cp, width, even, y1, uniformRate, bEnd, bMid, add, h, plasma, r);
+      if (even < y1) sinkRows_odd(u.byteOffset, rates.byteOffset, (useRates ? 1 : 0), perfusion.byteOffset, cp.byteOffset, width, even, y1, uniformRate, bEnd, bMid, add, h, plasma, r);
     },
   };
 }
