@@ -11,7 +11,7 @@ import type { ParamValues } from './params';
 import { PURPOSE, type RandomKey, uniform } from './random';
 import type { Pregrown, ResolvedScenario } from './scenario';
 import { sweepColsSink, sweepRowsSink } from './diffusion';
-import type { Kernels } from './wasm/kernels';
+import { type Kernels, WASM_MIN_SINK_SITES } from './wasm/kernels';
 
 /** Fourier modes of the rim (2 .. RIM_MODES + 1), amplitudes falling as 1/k */
 const RIM_MODES = 6;
@@ -158,8 +158,8 @@ export function settlePregrown(st: SimState, sc: ResolvedScenario, p: ParamValue
     const r = (p.o2_diffusion * stepMin) / (site * site);
     for (let k = 0; k < sweeps; k++) {
       for (let i = 0; i < st.n; i++) rate[i] = st.status[i] === ALIVE ? uptake / (o2[i] + km) : 0;
-      sweepRowsSink(o2, W, 0, H, r, medium, p.o2_medium, sink, 0.5 * stepMin, st.colSink.cp, W >= 16 ? kernel : null);
-      sweepColsSink(o2, W, H, 0, W, r, medium, p.o2_medium, sink, 0.5 * stepMin, st.colSink, W >= 16 ? kernel : null);
+      sweepRowsSink(o2, W, 0, H, r, medium, p.o2_medium, sink, 0.5 * stepMin, st.colSink.cp, W >= WASM_MIN_SINK_SITES ? kernel : null);
+      sweepColsSink(o2, W, H, 0, W, r, medium, p.o2_medium, sink, 0.5 * stepMin, st.colSink, W >= WASM_MIN_SINK_SITES ? kernel : null);
     }
   };
   const necrosis = () => {
