@@ -1,11 +1,17 @@
-// Why this file exists: the barrier that keeps worker threads in lock-step between the phases of
-// a step. A sense-reversing barrier on two Int32 slots of a SharedArrayBuffer: the last thread
-// to arrive resets the count and bumps the generation; the others sleep in Atomics.wait.
+// Why this file exists: what keeps worker threads in lock-step between the phases of a step, on
+// one SharedArrayBuffer of Int32 slots: a sense-reversing barrier (two slots: the last thread to
+// arrive resets the count and bumps the generation; the others sleep in Atomics.wait), then the
+// counters from which the workers take the chunks of rows of a phase (engine/row-chunks.ts).
 
 export const BARRIER_INTS = 2;
+/** slots of the chunk counters after the barrier's: the cell phase (with the row phase fused), the row phase alone */
+export const CHUNK_CELLS = BARRIER_INTS;
+export const CHUNK_ROWS = BARRIER_INTS + 1;
+const SYNC_INTS = BARRIER_INTS + 2;
 
+/** the barrier and the chunk counters, all zero */
 export function createBarrierBuffer(): SharedArrayBuffer {
-  return new SharedArrayBuffer(BARRIER_INTS * 4);
+  return new SharedArrayBuffer(SYNC_INTS * 4);
 }
 
 export function barrierWait(b: Int32Array<ArrayBufferLike>, parties: number): void {

@@ -1,6 +1,7 @@
 // Why this file exists: what one simulation worker does, independent of where it runs (a browser
 // Web Worker or a Node worker_thread; the thin entry files in workers/ expose it with comlink).
-// The step loop runs here, synchronised with the other workers by a barrier on shared memory;
+// The step loop runs here, synchronised with the other workers by a barrier on shared memory
+// (the rows of the cell and row phases taken by chunks from a shared counter: row-chunks.ts);
 // comlink carries only control calls (init, run N steps, scan the rows for bad values, the parts
 // of a sample of the rows).
 import { sampleRows } from '../analysis/sample-rows';
@@ -10,13 +11,15 @@ import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { H_STEP, type StateStore } from '../model/layout';
 import { band } from './bands';
-import { barrierWait } from './barrier';
+import { BARRIER_INTS, barrierWait, CHUNK_CELLS, CHUNK_ROWS } from './barrier';
+import { chunkRows } from './row-chunks';
 
 export interface WorkerInit {
   scenario: ResolvedScenario;
   seed: number;
   /** the shared state: a shared WebAssembly memory (or a SharedArrayBuffer without WebAssembly) */
   state: StateStore;
+  /** the barrier and the chunk counters (barrier.ts createBarrierBuffer) */
   barrier: SharedArrayBuffer;
   index: number;
   count: number;
@@ -37,7 +40,9 @@ export interface WorkerApi {
 
 export function createWorkerApi(): WorkerApi {
   let sim: Simulation | null = null;
-  let barrier: Int32Array<ArrayBufferLike> = new Int32Array(2);
+  let sync: Int32Array<ArrayBufferLike> = new Int32Array(BARRIER_INTS + 2);
+  let barrier: Int32Array<ArrayBufferLike> = sync.subarray(0, BARRIER_INTS);
+  let chunk = 1;
   let rows: [number, number] = [0, 0];
   let cols: [number, number] = [0, 0];
   let index = 0;
@@ -45,9 +50,11 @@ export function createWorkerApi(): WorkerApi {
   return {
     init(msg) {
       sim = createSimulation(msg.scenario, msg.seed, { buffer: msg.state });
-      barrier = new Int32Array(msg.barrier);
+      sync = new Int32Array(msg.barrier);
+      barrier = sync.subarray(0, BARRIER_INTS);
       index = msg.index;
       count = msg.count;
+      chunk = chunkRows(msg.scenario.lattice.width, msg.scenario.lattice.height, count);
       rows = band(msg.scenario.lattice.height, count, index);
       cols = band(msg.scenario.lattice.width, count, index);
       return sim.kernel;
@@ -68,12 +75,32 @@ export function createWorkerApi(): WorkerApi {
     run(steps) {
       if (!sim) throw new Error('worker not initialised');
       const s0 = Atomics.load(sim.state.header, H_STEP);
+      const H = sim.state.height;
+      const chunks = Math.ceil(H / chunk);
       for (let k = 0; k < steps; k++) {
         const s = s0 + k;
-        sim.cellsPhase(rows[0], rows[1], s);
+        // the rows by chunks (row-chunks.ts), each taken by whichever worker comes first
+        if (sim.rowPhaseReadsNeighbourRows(s)) {
+          for (let c = Atomics.add(sync, CHUNK_CELLS, 1); c < chunks; c = Atomics.add(sync, CHUNK_CELLS, 1))
+            sim.cellsPhase(c * chunk, Math.min(H, (c + 1) * chunk), s);
+          barrierWait(barrier, count);
+          for (let c = Atomics.add(sync, CHUNK_ROWS, 1); c < chunks; c = Atomics.add(sync, CHUNK_ROWS, 1))
+            sim.rowPhase(c * chunk, Math.min(H, (c + 1) * chunk), s);
+        } else {
+          // the row sweeps of a chunk right after its cells (while its fields are in cache)
+          for (let c = Atomics.add(sync, CHUNK_CELLS, 1); c < chunks; c = Atomics.add(sync, CHUNK_CELLS, 1)) {
+            const y0 = c * chunk,
+              y1 = Math.min(H, (c + 1) * chunk);
+            sim.cellsPhase(y0, y1, s);
+            sim.rowPhase(y0, y1, s);
+          }
+        }
         barrierWait(barrier, count);
-        sim.rowPhase(rows[0], rows[1], s);
-        barrierWait(barrier, count);
+        // every worker is past the chunks and none takes one before the next barrier: start them again
+        if (index === 0) {
+          Atomics.store(sync, CHUNK_CELLS, 0);
+          Atomics.store(sync, CHUNK_ROWS, 0);
+        }
         sim.colPhase(cols[0], cols[1], s);
         barrierWait(barrier, count);
         if (sim.growthStep(s)) {

@@ -35,6 +35,14 @@ export interface Simulation {
   cellsPhase(y0: number, y1: number, step: number): void;
   rowPhase(y0: number, y1: number, step: number): void;
   colPhase(x0: number, x1: number, step: number): void;
+  /**
+   * whether rowPhase of step `step` reads the rows next to its band (the neighbour snapshot, from
+   * the status the cell phase of the rows beyond it wrote): only then must every band have finished
+   * its cell phase before any starts its row phase. Otherwise the two phases touch only the band's
+   * own rows (the cell blocks read and write each site's own values and fields; the row sweeps
+   * solve each row alone), so a worker may go on from its cells to its rows without waiting.
+   */
+  rowPhaseReadsNeighbourRows(step: number): boolean;
   /** whether step `step` ends with the two growth phases (tumours, on slow steps) */
   growthStep(step: number): boolean;
   /** whether the slow block runs at step `step` (every slow_every steps and when treatments change) */
@@ -224,7 +232,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
       // the slow block reads neighbour counts at the next slow step, growth reads free neighbours
       // at the end of this one: refresh the snapshot before either (continueSimulation refreshes
       // it when a treatment change mid-run makes the next step a slow one)
-      if (isSlow(step + 1) || sim.growthStep(step)) countNeighbours(st, y0, y1);
+      if (sim.rowPhaseReadsNeighbourRows(step)) countNeighbours(st, y0, y1);
     },
     colPhase(x0, x1, step) {
       const T = schedule.globalTargets(step);
@@ -248,6 +256,7 @@ export function createSimulation(scenario: ResolvedScenario, seed: number = scen
         else sweepCols(f.arr, W, H, x0, x1, f.col, f.edge(T, step), st.colPrev, x1 - x0 >= WASM_MIN_SITES ? kernel : null);
       }
     },
+    rowPhaseReadsNeighbourRows: (step) => isSlow(step + 1) || sim.growthStep(step),
     growthStep: (step) => tumour && isSlow(step),
     slowStep: isSlow,
     growPhase1(y0, y1, step) {

@@ -1,0 +1,20 @@
+// Why this file exists: the workers share the rows of the cell and row phases by chunks taken in
+// turn from a shared counter, not as fixed bands: a worker that the machine's other work holds up,
+// or whose rows hold more living cells, takes fewer chunks and the others take the rest, instead
+// of every other worker waiting for it at the barrier. Every row is computed the same whichever
+// worker takes it (the phases read and write only their rows' sites), so the results are the
+// same bits on any number of workers.
+import { rowsForFullTable } from '../model/site-targets';
+
+/** chunks of rows each worker takes in a phase, on average: enough that the last one taken costs little */
+const CHUNKS_PER_WORKER = 32;
+
+/**
+ * Rows of a chunk on a lattice `width` x `height` run by `workers` workers: an even number (the
+ * row sweeps run rows two at a time), at least what a tumour's slow step needs for its table of
+ * per-site targets (site-targets.ts), and at most the whole lattice.
+ */
+export function chunkRows(width: number, height: number, workers: number): number {
+  const rows = Math.max(rowsForFullTable(width), Math.ceil(height / (CHUNKS_PER_WORKER * Math.max(1, workers))));
+  return Math.min(height, rows + (rows & 1));
+}
