@@ -1,7 +1,7 @@
 // Why this file exists: what a run reports while it goes: counts of cells by fate and means of
 // the main per-cell variables over living cells, declared as (column, variable, aggregator) so
 // the time series is data, not code (after Mesa/Agents.jl data collection). They are summed row
-// by row and the rows added in order, so a run on workers (each its band of rows) and the page (all
+// by row and the rows added in order, so a run on workers (each its chunks of rows) and the page (all
 // rows in one thread) give the same numbers to the last bit, whatever the number of workers.
 import { ALIVE, DEAD, DYING, H_BIRTHS, H_COMMITTED, H_NECROSES, NECROTIC, STATUS_NAMES, type CellVar, type SimState } from '../model/layout';
 
@@ -45,7 +45,7 @@ const O2_SUM = SUMS + MEAN_VARS.length;
  * The partial sums of countsAndMeans of rows [y0, y1): row y's MEANS_SLOTS doubles at
  * out[off + (y - y0) * stride]. Each row's sums start at 0 and add its living cells from left to
  * right; countsOfRows adds the rows from the top. So the numbers do not depend on who computed
- * which rows: a worker its band (Engine.sampleRows), or one thread all of them (countsAndMeans).
+ * which rows: a worker its chunks (Engine.sampleRows), or one thread all of them (countsAndMeans).
  */
 export function meansOfRows(st: SimState, y0: number, y1: number, out: Float64Array, stride: number, off: number): void {
   const { status, width: W } = st;

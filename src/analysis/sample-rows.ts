@@ -1,5 +1,5 @@
 // Why this file exists: a run's sample (timeseries.csv's row: counts, means, the front) is a pass
-// over the whole lattice; on workers each computes the parts of its band of rows in parallel
+// over the whole lattice; on workers each computes the parts of the chunks of rows it takes, in parallel
 // (Engine.sampleRows) instead of the main thread doing the whole pass while the workers wait. The
 // parts of a row are its partial sums, its front and its first commitment (observables.ts
 // meansOfRows, wave.ts frontOfRows), combined from the top row down: the same numbers whoever

@@ -3,7 +3,7 @@
 // that is NaN, infinite or negative (every per-cell variable, field and drug field is an amount, a
 // concentration, a fraction or a time), and says which variable (with its unit from the layout's
 // registries), which site (column, row, position in um as cells.csv gives it) and when. Plain
-// loops over the typed arrays: it runs at every sample of a run, each worker scanning its band of
+// loops over the typed arrays: it runs at every sample of a run, each worker scanning the chunks of
 // rows (engine.ts Engine.scan), so it costs the run a fraction of a step.
 import { AUX_VARS, ALIVE, CELL_VARS, DYING, FIELDS, STATUS_NAMES, type SimState } from '../model/layout';
 import type { Simulation } from '../model/simulation';
@@ -67,7 +67,7 @@ function firstBadLiving(a: Float32Array, status: Uint8Array, from: number, to: n
 
 /**
  * The first bad value of the state `st` (sites of `site_um`, at `t_min`) among the sites [from,
- * to) (a worker's band of rows; all by default), or null: the per-cell variables in their
+ * to) (a worker's chunk of rows; all by default), or null: the per-cell variables in their
  * registry's order, then the fields, the drug fields, and the rates of the fast block (aux) at
  * living cells; within one variable the lowest site index. `order` ranks it in that order, so
  * the first of several bands is `earliest` of theirs.

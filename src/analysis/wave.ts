@@ -42,7 +42,7 @@ export const FRONT_SLOTS = 3;
  * The per-row parts of frontPosition (with `origin`; none without) and of firstCommitOrigin, for
  * rows [y0, y1): row y's FRONT_SLOTS doubles at out[off + (y - y0) * stride]. A maximum and a
  * minimum: the rows' parts combine to the whole lattice's to the bit, whoever computed which rows
- * (a worker its band: Engine.sampleRows).
+ * (a worker its chunks of rows: Engine.sampleRows).
  */
 export function frontOfRows(
   st: SimState,

@@ -4,10 +4,16 @@
 // counters from which the workers take the chunks of rows of a phase (engine/row-chunks.ts).
 
 export const BARRIER_INTS = 2;
-/** slots of the chunk counters after the barrier's: the cell phase (with the row phase fused), the row phase alone */
+/**
+ * slots of the chunk counters after the barrier's: the cell phase (with the row phase fused), the
+ * row phase alone, a scan of the state and a sample's pass (the last two set to 0 by the engine
+ * before it asks the workers)
+ */
 export const CHUNK_CELLS = BARRIER_INTS;
 export const CHUNK_ROWS = BARRIER_INTS + 1;
-const SYNC_INTS = BARRIER_INTS + 2;
+export const CHUNK_SCAN = BARRIER_INTS + 2;
+export const CHUNK_SAMPLE = BARRIER_INTS + 3;
+export const SYNC_INTS = BARRIER_INTS + 4;
 
 /** the barrier and the chunk counters, all zero */
 export function createBarrierBuffer(): SharedArrayBuffer {

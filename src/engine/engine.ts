@@ -5,7 +5,8 @@ import { SAMPLE_STRIDE, sampleRows } from '../analysis/sample-rows';
 import { type BadValue, earliest, scanSimulation } from '../analysis/state-scan';
 import type { Origin } from '../analysis/wave';
 import type { Simulation } from '../model/simulation';
-import { createBarrierBuffer } from './barrier';
+import { CHUNK_SAMPLE, CHUNK_SCAN, createBarrierBuffer } from './barrier';
+import { chunkRows } from './row-chunks';
 import type { WorkerApi } from './worker-api';
 
 /** A started worker: its comlink proxy (methods return promises) and a way to stop it. */
@@ -28,13 +29,14 @@ export interface Engine {
   initialise(): Promise<void>;
   /**
    * The first NaN, infinity or negative value of the state now (analysis/state-scan.ts), or null:
-   * each worker scans its band of rows, in parallel (call between two advances).
+   * the workers scan chunks of rows, in parallel (call between two advances, and not while
+   * another scan of this engine runs).
    */
   scan(): Promise<BadValue | null>;
   /**
    * The parts of a sample of the state now, every row's in order (analysis/sample-rows.ts
-   * sampleRows, with the front beyond `origin`): each worker its band of rows, in parallel (call
-   * between two advances).
+   * sampleRows, with the front beyond `origin`): the workers take chunks of rows, in parallel
+   * (call between two advances, and not while another sampleRows of this engine runs).
    */
   sampleRows(origin: Origin | null, frontOnly: boolean): Promise<Float64Array>;
   dispose(): void;
@@ -67,6 +69,8 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
   if (!spawn) throw new Error('running on workers needs a spawn function from the host');
   if (!(sim.state.buffer instanceof SharedArrayBuffer)) throw new Error('workers need the state in shared memory (cross-origin isolation in browsers)');
   const barrier = createBarrierBuffer();
+  const sync = new Int32Array(barrier);
+  const chunk = chunkRows(sim.state.width, sim.state.height, workers);
   const handles = Array.from({ length: workers }, spawn);
   let kernels: Simulation['kernel'][];
   try {
@@ -92,16 +96,22 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
       sim.initEnd();
     },
     async scan() {
+      // the workers take the chunks of rows from this counter (row-chunks.ts)
+      Atomics.store(sync, CHUNK_SCAN, 0);
       return earliest(await Promise.all(handles.map((h) => h.api.scan())));
     },
     async sampleRows(origin, frontOnly) {
-      // the bands are the rows in order, band k on worker k
-      const parts = await Promise.all(handles.map((h) => h.api.sampleRows(origin, frontOnly)));
+      Atomics.store(sync, CHUNK_SAMPLE, 0);
+      const got = await Promise.all(handles.map((h) => h.api.sampleRows(origin, frontOnly)));
+      // each chunk's rows in their place: every row's parts in order, whoever computed them
       const all = new Float64Array(sim.state.height * SAMPLE_STRIDE);
-      let at = 0;
-      for (const p of parts) {
-        all.set(p, at);
-        at += p.length;
+      for (const { chunks, parts } of got) {
+        let at = 0;
+        for (const c of chunks) {
+          const n = (Math.min(sim.state.height, (c + 1) * chunk) - c * chunk) * SAMPLE_STRIDE;
+          all.set(parts.subarray(at, at + n), c * chunk * SAMPLE_STRIDE);
+          at += n;
+        }
       }
       return all;
     },

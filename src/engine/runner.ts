@@ -1,7 +1,7 @@
 // Why this file exists: runs a simulation to its end on an engine, sampling the declared
 // observables at the scenario's output interval, and ends it early when asked after a sample (a
 // state that went bad). Shared by the CLI, sweeps, fits, validation and the tests. A sample's pass
-// over the lattice runs on the engine's workers, each its band of rows (Engine.sampleRows).
+// over the lattice runs on the engine's workers, each taking chunks of rows (Engine.sampleRows).
 import type { Sample } from '../analysis/observables';
 import { countsOfSample, firstCommitOfSample, frontOfSample } from '../analysis/sample-rows';
 import { commitOrigin, type Origin, pulseOrigin } from '../analysis/wave';

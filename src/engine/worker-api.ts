@@ -5,13 +5,13 @@
 // comlink carries only control calls (init, run N steps, scan the rows for bad values, the parts
 // of a sample of the rows).
 import { sampleRows } from '../analysis/sample-rows';
-import { type BadValue, firstBadValue } from '../analysis/state-scan';
+import { type BadValue, earliest, firstBadValue } from '../analysis/state-scan';
 import type { Origin } from '../analysis/wave';
 import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { H_STEP, type StateStore } from '../model/layout';
 import { band } from './bands';
-import { BARRIER_INTS, barrierWait, CHUNK_CELLS, CHUNK_ROWS } from './barrier';
+import { BARRIER_INTS, barrierWait, CHUNK_CELLS, CHUNK_ROWS, CHUNK_SAMPLE, CHUNK_SCAN, SYNC_INTS } from './barrier';
 import { chunkRows } from './row-chunks';
 
 export interface WorkerInit {
@@ -32,15 +32,21 @@ export interface WorkerApi {
   run(steps: number): number;
   /** the per-site part of the initial state for this worker's rows (see Engine.initialise) */
   initRows(): void;
-  /** the first NaN, infinity or negative value in this worker's rows (see Engine.scan), or null */
+  /** the first NaN, infinity or negative value in the chunks of rows this worker takes (see Engine.scan), or null */
   scan(): BadValue | null;
-  /** the parts of a sample of this worker's rows, in order (see Engine.sampleRows) */
-  sampleRows(origin: Origin | null, frontOnly: boolean): Float64Array;
+  /** the parts of a sample of the chunks of rows this worker takes (see Engine.sampleRows) */
+  sampleRows(origin: Origin | null, frontOnly: boolean): SampleChunks;
+}
+
+/** The parts of a sample's rows (sample-rows.ts) of the chunks a worker took: chunk `chunks[k]`'s rows are the k-th run of rows of `parts`. */
+export interface SampleChunks {
+  chunks: number[];
+  parts: Float64Array;
 }
 
 export function createWorkerApi(): WorkerApi {
   let sim: Simulation | null = null;
-  let sync: Int32Array<ArrayBufferLike> = new Int32Array(BARRIER_INTS + 2);
+  let sync: Int32Array<ArrayBufferLike> = new Int32Array(SYNC_INTS);
   let barrier: Int32Array<ArrayBufferLike> = sync.subarray(0, BARRIER_INTS);
   let chunk = 1;
   let rows: [number, number] = [0, 0];
@@ -65,12 +71,33 @@ export function createWorkerApi(): WorkerApi {
     },
     scan() {
       if (!sim) throw new Error('worker not initialised');
-      const w = sim.state.width;
-      return firstBadValue(sim.state, sim.scenario.lattice.site_um, sim.time(), rows[0] * w, rows[1] * w);
+      const { width: W, height: H } = sim.state;
+      const chunks = Math.ceil(H / chunk);
+      let bad: BadValue | null = null;
+      // chunks of rows taken in turn with the other workers (row-chunks.ts): the earliest of all is the whole state's
+      for (let c = Atomics.add(sync, CHUNK_SCAN, 1); c < chunks; c = Atomics.add(sync, CHUNK_SCAN, 1)) {
+        const found = firstBadValue(sim.state, sim.scenario.lattice.site_um, sim.time(), c * chunk * W, Math.min(H, (c + 1) * chunk) * W);
+        if (found) bad = earliest([bad, found]);
+      }
+      return bad;
     },
     sampleRows(origin, frontOnly) {
       if (!sim) throw new Error('worker not initialised');
-      return sampleRows(sim.state, rows[0], rows[1], sim.scenario.lattice.site_um, origin, frontOnly);
+      const H = sim.state.height;
+      const n = Math.ceil(H / chunk);
+      const taken: number[] = [];
+      const parts: Float64Array[] = [];
+      for (let c = Atomics.add(sync, CHUNK_SAMPLE, 1); c < n; c = Atomics.add(sync, CHUNK_SAMPLE, 1)) {
+        taken.push(c);
+        parts.push(sampleRows(sim.state, c * chunk, Math.min(H, (c + 1) * chunk), sim.scenario.lattice.site_um, origin, frontOnly));
+      }
+      const all = new Float64Array(parts.reduce((a, p) => a + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        all.set(p, at);
+        at += p.length;
+      }
+      return { chunks: taken, parts: all };
     },
     run(steps) {
       if (!sim) throw new Error('worker not initialised');
