@@ -6,14 +6,15 @@
 export const BARRIER_INTS = 2;
 /**
  * slots of the chunk counters after the barrier's: the cell phase (with the row phase fused), the
- * row phase alone, a scan of the state and a sample's pass (the last two set to 0 by the engine
- * before it asks the workers)
+ * row phase alone, the column phase, a scan of the state and a sample's pass (the last two set to
+ * 0 by the engine before it asks the workers)
  */
 export const CHUNK_CELLS = BARRIER_INTS;
 export const CHUNK_ROWS = BARRIER_INTS + 1;
-export const CHUNK_SCAN = BARRIER_INTS + 2;
-export const CHUNK_SAMPLE = BARRIER_INTS + 3;
-export const SYNC_INTS = BARRIER_INTS + 4;
+export const CHUNK_COLS = BARRIER_INTS + 2;
+export const CHUNK_SCAN = BARRIER_INTS + 3;
+export const CHUNK_SAMPLE = BARRIER_INTS + 4;
+export const SYNC_INTS = BARRIER_INTS + 5;
 
 /** the barrier and the chunk counters, all zero */
 export function createBarrierBuffer(): SharedArrayBuffer {

@@ -1,5 +1,6 @@
-// Why this file exists: the workers share the rows of the cell and row phases by chunks taken in
-// turn from a shared counter, not as fixed bands: a worker that the machine's other work holds up,
+// Why this file exists: the workers share the rows of the cell and row phases (and the columns of
+// the column phase, a sample's rows, a scan's rows) by chunks taken in turn from a shared counter,
+// not as fixed bands: a worker that the machine's other work holds up,
 // or whose rows hold more living cells, takes fewer chunks and the others take the rest, instead
 // of every other worker waiting for it at the barrier. Every row is computed the same whichever
 // worker takes it (the phases read and write only their rows' sites), so the results are the
@@ -17,4 +18,14 @@ const CHUNKS_PER_WORKER = 32;
 export function chunkRows(width: number, height: number, workers: number): number {
   const rows = Math.max(rowsForFullTable(width), Math.ceil(height / (CHUNKS_PER_WORKER * Math.max(1, workers))));
   return Math.min(height, rows + (rows & 1));
+}
+
+/**
+ * Columns of a chunk of the column phase: one chunk per worker (an even number of columns), so a
+ * worker that comes late to the phase finds the others have taken its chunk. No finer: a column
+ * sweep over fewer columns costs more per column (each row's stretch of memory is shorter).
+ */
+export function chunkCols(width: number, workers: number): number {
+  const cols = Math.ceil(width / Math.max(1, workers));
+  return Math.min(width, cols + (cols & 1));
 }

@@ -11,8 +11,8 @@ import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { H_STEP, type StateStore } from '../model/layout';
 import { band } from './bands';
-import { BARRIER_INTS, barrierWait, CHUNK_CELLS, CHUNK_ROWS, CHUNK_SAMPLE, CHUNK_SCAN, SYNC_INTS } from './barrier';
-import { chunkRows } from './row-chunks';
+import { BARRIER_INTS, barrierWait, CHUNK_CELLS, CHUNK_COLS, CHUNK_ROWS, CHUNK_SAMPLE, CHUNK_SCAN, SYNC_INTS } from './barrier';
+import { chunkCols, chunkRows } from './row-chunks';
 
 export interface WorkerInit {
   scenario: ResolvedScenario;
@@ -50,7 +50,7 @@ export function createWorkerApi(): WorkerApi {
   let barrier: Int32Array<ArrayBufferLike> = sync.subarray(0, BARRIER_INTS);
   let chunk = 1;
   let rows: [number, number] = [0, 0];
-  let cols: [number, number] = [0, 0];
+  let colChunk = 1;
   let index = 0;
   let count = 1;
   return {
@@ -62,7 +62,7 @@ export function createWorkerApi(): WorkerApi {
       count = msg.count;
       chunk = chunkRows(msg.scenario.lattice.width, msg.scenario.lattice.height, count);
       rows = band(msg.scenario.lattice.height, count, index);
-      cols = band(msg.scenario.lattice.width, count, index);
+      colChunk = chunkCols(msg.scenario.lattice.width, count);
       return sim.kernel;
     },
     initRows() {
@@ -104,6 +104,8 @@ export function createWorkerApi(): WorkerApi {
       const s0 = Atomics.load(sim.state.header, H_STEP);
       const H = sim.state.height;
       const chunks = Math.ceil(H / chunk);
+      const W = sim.state.width;
+      const colChunks = Math.ceil(W / colChunk);
       for (let k = 0; k < steps; k++) {
         const s = s0 + k;
         // the rows by chunks (row-chunks.ts), each taken by whichever worker comes first
@@ -128,8 +130,11 @@ export function createWorkerApi(): WorkerApi {
           Atomics.store(sync, CHUNK_CELLS, 0);
           Atomics.store(sync, CHUNK_ROWS, 0);
         }
-        sim.colPhase(cols[0], cols[1], s);
+        for (let c = Atomics.add(sync, CHUNK_COLS, 1); c < colChunks; c = Atomics.add(sync, CHUNK_COLS, 1))
+          sim.colPhase(c * colChunk, Math.min(W, (c + 1) * colChunk), s);
         barrierWait(barrier, count);
+        // as above: every worker is past the columns, and none reaches them again before the next step's second barrier
+        if (index === 0) Atomics.store(sync, CHUNK_COLS, 0);
         if (sim.growthStep(s)) {
           sim.growPhase1(rows[0], rows[1], s);
           barrierWait(barrier, count);
