@@ -36,6 +36,10 @@ export const AGENT_IDS = [
   'ionomycin',
   'calcium-free',
   'orai1-blocker',
+  'gsk-7975a',
+  'thapsigargin',
+  'xestospongin-c',
+  'ru360',
   'selenite',
   'se-poor-medium',
   'tmem16f-inhibitor',
@@ -708,6 +712,86 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
       },
     ],
     notes: 'Store-operated Ca2+ entry blocker; BTP2 also affects TRPC channels and TRPM4. Synta66 is more selective but ~10x less potent.',
+  },
+
+  'gsk-7975a': {
+    id: 'gsk-7975a',
+    name: 'GSK-7975A (ORAI1/ORAI3 blocker)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 10,
+    range: [0, 100],
+    typical: '1-10 uM (Derler et al., Cell Calcium 53:139 (2013))',
+    actions: [
+      {
+        target: 'orai1',
+        potency: 4,
+        hill: 1,
+        max_effect: 1,
+        source: 'Derler et al., Cell Calcium 53:139 (2013): ORAI1 and ORAI3 currents, IC50 ~4 uM, slow onset, no washout',
+      },
+    ],
+    notes: 'Store-operated entry blocker acting on the ORAI pore; more selective than BTP2 (no TRPC block).',
+  },
+  thapsigargin: {
+    id: 'thapsigargin',
+    name: 'thapsigargin',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 10],
+    typical: '0.1-2 uM in cells',
+    actions: [
+      {
+        target: 'serca',
+        potency: 0.01,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'assumption for the cellular IC50: thapsigargin binds SERCA at sub-nM, stoichiometrically and irreversibly (Sagara & Inesi, J Biol Chem 266:13503 (1991)); the 0.1-2 uM used in cells is saturating either way',
+      },
+    ],
+    notes: 'Empties the ER within minutes and so opens store-operated entry (STIM1/ORAI1): the classic test of the store-operated Ca2+ pathway.',
+  },
+  'xestospongin-c': {
+    id: 'xestospongin-c',
+    name: 'xestospongin C',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 5,
+    range: [0, 50],
+    typical: '1-10 uM',
+    actions: [
+      {
+        target: 'ip3r',
+        potency: 0.358,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'Gafni et al., Neuron 19:723 (1997): IP3-induced Ca2+ release, IC50 358 nM; xestospongin B blocks the RSL3-induced Ca2+ rise in SH-SY5Y (Gleitze et al., Antioxidants 13:196 (2024))',
+      },
+    ],
+    notes: 'Membrane-permeant IP3 receptor blocker; at higher doses it also inhibits SERCA (not modelled).',
+  },
+  ru360: {
+    id: 'ru360',
+    name: 'Ru360 (MCU inhibitor)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 10,
+    range: [0, 100],
+    typical: '1-10 uM in cells',
+    actions: [
+      {
+        target: 'mcu',
+        potency: 1,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'unsourced cellular IC50: 0.18 nM on isolated mitochondria (Matlib et al., J Biol Chem 273:10223 (1998)), but Ru360 enters cells poorly and is used at 1-10 uM',
+      },
+    ],
+    notes: 'Blocks mitochondrial Ca2+ uptake through the uniporter and with it the Ca2+-driven part of mitochondrial ROS.',
   },
 
   // ---------------------------------------------------------------- selenium

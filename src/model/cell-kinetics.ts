@@ -28,7 +28,7 @@ const { coq10_depletion: T_COQ, fsp1: T_FSP1, dhfr: T_DHFR, rta: T_RTA } = TI;
 const { cys_supply: T_CYS, iron_chelation: T_CHEL, ntbi: T_NTBI, tf_iron: T_TF, tf_medium: T_TFM } = TI;
 const { nox: T_NOX, pi3k: T_PI3K, src_kinase: T_SRC, zn_bath: T_ZNB, zn_chelation: T_ZNCHEL, ca_ionophore: T_IONO } = TI;
 const { orai1: T_ORAI, se_bath: T_SE, se_medium: T_SEM, tmem16f: T_TMEM, swelling: T_SWELL, mito_ros: T_MITO } = TI;
-const { cystine_medium: T_CYSS, glutamate_bath: T_GLU, ca_medium: T_CA } = TI;
+const { cystine_medium: T_CYSS, glutamate_bath: T_GLU, ca_medium: T_CA, serca: T_SERCA, ip3r: T_IP3R, mcu: T_MCU } = TI;
 
 /** What a step is: its time, its length, its index (for keyed draws) and the seed's key. */
 export interface StepContext {
@@ -52,7 +52,7 @@ export interface StepContext {
  */
 export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
   const dt = cx.dts;
-  const { fe, ftn, zn, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
+  const { fe, ftn, ca, zn, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
   const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, feedback: aFb, lpo_src: aLp, lpo_chain: aCh, o2_sink: aO2 } = st.aux;
   const { cystine, o2, ntbi, zn_ex: znEx } = st.field;
   const { status, nbr } = st;
@@ -101,6 +101,17 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   // would meet a normalisation of ~1/o2_medium (1e9 x at o2_medium = 0)
   const o2Ref = Math.max(p.o2_medium, o2Km);
   const o2Norm = (o2Ref + o2Km) / o2Ref;
+  // Ca2+ couplings (ion_couple_ca blends them toward rest, the ablation): Ca2+-activated PKC
+  // raises the NOX arm, caNox = 1 + ca_nox_gain (pkc - pkc_ref) / (1 - pkc_ref), 1 at ca_rest;
+  // MCU uptake raises mitochondrial ROS, mitoCa = (1 + mcu_ros_gain mcu) / (1 + mcu_ros_gain mcu_ref)
+  const caC = p.ion_couple_ca;
+  const pkcK2 = p.pkc_ca_k * p.pkc_ca_k;
+  const caRest2 = p.ca_rest * p.ca_rest;
+  const pkcRef = caRest2 / (caRest2 + pkcK2);
+  const caNoxG = (caC * p.ca_nox_gain) / (1 - pkcRef);
+  const mcuK2 = p.mcu_k * p.mcu_k;
+  const mcuG = caC * p.mcu_ros_gain;
+  const mcuNorm = 1 / (1 + (mcuG * caRest2) / (caRest2 + mcuK2));
   const cfNorm = 1 / (1 - dp);
   const mexDen = 1 / (1 + dt * mex);
   const burstP = p.burst_rate * dt;
@@ -135,6 +146,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     const fspR = p.fsp1_rate * fsp1Act;
     const mito = 1 + T[T_MITO];
     const noxAct = T[T_NOX] * (1 - p.nox_pi3k_share * (1 - T[T_PI3K])) * (1 - p.nox_src_share * (1 - T[T_SRC]));
+    const mcuAct = mcuG * T[T_MCU];
     // medium exchange of the pericellular layer (every site, with or without a cell)
     cystine[i] = (cystine[i] + dt * mex * cystBath) * mexDen;
     ntbi[i] = (ntbi[i] + dt * mex * ntbiBath) * mexDen;
@@ -173,6 +185,14 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     // NOX factor 1 + g (2 zn/(zn + zn_ref) - 1), never negative (g > 1 would make it so at low zinc)
     const znNox = Math.max(1 + znGain * ((2 * zn1) / (zn1 + znRef) - 1), 0);
     const grRel = grNorm / (1 + zn1 / grKi);
+
+    // --- Ca2+ (from the death program's last update): PKC -> NOX, MCU -> mitochondrial ROS, in
+    // living cells; a committed cell's oxidant output is that of the calibrated death program
+    // (its Ca2+ overload is part of what ox_release_gain was fitted to: docs/model.md 3.9, 6.0b)
+    const c = s === ALIVE ? ca[i] : p.ca_rest;
+    const c2 = c * c;
+    const caNox = Math.max(1 + caNoxG * (c2 / (c2 + pkcK2) - pkcRef), 0);
+    const mitoCa = (1 + (mcuAct * c2) / (c2 + mcuK2)) * mcuNorm;
 
     // --- selenium and NRF2
     const se1 = (se[i] + dt * seRate * seT) / (1 + dt * seRate);
@@ -226,11 +246,12 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     aDefG[i] = wG * gpx1 * gpxAct * (gsh1 / (gsh1 + gKm)) * gNorm;
     // FSP1's radical trapping scales with the enzyme (expression x inhibitors) and its reduced CoQ10
     aDefR[i] = wF * q1 * D[pFSP1[i]] * fsp1Act + wB * b1 + rta;
-    aSrc[i] = cBasal * mito * (o2v / (o2v + o2Km)) * o2Norm;
-    // autocatalytic feedback: a NOX share (expression, Zn2+, inhibitors) and an iron share (the
-    // Fe2+-catalysed peroxidation chain of PUFA-PL, saturating in Fe2+), 1 x ros_feedback_max at control
+    aSrc[i] = cBasal * mito * mitoCa * (o2v / (o2v + o2Km)) * o2Norm;
+    // autocatalytic feedback: a NOX share (expression, Zn2+, Ca2+ through PKC, inhibitors) and an
+    // iron share (the Fe2+-catalysed peroxidation chain of PUFA-PL, saturating in Fe2+), 1 x
+    // ros_feedback_max at control
     const phiFe = (fe1 * feKmNorm) / (fe1 + feKm);
-    aFb[i] = kf * (1 - sN + sN * D[pNOX[i]] * znNox * noxAct) * (1 - sF + sF * phiFe * pf);
+    aFb[i] = kf * (1 - sN + sN * D[pNOX[i]] * znNox * caNox * noxAct) * (1 - sF + sF * phiFe * pf);
     aLp[i] = lpR * pf * (1 - lpShare + lpShare * fen);
     // the lipid-peroxide chain: Fe2+ turns PLOOH into radicals that peroxidise more PUFA-PL;
     // radical trappers (FSP1/CoQ10H2, BH4, ferrostatin-1) stop a share of it, GPX4 removes PLOOH
@@ -354,7 +375,7 @@ export function voidCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
  */
 export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): void {
   const { t, dt: dtStep, dts: dtsAlive } = cx;
-  const { ca, cl, ros, lpo, vol, fe, ftn, zn, t_dead: tDeadA, cycle } = st.cell;
+  const { ca, ca_er: caEr, cl, ros, lpo, vol, fe, ftn, zn, t_dead: tDeadA, cycle } = st.cell;
   const { ox, ntbi, zn_ex: znEx } = st.field;
   const { status } = st;
   const { ORAI1: pORAI1, TMEM16F: pTMEM } = st.pheno;
@@ -364,14 +385,29 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
   const lCommit4 = lCommit * lCommit * lCommit * lCommit;
   const { ca_pump: caPump, ca_damage: caDmg, cl_rest: clRest, cl_open: clOpen, cl_rate: clRate, cl_leak: clLeak } = p;
   const { vol_rupture: volRupt, rvd_rate: rvd, cell_medium_ratio: ratio } = p;
-  const orai = T[T_ORAI];
-  const tmem = T[T_TMEM];
-  // Ca2+ entry scales with the medium's Ca2+ (calcium-free medium: none)
+  // --- Ca2+ of the cytosol (ca) and the ER (ca_er), docs/model.md 3.9. Entry scales with the
+  // medium's Ca2+ (calcium-free medium: none): a leak, an ionophore, store-operated entry
+  // (STIM1/ORAI1, open as the ER empties: Hill 4 in ca_er) and entry through peroxidised membrane
   const cab = T[T_CA] / Math.max(p.ca_medium, 1e-9);
-  const caBase = cab * (caPump * p.ca_rest + T[T_IONO]);
-  const caSoce = cab * p.ca_soce * orai;
+  const caRest = p.ca_rest;
+  const erRef = p.ca_er_ref;
+  const sercaK2 = p.serca_k * p.serca_k;
+  const stimK2 = p.stim_er_k * p.stim_er_k;
+  const stimK4 = stimK2 * stimK2;
+  const erRef2 = erRef * erRef;
+  const stimRef = stimK4 / (stimK4 + erRef2 * erRef2);
+  // the ER leak and the plasma-membrane leak that hold a resting cell at (ca_rest, ca_er_ref)
+  const erLeak = (p.serca_vmax * caRest * caRest) / (caRest * caRest + sercaK2) / Math.max(erRef - caRest, 1e-9);
+  const pmLeak = Math.max(caPump * caRest - p.soce_max * stimRef, 0);
+  const caIn = cab * (pmLeak + T[T_IONO]);
+  const soce = cab * p.soce_max * T[T_ORAI];
   const caDmgB = cab * caDmg;
-  const soceK2 = p.ca_soce_ros_k * p.ca_soce_ros_k;
+  const sercaV = p.serca_vmax * T[T_SERCA];
+  const ip3G = p.ip3r_lpo_gain * T[T_IP3R];
+  const ionoEr = p.iono_er_release * T[T_IONO];
+  const ip3K2 = p.ip3r_lpo_k * p.ip3r_lpo_k;
+  const g = p.ca_er_ratio;
+  const tmem = T[T_TMEM];
   const tK2 = p.tmem16f_ca_k * p.tmem16f_ca_k;
   // Cl- load relative to its span; none when cl_open = cl_rest (no span to load)
   const clLoadNorm = clOpen !== clRest ? 1 / (clOpen - clRest) : 0;
@@ -389,19 +425,43 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
     const s = status[i];
     if (s !== DYING && (s !== ALIVE || dtsAlive === 0)) continue;
     const dt = s === ALIVE ? dtsAlive : dtStep;
-    const caDen = 1 / (1 + dt * caPump);
     const R1 = ros[i];
     const L = Math.min(lpo[i], lpoMax);
     lpo[i] = L;
-    const R12 = R1 * R1;
 
-    // --- Ca2+: leak, store-operated entry (ORAI1, oxidative), entry through damaged membrane
-    const L4 = L * L * L * L;
-    const a1 = R12 + soceK2;
-    const a2 = L4 + lCommit4;
-    const influx = caBase + (caSoce * D[pORAI1[i]] * R12 * a2 + caDmgB * L4 * a1) / (a1 * a2);
-    const ca1 = (ca[i] + dt * influx) * caDen;
+    // --- Ca2+: the cytosol-ER pair by linearly implicit Euler with the nonlinear rates (SERCA,
+    // STIM1) frozen: an M-matrix, so both stay positive at any step and the rest state is exact.
+    // kr: ER release (leak, IP3R sensitised by lipid peroxides, ionophore); ks: SERCA per uM of cytosolic Ca2+
+    const L2 = L * L;
+    const L4 = L2 * L2;
+    const kr = erLeak * (1 + (ip3G * L2) / (L2 + ip3K2)) + ionoEr;
+    const soceC = soce * D[pORAI1[i]];
+    const jFix = caIn + (caDmgB * L4) / (L4 + lCommit4);
+    const c0 = ca[i];
+    const e0 = caEr[i];
+    const e02 = e0 * e0;
+    const j0 = jFix + (soceC * stimK4) / (stimK4 + e02 * e02);
+    const ks0 = (sercaV * c0) / (c0 * c0 + sercaK2);
+    const cJ0 = c0 + dt * j0;
+    const a0 = 1 + dt * (caPump + ks0 + kr);
+    const b = 1 + dt * g * kr;
+    const krD = dt * kr;
+    const den0 = 1 / (a0 + dt * g * kr * (1 + dt * caPump));
+    let ca1 = (cJ0 * b + krD * e0) * den0;
+    let er1 = (e0 * a0 + dt * g * (ks0 + kr) * cJ0) * den0;
+    if (s === ALIVE) {
+      // a living cell's slow step (minutes): a second pass with SERCA and STIM1 at the first's end
+      const e12 = er1 * er1;
+      const j1 = jFix + (soceC * stimK4) / (stimK4 + e12 * e12);
+      const ks1 = (sercaV * ca1) / (ca1 * ca1 + sercaK2);
+      const cJ1 = c0 + dt * j1;
+      const a1 = 1 + dt * (caPump + ks1 + kr);
+      const den1 = 1 / (a1 + dt * g * kr * (1 + dt * caPump));
+      ca1 = (cJ1 * b + krD * e0) * den1;
+      er1 = (e0 * a1 + dt * g * (ks1 + kr) * cJ1) * den1;
+    }
     ca[i] = ca1;
+    caEr[i] = er1;
 
     // --- Cl- through Ca2+-activated TMEM16F, osmotic swelling, rupture
     const ca2 = ca1 * ca1;

@@ -60,7 +60,7 @@ export function voidPass(st: SimState, i0: number, i1: number, p: ParamValues, c
 }
 
 /** the treatment targets the death program reads (deathCells): the only ones deathPass's targets matter for */
-export const DEATH_TARGETS: readonly number[] = [TI.ca_medium, TI.orai1, TI.ca_ionophore, TI.tmem16f, TI.swelling];
+export const DEATH_TARGETS: readonly number[] = [TI.ca_medium, TI.orai1, TI.serca, TI.ip3r, TI.ca_ionophore, TI.tmem16f, TI.swelling];
 
 /**
  * Whether the death program computes the same with targets a as with b (the same bits: -0 and 0

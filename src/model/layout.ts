@@ -45,6 +45,7 @@ export const CELL_VARS = [
   { name: 'fe', unit: 'uM', doc: 'labile Fe2+ pool', init: 'fe_ref', show: { label: 'labile Fe2+', scale: 'log', lo: 0.1, hi: 10 } },
   { name: 'ftn', unit: 'uM', doc: 'ferritin-bound iron', init: 'ftn_ref' },
   { name: 'ca', unit: 'uM', doc: 'cytosolic Ca2+', init: 'ca_rest', show: { label: 'cytosolic Ca2+', scale: 'log', lo: 0.05, hi: 10 } },
+  { name: 'ca_er', unit: 'uM', doc: 'free Ca2+ in the ER lumen', init: 'ca_er_ref', show: { label: 'ER Ca2+', scale: 'linear', lo: 0, hi: 600 } },
   { name: 'zn', unit: 'nM', doc: 'labile cytosolic Zn2+', init: 'zn_ref', show: { label: 'labile Zn2+', scale: 'log', lo: 0.1, hi: 10 } },
   { name: 'se', unit: 'rel', doc: 'selenium available for selenoproteins (1 = control)', init: 1 },
   { name: 'cl', unit: 'mM', doc: 'intracellular Cl- (depolarisation, osmotic load)', init: 'cl_rest' },

@@ -49,6 +49,9 @@ export const TARGETS = {
     doc: 'Ca2+ influx through an ionophore, uM/min at the medium Ca2+ of ca_medium (scaled with outside Ca2+)',
   },
   orai1: { kind: 'inhibit', unit: 'activity', doc: 'ORAI1 store-operated Ca2+ entry' },
+  serca: { kind: 'inhibit', unit: 'activity', doc: 'SERCA Ca2+ pump of the ER (uptake into the store)' },
+  ip3r: { kind: 'inhibit', unit: 'activity', doc: 'IP3 receptor Ca2+ release from the ER (the ROS-sensitised part of ER release)' },
+  mcu: { kind: 'inhibit', unit: 'activity', doc: 'mitochondrial Ca2+ uniporter (MCU) uptake' },
   se_bath: { kind: 'bath', unit: 'uM Se', doc: 'selenium added to the medium (as selenite), uM' },
   se_medium: {
     kind: 'medium',

@@ -62,7 +62,7 @@ describe('replaying a site history', () => {
     const csv = historyCsv(h as NonNullable<typeof h>)
       .trim()
       .split('\n');
-    expect(csv[0].startsWith('t_min,fe_uM,ftn_uM,ca_uM,zn_nM,')).toBe(true);
+    expect(csv[0].startsWith('t_min,fe_uM,ftn_uM,ca_uM,ca_er_uM,zn_nM,')).toBe(true);
     expect(csv[0]).toContain(',ros_au,'); // tidy names, as the CLI's tables
     expect(csv[0]).toContain(',o2_uM,');
     expect(csv).toHaveLength(times.length + 1);

@@ -12,6 +12,7 @@ import { order59 } from './event-order';
 import { gaps } from './gaps';
 import { gpx4Inhibitors58 } from './gpx4-inhibitors';
 import { gsh54 } from './gsh-dose';
+import { ionCalcium } from './ion-calcium';
 import { ionSelenium } from './ion-selenium';
 import { speed513 } from './iron-nox-fsp1';
 import { selenium512 } from './selenium';
@@ -46,6 +47,7 @@ export const BEHAVIOURS: Behaviour[] = [
   gaps,
   spontaneous,
   tumours,
+  ionCalcium,
   ionSelenium,
 ];
 
