@@ -5,6 +5,7 @@
 //   npx tsx scripts/profile-step.ts tumour-erastin --from 2880 --steps 400
 //   npx tsx scripts/profile-step.ts my-scenario.json --steps 100
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { PRESETS } from '../src/model/presets';
 import { resolveScenario } from '../src/model/scenario';
 import { createSimulation } from '../src/model/simulation';
@@ -16,18 +17,14 @@ const now = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const args = process.argv.slice(2);
-const opt = (name: string, def: string) => {
-  const k = args.indexOf(name);
-  if (k < 0) return def;
-  const v = args[k + 1];
-  args.splice(k, 2);
-  return v;
-};
-const from = Number(opt('--from', '0'));
-const steps = Number(opt('--steps', '200'));
-const size = opt('--size', '');
-const name = args[0] ?? 'tumour-erastin';
+const { values: opt, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { from: { type: 'string', default: '0' }, steps: { type: 'string', default: '200' }, size: { type: 'string', default: '' } },
+});
+const from = Number(opt.from);
+const steps = Number(opt.steps);
+const size = opt.size;
+const name = positionals[0] ?? 'tumour-erastin';
 const raw = (name.endsWith('.json') ? JSON.parse(readFileSync(name, 'utf8')) : structuredClone(PRESETS[name])) as {
   lattice: { width: number; height: number };
 };

@@ -4,6 +4,7 @@
 // lines. Run it before and after a change and compare the files:
 //   npx tsx scripts/state-hashes.ts --workers 0,2 --out before.jsonl [preset | scenario.json ...]
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { hashBuffer } from '../src/analysis/hash';
 import { createEngine } from '../src/engine/engine';
 import { spawnNodeWorker } from '../src/host/node-workers';
@@ -14,19 +15,20 @@ import { createSimulation } from '../src/model/simulation';
 import { FERROWAVE_VERSION } from '../src/model/version';
 import { determinismScenario, tumourDeterminismScenario } from '../test/engine/determinism-scenario';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: string) => {
-  const k = args.indexOf(name);
-  if (k < 0) return def;
-  const v = args[k + 1];
-  args.splice(k, 2);
-  return v;
-};
-const workers = opt('--workers', '0').split(',').map(Number);
-const out = opt('--out', '');
+const { values: opt, positionals: args } = parseArgs({
+  allowPositionals: true,
+  options: {
+    workers: { type: 'string', default: '0' },
+    out: { type: 'string', default: '' },
+    'max-steps': { type: 'string', default: 'Infinity' },
+    points: { type: 'string', default: '4' },
+  },
+});
+const workers = opt.workers.split(',').map(Number);
+const out = opt.out;
 /** at most this many steps of each run (the whole run by default) */
-const maxSteps = Number(opt('--max-steps', 'Infinity'));
-const points = Number(opt('--points', '4'));
+const maxSteps = Number(opt['max-steps']);
+const points = Number(opt.points);
 
 /**
  * The hash of the model's arrays only (every per-cell variable, rate, field, drug field, phenotype,
