@@ -6,7 +6,7 @@
 // design written before the module was built (docs/design/ion-crosstalk.md, C1-C5 and C9), with
 // one change said in its row; where the sources give only a direction the factor is this check's.
 import { barChart, PALETTE } from '../../report/svg';
-import { ALIVE, type SimState } from '../../model/layout';
+import { ALIVE, type CellVar, type SimState } from '../../model/layout';
 import { paramSpec } from '../../model/params';
 import { Criteria, commands, dishOutcome, result } from '../kit';
 import { fx } from '../measures';
@@ -31,30 +31,21 @@ const GLU_MIN = 1440;
  */
 const HT22_CA_NOX_GAIN = 2;
 
-/** mean cytosolic Ca2+ over cells not yet committed, uM (0 when none is left) */
-function meanAliveCa(st: SimState): number {
+/** the mean of a per-cell variable over cells not yet committed (0 when none is left) */
+function meanAlive(st: SimState, v: CellVar): number {
+  const x = st.cell[v];
   let s = 0;
   let n = 0;
   for (let i = 0; i < st.n; i++) {
     if (st.status[i] !== ALIVE) continue;
-    s += st.cell.ca[i];
+    s += x[i];
     n++;
   }
   return n > 0 ? s / n : 0;
 }
 
-function meanAliveCaEr(st: SimState): number {
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < st.n; i++) {
-    if (st.status[i] !== ALIVE) continue;
-    s += st.cell.ca_er[i];
-    n++;
-  }
-  return n > 0 ? s / n : 0;
-}
-
-const PROBES = { ca_alive: meanAliveCa, ca_er_alive: meanAliveCaEr };
+/** cytosolic and ER Ca2+ of the uncommitted cells, uM */
+const PROBES = { ca_alive: (st: SimState) => meanAlive(st, 'ca'), ca_er_alive: (st: SimState) => meanAlive(st, 'ca_er') };
 
 /** a small dish with these treatments and the Ca2+ probes, sampled every `every` min */
 async function probedDish(ctx: CheckContext, name: string, treatments: object[], size: number, minutes: number, every: number): Promise<RunResult> {
@@ -273,12 +264,13 @@ export const ionCalcium: Behaviour = {
       '|---|---|',
       ...gRuns.map((x) => `| ${x.name} | ${pct(committed(x.run))} committed at ${GLU_MIN / 60} h |`),
       ...speedRows.map((x) => `| ${x.name} (400 x 40 dish, pulse) | ${x.s.text} |`),
-      ...[
-        ['RSL3 1 uM', rNorm],
-        ['RSL3 1 uM, Ca2+-free', rFree],
-        ['RSL3 1 uM, xestospongin C 5 uM', rXe],
-      ].map(([n, r]) => {
-        const run = r as RunResult;
+      ...(
+        [
+          ['RSL3 1 uM', rNorm],
+          ['RSL3 1 uM, Ca2+-free', rFree],
+          ['RSL3 1 uM, xestospongin C 5 uM', rXe],
+        ] as const
+      ).map(([n, run]) => {
         const t50 = dishOutcome(run).t50;
         return `| ${n} (20 x 20 dish) | half committed at ${t50 === null ? 'never' : `${fx(t50, 0)} min`}; Ca2+ rise ${fx(caRise(run), 3)} uM |`;
       }),
