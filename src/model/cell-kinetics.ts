@@ -1,6 +1,6 @@
 // Why this file exists: the per-cell reactions, every rate law of a cell in one readable place.
 // Three blocks, each a plain loop over the sites of a row segment:
-// - slowCells (iron, zinc, selenium, NRF2, cystine -> cysteine -> GSH, GPX4, FSP1/CoQ10, BH4,
+// - slowCells (iron, zinc and metallothionein, selenium, NRF2, cystine -> cysteine -> GSH, GPX4, FSP1/CoQ10, BH4,
 //   PUFA-PL, oxygen use, the division cycle, hypoxic death; time constants of minutes to hours)
 //   runs every `slow_every` steps and hands its rates to the fast block (the aux arrays of layout.ts);
 // - fastCells (ROS and the diffusible oxidant, lipid peroxides, commitment) runs every step;
@@ -52,13 +52,13 @@ export interface StepContext {
  */
 export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
   const dt = cx.dts;
-  const { fe, ftn, ca, zn, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
+  const { fe, ftn, ca, cl, zn, mt, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
   const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, feedback: aFb, lpo_src: aLp, lpo_chain: aCh, o2_sink: aO2 } = st.aux;
   const { cystine, o2, ntbi, zn_ex: znEx } = st.field;
   const { status, nbr } = st;
   // phenotype bytes (expression factors, 1 = control)
   const { SLC7A11: pSLC, GPX4: pGPX4, FSP1: pFSP1, GCH1: pGCH1, ACSL4: pACSL4, TFR1: pTFR1 } = st.pheno;
-  const { FPN: pFPN, FTH1: pFTH, NCOA4: pNCOA4, ZIP7: pZIP7, NOX: pNOX, PROLIF: pPROLIF } = st.pheno;
+  const { FPN: pFPN, FTH1: pFTH, NCOA4: pNCOA4, ZIP7: pZIP7, MT1G: pMT1G, NOX: pNOX, PROLIF: pPROLIF, CLIC5: pCLIC5 } = st.pheno;
   // expression factor of a phenotype byte: D[pGENE[i]]
   const D = PHENO_DECODE;
 
@@ -73,8 +73,35 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const { pufa_rate: pufaRate, density_protection: dp, o2_medium: o2Bath, medium_exchange: mex, cell_medium_ratio: ratio } = p;
   // derived once per call
   const necP = p.necrosis_rate * dt;
-  const znMed = Math.max(p.zn_medium, 1e-9);
+  // zinc (docs/model.md 3.4): free medium Zn2+ next to albumin, ZIP uptake relative to the control
+  // medium's, MT buffering and induction; each coupling blended toward 1 by ion_couple_zn (ablation)
+  const znC = p.ion_couple_zn;
+  const albA = p.albumin_medium * p.albumin_zn_sites;
+  const albKd = p.albumin_zn_kd;
+  const zipKm = p.zip_zn_km;
+  const znFreeRef = freeZinc(p.zn_medium, albA, albKd);
+  const uRef = Math.max(znFreeRef / (znFreeRef + zipKm), 1e-12);
+  const upS = p.zn_up_share;
+  const vgS = p.zn_vgcc_share;
+  const caMedInv = 1 / Math.max(p.ca_medium, 1e-9);
+  const mtRelG = znRate * p.mt_ros_release;
+  const mtK2 = p.mt_ros_k * p.mt_ros_k;
+  const mbs = p.mt_buffer_share;
+  const mtRate = p.mt_rate;
+  const mtInd = p.mt_induction;
+  const mtZK2 = p.mt_zn_k * p.mt_zn_k;
+  const znRef2 = znRef * znRef;
+  const mtIndNorm = 1 / (1 + (mtInd * znRef2) / (znRef2 + mtZK2));
+  const znNoxG = znC * znGain;
+  const znMitoK = p.zn_mito_k;
+  const znMitoG = znC * p.zn_mito_gain;
+  const znMitoNorm = 1 / (1 + (znMitoG * znRef) / (znRef + znMitoK));
+  const p53K = p.zn_p53_k;
+  const znXcG = znC * p.zn_xc_max;
+  const p53Ref = znRef / (znRef + p53K);
   const grNorm = 1 + znRef / grKi;
+  const feKi = p.zn_fe_ki;
+  const feKiNorm = 1 + znFreeRef / feKi;
   // GPX4 made as the Cys variant (share gpx4_cys_share): Se-independent synthesis, lower activity,
   // loss by over-oxidation at high ROS; ion_couple_se blends the Se limit toward control (ablation)
   const cysS = p.gpx4_cys_share;
@@ -112,6 +139,14 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const mcuK2 = p.mcu_k * p.mcu_k;
   const mcuG = caC * p.mcu_ros_gain;
   const mcuNorm = 1 / (1 + (mcuG * caRest2) / (caRest2 + mcuK2));
+  // Cl- couplings (ion_couple_cl blends them toward 1): a Cl- load (cl above cl_rest, relative to
+  // the span to cl_open) raises mitochondrial ROS; CLIC5 limits them, (1 + g) / (1 + g [CLIC5]):
+  // 1 at control, 1 + g when lost, below 1 when overexpressed
+  const clC = p.ion_couple_cl;
+  const clRest = p.cl_rest;
+  const clSpanInv = p.cl_open !== clRest ? 1 / (p.cl_open - clRest) : 0;
+  const clG = clC * p.cl_ros_gain;
+  const c5G = clC * p.clic5_ros_gain;
   const cfNorm = 1 / (1 - dp);
   const mexDen = 1 / (1 + dt * mex);
   const burstP = p.burst_rate * dt;
@@ -132,6 +167,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     const cystBath = T[T_CYSS];
     const ntbiBath = T[T_NTBI];
     const znBath = T[T_ZNB];
+    const vg = 1 - vgS + vgS * T[T_CA] * caMedInv;
     // transferrin iron: the serum's (tf_medium, or a serum change) plus added holo-transferrin
     const tf = T[T_TFM] + T[T_TF];
     const tfRel = (tf / (tf + tfKm)) * ((p.tf_ref + tfKm) / p.tf_ref);
@@ -167,8 +203,10 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     const fe0 = fe[i];
     const irp = (2 * feRef) / (fe0 + feRef);
     const fsyn = (2 * fe0) / (fe0 + feRef);
+    // free medium Zn2+ (uM), which competes with Fe2+ at ZIP14 (NTBI uptake)
+    const znFree = freeZinc(znEx[i], albA, albKd);
     const nt = ntbi[i];
-    const ntbiV = (ntbiUp * nt) / (nt + ntbiKm);
+    const ntbiV = ((ntbiUp * nt) / (nt + ntbiKm)) * (1 + znC * (feKiNorm / (1 + znFree / feKi) - 1));
     const up = tfUp * D[pTFR1[i]] * cf * irp * tfRel + ntbiV;
     const kRel = ncoa4 * D[pNCOA4[i]];
     const kStore = store * D[pFTH[i]] * nf * fsyn;
@@ -178,13 +216,24 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     ntbi[i] = nt / (1 + (dt * ratio * ntbiV) / (nt + 1e-6));
     const fen = fe1 / feRef;
 
-    // --- zinc: ZIP14 uptake from the medium, ZIP7 release from the ER, buffering, chelation
-    const znT = znRef * (0.5 * (znEx[i] / znMed) + 0.5 * D[pZIP7[i]]);
-    const zn1 = (zn[i] + dt * znRate * znT) / (1 + dt * (znRate + znChel));
+    // --- zinc: ZIP uptake of free medium Zn2+ (saturating; a VGCC share needs medium Ca2+), ZIP7
+    // release from the ER, Zn2+ freed from MT thiols by ROS; removal by MT binding (rises with MT)
+    // and ZnT efflux; chelation. MT follows MT1G expression, induced by labile Zn2+ (MTF-1).
+    const znT = znRef * (upS * vg * (znFree / (znFree + zipKm) / uRef) + (1 - upS) * D[pZIP7[i]]);
+    const mt0 = mt[i];
+    const znSink = znRate * (1 - mbs + mbs * mt0);
+    const zn1 = (zn[i] + dt * (znRate * znT + (znRef * mtRelG * mt0 * R2) / (R2 + mtK2))) / (1 + dt * (znSink + znChel));
     zn[i] = zn1;
-    // NOX factor 1 + g (2 zn/(zn + zn_ref) - 1), never negative (g > 1 would make it so at low zinc)
-    const znNox = Math.max(1 + znGain * ((2 * zn1) / (zn1 + znRef) - 1), 0);
-    const grRel = grNorm / (1 + zn1 / grKi);
+    const zn12 = zn1 * zn1;
+    mt[i] = (mt0 + dt * mtRate * D[pMT1G[i]] * (1 + (mtInd * zn12) / (zn12 + mtZK2)) * mtIndNorm) / (1 + dt * mtRate);
+    // couplings (in committed cells too, whose Zn2+ stays near control unless mt_ros_release > 0):
+    // NOX factor 1 + g (2 zn/(zn + zn_ref) - 1), never negative (g > 1 would make it so at low
+    // zinc); mitochondrial ROS; p53 repression of SLC7A11; glutathione reductase
+    const zc = zn1;
+    const znNox = Math.max(1 + znNoxG * ((2 * zc) / (zc + znRef) - 1), 0);
+    const znMito = (1 + (znMitoG * zc) / (zc + znMitoK)) * znMitoNorm;
+    const znXc = Math.max(1 - znXcG * (zc / (zc + p53K) - p53Ref), 0);
+    const grRel = 1 + znC * (grNorm / (1 + zc / grKi) - 1);
 
     // --- Ca2+ (from the death program's last update): PKC -> NOX, MCU -> mitochondrial ROS, in
     // living cells; a committed cell's oxidant output is that of the calibrated death program
@@ -202,7 +251,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
 
     // --- cystine import (xc-), cysteine, GSH synthesis (GCL) and loss
     const cyss = cystine[i];
-    const vxc = (xcV * D[pSLC[i]] * nf * cyss) / (cyss + xcKm);
+    const vxc = (xcV * D[pSLC[i]] * nf * znXc * cyss) / (cyss + xcKm);
     cystine[i] = cyss / (1 + (dt * ratio * vxc) / (cyss + 1e-6));
     const cys0 = cys[i];
     const gclK = (gclV * nf) / (cys0 + gclKm);
@@ -246,7 +295,9 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     aDefG[i] = wG * gpx1 * gpxAct * (gsh1 / (gsh1 + gKm)) * gNorm;
     // FSP1's radical trapping scales with the enzyme (expression x inhibitors) and its reduced CoQ10
     aDefR[i] = wF * q1 * D[pFSP1[i]] * fsp1Act + wB * b1 + rta;
-    aSrc[i] = cBasal * mito * mitoCa * (o2v / (o2v + o2Km)) * o2Norm;
+    const clLoad = Math.max((cl[i] - clRest) * clSpanInv, 0);
+    const clRos = ((1 + clG * clLoad) * (1 + c5G)) / (1 + c5G * D[pCLIC5[i]]);
+    aSrc[i] = cBasal * mito * mitoCa * znMito * clRos * (o2v / (o2v + o2Km)) * o2Norm;
     // autocatalytic feedback: a NOX share (expression, Zn2+, Ca2+ through PKC, inhibitors) and an
     // iron share (the Fe2+-catalysed peroxidation chain of PUFA-PL, saturating in Fe2+), 1 x
     // ros_feedback_max at control
@@ -403,6 +454,10 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
   const soce = cab * p.soce_max * T[T_ORAI];
   const caDmgB = cab * caDmg;
   const sercaV = p.serca_vmax * T[T_SERCA];
+  // labile Zn2+ blocks PMCA (znP, 1 at control Zn2+; ion_couple_zn blends it toward 1)
+  const pmKi = p.zn_pmca_ki;
+  const znPRef = 1 + p.zn_ref / pmKi;
+  const znPC = p.ion_couple_zn;
   const ip3G = p.ip3r_lpo_gain * T[T_IP3R];
   const ionoEr = p.iono_er_release * T[T_IONO];
   const ip3K2 = p.ip3r_lpo_k * p.ip3r_lpo_k;
@@ -443,10 +498,11 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
     const j0 = jFix + (soceC * stimK4) / (stimK4 + e02 * e02);
     const ks0 = (sercaV * c0) / (c0 * c0 + sercaK2);
     const cJ0 = c0 + dt * j0;
-    const a0 = 1 + dt * (caPump + ks0 + kr);
+    const kp = caPump * (1 + znPC * (znPRef / (1 + zn[i] / pmKi) - 1));
+    const a0 = 1 + dt * (kp + ks0 + kr);
     const b = 1 + dt * g * kr;
     const krD = dt * kr;
-    const den0 = 1 / (a0 + dt * g * kr * (1 + dt * caPump));
+    const den0 = 1 / (a0 + dt * g * kr * (1 + dt * kp));
     let ca1 = (cJ0 * b + krD * e0) * den0;
     let er1 = (e0 * a0 + dt * g * (ks0 + kr) * cJ0) * den0;
     if (s === ALIVE) {
@@ -455,8 +511,8 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
       const j1 = jFix + (soceC * stimK4) / (stimK4 + e12 * e12);
       const ks1 = (sercaV * ca1) / (ca1 * ca1 + sercaK2);
       const cJ1 = c0 + dt * j1;
-      const a1 = 1 + dt * (caPump + ks1 + kr);
-      const den1 = 1 / (a1 + dt * g * kr * (1 + dt * caPump));
+      const a1 = 1 + dt * (kp + ks1 + kr);
+      const den1 = 1 / (a1 + dt * g * kr * (1 + dt * kp));
       ca1 = (cJ1 * b + krD * e0) * den1;
       er1 = (e0 * a1 + dt * g * (ks1 + kr) * cJ1) * den1;
     }
@@ -486,3 +542,17 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
 }
 
 export type ExchangeMatrix = [number, number, number, number];
+
+/**
+ * Free Zn2+ (uM) of a medium holding total Zn2+ `total` (uM) next to `albumin` uM of binding sites
+ * (albumin x albumin_zn_sites) of dissociation constant `kd` (uM): the positive root of the
+ * binding quadratic.
+ */
+export function freeZinc(total: number, albumin: number, kd: number): number {
+  return bindingRoot(total - albumin - kd, kd * total);
+}
+
+/** The positive root of x^2 - b x - c = 0 (c >= 0), in the form without cancellation on either side of b = 0. */
+export function bindingRoot(b: number, c: number): number {
+  return b < 0 ? (2 * c) / (Math.sqrt(b * b + 4 * c) - b) : 0.5 * (b + Math.sqrt(b * b + 4 * c));
+}

@@ -16,6 +16,7 @@ import {
   GENES,
   H_STEP,
   layoutState,
+  PHENO_DECODE,
   newStateStore,
   type SimState,
   stateBytes,
@@ -104,6 +105,11 @@ export function initEnd(st: SimState, sc: ResolvedScenario, key: RandomKey, cach
   const ref = cachedSteadyState(sc, p, cache);
   for (const [name, arr] of Object.entries(st.cell)) arr.fill(ref.cell[name as keyof typeof ref.cell][0]);
   for (const [name, arr] of Object.entries(st.field)) arr.fill(ref.field[name as FieldName][0]);
+  // metallothionein, the one pool that takes a day to follow its gene: each cell starts with it at
+  // its own MT1G expression (a stable knock-down line has long reached it), not the control cell's
+  const mt = st.cell.mt;
+  const mt1g = st.pheno.MT1G;
+  for (let i = 0; i < st.n; i++) mt[i] *= PHENO_DECODE[mt1g[i]];
   placePerfusion(st, sc, p, key);
   // a pre-grown mass: oxygen at its steady state, and its necrotic core (pregrown.ts)
   if (sc.tissue.kind === 'tumour' && sc.tissue.pregrown) settlePregrown(st, sc, p, st.memory ? wasmKernelsFor(st.memory) : null);

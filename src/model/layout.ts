@@ -46,7 +46,14 @@ export const CELL_VARS = [
   { name: 'ftn', unit: 'uM', doc: 'ferritin-bound iron', init: 'ftn_ref' },
   { name: 'ca', unit: 'uM', doc: 'cytosolic Ca2+', init: 'ca_rest', show: { label: 'cytosolic Ca2+', scale: 'log', lo: 0.05, hi: 10 } },
   { name: 'ca_er', unit: 'uM', doc: 'free Ca2+ in the ER lumen', init: 'ca_er_ref', show: { label: 'ER Ca2+', scale: 'linear', lo: 0, hi: 600 } },
-  { name: 'zn', unit: 'nM', doc: 'labile cytosolic Zn2+', init: 'zn_ref', show: { label: 'labile Zn2+', scale: 'log', lo: 0.1, hi: 10 } },
+  { name: 'zn', unit: 'nM', doc: 'labile cytosolic Zn2+', init: 'zn_ref', show: { label: 'labile Zn2+', scale: 'log', lo: 0.1, hi: 100 } },
+  {
+    name: 'mt',
+    unit: 'rel',
+    doc: 'metallothionein (MT1/2, MT1G; 1 = control), the labile Zn2+ buffer',
+    init: 1,
+    show: { label: 'metallothionein', scale: 'log', lo: 0.1, hi: 20 },
+  },
   { name: 'se', unit: 'rel', doc: 'selenium available for selenoproteins (1 = control)', init: 1 },
   { name: 'cl', unit: 'mM', doc: 'intracellular Cl- (depolarisation, osmotic load)', init: 'cl_rest' },
   { name: 'cys', unit: 'uM', doc: 'cysteine', init: 20 },
@@ -118,7 +125,24 @@ export const FIELDS = [
 export type FieldName = (typeof FIELDS)[number]['name'];
 
 /** Heritable phenotype: expression factors (1 = control), stored as log2 bytes. */
-export const GENES = ['SLC7A11', 'GPX4', 'FSP1', 'GCH1', 'ACSL4', 'TFR1', 'FPN', 'FTH1', 'NCOA4', 'ZIP7', 'ORAI1', 'TMEM16F', 'NOX', 'PROLIF'] as const;
+export const GENES = [
+  'SLC7A11',
+  'GPX4',
+  'FSP1',
+  'GCH1',
+  'ACSL4',
+  'TFR1',
+  'FPN',
+  'FTH1',
+  'NCOA4',
+  'ZIP7',
+  'ORAI1',
+  'TMEM16F',
+  'NOX',
+  'PROLIF',
+  'MT1G',
+  'CLIC5',
+] as const;
 export type Gene = (typeof GENES)[number];
 
 /** Cell fate codes in `status`. */

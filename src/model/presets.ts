@@ -24,6 +24,7 @@ import t7 from '../../public/presets/tumour-vessels.json' with { type: 'json' };
 import t8 from '../../public/presets/tumour-selenium-poor.json' with { type: 'json' };
 import t9 from '../../public/presets/tumour-pregrown-512.json' with { type: 'json' };
 import t10 from '../../public/presets/tumour-pregrown-1024.json' with { type: 'json' };
+import t11 from '../../public/presets/tumour-zinc-loaded.json' with { type: 'json' };
 
 /** Raw preset JSON by name, the main experiment first (validate with resolveScenario before use). */
 export const PRESETS: Record<string, Record<string, unknown>> = {
@@ -45,6 +46,7 @@ export const PRESETS: Record<string, Record<string, unknown>> = {
   'tumour-fsp1-resistant-erastin-fsen1': t3,
   'tumour-dfo-rescue': t4,
   'tumour-zinc': t5,
+  'tumour-zinc-loaded': t11,
   'tumour-selenium': t6,
   'tumour-selenium-poor': t8,
   'tumour-vessels': t7,

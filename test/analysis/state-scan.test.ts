@@ -30,7 +30,7 @@ describe('state scan', () => {
     sim.state.cell.ros[site] = Number.NaN;
     const b = scanSimulation(sim);
     expect(b).toEqual({
-      order: 13,
+      order: 14,
       group: 'cell',
       name: 'ros',
       unit: 'a.u.',

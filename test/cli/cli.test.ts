@@ -54,7 +54,7 @@ describe('ferrowave CLI', () => {
     expect(ts[1]).toMatch(/^primed-light-pulse,0,0,/);
     expect(ts).toHaveLength(1 + 900 / 5 + 1);
     const cells = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
-    expect(cells[0]).toMatch(/^run_id,seed,x_um,y_um,status,t_death_min,t_dying_min,clone,fe_uM,ftn_uM,ca_uM,ca_er_uM,zn_nM,se_rel,/);
+    expect(cells[0]).toMatch(/^run_id,seed,x_um,y_um,status,t_death_min,t_dying_min,clone,fe_uM,ftn_uM,ca_uM,ca_er_uM,zn_nM,mt_rel,se_rel,/);
     expect(cells[0]).toContain(',gsh_uM,');
     expect(cells[0]).toContain(',ros_au,lpo_au,');
     for (const header of [ts[0], cells[0]]) for (const name of header.split(',')) expect(name).toMatch(/^[A-Za-z0-9_]+$/);

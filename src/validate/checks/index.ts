@@ -5,6 +5,7 @@
 // helpers in ../kit.ts, ../measures.ts and ../figures.ts (see the note at the end of this file).
 import type { Behaviour } from '../types';
 import { bistable56 } from './bistability';
+import { crosstalk } from './crosstalk';
 import { inhibitors55 } from './death-inhibitors';
 import { density510 } from './density';
 import { threshold53 } from './erastin-threshold';
@@ -13,7 +14,9 @@ import { gaps } from './gaps';
 import { gpx4Inhibitors58 } from './gpx4-inhibitors';
 import { gsh54 } from './gsh-dose';
 import { ionCalcium } from './ion-calcium';
+import { ionChloride } from './ion-chloride';
 import { ionSelenium } from './ion-selenium';
+import { ionZinc } from './ion-zinc';
 import { speed513 } from './iron-nox-fsp1';
 import { selenium512 } from './selenium';
 import { spontaneous } from './spontaneous';
@@ -48,7 +51,10 @@ export const BEHAVIOURS: Behaviour[] = [
   spontaneous,
   tumours,
   ionCalcium,
+  ionZinc,
   ionSelenium,
+  ionChloride,
+  crosstalk,
 ];
 
 // How to add a check: a new file in this folder exporting a Behaviour, listed above where it

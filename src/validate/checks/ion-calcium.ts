@@ -11,12 +11,10 @@ import { paramSpec } from '../../model/params';
 import { Criteria, commands, dishOutcome, result } from '../kit';
 import { fx } from '../measures';
 import type { Behaviour, CheckContext, Figure, RunResult } from '../types';
-import { drug, knockdown, type SpeedResult, speedRun } from './speed-cases';
+import { doseText, drug, ERASTIN, knockdown, type SpeedResult, speedRun, threshold } from './speed-cases';
 
 /** glutamate doses of C1, uM (the lowest of them committing half the dish is C2 and C3's dose) */
 const GLU = [1000, 2500, 5000, 6000, 7500, 10000];
-/** erastin doses of the threshold, uM (lowest giving a wave or synchronous death on the dish) */
-const ERASTIN = [0.6, 0.8, 1.0, 1.25, 1.6, 2.5];
 /** the C1-C3 dish: the 400 x 40 dish of the other checks, sites */
 const GLU_W = 400;
 const GLU_H = 40;
@@ -63,21 +61,6 @@ async function probedDish(ctx: CheckContext, name: string, treatments: object[],
 
 const committed = (r: RunResult) => dishOutcome(r).fraction;
 const pct = (f: number) => `${fx(100 * f, 1)} %`;
-
-/** a death response at this erastin dose: a travelling wave or synchronous death */
-const responds = (r: SpeedResult) => r.s.v > 0 || r.s.wave.pattern === 'synchronous';
-
-async function threshold(ctx: CheckContext, label: string, extra: object[]): Promise<{ k: number | null; runs: SpeedResult[] }> {
-  const runs: SpeedResult[] = [];
-  for (const [k, uM] of ERASTIN.entries()) {
-    const r = await speedRun(ctx, { name: `${label}erastin ${uM} uM`, erastin: uM, extra });
-    runs.push(r);
-    if (responds(r)) return { k, runs };
-  }
-  return { k: null, runs };
-}
-
-const doseText = (k: number | null) => (k === null ? `none up to ${ERASTIN[ERASTIN.length - 1]} uM` : `${ERASTIN[k]} uM`);
 
 /** minutes for a series to fall halfway from its value at tStart to its final value (linear between samples), or null */
 function halfTime(t: number[], y: number[], tStart: number): number | null {

@@ -29,6 +29,30 @@ export const knockdown = (gene: string, factor: number) => ({ agent: 'knockdown'
 /** a gene's expression scaled in every cell: knockdown below 1, overexpress above */
 export const geneChange = (gene: string, factor: number) => ({ agent: factor < 1 ? 'knockdown' : 'overexpress', gene, factor });
 
+/** erastin doses of a threshold, uM (the lowest giving a wave or synchronous death on the dish) */
+export const ERASTIN = [0.6, 0.8, 1.0, 1.25, 1.6, 2.5];
+
+/** a death response at this erastin dose: a travelling wave or synchronous death */
+export const responds = (r: SpeedResult) => r.s.v > 0 || r.s.wave.pattern === 'synchronous';
+
+/** The erastin threshold with these extra treatments: the index in ERASTIN of the lowest responding dose (null: none), and the runs up to it. */
+export async function threshold(
+  ctx: CheckContext,
+  label: string,
+  extra: object[],
+  params: Record<string, number> = {},
+): Promise<{ k: number | null; runs: SpeedResult[] }> {
+  const runs: SpeedResult[] = [];
+  for (const [k, uM] of ERASTIN.entries()) {
+    const r = await speedRun(ctx, { name: `${label}erastin ${uM} uM`, erastin: uM, extra, params });
+    runs.push(r);
+    if (responds(r)) return { k, runs };
+  }
+  return { k: null, runs };
+}
+
+export const doseText = (k: number | null) => (k === null ? `none up to ${ERASTIN[ERASTIN.length - 1]} uM` : `${ERASTIN[k]} uM`);
+
 /** Bar chart of front speeds (0 = no wave) with the reference speed as a rule. */
 export function speedBars(title: string, runs: Array<{ name: string; s: FrontSpeed }>, ref: number): string {
   return barChart({
