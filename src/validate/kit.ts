@@ -69,6 +69,14 @@ export function meanDeathDelay(st: SimState): { mean: number; n: number } {
   return { mean: n ? s / n : Number.NaN, n };
 }
 
+/** Median minutes from commitment to rupture over the ruptured cells (null when none), and how many there are. */
+export function medianDeathDelay(st: SimState): { median: number | null; n: number } {
+  const d: number[] = [];
+  for (let i = 0; i < st.n; i++) if (st.status[i] === DEAD) d.push(st.cell.t_dead[i] - st.cell.t_dying[i]);
+  d.sort((a, b) => a - b);
+  return { median: d.length ? d[d.length >> 1] : null, n: d.length };
+}
+
 /**
  * A dish without a pulse (the fast tests' `dish`): the primed-light-pulse preset as an n x n
  * lattice with its treatments replaced, seed 1 unless given (spontaneous bursts off, as in that

@@ -4,11 +4,10 @@
 // wave speed, the erastin threshold and the time to death it carries, untreated and where that
 // ion is perturbed. It answers the complaint of the issue (the ions changed speed and deaths by
 // under 0.1 %) with a measured share for each.
-import { DEAD } from '../../model/layout';
 import { barChart } from '../../report/svg';
-import { Criteria, commands, result } from '../kit';
+import { Criteria, commands, medianDeathDelay, result } from '../kit';
 import { fx } from '../measures';
-import type { Behaviour, Figure, RunResult } from '../types';
+import type { Behaviour, Figure } from '../types';
 import { doseText, drug, ERASTIN, knockdown, type SpeedResult, speedRun, threshold } from './speed-cases';
 
 /** the switches, one per ion, and the conditions where that ion is perturbed */
@@ -56,20 +55,6 @@ interface Metrics {
   rupture: number | null;
 }
 
-/** median minutes from commitment to rupture over the cells that ruptured */
-function medianRupture(r: RunResult): number | null {
-  const st = r.sim.state;
-  const d: number[] = [];
-  for (let i = 0; i < st.n; i++) {
-    if (st.status[i] !== DEAD) continue;
-    const x = st.cell.t_dead[i] - st.cell.t_dying[i];
-    if (Number.isFinite(x)) d.push(x);
-  }
-  if (d.length === 0) return null;
-  d.sort((a, b) => a - b);
-  return d[d.length >> 1];
-}
-
 /** the relative change full -> ablated, as a share of the full value; a change of kind (wave / none) counts as 1; null when neither has a value */
 function share(full: number | null, off: number | null): number | null {
   if (full === null && off === null) return null;
@@ -90,7 +75,7 @@ export const crosstalk: Behaviour = {
     const measure = async (label: string, extra: readonly object[], params: Record<string, number>): Promise<Metrics> => {
       const speed = await speedRun(ctx, { name: `${label}, erastin 10 uM`, extra: [...extra], params });
       const thr = await threshold(ctx, `${label}, `, [...extra], params);
-      return { speed, thr: thr.k, t50: speed.run.summary.death.t50_min, rupture: medianRupture(speed.run) };
+      return { speed, thr: thr.k, t50: speed.run.summary.death.t50_min, rupture: medianDeathDelay(speed.run.sim.state).median };
     };
     const off = (param: string) => ({ [param]: 0 });
     const allOff = Object.fromEntries(IONS.map((x) => [x.param, 0]));

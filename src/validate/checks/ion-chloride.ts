@@ -3,10 +3,9 @@
 // its loss or block lowers death without stopping the wave upstream; intracellular Cl- and CLIC5
 // act on mitochondrial ROS. The criteria are those of the design written before the module was
 // built (docs/design/ion-crosstalk.md, L1-L3); the sources give directions, the factors are the design's.
-import { DEAD } from '../../model/layout';
-import { Criteria, commands, result } from '../kit';
+import { Criteria, commands, medianDeathDelay, result } from '../kit';
 import { siteAt } from '../context';
-import { fx } from '../measures';
+import { fx, sampleAt } from '../measures';
 import type { Behaviour, RunResult } from '../types';
 import { doseText, drug, knockdown, type SpeedResult, speedRun, threshold } from './speed-cases';
 
@@ -15,11 +14,8 @@ const TRACKED_UM = [600, 1000, 1500, 2000];
 
 /** ruptured cells / all cells at the end, and the median commitment -> rupture (min) */
 function rupture(r: RunResult): { fraction: number; median: number | null } {
-  const st = r.sim.state;
-  const d: number[] = [];
-  for (let i = 0; i < st.n; i++) if (st.status[i] === DEAD) d.push(st.cell.t_dead[i] - st.cell.t_dying[i]);
-  d.sort((a, b) => a - b);
-  return { fraction: d.length / st.n, median: d.length ? d[d.length >> 1] : null };
+  const { median, n } = medianDeathDelay(r.sim.state);
+  return { fraction: n / r.sim.state.n, median };
 }
 
 export const ionChloride: Behaviour = {
@@ -85,11 +81,7 @@ export const ionChloride: Behaviour = {
 
     // L3: CLIC5 loss raises mitochondrial ROS and does not protect
     const clic = [knockdown('CLIC5', 0.1)];
-    const src = (r: SpeedResult) => {
-      let v = Number.NaN;
-      for (const s of r.run.samples) if (s.t_min <= 360) v = s.means.ros ?? Number.NaN;
-      return v;
-    };
+    const src = (r: SpeedResult) => sampleAt(r.run.samples, 360).means.ros;
     const cl0 = await speedRun(ctx, { name: 'erastin 1.0 uM', erastin: 1.0 });
     const clK = await speedRun(ctx, { name: 'erastin 1.0 uM, CLIC5 0.1', erastin: 1.0, extra: clic });
     c.add(

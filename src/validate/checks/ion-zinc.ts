@@ -5,7 +5,7 @@
 // check 5.11 rerun); the sources give directions, the factors are the design's.
 import { barChart, PALETTE } from '../../report/svg';
 import { Criteria, commands, result } from '../kit';
-import { fx } from '../measures';
+import { fx, sampleAt } from '../measures';
 import type { Behaviour, Figure } from '../types';
 import { doseText, drug, knockdown, responds, type SpeedResult, speedRun, threshold } from './speed-cases';
 
@@ -14,12 +14,8 @@ const pct = (f: number) => `${fx(100 * f, 1)} %`;
 const died = (r: SpeedResult) => r.run.summary.death.fraction_final;
 const outcome = (r: SpeedResult) => `${r.s.text}; ${pct(died(r))} committed`;
 
-/** mean labile Fe2+ of the living cells at the last sample at or before t (uM) */
-function feAt(r: SpeedResult, t: number): number {
-  let v = Number.NaN;
-  for (const s of r.run.samples) if (s.t_min <= t) v = s.means.fe;
-  return v;
-}
+/** mean labile Fe2+ of the living cells at the sample at time t (uM) */
+const feAt = (r: SpeedResult, t: number) => sampleAt(r.run.samples, t).means.fe;
 
 export const ionZinc: Behaviour = {
   id: 'ion-zn',
