@@ -73,6 +73,9 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const { pufa_rate: pufaRate, density_protection: dp, o2_medium: o2Bath, medium_exchange: mex, cell_medium_ratio: ratio } = p;
   // derived once per call
   const necP = p.necrosis_rate * dt;
+  const feRefInv = 1 / feRef;
+  const seDen = 1 / (1 + dt * seRate);
+  const nrfDen = 1 / (1 + dt * nrfRate);
   // zinc (docs/model.md 3.4): free medium Zn2+ next to albumin, ZIP uptake relative to the control
   // medium's, MT buffering and induction; each coupling blended toward 1 by ion_couple_zn (ablation)
   const znC = p.ion_couple_zn;
@@ -80,7 +83,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const albKd = p.albumin_zn_kd;
   const zipKm = p.zip_zn_km;
   const znFreeRef = freeZinc(p.zn_medium, albA, albKd);
-  const uRef = Math.max(znFreeRef / (znFreeRef + zipKm), 1e-12);
+  const uRefInv = 1 / Math.max(znFreeRef / (znFreeRef + zipKm), 1e-12);
   const upS = p.zn_up_share;
   const vgS = p.zn_vgcc_share;
   const caMedInv = 1 / Math.max(p.ca_medium, 1e-9);
@@ -88,6 +91,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const mtK2 = p.mt_ros_k * p.mt_ros_k;
   const mbs = p.mt_buffer_share;
   const mtRate = p.mt_rate;
+  const mtDen = 1 / (1 + dt * mtRate);
   const mtInd = p.mt_induction;
   const mtZK2 = p.mt_zn_k * p.mt_zn_k;
   const znRef2 = znRef * znRef;
@@ -99,9 +103,9 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const p53K = p.zn_p53_k;
   const znXcG = znC * p.zn_xc_max;
   const p53Ref = znRef / (znRef + p53K);
-  const grNorm = 1 + znRef / grKi;
+  const grNum = znC * (grKi + znRef); // grRel = 1 + znC ((grKi + zn_ref) / (grKi + zn) - 1)
   const feKi = p.zn_fe_ki;
-  const feKiNorm = 1 + znFreeRef / feKi;
+  const feNum = znC * (feKi + znFreeRef); // NTBI uptake x 1 + znC ((Ki + free_ref) / (Ki + free) - 1)
   // GPX4 made as the Cys variant (share gpx4_cys_share): Se-independent synthesis, lower activity,
   // loss by over-oxidation at high ROS; ion_couple_se blends the Se limit toward control (ablation)
   const cysS = p.gpx4_cys_share;
@@ -195,70 +199,108 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     }
     const R = ros[i];
     const R2 = R * R;
+    const zn0 = zn[i];
     // contact inhibition: 1 at full confluence, up to 1/(1-dp) when isolated
     const cf = (1 - dp * (nbr[i] & 7) * 0.25) * cfNorm;
 
     // --- iron: TFR1 uptake (IRP-controlled), ferritin storage, NCOA4 release, FPN export, chelation
     const nf = 1 + nrfEff * (nrf2[i] - 1);
     const fe0 = fe[i];
-    const irp = (2 * feRef) / (fe0 + feRef);
-    const fsyn = (2 * fe0) / (fe0 + feRef);
-    // free medium Zn2+ (uM), which competes with Fe2+ at ZIP14 (NTBI uptake)
+    // IRP activity 2 fe_ref / (fe + fe_ref) and ferritin synthesis 2 fe / (fe + fe_ref)
+    const rFe = 1 / (fe0 + feRef);
+    const irp = 2 * feRef * rFe;
+    const fsyn = 2 * fe0 * rFe;
+    // free medium Zn2+ (uM), which competes with Fe2+ at ZIP14 (NTBI uptake) and is what ZIPs take up
     const znFree = freeZinc(znEx[i], albA, albKd);
     const nt = ntbi[i];
-    const ntbiV = ((ntbiUp * nt) / (nt + ntbiKm)) * (1 + znC * (feKiNorm / (1 + znFree / feKi) - 1));
-    const up = tfUp * D[pTFR1[i]] * cf * irp * tfRel + ntbiV;
+    const dFe = feKi + znFree;
+    // NTBI uptake ntbiV = nN / dN (saturating in NTBI, lowered by free Zn2+ at ZIP14)
+    const nN = ntbiUp * nt * ((1 - znC) * dFe + feNum);
+    const dN = (nt + ntbiKm) * dFe;
     const kRel = ncoa4 * D[pNCOA4[i]];
     const kStore = store * D[pFTH[i]] * nf * fsyn;
-    const fe1 = (fe0 + dt * (up + kRel * ftn[i])) / (1 + dt * (kStore + fpn * D[pFPN[i]] * fsyn + chel));
+    const ftn0 = ftn[i];
+    // fe1 = (fe + dt (TFR1 uptake + ntbiV + release)) / (1 + dt (storage + export + chelation)),
+    // times dN / dN. Written so, and the NTBI field's update below too, no division waits on another:
+    // the loop is latency-bound (its chains of dependent divisions, not their number, set its time)
+    const fe1 =
+      ((fe0 + dt * (tfUp * D[pTFR1[i]] * cf * irp * tfRel + kRel * ftn0)) * dN + dt * nN) / ((1 + dt * (kStore + fpn * D[pFPN[i]] * fsyn + chel)) * dN);
     fe[i] = fe1;
-    ftn[i] = (ftn[i] + dt * kStore * fe1) / (1 + dt * kRel);
-    ntbi[i] = nt / (1 + (dt * ratio * ntbiV) / (nt + 1e-6));
-    const fen = fe1 / feRef;
+    ftn[i] = (ftn0 + dt * kStore * fe1) / (1 + dt * kRel);
+    // the pericellular NTBI taken up: nt / (1 + dt ratio ntbiV / (nt + 1e-6)), one division
+    const nte = nt + 1e-6;
+    ntbi[i] = (nt * nte * dN) / (nte * dN + dt * ratio * nN);
+    const fen = fe1 * feRefInv;
 
     // --- zinc: ZIP uptake of free medium Zn2+ (saturating; a VGCC share needs medium Ca2+), ZIP7
     // release from the ER, Zn2+ freed from MT thiols by ROS; removal by MT binding (rises with MT)
     // and ZnT efflux; chelation. MT follows MT1G expression, induced by labile Zn2+ (MTF-1).
-    const znT = znRef * (upS * vg * (znFree / (znFree + zipKm) / uRef) + (1 - upS) * D[pZIP7[i]]);
+    const znT = znRef * (upS * vg * uRefInv * (znFree / (znFree + zipKm)) + (1 - upS) * D[pZIP7[i]]);
     const mt0 = mt[i];
     const znSink = znRate * (1 - mbs + mbs * mt0);
-    const zn1 = (zn[i] + dt * (znRate * znT + (znRef * mtRelG * mt0 * R2) / (R2 + mtK2))) / (1 + dt * (znSink + znChel));
+    // zn1 = (zn + dt (zn_rate znT + release R2/dR)) / (1 + dt (sink + chelation)), times dR / dR
+    const dR = R2 + mtK2;
+    const zn1 = (zn0 * dR + dt * (znRate * znT * dR + znRef * mtRelG * mt0 * R2)) / ((1 + dt * (znSink + znChel)) * dR);
     zn[i] = zn1;
     const zn12 = zn1 * zn1;
-    mt[i] = (mt0 + dt * mtRate * D[pMT1G[i]] * (1 + (mtInd * zn12) / (zn12 + mtZK2)) * mtIndNorm) / (1 + dt * mtRate);
+    mt[i] = (mt0 + dt * mtRate * D[pMT1G[i]] * (1 + (mtInd * zn12) / (zn12 + mtZK2)) * mtIndNorm) * mtDen;
     // couplings (in committed cells too, whose Zn2+ stays near control unless mt_ros_release > 0):
     // NOX factor 1 + g (2 zn/(zn + zn_ref) - 1), never negative (g > 1 would make it so at low
-    // zinc); mitochondrial ROS; p53 repression of SLC7A11; glutathione reductase
-    const zc = zn1;
-    const znNox = Math.max(1 + znNoxG * ((2 * zc) / (zc + znRef) - 1), 0);
-    const znMito = (1 + (znMitoG * zc) / (zc + znMitoK)) * znMitoNorm;
-    const znXc = Math.max(1 - znXcG * (zc / (zc + p53K) - p53Ref), 0);
-    const grRel = 1 + znC * (grNorm / (1 + zc / grKi) - 1);
+    // zinc); mitochondrial ROS; p53 repression of SLC7A11; glutathione reductase (as 1/grRel, the
+    // factor on GSH oxidation). Their four saturations share one division, qC = 1/(d1 d2 d3 d4).
+    const zc = zn0;
+    const d1 = zc + znRef;
+    const d2 = zc + znMitoK;
+    const d3 = zc + p53K;
+    const d4 = zc + grKi;
+    const d12 = d1 * d2;
+    const d34 = d3 * d4;
+    const qC = 1 / (d12 * d34);
+    const znNoxU = 1 + znNoxG * (2 * zc * d2 * d34 * qC - 1);
+    const znNox = znNoxU > 0 ? znNoxU : 0;
+    const znMito = (1 + znMitoG * zc * d1 * d34 * qC) * znMitoNorm;
+    const znXcU = 1 - znXcG * (zc * d12 * d4 * qC - p53Ref);
+    const znXc = znXcU > 0 ? znXcU : 0;
+    // 1 / grRel = d4 / ((1 - znC) d4 + grNum)
+    const grInv = d4 / ((1 - znC) * d4 + grNum);
 
     // --- Ca2+ (from the death program's last update): PKC -> NOX, MCU -> mitochondrial ROS, in
     // living cells; a committed cell's oxidant output is that of the calibrated death program
     // (its Ca2+ overload is part of what ox_release_gain was fitted to: docs/model.md 3.9, 6.0b)
     const c = s === ALIVE ? ca[i] : p.ca_rest;
     const c2 = c * c;
-    const caNox = Math.max(1 + caNoxG * (c2 / (c2 + pkcK2) - pkcRef), 0);
-    const mitoCa = (1 + (mcuAct * c2) / (c2 + mcuK2)) * mcuNorm;
+    const dPkc = c2 + pkcK2;
+    const dMcu = c2 + mcuK2;
+    const qCa = 1 / (dPkc * dMcu);
+    const caNoxU = 1 + caNoxG * (c2 * dMcu * qCa - pkcRef);
+    const caNox = caNoxU > 0 ? caNoxU : 0;
+    const mitoCa = (1 + mcuAct * c2 * dPkc * qCa) * mcuNorm;
 
     // --- selenium and NRF2
-    const se1 = (se[i] + dt * seRate * seT) / (1 + dt * seRate);
+    const se1 = (se[i] + dt * seRate * seT) * seDen;
     se[i] = se1;
     const seF = (se1 * (1 + seKm)) / (se1 + seKm);
-    nrf2[i] = (nrf2[i] + dt * nrfRate * (1 + (nrfGain * R2) / (R2 + nrfK2))) / (1 + dt * nrfRate);
+    nrf2[i] = (nrf2[i] + dt * nrfRate * (1 + (nrfGain * R2) / (R2 + nrfK2))) * nrfDen;
 
-    // --- cystine import (xc-), cysteine, GSH synthesis (GCL) and loss
+    // --- cystine import (xc-) vxc = nXc / dXc, cysteine, GSH synthesis (GCL, gclK = gclV nf / dCys)
+    // and loss. As for iron, the updates are multiplied through by the denominators they contain,
+    // so that none of their divisions waits on another.
     const cyss = cystine[i];
-    const vxc = (xcV * D[pSLC[i]] * nf * znXc * cyss) / (cyss + xcKm);
-    cystine[i] = cyss / (1 + (dt * ratio * vxc) / (cyss + 1e-6));
+    const nXc = xcV * D[pSLC[i]] * nf * znXc * cyss;
+    const dXc = cyss + xcKm;
+    // the pericellular cystine taken up: cyss / (1 + dt ratio vxc / (cyss + 1e-6))
+    const cse = cyss + 1e-6;
+    cystine[i] = (cyss * cse * dXc) / (cse * dXc + dt * ratio * nXc);
     const cys0 = cys[i];
-    const gclK = (gclV * nf) / (cys0 + gclKm);
-    const cys1 = (cys0 + dt * (2 * vxc + tsp)) / (1 + dt * (cysDecay + gclK));
+    const dCys = cys0 + gclKm;
+    const gclK = (gclV * nf) / dCys;
+    // cys1 = (cys + dt (2 vxc + tsp)) / (1 + dt (cys_decay + gclK)), times dCys dXc / (dCys dXc)
+    const cys1 = (((cys0 + dt * tsp) * dXc + 2 * dt * nXc) * dCys) / (((1 + dt * cysDecay) * dCys + dt * gclV * nf) * dXc);
     cys[i] = cys1;
-    const gsh1 = (gsh[i] + dt * gclK * cys1) / (1 + dt * (gshTurn + (gshOx * R) / grRel));
-    gsh[i] = gsh1;
+    // gsh1 = nG / dG; GPX4's GSH saturation gsh1 / (gsh1 + gKm) = nG / (nG + gKm dG) (def_gsh below)
+    const nG = gsh[i] + dt * gclK * cys1;
+    const dG = 1 + dt * (gshTurn + gshOx * R * grInv);
+    gsh[i] = nG / dG;
 
     // --- GPX4 (selenium-dependent synthesis; RSL3/ML162 inactivation, FIN56 degradation)
     const seS = (1 - cysS) * (seF * seCouple + (1 - seCouple)) + cysS;
@@ -278,8 +320,11 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
 
     // --- oxygen use; rates for the fast block
     // oxygen uptake is stiff next to its diffusion: hand its rate to the field solver
+    // (one division for the O2 saturation and CLIC5's factor on ROS below: rO2 = 1/(dO2 dClic))
     const o2v = o2[i];
-    aO2[i] = o2Up / (o2v + o2Km);
+    const dClic = 1 + c5G * D[pCLIC5[i]];
+    const rO2 = 1 / ((o2v + o2Km) * dClic);
+    aO2[i] = o2Up * dClic * rO2;
     // --- division cycle (limited by oxygen; division itself needs a free neighbour: growth.ts)
     //     and death by hypoxia (necrosis)
     if (s === ALIVE) {
@@ -292,21 +337,25 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
         continue;
       }
     }
-    aDefG[i] = wG * gpx1 * gpxAct * (gsh1 / (gsh1 + gKm)) * gNorm;
+    aDefG[i] = wG * gpx1 * gpxAct * (nG / (nG + gKm * dG)) * gNorm;
     // FSP1's radical trapping scales with the enzyme (expression x inhibitors) and its reduced CoQ10
     aDefR[i] = wF * q1 * D[pFSP1[i]] * fsp1Act + wB * b1 + rta;
-    const clLoad = Math.max((cl[i] - clRest) * clSpanInv, 0);
-    const clRos = ((1 + clG * clLoad) * (1 + c5G)) / (1 + c5G * D[pCLIC5[i]]);
-    aSrc[i] = cBasal * mito * mitoCa * znMito * clRos * (o2v / (o2v + o2Km)) * o2Norm;
+    const clLoadU = (cl[i] - clRest) * clSpanInv;
+    const clLoad = clLoadU > 0 ? clLoadU : 0;
+    // clRos x the O2 saturation: (1 + g load) (1 + g5) / dClic x o2v / (o2v + o2_km)
+    const clRosO2 = (1 + clG * clLoad) * (1 + c5G) * o2v * rO2;
+    aSrc[i] = cBasal * mito * mitoCa * znMito * clRosO2 * o2Norm;
     // autocatalytic feedback: a NOX share (expression, Zn2+, Ca2+ through PKC, inhibitors) and an
     // iron share (the Fe2+-catalysed peroxidation chain of PUFA-PL, saturating in Fe2+), 1 x
     // ros_feedback_max at control
-    const phiFe = (fe1 * feKmNorm) / (fe1 + feKm);
+    const dPhi = fe1 + feKm;
+    const phiFe = (fe1 * feKmNorm) / dPhi;
     aFb[i] = kf * (1 - sN + sN * D[pNOX[i]] * znNox * caNox * noxAct) * (1 - sF + sF * phiFe * pf);
     aLp[i] = lpR * pf * (1 - lpShare + lpShare * fen);
     // the lipid-peroxide chain: Fe2+ turns PLOOH into radicals that peroxidise more PUFA-PL;
     // radical trappers (FSP1/CoQ10H2, BH4, ferrostatin-1) stop a share of it, GPX4 removes PLOOH
-    aCh[i] = (chainK * phiFe * pf * rtRef) / (rtRef + aDefR[i]);
+    // (phiFe's division and this one side by side: chain_rate phiFe pf rtRef / (rtRef + def_rt))
+    aCh[i] = (chainK * fe1 * feKmNorm * pf * rtRef) / (dPhi * (rtRef + aDefR[i]));
 
     // --- a spontaneous ROS burst where the keyed draw u falls below pb = burst_rate dts fe / fe_ref;
     // its size is log-logistic (shape 4, scale burst_size): burst_size (pb/u - 1)^(1/4), since u/pb
@@ -362,21 +411,29 @@ export function fastCells(st: SimState, i0: int, i1: int, p: ParamValues, cx: St
     const R = e00 * R0 + e01 * ox0;
     const oxq = e10 * R0 + e11 * ox0;
     const R3 = R * R * R;
-    // one division for both Hill terms: kf R^3/(R^3+1) and kg def_gsh 8/(R^3+8)
-    const q0 = 1 / ((R3 + 1) * (R3 + 8));
+    // The Hill terms kf R^3/(R^3+1) and kg def_gsh 8/(R^3+8) share one denominator D0 = (R^3+1)(R^3+8).
+    // The predictor and the corrector below are each written over one division, their fractions
+    // multiplied out by D0 and D1 (the same at Rp): the loop is latency-bound, and this takes two
+    // divisions off the chain from R to R1 (q0 itself is only needed for the corrector).
+    const src = rosSrc[i];
+    const D0 = (R3 + 1) * (R3 + 8);
+    const q0 = 1 / D0;
     const nox0 = kfc * R3 * (R3 + 8) * q0;
-    const prod = rosSrc[i] + nox0;
-    const loss = kg8 * defG * (R3 + 1) * q0 + kgR * defR + kd;
-    const Rp = (R + dt * prod) / (1 + dt * loss);
+    const prod = src + nox0;
+    const linLoss = kgR * defR + kd;
+    const loss = kg8 * defG * (R3 + 1) * q0 + linLoss;
+    // predictor Rp = (R + dt prod) / (1 + dt loss), times D0 / D0
+    const Rp = ((R + dt * src) * D0 + dt * kfc * R3 * (R3 + 8)) / ((1 + dt * linLoss) * D0 + dt * kg8 * defG * (R3 + 1));
     const Rp3 = Rp * Rp * Rp;
-    const q1 = 1 / ((Rp3 + 1) * (Rp3 + 8));
-    const prod2 = prod + kfc * Rp3 * (Rp3 + 8) * q1 - nox0;
-    const loss2 = kg8 * defG * (Rp3 + 1) * q1 + kgR * defR + kd;
-    // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division; the
-    // denominator is 0 only where R, its production and so the numerator are 0 (no basal ROS, no
-    // oxygen, no oxidant): the added 1e-300 makes that 0 / 1e-300 = 0 instead of NaN, and leaves
-    // every denominator above 1e-284 bit for bit unchanged (an add, cheaper than a SIMD max)
-    const Rr = (Rp * (R + h * (prod + prod2))) / (Rp + h * (loss * R + loss2 * Rp) + 1e-300);
+    const D1 = (Rp3 + 1) * (Rp3 + 8);
+    // at Rp: production src + B / D1, loss linLoss + C / D1
+    const B = kfc * Rp3 * (Rp3 + 8);
+    const C = kg8 * defG * (Rp3 + 1);
+    // MPRK22 corrector: Rr = (R + h (P0 + P1)) / (1 + h (L0 R + L1 Rp) / Rp), one division (times
+    // Rp D1 / Rp D1); the denominator is 0 only where R, its production and so the numerator are 0
+    // (no basal ROS, no oxygen, no oxidant): the added 1e-300 makes that 0 / 1e-300 = 0 instead of
+    // NaN, and leaves every denominator above 1e-284 bit for bit unchanged (an add, cheaper than a SIMD max)
+    const Rr = (Rp * ((R + h * (prod + src)) * D1 + h * B)) / ((Rp + h * (loss * R + linLoss * Rp)) * D1 + h * Rp * C + 1e-300);
     const R1 = e00 * Rr + e01 * oxq;
     ros[i] = R1;
     ox[i] = e10 * Rr + e11 * oxq;
@@ -456,7 +513,7 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
   const sercaV = p.serca_vmax * T[T_SERCA];
   // labile Zn2+ blocks PMCA (znP, 1 at control Zn2+; ion_couple_zn blends it toward 1)
   const pmKi = p.zn_pmca_ki;
-  const znPRef = 1 + p.zn_ref / pmKi;
+  const znPNum = pmKi + p.zn_ref; // znP = (1 + zn_ref/Ki) / (1 + zn/Ki) = znPNum / (Ki + zn)
   const znPC = p.ion_couple_zn;
   const ip3G = p.ip3r_lpo_gain * T[T_IP3R];
   const ionoEr = p.iono_er_release * T[T_IONO];
@@ -481,24 +538,35 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
     if (s !== DYING && (s !== ALIVE || dtsAlive === 0)) continue;
     const dt = s === ALIVE ? dtsAlive : dtStep;
     const R1 = ros[i];
-    const L = Math.min(lpo[i], lpoMax);
+    const Lr = lpo[i];
+    const L = Lr < lpoMax ? Lr : lpoMax;
     lpo[i] = L;
 
     // --- Ca2+: the cytosol-ER pair by linearly implicit Euler with the nonlinear rates (SERCA,
     // STIM1) frozen: an M-matrix, so both stay positive at any step and the rest state is exact.
-    // kr: ER release (leak, IP3R sensitised by lipid peroxides, ionophore); ks: SERCA per uM of cytosolic Ca2+
+    // kr: ER release (leak, IP3R sensitised by lipid peroxides, ionophore); ks: SERCA per uM of
+    // cytosolic Ca2+; kp: PMCA, blocked by labile Zn2+ (znP = (1 + zn_ref/Ki) / (1 + zn/Ki)).
+    // Saturating terms that share a step are put over one division (x/a = x b q, q = 1/(a b)); it
+    // waits only on loads, side by side with the SERCA/STIM1 one (docs/model.md 4, "Speed").
     const L2 = L * L;
     const L4 = L2 * L2;
-    const kr = erLeak * (1 + (ip3G * L2) / (L2 + ip3K2)) + ionoEr;
+    const dIp3 = L2 + ip3K2;
+    const dDmg = L4 + lCommit4;
+    const dZn = pmKi + zn[i];
+    const qL = 1 / (dIp3 * dDmg * dZn);
+    const kr = erLeak * (1 + ip3G * L2 * dDmg * dZn * qL) + ionoEr;
+    const jFix = caIn + caDmgB * L4 * dIp3 * dZn * qL;
+    const kp = caPump * (1 + znPC * (znPNum * dIp3 * dDmg * qL - 1));
     const soceC = soce * D[pORAI1[i]];
-    const jFix = caIn + (caDmgB * L4) / (L4 + lCommit4);
     const c0 = ca[i];
     const e0 = caEr[i];
     const e02 = e0 * e0;
-    const j0 = jFix + (soceC * stimK4) / (stimK4 + e02 * e02);
-    const ks0 = (sercaV * c0) / (c0 * c0 + sercaK2);
+    const dSt0 = stimK4 + e02 * e02;
+    const dSe0 = c0 * c0 + sercaK2;
+    const q0 = 1 / (dSt0 * dSe0);
+    const j0 = jFix + soceC * stimK4 * dSe0 * q0;
+    const ks0 = sercaV * c0 * dSt0 * q0;
     const cJ0 = c0 + dt * j0;
-    const kp = caPump * (1 + znPC * (znPRef / (1 + zn[i] / pmKi) - 1));
     const a0 = 1 + dt * (kp + ks0 + kr);
     const b = 1 + dt * g * kr;
     const krD = dt * kr;
@@ -506,23 +574,31 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
     let ca1 = (cJ0 * b + krD * e0) * den0;
     let er1 = (e0 * a0 + dt * g * (ks0 + kr) * cJ0) * den0;
     if (s === ALIVE) {
-      // a living cell's slow step (minutes): a second pass with SERCA and STIM1 at the first's end
+      // a living cell's slow step (minutes): a second pass with SERCA and STIM1 at the first's end,
+      // the same solve multiplied through by P1 = dSt1 dSe1 (ksP = ks1 P1 = sercaV ca1 dSt1, cJP =
+      // cJ1 P1, aP = a1 P1, denP = den1 P1): its two divisions then run side by side, where q1 and
+      // den1 ran in turn (the loop is latency-bound)
       const e12 = er1 * er1;
-      const j1 = jFix + (soceC * stimK4) / (stimK4 + e12 * e12);
-      const ks1 = (sercaV * ca1) / (ca1 * ca1 + sercaK2);
-      const cJ1 = c0 + dt * j1;
-      const a1 = 1 + dt * (kp + ks1 + kr);
-      const den1 = 1 / (a1 + dt * g * kr * (1 + dt * kp));
-      ca1 = (cJ1 * b + krD * e0) * den1;
-      er1 = (e0 * a1 + dt * g * (ks1 + kr) * cJ1) * den1;
+      const dSt1 = stimK4 + e12 * e12;
+      const dSe1 = ca1 * ca1 + sercaK2;
+      const P1 = dSt1 * dSe1;
+      const ksP = sercaV * ca1 * dSt1;
+      const cJP = c0 * P1 + dt * (jFix * P1 + soceC * stimK4 * dSe1);
+      const aP = (1 + dt * (kp + kr)) * P1 + dt * ksP;
+      const denP = aP + dt * g * kr * (1 + dt * kp) * P1;
+      ca1 = (cJP * b + krD * e0 * P1) / denP;
+      er1 = (e0 * aP * P1 + dt * g * (ksP + kr * P1) * cJP) / (denP * P1);
     }
     ca[i] = ca1;
     caEr[i] = er1;
 
-    // --- Cl- through Ca2+-activated TMEM16F, osmotic swelling, rupture
+    // --- Cl- through Ca2+-activated TMEM16F (conductance gT = gTn / dT), osmotic swelling,
+    // rupture; the implicit Cl- step with numerator and denominator multiplied by dT
     const ca2 = ca1 * ca1;
-    const gT = (D[pTMEM[i]] * tmem * ca2) / (ca2 + tK2);
-    const cl1 = (cl[i] + dt * clRate * (gT * clOpen + clLeak * clRest)) / (1 + dt * clRate * (gT + clLeak));
+    const dT = ca2 + tK2;
+    const gTn = D[pTMEM[i]] * tmem * ca2;
+    const dtCl = dt * clRate;
+    const cl1 = ((cl[i] + dtCl * clLeak * clRest) * dT + dtCl * gTn * clOpen) / ((1 + dtCl * clLeak) * dT + dtCl * gTn);
     cl[i] = cl1;
     const load = (cl1 - clRest) * clLoadNorm;
     let v = vol[i] + dt * swell * (load > 0 ? load : 0);
@@ -552,7 +628,12 @@ export function freeZinc(total: number, albumin: number, kd: number): number {
   return bindingRoot(total - albumin - kd, kd * total);
 }
 
-/** The positive root of x^2 - b x - c = 0 (c >= 0), in the form without cancellation on either side of b = 0. */
+/**
+ * The positive root of x^2 - b x - c = 0 (c >= 0), (b + s) / 2 with s = sqrt(b^2 + 4c), in a form
+ * without cancellation on either side of b = 0 and with one square root and one division: with
+ * m = max(b, 0), n = max(-b, 0) (as ternaries: cheaper than Math.max in SIMD), s - n = (m^2 + 4c) / (s + n), so x = (m + (m^2 + 4c) / (s + n)) / 2.
+ * (1e-300 keeps b = c = 0 at 0 rather than 0/0; it is below any other s + n's rounding.)
+ */
 export function bindingRoot(b: number, c: number): number {
-  return b < 0 ? (2 * c) / (Math.sqrt(b * b + 4 * c) - b) : 0.5 * (b + Math.sqrt(b * b + 4 * c));
+  return 0.5 * ((b > 0 ? b : 0) + ((b > 0 ? b * b : 0) + 4 * c) / (Math.sqrt(b * b + 4 * c) + (b < 0 ? -b : 0) + 1e-300));
 }

@@ -74,6 +74,12 @@ describe('free medium zinc', () => {
     // the two forms of the root agree where both are exact
     expect(bindingRoot(-3, 2)).toBeCloseTo(0.5 * (-3 + Math.sqrt(9 + 8)), 12);
     expect(bindingRoot(3, 2)).toBeCloseTo(0.5 * (3 + Math.sqrt(9 + 8)), 12);
+    // no cancellation far on either side of b = 0 (the root is c/|b| for b << 0, b for b >> 0)
+    expect(bindingRoot(-1e8, 1e-4) / 1e-12).toBeCloseTo(1, 12);
+    expect(bindingRoot(1e8, 1e-4) / 1e8).toBeCloseTo(1, 12);
+    // nothing to bind and nothing free: 0, not 0/0
+    expect(bindingRoot(0, 0)).toBe(0);
+    expect(freeZinc(0, 0, 0)).toBe(0);
   });
 
   it('in 10 % serum is ~10 nM of the 2 uM total, and 50 uM ZnCl2 stays mostly bound', () => {
