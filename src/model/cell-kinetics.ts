@@ -52,7 +52,7 @@ export interface StepContext {
  */
 export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Float64Array, cx: StepContext): int {
   const dt = cx.dts;
-  const { fe, ftn, ca, cl, zn, mt, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
+  const { fe, ftn, ca, ca_er: caEr, cl, zn, mt, se, cys, gsh, gpx4, coq, bh4, nrf2, ros, pufa, cycle, t_dead: tDead } = st.cell;
   const { def_gsh: aDefG, def_rt: aDefR, ros_src: aSrc, feedback: aFb, lpo_src: aLp, lpo_chain: aCh, o2_sink: aO2 } = st.aux;
   const { cystine, o2, ntbi, zn_ex: znEx } = st.field;
   const { status, nbr } = st;
@@ -73,6 +73,8 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const { pufa_rate: pufaRate, density_protection: dp, o2_medium: o2Bath, medium_exchange: mex, cell_medium_ratio: ratio } = p;
   // derived once per call
   const necP = p.necrosis_rate * dt;
+  const erS = p.ion_couple_ca * p.er_pufa_share;
+  const erRefInv = 1 / p.ca_er_ref;
   const feRefInv = 1 / feRef;
   const seDen = 1 / (1 + dt * seRate);
   const nrfDen = 1 / (1 + dt * nrfRate);
@@ -315,7 +317,9 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
     bh4[i] = b1;
 
     // --- PUFA-PL (ACSL4, lowered by contact inhibition)
-    const pf = relaxStep(pufa[i], D[pACSL4[i]] * cf, pufaFrac);
+    // (ER Ca2+ sets a share of elongation and desaturation: erF = 1 - s + s ca_er / ca_er_ref, a Ca2+
+    // coupling that ion_couple_ca blends toward 1)
+    const pf = relaxStep(pufa[i], D[pACSL4[i]] * cf * (1 + erS * (caEr[i] * erRefInv - 1)), pufaFrac);
     pufa[i] = pf;
 
     // --- oxygen use; rates for the fast block
@@ -486,9 +490,13 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
   const { ca, ca_er: caEr, cl, ros, lpo, vol, fe, ftn, zn, t_dead: tDeadA, cycle } = st.cell;
   const { ox, ntbi, zn_ex: znEx } = st.field;
   const { status } = st;
-  const { ORAI1: pORAI1, TMEM16F: pTMEM } = st.pheno;
+  const { ORAI1: pORAI1, TMEM16F: pTMEM, MS4A15: pMS4A15, CHMP4B: pCHMP4B } = st.pheno;
   const D = PHENO_DECODE;
   const gain = p.ox_release_gain;
+  const escMax = p.esc_max;
+  const escK2 = p.esc_ca_k * p.esc_ca_k;
+  const msShare = p.ms4a15_leak_share;
+  const poreS = p.swell_pore_share;
   const lCommit = p.lpo_commit;
   const lCommit4 = lCommit * lCommit * lCommit * lCommit;
   const { ca_pump: caPump, ca_damage: caDmg, cl_rest: clRest, cl_open: clOpen, cl_rate: clRate, cl_leak: clLeak } = p;
@@ -548,21 +556,30 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
     // cytosolic Ca2+; kp: PMCA, blocked by labile Zn2+ (znP = (1 + zn_ref/Ki) / (1 + zn/Ki)).
     // Saturating terms that share a step are put over one division (x/a = x b q, q = 1/(a b)); it
     // waits only on loads, side by side with the SERCA/STIM1 one (docs/model.md 4, "Speed").
+    // pore = L^4 / (L^4 + lpo_commit^4) (peroxidation nanopores) lets Ca2+ in; ESCRT-III, recruited
+    // by Ca2+, reseals them: rep = esc_max [CHMP4B] ca^2 / (ca^2 + esc_ca_k^2) at the step's start,
+    // pore entry and swelling / (1 + rep) = dEsc / dRep. MS4A15 carries a share of the ER leak.
     const L2 = L * L;
     const L4 = L2 * L2;
+    const c0 = ca[i];
+    const c02 = c0 * c0;
     const dIp3 = L2 + ip3K2;
     const dDmg = L4 + lCommit4;
     const dZn = pmKi + zn[i];
-    const qL = 1 / (dIp3 * dDmg * dZn);
-    const kr = erLeak * (1 + ip3G * L2 * dDmg * dZn * qL) + ionoEr;
-    const jFix = caIn + caDmgB * L4 * dIp3 * dZn * qL;
-    const kp = caPump * (1 + znPC * (znPNum * dIp3 * dDmg * qL - 1));
+    const dEsc = c02 + escK2;
+    const dRep = dEsc + escMax * D[pCHMP4B[i]] * c02;
+    const qL = 1 / (dIp3 * dDmg * dZn * dRep);
+    const kr = erLeak * (1 - msShare + msShare * D[pMS4A15[i]]) * (1 + ip3G * L2 * dDmg * dZn * dRep * qL) + ionoEr;
+    // pore / (1 + rep), and 1 / (1 + rep)
+    const poreRep = L4 * dIp3 * dZn * dEsc * qL;
+    const repF = dIp3 * dDmg * dZn * dEsc * qL;
+    const jFix = caIn + caDmgB * poreRep;
+    const kp = caPump * (1 + znPC * (znPNum * dIp3 * dDmg * dRep * qL - 1));
     const soceC = soce * D[pORAI1[i]];
-    const c0 = ca[i];
     const e0 = caEr[i];
     const e02 = e0 * e0;
     const dSt0 = stimK4 + e02 * e02;
-    const dSe0 = c0 * c0 + sercaK2;
+    const dSe0 = c02 + sercaK2;
     const q0 = 1 / (dSt0 * dSe0);
     const j0 = jFix + soceC * stimK4 * dSe0 * q0;
     const ks0 = sercaV * c0 * dSt0 * q0;
@@ -601,7 +618,9 @@ export function deathCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Fl
     const cl1 = ((cl[i] + dtCl * clLeak * clRest) * dT + dtCl * gTn * clOpen) / ((1 + dtCl * clLeak) * dT + dtCl * gTn);
     cl[i] = cl1;
     const load = (cl1 - clRest) * clLoadNorm;
-    let v = vol[i] + dt * swell * (load > 0 ? load : 0);
+    // swelling: the TMEM16F Cl- load and Ca2+-independent pores (share swell_pore_share), both
+    // slowed by ESCRT-III resealing
+    let v = vol[i] + dt * swell * ((1 - poreS) * (load > 0 ? load : 0) * repF + poreS * poreRep);
     if (s === ALIVE) v = relaxStep(v, 1, rvdFrac); // regulatory volume decrease while the membrane holds
     vol[i] = v;
 

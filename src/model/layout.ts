@@ -142,6 +142,8 @@ export const GENES = [
   'PROLIF',
   'MT1G',
   'CLIC5',
+  'MS4A15',
+  'CHMP4B',
 ] as const;
 export type Gene = (typeof GENES)[number];
 

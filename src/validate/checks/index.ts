@@ -14,6 +14,7 @@ import { gaps } from './gaps';
 import { gpx4Inhibitors58 } from './gpx4-inhibitors';
 import { gsh54 } from './gsh-dose';
 import { ionCalcium } from './ion-calcium';
+import { ionCalciumRepair } from './ion-calcium-repair';
 import { ionChloride } from './ion-chloride';
 import { ionSelenium } from './ion-selenium';
 import { ionZinc } from './ion-zinc';
@@ -51,6 +52,7 @@ export const BEHAVIOURS: Behaviour[] = [
   spontaneous,
   tumours,
   ionCalcium,
+  ionCalciumRepair,
   ionZinc,
   ionSelenium,
   ionChloride,
