@@ -94,7 +94,8 @@ export function mountComparisonPresetPanel(d: ComparisonPresetDeps): ComparisonP
       status('');
       return false;
     }
-    const target = Math.round(c.checkpoint_min / d.controller.sim.dt);
+    // the last step at or before the checkpoint's time: the branches' treatments (from that time) never start before the state's
+    const target = Math.floor(c.checkpoint_min / d.controller.sim.dt + 1e-9);
     if (!(await runTo(c, target, gen))) {
       // another choice runs now, or the sandbox was reset, loaded or played past the checkpoint
       if (gen === generation) status(`${name}: interrupted before the checkpoint at ${formatClock(c.checkpoint_min)}; choose it again to start over`);

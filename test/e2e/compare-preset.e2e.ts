@@ -68,7 +68,7 @@ test('the Ca2+-free comparison preset runs to its checkpoint and compares the tw
   expect([normal.t_min, free.t_min]).toEqual([900, 900]); // one clock, to the end
   expect(normal.wave).toBe('wave');
   expect(free.wave).toBe('wave');
-  expect(free.deaths).toBeGreaterThan(0); // committed cells still burst without outside Ca2+
+  expect(free.deaths).toBeGreaterThan(0); // cells still commit to death without outside Ca2+
   expect(free.wave_speed_um_per_min as number).toBeLessThan(normal.wave_speed_um_per_min as number);
   expect(free.at).toBe(normal.at);
   expect(free.front_um as number).toBeLessThan(normal.front_um as number);
