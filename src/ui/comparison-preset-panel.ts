@@ -66,13 +66,14 @@ export function mountComparisonPresetPanel(d: ComparisonPresetDeps): ComparisonP
     const sim = ctl.sim;
     const t0 = ctl.sim.stepIndex();
     while (sim.stepIndex() < target) {
-      if (gen !== generation || ctl.sim !== sim) return false;
+      // another comparison preset chosen, another preset chosen or loaded, a reset: stop here
+      if (gen !== generation || ctl.sim !== sim || d.picker.preset() !== c.base) return false;
       if (ctl.playing) ctl.pause();
       await Promise.all([ctl.step(Math.min(STEPS_PER_PIECE, target - sim.stepIndex())), nextFrame()]);
       const pct = Math.floor((100 * (sim.stepIndex() - t0)) / Math.max(1, target - t0));
       status(`running ${c.base} to the checkpoint at ${formatClock(c.checkpoint_min)}: ${formatClock(sim.time())} (${pct} %)`);
     }
-    return gen === generation && ctl.sim === sim && sim.stepIndex() === target;
+    return gen === generation && ctl.sim === sim && d.picker.preset() === c.base && sim.stepIndex() === target;
   };
 
   const run = async (name: string): Promise<boolean> => {

@@ -77,3 +77,26 @@ test('the Ca2+-free comparison preset runs to its checkpoint and compares the tw
   await expect(table).toContainText((normal.wave_speed_um_per_min as number).toFixed(2));
   await expect(table).toContainText((free.wave_speed_um_per_min as number).toFixed(2));
 });
+
+test('choosing another preset while a comparison preset runs to its checkpoint stops it; the other preset runs', async ({ page }) => {
+  await openSandbox(page, '?speed=25');
+  // both choices in one task: the run to the checkpoint has not taken a step when the second comes
+  await page.evaluate(() => {
+    const choose = (id: string, value: string) => {
+      const sel = document.getElementById(id) as HTMLSelectElement;
+      sel.value = value;
+      sel.dispatchEvent(new Event('change'));
+    };
+    choose('comparison-preset', 'calcium-free-vs-normal');
+    choose('preset', 'unprimed-light-pulse');
+  });
+  await expect(page.locator('#comparison-status')).toHaveText(
+    'calcium-free-vs-normal: interrupted before the checkpoint at 5:00 h; choose it again to start over',
+  );
+  await page.waitForFunction(() => window.__ferrowave?.controller.scenario.name === 'unprimed-light-pulse');
+  await expect(page.locator('#preset')).toHaveValue('unprimed-light-pulse');
+  await expect(page.locator('#compare-view')).toBeHidden();
+  await expect(page.locator('#checkpoint-list li')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__ferrowave!.controller.sim.time())).toBe(0);
+  expect(await errorText(page)).toBe('');
+});
