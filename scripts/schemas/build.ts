@@ -1,9 +1,10 @@
-// Why this file exists: `npm run build:schemas` writes schemas/scenario.schema.json and
-// schemas/sweep.schema.json from the registries; test/schemas/schemas.test.ts fails when the
-// committed files are not what this writes today.
+// Why this file exists: `npm run build:schemas` writes schemas/scenario.schema.json,
+// schemas/sweep.schema.json and schemas/comparison.schema.json from the registries;
+// test/schemas/schemas.test.ts fails when the committed files are not what this writes today.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { comparisonSchema } from './comparison-schema';
 import { schemaText } from './json-schema';
 import { scenarioSchema } from './scenario-schema';
 import { sweepSchema } from './sweep-schema';
@@ -16,6 +17,7 @@ export function schemaFiles(): Array<[path: string, text: string]> {
   return [
     ['schemas/scenario.schema.json', schemaText(scenarioSchema())],
     ['schemas/sweep.schema.json', schemaText(sweepSchema())],
+    ['schemas/comparison.schema.json', schemaText(comparisonSchema())],
   ];
 }
 

@@ -13,6 +13,7 @@ import type { ResolvedScenario } from '../model/scenario';
 import { createLatticeRenderer, type LatticeRenderer } from '../render/lattice-renderer';
 import { mountCheckpointsPanel, type SavedCheckpoint, type BranchAdd } from './checkpoints-panel';
 import { type CompareView, mountCompareView } from './compare-view';
+import { type ComparisonPresetPanel, mountComparisonPresetPanel } from './comparison-preset-panel';
 import { SimController } from './controller';
 import { byId } from './dom';
 import { type DosePanel, mountDosePanel } from './dose-panel';
@@ -73,6 +74,8 @@ export interface SandboxApp {
   runEnd: RunEndCard;
   /** branches from a checkpoint side by side */
   compare: CompareView;
+  /** the comparison presets: run(name) loads the base preset, runs it to the checkpoint and compares the branches */
+  comparisonPresets: ComparisonPresetPanel;
   /** an agent's dose-response: wave speed and deaths against the dose, beside the published points */
   dose: DosePanel;
   /** checkpoints saved so far, oldest first */
@@ -158,6 +161,14 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   });
   // a comparison started from the sidebar shows above the dose-response's results
   byId('compare-start').addEventListener('click', () => dose.close());
+  const comparisonPresets = mountComparisonPresetPanel({
+    controller,
+    errors,
+    picker,
+    compare,
+    saveCheckpoint: checkpoints.save,
+    beforeStart: () => dose.close(),
+  });
   const share = mountSharePanel({ controller, errors, loadResolved: picker.loadResolved, onShare: opts.onShare });
   mountLatticeClicks({ renderer, controller, mouseMode, errors, inspect: inspect.select, refreshTreatments: () => treatments.refresh() });
   const loop = startFrameLoop({
@@ -234,6 +245,7 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     intro,
     runEnd,
     compare,
+    comparisonPresets,
     dose,
     checkpoints: checkpoints.checkpoints,
     saveCheckpoint: checkpoints.save,

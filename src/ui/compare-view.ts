@@ -39,8 +39,8 @@ export interface CompareDeps {
 export interface CompareView {
   /** the running comparison, or null */
   readonly current: Comparison | null;
-  /** start comparing `arms` from `cp` (as the form does); false (error shown) when it could not */
-  start(cp: SavedCheckpoint, arms: ArmSpec[]): Promise<boolean>;
+  /** start comparing `arms` from `cp` (as the form does; `title` names the comparison in its bar); false (error shown) when it could not */
+  start(cp: SavedCheckpoint, arms: ArmSpec[], title?: string): Promise<boolean>;
   /** end the comparison: back to the sandbox */
   end(): void;
 }
@@ -220,7 +220,7 @@ export function mountCompareView(d: CompareDeps): CompareView {
     panes.replaceChildren();
   };
 
-  const start = async (cp: SavedCheckpoint, arms: ArmSpec[]): Promise<boolean> => {
+  const start = async (cp: SavedCheckpoint, arms: ArmSpec[], name?: string): Promise<boolean> => {
     end();
     d.controller.pause();
     try {
@@ -233,7 +233,7 @@ export function mountCompareView(d: CompareDeps): CompareView {
     cmp.onError = d.errors.show;
     cmp.speed = d.speed();
     plots.start(cmp.arms.map((a, k) => ({ label: a.label, colour: ARM_COLOURS[k], samples: a.samples })));
-    title.textContent = `${arms.length} branches from checkpoint #${cp.id} (${formatClock(cp.t_min)})`;
+    title.textContent = `${name ? `${name}: ` : ''}${arms.length} branches from checkpoint #${cp.id} (${formatClock(cp.t_min)})`;
     key.replaceChildren(
       ...cmp.arms.map((a, k) => swatch(`\u25ac ${a.label}  `, ARM_COLOURS[k])),
       'plots: alive cells solid, dead dashed; one clock for all; numbers as `ferrowave run` of each branch would give them',

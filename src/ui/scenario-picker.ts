@@ -27,6 +27,8 @@ export function describeScenario(raw: Record<string, unknown>): string {
 export interface ScenarioPicker {
   /** (re)load the scenario with the seed shown, from t = 0; false (error shown) when it could not be */
   load(): Promise<boolean>;
+  /** select a shipped preset with its own seed and load it from t = 0 (as choosing it in the selector does); false (error shown) when it could not be */
+  loadPreset(name: string): Promise<boolean>;
   /** restart at t = 0 with an edited scenario; false (error shown, the previous one kept for reset) when invalid */
   restartWith(raw: RawScenario): Promise<boolean>;
   /** switch to an already validated scenario (from a file or a link) with its seed; the selector shows its name and where it came from */
@@ -122,11 +124,19 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
     return load();
   };
 
+  const loadPreset = (name: string): Promise<boolean> => {
+    if (!PRESET_NAMES.includes(name)) {
+      errors.show(new Error(`no preset named "${name}"`));
+      return Promise.resolve(false);
+    }
+    presetSel.value = name;
+    base = PRESETS[name];
+    seedIn.value = String(PRESETS[name].seed ?? 0);
+    return load();
+  };
   presetSel.addEventListener('change', () => {
     if (presetSel.value === CUSTOM) return;
-    base = PRESETS[presetSel.value];
-    seedIn.value = String(PRESETS[presetSel.value].seed ?? 0);
-    void load();
+    void loadPreset(presetSel.value);
   });
   seedIn.addEventListener('change', () => void load());
   // lattice size: the running scenario (treatments added so far kept) on a new lattice, from t = 0
@@ -150,6 +160,7 @@ export function mountScenarioPicker(controller: SimController, params: URLSearch
   showDescription();
   return Object.assign(picker, {
     load,
+    loadPreset,
     restartWith,
     loadResolved,
     adopt: (raw: RawScenario, seed: number, name: string) => {
