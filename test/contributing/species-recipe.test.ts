@@ -30,7 +30,7 @@ const EDITS: { file: string; after: string; insert: string }[] = [
   },
   {
     file: 'src/model/cell-kinetics.ts',
-    after: '    const fen = fe1 / feRef;',
+    after: '    const fen = fe1 * feRefInv;',
     insert: '    const probe = st.cell.probe;\n    probe[i] = (probe[i] + dt * p.probe_rate * p.probe_level * fen) / (1 + dt * p.probe_rate);\n',
   },
 ];
