@@ -159,15 +159,20 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
     spawnRun: opts.spawnRun,
     loadedName: () => byId<HTMLSelectElement>('preset').selectedOptions[0]?.text ?? controller.scenario.name,
   });
-  // a comparison started from the sidebar shows above the dose-response's results
-  byId('compare-start').addEventListener('click', () => dose.close());
+  // a comparison shows above the dose-response's results, and the first-visit card (which would
+  // cover its table) closes: starting one is past the first minute
+  const beforeCompare = () => {
+    dose.close();
+    if (intro.open) intro.dismiss();
+  };
+  byId('compare-start').addEventListener('click', beforeCompare);
   const comparisonPresets = mountComparisonPresetPanel({
     controller,
     errors,
     picker,
     compare,
     saveCheckpoint: checkpoints.save,
-    beforeStart: () => dose.close(),
+    beforeStart: beforeCompare,
   });
   const share = mountSharePanel({ controller, errors, loadResolved: picker.loadResolved, onShare: opts.onShare });
   mountLatticeClicks({ renderer, controller, mouseMode, errors, inspect: inspect.select, refreshTreatments: () => treatments.refresh() });

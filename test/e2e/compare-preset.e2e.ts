@@ -7,7 +7,9 @@ import { expect, test } from '@playwright/test';
 import { errorText, openSandbox } from './sandbox';
 
 test('the Ca2+-free comparison preset runs to its checkpoint and compares the two media side by side', async ({ page }) => {
-  await openSandbox(page, '?speed=25');
+  // as a first visit shows it: the "what you are seeing" card open (it would cover the comparison's table)
+  await openSandbox(page, '?speed=25&intro=1');
+  await expect(page.locator('#intro')).toBeVisible();
   const option = page.locator('#comparison-preset option[value="calcium-free-vs-normal"]');
   await expect(option).toHaveCount(1);
   expect(await option.getAttribute('title')).toMatch(/Ca2\+-free medium/);
@@ -26,6 +28,7 @@ test('the Ca2+-free comparison preset runs to its checkpoint and compares the tw
   expect(await errorText(page)).toBe('');
   await expect(page.locator('#comparison-desc')).toContainText('calcium-free-vs-normal: ');
   await expect(page.locator('#comparison-status')).toBeHidden();
+  await expect(page.locator('#intro')).toBeHidden();
   const lines = await page.evaluate(() => (window as unknown as { __statusLines: string[] }).__statusLines);
   const progress = lines.filter((l) => /^running primed-light-pulse to the checkpoint at 5:00 h: \d+:\d\d h \(\d+ %\)$/.test(l));
   expect(progress.length, lines.join('\n')).toBeGreaterThan(1); // shown piece by piece, frames in between
