@@ -10,15 +10,20 @@ import { createSimulation } from '../../src/model/simulation';
 const rsl3 = { agent: 'rsl3', uM: 1, start_min: 0 };
 const caFree = { agent: 'calcium-free', uM: 0, start_min: 0 };
 
-/** a 6 x 6 dish under `treatments`: the ruptured cells, the committed ones still intact, and the mean commitment -> rupture (min) */
-function deaths(treatments: object[], params: Record<string, number> = {}, minutes = 600) {
+/** the state of a 6 x 6 dish (bursts off) after `minutes` under `treatments` */
+function dishAfter(treatments: object[], params: Record<string, number>, minutes: number) {
   const sc = resolveScenario(
     { name: 'repair', seed: 5, lattice: { width: 6, height: 6, site_um: 20 }, duration_min: minutes, treatments, params: { burst_rate: 0, ...params } },
     'test',
   );
   const sim = createSimulation(sc, sc.seed, { unshared: true });
   sim.step(sim.totalSteps());
-  const st = sim.state;
+  return sim.state;
+}
+
+/** a 6 x 6 dish under `treatments`: the ruptured cells, the committed ones still intact, and the mean commitment -> rupture (min) */
+function deaths(treatments: object[], params: Record<string, number> = {}, minutes = 600) {
+  const st = dishAfter(treatments, params, minutes);
   let dead = 0,
     dying = 0,
     sum = 0;
@@ -33,13 +38,7 @@ function deaths(treatments: object[], params: Record<string, number> = {}, minut
 
 /** the living cells' mean ER Ca2+ (uM) and PUFA-PL after `minutes` */
 function erAndPufa(treatments: object[], params: Record<string, number> = {}, minutes = 1440) {
-  const sc = resolveScenario(
-    { name: 'ms4a15', seed: 5, lattice: { width: 6, height: 6, site_um: 20 }, duration_min: minutes, treatments, params: { burst_rate: 0, ...params } },
-    'test',
-  );
-  const sim = createSimulation(sc, sc.seed, { unshared: true });
-  sim.step(sim.totalSteps());
-  const st = sim.state;
+  const st = dishAfter(treatments, params, minutes);
   let er = 0,
     pufa = 0,
     n = 0;

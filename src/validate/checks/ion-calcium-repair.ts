@@ -6,7 +6,6 @@
 // built (docs/design/ion-crosstalk.md, C7 and C8); the sources give directions, the factors are the design's.
 import { barChart } from '../../report/bar-chart';
 import { PALETTE } from '../../report/colours';
-import { ALIVE } from '../../model/layout';
 import { Criteria, commands, frontSpeed, meanDeathDelay, presetRun, result } from '../kit';
 import { fx, sampleAt } from '../measures';
 import type { Behaviour, CheckContext, Figure, RunResult } from '../types';
@@ -95,11 +94,7 @@ export const ionCalciumRepair: Behaviour = {
         }),
       },
     ];
-    const alive = (r: RunResult) => {
-      let n = 0;
-      for (let i = 0; i < r.sim.state.n; i++) if (r.sim.state.status[i] === ALIVE) n++;
-      return n;
-    };
+    const alive = (r: RunResult) => r.samples[r.samples.length - 1].alive;
     const table = [
       '| condition | wave | mean commitment to rupture | living at the end |',
       '|---|---|---|---|',
