@@ -22,6 +22,29 @@ export interface RunControlsDeps {
   reset(): void;
 }
 
+/** how long a scenario plays at its default pace, wall s (the first minute: issue "a run to its end in about a minute") */
+export const DEFAULT_PLAY_S = 60;
+/** the display rate the default pace assumes (frames per second; requestAnimationFrame's usual) */
+export const ASSUMED_FPS = 60;
+export const SPEED_MIN = 1;
+export const SPEED_MAX = 50;
+
+/**
+ * The default steps per frame for a run of `totalSteps` steps: the whole run in about
+ * DEFAULT_PLAY_S at ASSUMED_FPS (when the machine steps that fast; slower when it does not),
+ * within the slider's range.
+ */
+export function defaultSpeed(totalSteps: number): number {
+  const n = Math.round(totalSteps / (DEFAULT_PLAY_S * ASSUMED_FPS));
+  return n < SPEED_MIN ? SPEED_MIN : n > SPEED_MAX ? SPEED_MAX : n;
+}
+
+/** the pace in plain words: simulated time per second of wall time at ASSUMED_FPS, "24 min/s", "2.5 h/s" */
+export function paceText(stepsPerFrame: number, dtMin: number): string {
+  const m = stepsPerFrame * dtMin * ASSUMED_FPS;
+  return m < 60 ? `${+m.toFixed(1)} min/s` : `${+(m / 60).toFixed(2)} h/s`;
+}
+
 /** "6 h", "30 min", "1.5 h" */
 export function formatHours(h: number): string {
   return h < 1 ? `${+(h * 60).toFixed(1)} min` : `${+h.toFixed(2)} h`;
@@ -38,7 +61,13 @@ export function mountRunControls(controller: SimController, params: URLSearchPar
 
   for (const n of [1, 2, 3, 4]) workersSel.add(new Option(String(n), String(n)));
   workersSel.value = String(controller.workers);
-  speedIn.value = String(intSetting(params, 'speed', 1, 50, 10));
+  // the pace: a link's ?speed= or the slider once moved keep theirs; otherwise each scenario loaded
+  // from t = 0 gets the pace that plays it to its end in about a minute (defaultSpeed)
+  let chosen = params.has('speed');
+  let paced: unknown = null;
+  speedIn.min = String(SPEED_MIN);
+  speedIn.max = String(SPEED_MAX);
+  speedIn.value = String(intSetting(params, 'speed', SPEED_MIN, SPEED_MAX, controller.speed));
 
   resetBtn.addEventListener('click', () => d.reset());
   workersSel.addEventListener('change', () => controller.setWorkers(Number(workersSel.value)).catch(d.errors.show));
@@ -65,12 +94,23 @@ export function mountRunControls(controller: SimController, params: URLSearchPar
   stepBtn.addEventListener('click', () => controller.step(1).catch(d.errors.show));
   const onSpeed = () => {
     controller.speed = Number(speedIn.value);
-    speedVal.textContent = speedIn.value;
+    const dt = controller.sim?.scenario.numerics.dt_min;
+    const steps = `${speedIn.value} step${controller.speed === 1 ? '' : 's'}/frame`;
+    speedVal.textContent = dt ? `${steps} · ${paceText(controller.speed, dt)}` : steps;
   };
-  speedIn.addEventListener('input', onSpeed);
+  speedIn.addEventListener('input', () => {
+    chosen = true;
+    onSpeed();
+  });
   onSpeed();
 
   const refresh = () => {
+    const sim = controller.sim;
+    if (sim && sim !== paced) {
+      paced = sim;
+      if (!chosen && sim.stepIndex() === 0) speedIn.value = String(defaultSpeed(sim.totalSteps()));
+      onSpeed();
+    }
     const done = controller.sim ? controller.finished() : false;
     playBtn.textContent = controller.playing ? 'pause' : done ? `go on ${formatHours(extendHours())}` : 'play';
     playBtn.title = done && !controller.playing ? 'the run reached its end (duration_min): this extends it and plays on' : '';
