@@ -132,7 +132,7 @@ async function runFit(file: string, opts: FitOptions, pool: Pool | null): Promis
   const skippedRows = input.skipped.filter((s) => s.lines.length > 0);
   if (skippedRows.length)
     progress.note(
-      `rows left out (skip_agents): ${skippedRows.map((s) => `${s.agent} ${s.lines.length} row${s.lines.length === 1 ? '' : 's'}${s.known ? ' (the model has it now)' : ''}`).join(', ')}`,
+      `rows left out (skip_agents): ${skippedRows.map((s) => `${s.agent} ${s.lines.length} row${s.lines.length === 1 ? '' : 's'}${s.known ? '' : ' (not a treatment of the model)'}`).join(', ')}`,
     );
   if (how === 'continued') progress.note(`continuing ${dir} from batch ${state.batch} (${state.evaluations.length} parameter vectors evaluated)`);
   const onSignal = (sig: NodeJS.Signals) => {

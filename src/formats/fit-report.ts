@@ -58,7 +58,7 @@ export function fitReport(r: ReportInput): string {
     out.push('## Rows left out', '');
     for (const s of r.skipped) {
       const file = spec.data[s.data].file;
-      const known = s.known ? 'the model has this agent now: remove it from skip_agents to fit these rows' : 'not a treatment of the model';
+      const known = s.known ? 'a treatment of the model, left out by this fit; remove it from skip_agents to fit these rows' : 'not a treatment of the model';
       out.push(
         `- ${file}: agent \`${s.agent}\` (${known}): ${s.lines.length} row${s.lines.length === 1 ? '' : 's'} left out${s.lines.length ? `, lines ${s.lines.join(', ')}` : ''}`,
       );

@@ -537,7 +537,7 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
         hill: 1,
         max_effect: 1,
         source:
-          'cellular IC50 fitted to the GKT137831 titration of Co et al., Nature 631:654 (2024) (parameter gkt137831_ic50); cell-free Ki 0.11 uM (NOX1), 0.14 uM (NOX4), Aoyama et al., Hepatology 56:2316 (2012)',
+          'cellular IC50 fitted to the GKT137831 titration of Co et al., Nature 631:654 (2024) on the full primed dish (parameter gkt137831_ic50, fits/gkt-dish.fit.json); cell-free Ki 0.11 uM (NOX1), 0.14 uM (NOX4), Aoyama et al., Hepatology 56:2316 (2012)',
       },
     ],
     notes:

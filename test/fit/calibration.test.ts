@@ -47,6 +47,28 @@ describe('the calibration fit', () => {
   });
 });
 
+describe('the GKT137831 dish fit', () => {
+  it('fits only GKT137831 potency, on the full dish check 5.13 measures, to the GKT137831 rows and bound', () => {
+    const fit = readFitFile(join(repo, 'fits/gkt-dish.fit.json'));
+    expect(fit.spec.parameters.map((p) => p.name)).toEqual(['gkt137831_ic50']);
+    expect(new Set(fit.points.map((p) => p.agent))).toEqual(new Set(['gkt137831']));
+    // five published doses, the plate's untreated wells and the 5 uM bound
+    expect(fit.points.map((p) => [p.dose, p.value])).toEqual([
+      [0, 1],
+      [0.075, 0.943],
+      [0.15, 0.883],
+      [0.3, 0.776],
+      [0.6, 0.721],
+      [1.25, 0.573],
+      [5, 0],
+    ]);
+    expect(fit.spec.data.every((d) => d.scenario === 'primed-light-pulse')).toBe(true);
+    // the other 45 published rows and 3 bounds are left out on purpose, not unknown to the model
+    expect(fit.skipped.reduce((n, s) => n + s.lines.length, 0)).toBe(48);
+    expect(fit.skipped.every((s) => s.known)).toBe(true);
+  });
+});
+
 describe('the GSH pathway fit', () => {
   it('reads the seven 5-h GSH points of Co et al. 2024 and starts from the model defaults it reports on', () => {
     const fit = readFitFile(join(repo, 'fits/gsh-erastin.fit.json'));
