@@ -77,6 +77,11 @@ export interface LatticeRenderer {
   /** mark the state as changed (the next draw refills the texture) */
   invalidate(): void;
   fit(): void;
+  /**
+   * Keep the rightmost `px` CSS pixels free when fitting (a card over the lattice); re-fits now if
+   * the view is still where the last fit put it (a view the user zoomed or panned stays).
+   */
+  reserveRight(px: number): void;
   camera(): Camera;
   /** screen pixels per um at the current zoom */
   pxPerUm(): number;
@@ -162,12 +167,22 @@ export async function createLatticeRenderer(host: HTMLElement, opts: RendererOpt
     r.onCamera?.();
   };
 
+  // pixels on the right kept free by the last fit (reserveRight), and the camera that fit set
+  let reserved = 0;
+  let fitted: Camera | null = null;
   const fitView = () => {
     if (!state) return;
-    const w = app.screen.width;
+    const w = Math.max(1, app.screen.width - reserved);
     const h = app.screen.height;
     const s = Math.min(w / state.width, h / state.height) * 0.98;
     setCamera({ scale: s, x: (w - s * state.width) / 2, y: (h - s * state.height) / 2 });
+    fitted = camera();
+  };
+  const reserveRight = (px: number) => {
+    const c = camera();
+    const untouched = fitted !== null && c.scale === fitted.scale && c.x === fitted.x && c.y === fitted.y;
+    reserved = px > 0 && px < app.screen.width / 2 ? px : 0;
+    if (untouched) fitView();
   };
 
   // --- mouse: wheel zoom around the cursor, drag to pan, click without drag = onClick
@@ -324,6 +339,7 @@ export async function createLatticeRenderer(host: HTMLElement, opts: RendererOpt
       return true;
     },
     fit: fitView,
+    reserveRight,
     camera,
     pxPerUm: () => world.scale.x / site,
     toLattice(px, py) {

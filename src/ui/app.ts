@@ -113,6 +113,8 @@ export async function startApp(opts: AppOptions): Promise<SandboxApp> {
   const picker = mountScenarioPicker(controller, params, errors);
   const run = mountRunControls(controller, params, { errors, reset: () => void picker.load() });
   const intro = mountIntroPanel(params, opts.hash ?? '');
+  // the lattice is fitted beside the first-visit card, not under it
+  intro.onCover = (px) => renderer.reserveRight(px);
   picker.onDescription = () => intro.setDescription(picker.description());
   intro.setDescription(picker.description());
   const runEnd = mountRunEndCard(controller, run, () => void picker.load());

@@ -15,7 +15,12 @@ export interface IntroPanel {
   dismiss(): void;
   /** rewrite "what you are seeing" from the running scenario's description */
   setDescription(text: string): void;
+  /** called when the card opens or closes (and once when a listener is set), with the width it covers on the right (CSS px; 0 when closed) */
+  onCover: ((px: number) => void) | null;
 }
+
+/** the gap kept between the card's left edge and what it must not cover, CSS px */
+const COVER_MARGIN = 12;
 
 /** Whether the card opens by itself: ?intro=1 forces it, ?intro=0 stops it; else only the plain page, never dismissed. */
 export function introOpensByItself(params: URLSearchParams, hash: string, dismissedBefore: boolean): boolean {
@@ -45,15 +50,32 @@ export function mountIntroPanel(params: URLSearchParams, hash: string): IntroPan
   } catch {
     dismissedBefore = false;
   }
+  let onCover: ((px: number) => void) | null = null;
+  // the card sits at the right of the stage: what it covers is from its left edge to the stage's right
+  const covered = () => {
+    if (card.hidden) return 0;
+    const stage = card.offsetParent as HTMLElement | null;
+    return stage ? stage.clientWidth - card.offsetLeft + COVER_MARGIN : card.offsetWidth + 2 * COVER_MARGIN;
+  };
+  const cover = () => onCover?.(covered());
   const panel: IntroPanel = {
     get open() {
       return !card.hidden;
     },
+    get onCover() {
+      return onCover;
+    },
+    set onCover(f) {
+      onCover = f;
+      cover();
+    },
     show: () => {
       card.hidden = false;
+      cover();
     },
     dismiss: () => {
       card.hidden = true;
+      cover();
       try {
         store?.setItem(INTRO_DISMISSED_KEY, '1');
       } catch {

@@ -51,9 +51,24 @@ test('the plain page opens on the ring-wave dish with a card on what it shows, d
   await page.click('#sec-cells > summary');
   await expect(page.locator('#plot')).toBeVisible();
 
+  // the card does not cover the dish: the lattice is fitted beside it, and takes the room back when it closes
+  const card = await page.locator('#intro').boundingBox();
+  if (!card) throw new Error('no card');
+  const dishRight = () =>
+    page.evaluate(() => {
+      const f = window.__ferrowave!;
+      const st = f.controller.sim.state;
+      const b = f.renderer.canvas.getBoundingClientRect();
+      const a = f.renderer.siteToScreen(st.width - 1, 0);
+      return b.left + a.px + f.renderer.camera().scale / 2;
+    });
+  const withCard = await dishRight();
+  expect(withCard).toBeLessThanOrEqual(card.x);
+
   // "got it" closes the card for good in this browser; ? opens it again
   await page.click('#intro-dismiss');
   await expect(page.locator('#intro')).toBeHidden();
+  expect(await dishRight()).toBeGreaterThan(card.x + 50);
   await page.reload();
   await page.waitForFunction(() => window.__ferrowave?.ready.then(() => true), undefined, { timeout: 30_000 });
   await expect(page.locator('#intro')).toBeHidden();
