@@ -4,6 +4,7 @@
 // over the lattice runs on the engine's workers, each taking chunks of rows (Engine.sampleRows).
 import type { Sample } from '../analysis/observables';
 import { countsOfSample, firstCommitOfSample, frontOfSample } from '../analysis/sample-rows';
+import { FrontReach } from '../analysis/front-reach';
 import { commitOrigin, type Origin, pulseOrigin } from '../analysis/wave';
 import type { Engine } from './engine';
 
@@ -22,12 +23,14 @@ export interface RunHooks {
 /**
  * Takes the samples of one engine's run, in order. The front is measured from the same origin as
  * the summary and the sandbox (wave.ts waveOrigin): the first pulse, else the first committed
- * cell. Without a pulse the origin is known only once the rows are summed, so the rows' fronts are
+ * cell; it is the farthest the front has reached from that origin (FrontReach). Without a pulse the origin is known only once the rows are summed, so the rows' fronts are
  * computed from the last sample's origin, and again (the fronts only) when the origin moved.
  */
 export function sampler(engine: Engine): () => Promise<Sample> {
   let guess: Origin | null = null;
   let guessSite = -1;
+  // the front never falls back (cleared and regrown sites forget their commitment): front-reach.ts
+  const reach = new FrontReach();
   return async () => {
     const sim = engine.sim;
     const { height, width } = sim.state;
@@ -47,7 +50,7 @@ export function sampler(engine: Engine): () => Promise<Sample> {
         front = frontOfSample(height, rows);
       }
     }
-    return { t_min: sim.time(), ...counts, front_um: front };
+    return { t_min: sim.time(), ...counts, front_um: reach.update(pulse ?? guess, front) };
   };
 }
 

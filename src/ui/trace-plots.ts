@@ -4,6 +4,7 @@
 // cadence from the observables the CLI writes to timeseries.csv (countsAndMeans, frontPosition
 // from waveOrigin), and the speed is the CLI's summary.json wave analysis of the run so far
 // (frontNow: analyseWave over the commitment times, plus the last hour of the same front points).
+import { FrontReach } from '../analysis/front-reach';
 import { type FrontNow, frontNow } from '../analysis/front-speed';
 import { type countsAndMeans, MEAN_VARS } from '../analysis/observables';
 import { frontPosition, waveOrigin } from '../analysis/wave';
@@ -58,6 +59,8 @@ export class TracePlots {
   /** the state and scenario of the last sample, the front analysed from them, and when (performance.now()) */
   private last: { st: SimState; sc: ResolvedScenario; t_min: number; at: number } | null = null;
   private front: FrontNow | null = null;
+  /** the farthest the front has reached, as the CLI's samples keep it (front-reach.ts) */
+  private reach = new FrontReach();
   private analysedAt = Number.NEGATIVE_INFINITY;
   /** what the last analysis cost, ms */
   private analyseCost = 0;
@@ -96,6 +99,7 @@ export class TracePlots {
     this.duration = duration_min;
     this.last = null;
     this.front = null;
+    this.reach = new FrontReach();
     this.shown = false;
     this.meanChart.reset();
     this.frontChart.reset();
@@ -129,7 +133,7 @@ export class TracePlots {
     for (const v of TRACE_VARS) s.means[v.name].push(c.means[v.name] ?? Number.NaN);
     // the origin as the CLI takes it: the first light pulse or H2O2 region, else the first cell that committed
     const origin = waveOrigin(sc, st);
-    s.front_um.push(origin ? frontPosition(st, sc.lattice.site_um, origin) : null);
+    s.front_um.push(this.reach.update(origin, origin ? frontPosition(st, sc.lattice.site_um, origin) : null));
     this.last = { st, sc, t_min, at: performance.now() };
     this.front = null;
     this.shown = false;
@@ -145,7 +149,9 @@ export class TracePlots {
     if (!l) return null;
     if (!this.front) {
       const t0 = performance.now();
-      this.front = frontNow(l.st, l.sc, l.t_min, SPEED_WINDOW_MIN);
+      const fr = frontNow(l.st, l.sc, l.t_min, SPEED_WINDOW_MIN);
+      // the position as the front plot (and timeseries.csv) keep it: the farthest reached
+      this.front = { ...fr, front_um: fr.origin ? (this.series.front_um.at(-1) ?? fr.front_um) : fr.front_um };
       this.analysedAt = performance.now();
       this.analyseCost = this.analysedAt - t0;
     }

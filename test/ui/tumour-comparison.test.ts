@@ -1,6 +1,6 @@
 // The tumour comparison preset (tumour-erastin-rescues) says what its three branches show: with
 // erastin alone a wave crosses the tumour and every cell commits; ferrostatin-1 or DFO given with
-// the erastin stop it. Each branch is the base preset with the branch's treatments added from the
+// the erastin stop it; and each branch's front never falls back as the dead are cleared. Each branch is the base preset with the branch's treatments added from the
 // checkpoint's time, run headless here as `ferrowave run` would (the page's branches equal these:
 // test/ui/comparison.test.ts), so the description cannot drift from the model.
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,13 @@ describe('the tumour comparison preset', () => {
       raw.treatments.push(...arm.add);
       const sc = resolveScenario(raw, FERROWAVE_VERSION);
       const sim = createSimulation(sc, sc.seed);
-      const s = summarise(sim, await runToEnd(await createEngine(sim, 0)));
+      const samples = await runToEnd(await createEngine(sim, 0));
+      const s = summarise(sim, samples);
+      // the front is how far the wave reached: it never falls back, though dead cells are cleared
+      // and daughters fill their sites (a cell near the pulse that died is no longer there at 60 h)
+      const fronts = samples.map((x) => x.front_um).filter((f): f is number => f !== null);
+      for (let k = 1; k < fronts.length; k++) expect(fronts[k], arm.label).toBeGreaterThanOrEqual(fronts[k - 1]);
+      if (s.death.committed_total > 0) expect(samples.at(-1)?.front_um, arm.label).toBe(Math.max(...fronts));
       out.push({
         label: arm.label,
         wave: s.wave.pattern,
