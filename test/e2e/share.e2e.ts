@@ -1,7 +1,7 @@
 // A link made with "copy link" in the built sandbox, after a light pulse fired with a real mouse
 // click on the canvas, opened in a fresh browser context (nothing shared with the first page)
 // opens at the moment it was shared (the run replayed to it) with the first page's state hash
-// at the same step, and keeps the preset's name.
+// at the same step, and keeps the preset's name; a preset with an edited parameter is named "(edited)".
 import { expect, test } from '@playwright/test';
 import { baseUrl, errorText, openSandbox, playUntil, stateHash, stepIndex } from './sandbox';
 
@@ -51,4 +51,19 @@ test('a shared #s= link reproduces the same state hash at the same step in a fre
   }, steps);
   expect(await stateHash(fresh)).not.toBe(hashA);
   await context.close();
+});
+
+test('a preset with an edited parameter is named "(edited)" in the picker, and the exported scenario carries the edit', async ({ page }) => {
+  await openSandbox(page, '?preset=tumour-erastin&intro=0');
+  await expect(page.locator('#preset option:checked')).toHaveText('tumour-erastin');
+  await page.click('#sec-model > summary');
+  await page.click('#model-editor summary:has-text("model parameters")');
+  await page.fill('#param-filter', 'ox_diffusion');
+  const field = page.locator('#model-editor input[data-param="ox_diffusion"]');
+  await field.fill('150');
+  await field.dispatchEvent('change');
+  await page.click('#model-apply');
+  await expect(page.locator('#preset option:checked')).toHaveText('tumour-erastin (edited)');
+  expect(await page.evaluate(() => window.__ferrowave!.controller.scenario.params.ox_diffusion)).toBe(150);
+  expect(await page.evaluate(() => window.__ferrowave!.exportScenario().params.ox_diffusion)).toBe(150);
 });
