@@ -4,7 +4,7 @@
 // scale, the objective and tolerance, the optimiser's budget, the uncertainty analysis) and its
 // checker. The data rows themselves are checked by data.ts, the runs' scenarios by the model.
 import { paramSpec, PARAMS } from '../model/params';
-import { formatProblem, omittedText, type Problem } from '../model/scenario';
+import { isObj, type Problem, ProblemsError } from '../model/scenario';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
 import { parseSetPath } from '../model/set-path';
 import { OBSERVABLES, type Observable } from './observables';
@@ -125,15 +125,8 @@ export interface FitSpec {
   uncertainty: UncertaintySpec;
 }
 
-export class FitError extends Error {
-  /** `problems` holds the first MAX_PROBLEMS problems found; `omitted` counts the others */
-  constructor(
-    readonly problems: Problem[],
-    readonly omitted = 0,
-  ) {
-    super(problems.map(formatProblem).join('\n') + omittedText(omitted));
-    this.name = 'FitError';
-  }
+export class FitError extends ProblemsError {
+  override name = 'FitError';
 }
 
 /** A FitError listing the first MAX_PROBLEMS of `problems` (a data file may have thousands of bad rows). */
@@ -150,7 +143,6 @@ const UNC_KEYS = ['method', 'points', 'max_generations', 'refine', 'sigma0', 'le
 /** At most this many fitted parameters (CMA-ES with the default population stays cheap up to here). */
 export const MAX_PARAMS = 20;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 type Bad = (path: string, value: unknown, message: string) => void;

@@ -155,15 +155,22 @@ export interface Problem {
   message: string;
 }
 
-export class ScenarioError extends Error {
-  /** `problems` holds the first MAX_PROBLEMS problems found; `omitted` counts the others */
+/**
+ * Input (a scenario, a sweep or fit file, a comparison preset) that failed its checks: the message
+ * lists every problem; `problems` holds the first MAX_PROBLEMS found, `omitted` counts the others.
+ * Each kind of input has its own subclass, named for it.
+ */
+export class ProblemsError extends Error {
   constructor(
     readonly problems: Problem[],
     readonly omitted = 0,
   ) {
     super(problems.map(formatProblem).join('\n') + omittedText(omitted));
-    this.name = 'ScenarioError';
   }
+}
+
+export class ScenarioError extends ProblemsError {
+  override name = 'ScenarioError';
 }
 
 /** "\n(and 12 more problems)" after a list cut at MAX_PROBLEMS, or "". */
@@ -177,7 +184,8 @@ export function formatProblem(p: Problem): string {
   return printable(`${p.path}: ${shown} — ${p.message}`);
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** a plain JSON object (not null, not an array) */
+export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 /** a list that may be left out (null is not "left out": it is reported) */
 const absentAsEmpty = (v: unknown): unknown => (v === undefined ? [] : v);

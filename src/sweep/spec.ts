@@ -5,7 +5,7 @@ import { FORBIDDEN_TEXT, isForbiddenKey } from '../model/own-keys';
 import { paramSpec } from '../model/params';
 import { MAX_PROBLEMS } from '../model/scenario-limits';
 import { MAX_JSON_DEPTH, valueTooDeep } from '../model/json-text';
-import { formatProblem, omittedText, type Problem } from '../model/scenario';
+import { isObj, type Problem, ProblemsError } from '../model/scenario';
 import { parseSetPath } from '../model/set-path';
 import { DEFAULT_FACTOR, type ParamRange, paramAxes, type SkippedParam } from './param-axes';
 import { SOBOL_MAX_DIMS } from './sobol';
@@ -61,15 +61,8 @@ export interface SweepSpec {
   keep: Keep;
 }
 
-export class SweepError extends Error {
-  /** `problems` holds the first MAX_PROBLEMS problems found; `omitted` counts the others */
-  constructor(
-    readonly problems: Problem[],
-    readonly omitted = 0,
-  ) {
-    super(problems.map(formatProblem).join('\n') + omittedText(omitted));
-    this.name = 'SweepError';
-  }
+export class SweepError extends ProblemsError {
+  override name = 'SweepError';
 }
 
 /** What the checker needs to know about the rest of the program (passed in, keeps this pure). */
@@ -102,7 +95,6 @@ export const MAX_AXIS_VALUES = 100_000;
 export const SWEEP_NAME_MAX_CHARS = 100;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isScalar = (v: unknown): v is Scalar => isNum(v) || typeof v === 'string' || typeof v === 'boolean';
 

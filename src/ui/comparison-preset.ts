@@ -6,7 +6,7 @@
 // resolved as the scenario it runs, base + its treatments, by the scenario validation) and turns it
 // into the ArmSpecs the comparison takes. No DOM.
 import { DESCRIPTION_MAX_CHARS, MAX_PROBLEMS, NAME_MAX_CHARS } from '../model/scenario-limits';
-import { formatProblem, omittedText, type Problem, resolveScenario, ScenarioError } from '../model/scenario';
+import { isObj, type Problem, ProblemsError, resolveScenario, ScenarioError } from '../model/scenario';
 import { hasControl } from '../model/printable';
 import { FERROWAVE_VERSION } from '../model/version';
 import type { ArmSpec } from './comparison';
@@ -34,17 +34,10 @@ export interface ComparisonPreset {
   arms: ArmSpec[];
 }
 
-export class ComparisonPresetError extends Error {
-  constructor(
-    readonly problems: Problem[],
-    readonly omitted = 0,
-  ) {
-    super(problems.map(formatProblem).join('\n') + omittedText(omitted));
-    this.name = 'ComparisonPresetError';
-  }
+export class ComparisonPresetError extends ProblemsError {
+  override name = 'ComparisonPresetError';
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const listed = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
 
 /**
