@@ -21,7 +21,7 @@ async function throughput(workers: number, steps: number, reps: number): Promise
   raw.treatments[1].start_min = 0;
   raw.treatments[1].end_min = 10;
   const sim = createSimulation(resolveScenario(raw, FERROWAVE_VERSION));
-  const engine = await createEngine(sim, workers, spawnNodeWorker);
+  const engine = await createEngine(sim, workers, spawnNodeWorker, { ownCores: workers <= cpus().length });
   try {
     await engine.advance(40); // warm-up: JIT, first slow and field steps
     const rates: number[] = [];
@@ -39,7 +39,7 @@ async function throughput(workers: number, steps: number, reps: number): Promise
 async function fullRun(workers: number): Promise<{ wall_s: number; steps: number; sim_min: number }> {
   const sc = resolveScenario(preset, FERROWAVE_VERSION);
   const sim = createSimulation(sc);
-  const engine = await createEngine(sim, workers, spawnNodeWorker);
+  const engine = await createEngine(sim, workers, spawnNodeWorker, { ownCores: workers <= cpus().length });
   try {
     const t0 = performance.now();
     await engine.advance(sim.totalSteps());

@@ -11,6 +11,7 @@
 // test/model/param-edges.test.ts): FERROWAVE_RUN_INJECT=nan plants a NaN in one cell's ROS at the
 // second sample (the scan finds it); FERROWAVE_RUN_INJECT=nan-mean makes the first sample's mean
 // ROS NaN after the run (the backstop finds it).
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { badValueText } from '../analysis/state-scan';
 import { summarise } from '../analysis/summary';
@@ -79,7 +80,8 @@ export async function runCommand(sc: ResolvedScenario, o: RunOptions): Promise<s
     writeResolvedScenario(stage.tmp, sc);
     // the per-site initial state is built by row bands on the workers
     const sim = createSimulation(sc, sc.seed, { deferInit: true });
-    engine = await createEngine(sim, o.workers, spawnSimWorker);
+    // no more workers than cores: each has one of its own, and spins rather than sleeps at the barriers
+    engine = await createEngine(sim, o.workers, spawnSimWorker, { ownCores: o.workers <= availableParallelism() });
     const ts = new TimeseriesWriter(stage.tmp, sc.name, sc.seed);
     const progress = new Progress(sc.name, o.quiet);
     const t0 = performance.now();

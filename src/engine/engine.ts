@@ -5,7 +5,7 @@ import { SAMPLE_STRIDE, sampleRows } from '../analysis/sample-rows';
 import { type BadValue, earliest, scanSimulation } from '../analysis/state-scan';
 import type { Origin } from '../analysis/wave';
 import type { Simulation } from '../model/simulation';
-import { CHUNK_SAMPLE, CHUNK_SCAN, createBarrierBuffer } from './barrier';
+import { CHUNK_SAMPLE, CHUNK_SCAN, createBarrierBuffer, SPIN_OWN_CORES, SPIN_SHARED_CORES } from './barrier';
 import { chunkRows } from './row-chunks';
 import type { WorkerApi } from './worker-api';
 
@@ -42,7 +42,16 @@ export interface Engine {
   dispose(): void;
 }
 
-export async function createEngine(sim: Simulation, workers: number, spawn?: () => WorkerHandle): Promise<Engine> {
+export interface EngineOptions {
+  /**
+   * whether each worker has a core of its own (a CLI run with no more workers than cores): then
+   * the workers spin longer at the barriers before sleeping (barrier.ts); the default, false,
+   * suits a page whose drawing shares the cores
+   */
+  ownCores?: boolean;
+}
+
+export async function createEngine(sim: Simulation, workers: number, spawn?: () => WorkerHandle, opts: EngineOptions = {}): Promise<Engine> {
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be an integer >= 0, got ${workers}`);
   if (workers === 0) {
     return {
@@ -75,7 +84,17 @@ export async function createEngine(sim: Simulation, workers: number, spawn?: () 
   let kernels: Simulation['kernel'][];
   try {
     kernels = await Promise.all(
-      handles.map((h, index) => h.api.init({ scenario: sim.scenario, seed: sim.seed, state: sim.state.store, barrier, index, count: workers })),
+      handles.map((h, index) =>
+        h.api.init({
+          scenario: sim.scenario,
+          seed: sim.seed,
+          state: sim.state.store,
+          barrier,
+          index,
+          count: workers,
+          spins: opts.ownCores ? SPIN_OWN_CORES : SPIN_SHARED_CORES,
+        }),
+      ),
     );
   } catch (e) {
     // a worker that failed to start must not keep the process alive

@@ -11,7 +11,7 @@ import type { ResolvedScenario } from '../model/scenario';
 import { createSimulation, type Simulation } from '../model/simulation';
 import { H_STEP, type StateStore } from '../model/layout';
 import { band } from './bands';
-import { BARRIER_INTS, barrierWait, CHUNK_CELLS, CHUNK_COLS, CHUNK_ROWS, CHUNK_SAMPLE, CHUNK_SCAN, SYNC_INTS } from './barrier';
+import { BARRIER_INTS, barrierWait, CHUNK_CELLS, CHUNK_COLS, CHUNK_ROWS, CHUNK_SAMPLE, CHUNK_SCAN, SPIN_SHARED_CORES, SYNC_INTS } from './barrier';
 import { chunkCols, chunkRows } from './row-chunks';
 
 export interface WorkerInit {
@@ -23,6 +23,8 @@ export interface WorkerInit {
   barrier: SharedArrayBuffer;
   index: number;
   count: number;
+  /** spins at a barrier before sleeping (barrier.ts: SPIN_SHARED_CORES or SPIN_OWN_CORES) */
+  spins: number;
 }
 
 export interface WorkerApi {
@@ -53,6 +55,7 @@ export function createWorkerApi(): WorkerApi {
   let colChunk = 1;
   let index = 0;
   let count = 1;
+  let spins = SPIN_SHARED_CORES;
   return {
     init(msg) {
       sim = createSimulation(msg.scenario, msg.seed, { buffer: msg.state });
@@ -60,6 +63,7 @@ export function createWorkerApi(): WorkerApi {
       barrier = sync.subarray(0, BARRIER_INTS);
       index = msg.index;
       count = msg.count;
+      spins = msg.spins;
       chunk = chunkRows(msg.scenario.lattice.width, msg.scenario.lattice.height, count);
       rows = band(msg.scenario.lattice.height, count, index);
       colChunk = chunkCols(msg.scenario.lattice.width, count);
@@ -112,7 +116,7 @@ export function createWorkerApi(): WorkerApi {
         if (sim.rowPhaseReadsNeighbourRows(s)) {
           for (let c = Atomics.add(sync, CHUNK_CELLS, 1); c < chunks; c = Atomics.add(sync, CHUNK_CELLS, 1))
             sim.cellsPhase(c * chunk, Math.min(H, (c + 1) * chunk), s);
-          barrierWait(barrier, count);
+          barrierWait(barrier, count, spins);
           for (let c = Atomics.add(sync, CHUNK_ROWS, 1); c < chunks; c = Atomics.add(sync, CHUNK_ROWS, 1))
             sim.rowPhase(c * chunk, Math.min(H, (c + 1) * chunk), s);
         } else {
@@ -124,7 +128,7 @@ export function createWorkerApi(): WorkerApi {
             sim.rowPhase(y0, y1, s);
           }
         }
-        barrierWait(barrier, count);
+        barrierWait(barrier, count, spins);
         // every worker is past the chunks and none takes one before the next barrier: start them again
         if (index === 0) {
           Atomics.store(sync, CHUNK_CELLS, 0);
@@ -132,14 +136,14 @@ export function createWorkerApi(): WorkerApi {
         }
         for (let c = Atomics.add(sync, CHUNK_COLS, 1); c < colChunks; c = Atomics.add(sync, CHUNK_COLS, 1))
           sim.colPhase(c * colChunk, Math.min(W, (c + 1) * colChunk), s);
-        barrierWait(barrier, count);
+        barrierWait(barrier, count, spins);
         // as above: every worker is past the columns, and none reaches them again before the next step's second barrier
         if (index === 0) Atomics.store(sync, CHUNK_COLS, 0);
         if (sim.growthStep(s)) {
           sim.growPhase1(rows[0], rows[1], s);
-          barrierWait(barrier, count);
+          barrierWait(barrier, count, spins);
           sim.growPhase2(rows[0], rows[1], s);
-          barrierWait(barrier, count);
+          barrierWait(barrier, count, spins);
         }
       }
       if (index === 0) Atomics.store(sim.state.header, H_STEP, s0 + steps);
