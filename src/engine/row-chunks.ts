@@ -8,7 +8,7 @@
 import { rowsForFullTable } from '../model/site-targets';
 
 /** chunks of rows each worker takes in a phase, on average: enough that the last one taken costs little */
-const CHUNKS_PER_WORKER = 32;
+const CHUNKS_PER_WORKER = 64;
 
 /**
  * Rows of a chunk on a lattice `width` x `height` run by `workers` workers: an even number (the
@@ -16,7 +16,11 @@ const CHUNKS_PER_WORKER = 32;
  * per-site targets (site-targets.ts), and at most the whole lattice.
  */
 export function chunkRows(width: number, height: number, workers: number): number {
-  const rows = Math.max(rowsForFullTable(width), Math.ceil(height / (CHUNKS_PER_WORKER * Math.max(1, workers))));
+  const least = rowsForFullTable(width);
+  let rows = Math.ceil(height / (CHUNKS_PER_WORKER * Math.max(1, workers)));
+  // chunks held up by the table's size: as many as fit, of near-equal size (chunks of 60, 60 and 30
+  // rows of a 150-row tumour left one of two workers 90 rows to the other's 60)
+  if (rows < least) rows = Math.ceil(height / Math.max(1, Math.floor(height / least)));
   return Math.min(height, rows + (rows & 1));
 }
 

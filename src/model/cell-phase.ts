@@ -14,6 +14,7 @@
 // a segment per living site: the slow block then runs once per run with each site's targets
 // from a table (site-targets.ts), not once per segment.
 import { applyPulse, deathPass, type ExchangeMatrix, fastPass, sameDeathTargets, slowPass, type StepContext, voidPass } from './kinetics';
+import { relaxRow } from './field-kernels';
 import { H_NECROSES, type SimState } from './layout';
 import { livingRuns } from './living-runs';
 import type { ParamValues } from './params';
@@ -102,7 +103,7 @@ export class CellPhase {
     for (const ld of schedule.localDrugs(step)) {
       const arr = drugArrays[ld.field];
       const c = ld.amount;
-      for (const [a, b] of schedule.runsOf(ld.treatment, y)) for (let i = o + a; i < o + b; i++) arr[i] = c + (arr[i] - c) * localKeep;
+      for (const [a, b] of schedule.runsOf(ld.treatment, y)) (kernel && b - a >= WASM_MIN_SITES ? kernel.relaxRow : relaxRow)(arr, o, a, b, c, localKeep);
     }
     for (const pu of schedule.pulses(step)) {
       for (const [a, b] of schedule.runsOf(pu.treatment, y)) applyPulse(st, o + a, o + b, pu.target, pu.amount);

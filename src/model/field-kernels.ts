@@ -127,6 +127,15 @@ export function cnLastRow(
 }
 
 /**
+ * A drug applied to a region of a tumour (painted, topical): sites [x0, x1) of a row of its field
+ * move towards c, keeping the share `keep` of the gap (cell-phase.ts, every step).
+ * @lanes x
+ */
+export function relaxRow(u: Float32Array, row: int, x0: int, x1: int, c: number, keep: number): void {
+  for (let x = x0; x < x1; x++) u[row + x] = c + (u[row + x] - c) * keep;
+}
+
+/**
  * Implicit Euler, the forward pass of the first row.
  * @lanes x
  */

@@ -85,7 +85,7 @@ export const PARAMS: readonly ParamSpec[] = [
     20,
     'ros',
     'ROS clearance by the lipid-peroxide defences at control strength, failing at high ROS (2^3/(R^3+2^3)): kg in Co2024',
-    'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (behaviour 5.3)',
+    'Co2024 (kg = 1.5); calibrated to the erastin wave threshold (behaviour 5.3); not a clearance of H2O2, which cells remove at 16-370 /min per cell volume (Wagner et al., Redox Biol 1:210 (2013)): ROS here is a lumped oxidative state (docs/model.md 6.0d)',
   ),
   P('ros_decay', '1/min', 0.26, 0, 5, 'ros', 'defence-independent ROS decay: kd in Co2024', 'Co2024 (kd = 0.26)'),
   P(
@@ -232,7 +232,7 @@ export const PARAMS: readonly ParamSpec[] = [
     1000,
     'gsh',
     'maximal system xc- cystine import (per cell volume)',
-    'calibrated: control GSH synthesis 60 uM/min (GSH 5 mM, turnover 0.012/min)',
+    'calibrated: control GSH synthesis 60 uM/min (GSH 5 mM, turnover 0.012/min); cross-check: GSH synthesis alone at published GSH half-lives needs 14-42 uM/min (docs/model.md 6.0d)',
   ),
   P('xc_km', 'uM', 80, 1, 1000, 'gsh', 'Km of xc- for cystine', 'Bannai, J Biol Chem 261:2256 (1986)'),
   P(
@@ -405,7 +405,7 @@ export const PARAMS: readonly ParamSpec[] = [
     1,
     'defence',
     'share of the control lipid-peroxide defence carried by GPX4/GSH',
-    'calibrated: GSH depletion dominates erastin priming (Co2024)',
+    'calibrated: GSH depletion dominates erastin priming (Co2024); direction: GPX4 loss kills most lines while FSP1 knock-out mice have no overt phenotype (Nakamura et al., Nat Struct Mol Biol 30:1806 (2023)); the share itself is a cell-line choice (docs/model.md 6.0d)',
   ),
   P('w_fsp1', '1', 0.03, 0, 1, 'defence', 'share carried by FSP1/CoQ10H2', 'Doll et al. Nature 575:693 (2019); Bersuker et al. Nature 575:688 (2019)'),
   P('w_bh4', '1', 0.02, 0, 1, 'defence', 'share carried by GCH1/BH4', 'Kraft et al. 2020'),
@@ -466,7 +466,7 @@ export const PARAMS: readonly ParamSpec[] = [
     1,
     'iron',
     'TFR1 iron uptake at control expression, iron and medium',
-    'calibrated: labile pool turnover ~30 min at control',
+    'calibrated: labile pool turnover ~30 min at control; cross-check: 1.5-4x below transferrin-receptor cycling (1.5-4 x 10^5 receptors, Frazier et al., J Clin Invest 69:853 (1982); a ~20-min cycle, Bleil & Bretscher, EMBO J 1:351 (1982)) and 7-18x below rat hepatocytes (Thorstensen & Romslo, BBA 804:200 (1984)); docs/model.md 6.0d',
   ),
   P(
     'ntbi_uptake',
@@ -490,7 +490,16 @@ export const PARAMS: readonly ParamSpec[] = [
   ),
   P('ftn_store', '1/min', 0.025, 0, 1, 'iron', 'storage of labile iron in ferritin at control', 'calibrated with ftn_ref'),
   P('ncoa4_release', '1/min', 0.0005, 0, 1, 'iron', 'NCOA4 ferritinophagy release of ferritin iron', 'calibrated: ftn_store*fe_ref/ftn_ref'),
-  P('fpn_export', '1/min', 0.008, 0, 1, 'iron', 'ferroportin export of labile iron at control', 'assumption'),
+  P(
+    'fpn_export',
+    '1/min',
+    0.008,
+    0,
+    1,
+    'iron',
+    'ferroportin export of labile iron at control',
+    'assumption: stands for every net loss of labile iron (haem and Fe-S synthesis, dilution by growth, ferroportin); with ftn_store the labile pool turns over in 30 min, as K562 cells recover from an Fe(II) pulse in ~27 min (Breuer et al., FEBS Lett 382:304 (1996)); docs/model.md 6.0d',
+  ),
 
   // --- cellular potencies fitted to the wave-speed titrations of Co2024 (agents.ts names them) ---
   P(
@@ -1159,7 +1168,16 @@ export const PARAMS: readonly ParamSpec[] = [
     'share of the phenotype variance that is spatially smooth (clonal patches, local micro-environment)',
     'assumption: neighbouring cells in culture and tumours are related and share their surroundings',
   ),
-  P('pheno_patch_um', 'um', 100, 10, 10000, 'noise', 'length scale of the smooth share of phenotype variation', 'assumption: patches of a few cells'),
+  P(
+    'pheno_patch_um',
+    'um',
+    100,
+    10,
+    10000,
+    'noise',
+    'length scale of the smooth share of phenotype variation',
+    'assumption: patches of a few cells; a clone of 2-4 generations spans ~50-100 um, and protein levels keep a memory over more than two generations (Sigal et al., Nature 444:643 (2006)); docs/model.md 6.0d',
+  ),
   P(
     'burst_rate',
     '1/(cell min)',

@@ -68,6 +68,27 @@ export interface Segment {
 }
 
 /** target values of one covering set by quantised drug levels: one drug's by quantum (index q + Q_TABLE / 2, NO_DRUG at Q_TABLE), else by key */
+/** drugs whose tabulated quanta fit one number as a key (1025^5 < 2^53) */
+const KEY_DRUGS = 5;
+
+/**
+ * The key of quantised drug levels in a DrugSlot's byKey: one number when every level is in the
+ * table (no string is made per segment: a tumour painted with a second drug cuts its rows into
+ * about a segment per site), else the levels joined.
+ */
+function drugLevelsKey(drugQ: readonly number[]): number | string {
+  if (drugQ.length <= KEY_DRUGS) {
+    let key = 0;
+    for (let k = drugQ.length - 1; k >= 0; k--) {
+      const t = drugQ[k] === NO_DRUG ? Q_TABLE : drugQ[k] + Q_TABLE / 2;
+      if (!(t >= 0 && t <= Q_TABLE)) return drugQ.join(',');
+      key = key * (Q_TABLE + 1) + t;
+    }
+    return key;
+  }
+  return drugQ.join(',');
+}
+
 interface DrugSlot {
   byT: (Float64Array | undefined)[];
   byKey: Map<number | string, Float64Array>;
@@ -425,7 +446,8 @@ export class Schedule {
   private drugTargetsFor(slot: DrugSlot, covering: number[], drugQ: readonly number[]): Float64Array {
     // one drug (the usual case): the cache is an array by quantum
     const t = drugQ.length === 1 ? (drugQ[0] === NO_DRUG ? Q_TABLE : drugQ[0] + Q_TABLE / 2) : -1;
-    let v = t >= 0 && t <= Q_TABLE ? slot.byT[t] : slot.byKey.get(drugQ.length === 1 ? drugQ[0] : drugQ.join(','));
+    const key = t >= 0 && t <= Q_TABLE ? 0 : drugLevelsKey(drugQ);
+    let v = t >= 0 && t <= Q_TABLE ? slot.byT[t] : slot.byKey.get(key);
     if (!v) {
       v = this.targetValuesOf(covering, drugQ);
       if (++this.drugCacheSize > 20000) {
@@ -437,7 +459,7 @@ export class Schedule {
         this.drugCacheSize = 1;
       }
       if (t >= 0 && t <= Q_TABLE) slot.byT[t] = v;
-      else slot.byKey.set(drugQ.length === 1 ? drugQ[0] : drugQ.join(','), v);
+      else slot.byKey.set(key, v);
     }
     return v;
   }

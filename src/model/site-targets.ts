@@ -13,12 +13,14 @@ const MAX_ROWS = 255;
 const RECENT = 8;
 
 /**
- * Rows of a lattice `width` sites wide a band must hold for its table to take the most targets
- * (MAX_ROWS): the engine's chunks of rows are no shorter, so cutting the rows finer for workers
- * does not send a tumour's slow steps to the slower segment-by-segment path.
+ * Rows of a lattice `width` sites wide a band must hold for its table to take the targets of any
+ * one run of a row (a run has at most `width` sites, so at most that many different targets; the
+ * table starts again from empty when it fills, cell-phase.ts): the engine's chunks of rows are no
+ * shorter, so cutting the rows finer for workers does not send a tumour's slow steps to the slower
+ * segment-by-segment path.
  */
 export function rowsForFullTable(width: number): number {
-  return Math.ceil((8 * N_TARGETS * MAX_ROWS + width) / (8 * width));
+  return Math.ceil((8 * N_TARGETS * Math.min(MAX_ROWS, width) + width) / (8 * width));
 }
 
 export class SiteTargetTable {

@@ -55,6 +55,13 @@ function scramble(st: SimState): void {
   }
 }
 
+/** the tumour of the determinism tests with ferrostatin-1 painted over a band of it (runs of 60 sites, above WASM_MIN_SITES) */
+function paintedTumour() {
+  const sc = structuredClone(tumourDeterminismScenario()) as unknown as { treatments: object[] };
+  sc.treatments.push({ agent: 'ferrostatin-1', uM: 5, start_min: 30, region: { rect: { x_um: 200, y_um: 100, width_um: 1200, height_um: 300 } } });
+  return resolveScenario(sc, 'determinism');
+}
+
 describe('WebAssembly kernels', () => {
   it('the committed WebAssembly text, bytes and bindings are what the sources compile to (npm run build:kernels)', async () => {
     const files = await kernelFiles();
@@ -107,11 +114,13 @@ describe('WebAssembly kernels', () => {
     }
   });
 
-  it('give the bits of the TypeScript loops over whole runs: a wave in a dish, bursts and painted drugs, a growing tumour', () => {
+  it('give the bits of the TypeScript loops over whole runs: a wave in a dish, bursts and painted drugs, a growing tumour, a drug painted on a tumour', () => {
     const runs = [
       { sc: resolveScenario(PRESETS['primed-light-pulse'], 'test'), steps: 900 },
       { sc: determinismScenario(), steps: 240 },
       { sc: tumourDeterminismScenario(), steps: 200 },
+      // a drug painted over part of the tumour: its field is held near its level there every step (relaxRow)
+      { sc: paintedTumour(), steps: 200 },
     ];
     for (const { sc, steps } of runs) {
       expect(sc.lattice.width).toBeGreaterThanOrEqual(WASM_MIN_SITES);

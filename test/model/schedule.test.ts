@@ -93,4 +93,37 @@ describe('drug segments of a tumour row', () => {
     }
     expect(fewer).toBeGreaterThan(0);
   });
+  it('with two drugs, each site gets the targets of its own pair of levels (both in and far outside the tabulated quanta)', () => {
+    const raw = structuredClone(PRESETS['tumour-erastin']) as { treatments: object[] };
+    raw.treatments.push({ agent: 'ferrostatin-1', uM: 1, start_min: 0, region: { rect: { x_um: 0, y_um: 0, width_um: 1000, height_um: 1000 } } });
+    const sc = resolveScenario(raw, 'test');
+    expect(diffusingAgents(sc)).toEqual(['erastin', 'ferrostatin-1']);
+    const W = sc.lattice.width;
+    const H = sc.lattice.height;
+    const level = (i: number, purpose: number) => {
+      const d = draw(i, purpose);
+      if (d < 0.1) return 0;
+      if (d < 0.15) return 3e25;
+      // a few quanta on a grid, so that pairs of levels come back many times along a row
+      return Math.exp((Math.floor(draw(i, purpose + 1) * 6) - 3) / 25);
+    };
+    const a = new Float32Array(W * H);
+    const b = new Float32Array(W * H);
+    for (let i = 0; i < W * H; i++) {
+      a[i] = level(i, 10);
+      b[i] = level(i, 12);
+    }
+    const schedule = new Schedule(sc, mediumBase(sc.params));
+    const pairs = new Set<string>();
+    for (let y = 0; y < H; y++)
+      for (const s of schedule.segments(y, 10, [a, b])) {
+        const i = y * W + s.x0;
+        pairs.add(`${a[i]},${b[i]}`);
+        // a fresh schedule asked for these two levels alone
+        const [whole] = new Schedule(sc, mediumBase(sc.params)).segments(0, 10, [new Float32Array(W).fill(a[i]), new Float32Array(W).fill(b[i])]);
+        expect(Array.from(s.targets), `row ${y}, x ${s.x0}: levels ${a[i]}, ${b[i]}`).toEqual(Array.from(whole.targets));
+      }
+    // every pair of the 8 levels of each drug occurs
+    expect(pairs.size).toBe(64);
+  });
 });

@@ -15,6 +15,7 @@ export interface Kernels {
   cnFirstRow: typeof fieldKernels.cnFirstRow;
   cnMidRow: typeof fieldKernels.cnMidRow;
   cnLastRow: typeof fieldKernels.cnLastRow;
+  relaxRow: typeof fieldKernels.relaxRow;
   ieFirstRow: typeof fieldKernels.ieFirstRow;
   ieRow: typeof fieldKernels.ieRow;
   backRow: typeof fieldKernels.backRow;
@@ -53,6 +54,8 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
   const cnMidRow_odd = exports.cnMidRow_odd as Export;
   const cnLastRow = exports.cnLastRow as Export;
   const cnLastRow_odd = exports.cnLastRow_odd as Export;
+  const relaxRow = exports.relaxRow as Export;
+  const relaxRow_odd = exports.relaxRow_odd as Export;
   const ieFirstRow = exports.ieFirstRow as Export;
   const ieFirstRow_odd = exports.ieFirstRow_odd as Export;
   const ieRow = exports.ieRow as Export;
@@ -115,6 +118,11 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
       const even = x0 + ((x1 - x0) & ~1);
       cnLastRow(u.byteOffset, row, above, prev.byteOffset, x0, even, re, ri, im, extra, edge, (dirichlet ? 1 : 0));
       if (even < x1) cnLastRow_odd(u.byteOffset, row, above, prev.byteOffset, even, x1, re, ri, im, extra, edge, (dirichlet ? 1 : 0));
+    },
+    relaxRow: (u, row, x0, x1, c, keep) => {
+      const even = x0 + ((x1 - x0) & ~1);
+      relaxRow(u.byteOffset, row, x0, even, c, keep);
+      if (even < x1) relaxRow_odd(u.byteOffset, row, even, x1, c, keep);
     },
     ieFirstRow: (u, row, x0, x1, im, extra) => {
       const even = x0 + ((x1 - x0) & ~1);

@@ -3997,7 +3997,56 @@
       )
     )
   )
-  ;; ieFirstRow: compiled from src/model/field-kernels.ts:133
+  ;; relaxRow: compiled from src/model/field-kernels.ts:134
+  (func $relaxRow (export "relaxRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 f64) (param $a5 f64)
+    (local $x i32)
+    (local $x_end_0 i32)
+    (local $lanes_pair_1 v128)
+    (local $raw_2 v128)
+    (local $splat_3 v128)
+    (local $splat_4 v128)
+    ;; lanes: x and x + 1 together
+    (local.set $x (local.get $a2))
+    (local.set $x_end_0 (local.get $a3))
+    (local.set $splat_3 (f64x2.splat (local.get $a4)))
+    (local.set $splat_4 (f64x2.splat (local.get $a5)))
+    (block $lanes_done1
+      (loop $lanes_pair2
+        (br_if $lanes_done1 (i32.ge_s (i32.add (local.get $x) (i32.const 1)) (local.get $x_end_0)))
+        (local.set $lanes_pair_1 (v128.const i64x2 -1 -1))
+        (block $next_pair_0
+            (v128.store64_lane 0 (i32.add (local.get $a0) (i32.shl (i32.add (local.get $a1) (local.get $x)) (i32.const 2))) (f32x4.demote_f64x2_zero (f64x2.add (local.get $splat_3) (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4 (local.tee $raw_2 (v128.load64_zero (i32.add (local.get $a0) (i32.shl (i32.add (local.get $a1) (local.get $x)) (i32.const 2)))))) (local.get $splat_3)) (local.get $splat_4)))))
+        )
+        (local.set $x (i32.add (local.get $x) (i32.const 2)))
+        (br $lanes_pair2)
+      )
+    )
+    ;; an odd last x is left to relaxRow_odd (the binding calls it)
+  )
+  ;; relaxRow_odd: compiled from src/model/field-kernels.ts:134
+  (func $relaxRow_odd (export "relaxRow_odd") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 f64) (param $a5 f64)
+    (local $x i32)
+    (local $x_end_0 i32)
+    (local $lanes_tail_1 v128)
+    (local $splat_2 v128)
+    (local $splat_3 v128)
+    (local $st_4 v128)
+    ;; lanes: x alone (the odd last one of a call of the pair function)
+    (local.set $x (local.get $a2))
+    (local.set $x_end_0 (local.get $a3))
+    (local.set $splat_2 (f64x2.splat (local.get $a4)))
+    (local.set $splat_3 (f64x2.splat (local.get $a5)))
+    (if (i32.lt_s (local.get $x) (local.get $x_end_0))
+      (then
+        (local.set $lanes_tail_1 (v128.const i64x2 -1 0))
+        (block $next_tail_0
+          (local.set $st_4 (f64x2.add (local.get $splat_2) (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4 (v128.load32_zero (i32.add (local.get $a0) (i32.shl (i32.add (local.get $a1) (local.get $x)) (i32.const 2))))) (local.get $splat_2)) (local.get $splat_3))))
+          (f32.store (i32.add (local.get $a0) (i32.shl (i32.add (local.get $a1) (local.get $x)) (i32.const 2))) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $st_4))))
+        )
+      )
+    )
+  )
+  ;; ieFirstRow: compiled from src/model/field-kernels.ts:142
   (func $ieFirstRow (export "ieFirstRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 f64) (param $a5 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4023,7 +4072,7 @@
     )
     ;; an odd last x is left to ieFirstRow_odd (the binding calls it)
   )
-  ;; ieFirstRow_odd: compiled from src/model/field-kernels.ts:133
+  ;; ieFirstRow_odd: compiled from src/model/field-kernels.ts:142
   (func $ieFirstRow_odd (export "ieFirstRow_odd") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 f64) (param $a5 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4046,7 +4095,7 @@
       )
     )
   )
-  ;; ieRow: compiled from src/model/field-kernels.ts:141
+  ;; ieRow: compiled from src/model/field-kernels.ts:150
   (func $ieRow (export "ieRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 f64) (param $a6 f64) (param $a7 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4075,7 +4124,7 @@
     )
     ;; an odd last x is left to ieRow_odd (the binding calls it)
   )
-  ;; ieRow_odd: compiled from src/model/field-kernels.ts:141
+  ;; ieRow_odd: compiled from src/model/field-kernels.ts:150
   (func $ieRow_odd (export "ieRow_odd") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 f64) (param $a6 f64) (param $a7 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4100,7 +4149,7 @@
       )
     )
   )
-  ;; backRow: compiled from src/model/field-kernels.ts:149
+  ;; backRow: compiled from src/model/field-kernels.ts:158
   (func $backRow (export "backRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4125,7 +4174,7 @@
     )
     ;; an odd last x is left to backRow_odd (the binding calls it)
   )
-  ;; backRow_odd: compiled from src/model/field-kernels.ts:149
+  ;; backRow_odd: compiled from src/model/field-kernels.ts:158
   (func $backRow_odd (export "backRow_odd") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4146,7 +4195,7 @@
       )
     )
   )
-  ;; sinkRow: compiled from src/model/field-kernels.ts:160
+  ;; sinkRow: compiled from src/model/field-kernels.ts:169
   (func $sinkRow (export "sinkRow") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $a7 i32) (param $a8 i32) (param $a9 i32) (param $a10 f64) (param $a11 f64) (param $a12 f64) (param $a13 f64) (param $a14 f64) (param $a15 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4200,7 +4249,7 @@
     )
     ;; an odd last x is left to sinkRow_odd (the binding calls it)
   )
-  ;; sinkRow_odd: compiled from src/model/field-kernels.ts:160
+  ;; sinkRow_odd: compiled from src/model/field-kernels.ts:169
   (func $sinkRow_odd (export "sinkRow_odd") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $a7 i32) (param $a8 i32) (param $a9 i32) (param $a10 f64) (param $a11 f64) (param $a12 f64) (param $a13 f64) (param $a14 f64) (param $a15 f64)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4255,7 +4304,7 @@
       )
     )
   )
-  ;; sinkBack: compiled from src/model/field-kernels.ts:198
+  ;; sinkBack: compiled from src/model/field-kernels.ts:207
   (func $sinkBack (export "sinkBack") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4280,7 +4329,7 @@
     )
     ;; an odd last x is left to sinkBack_odd (the binding calls it)
   )
-  ;; sinkBack_odd: compiled from src/model/field-kernels.ts:198
+  ;; sinkBack_odd: compiled from src/model/field-kernels.ts:207
   (func $sinkBack_odd (export "sinkBack_odd") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32)
     (local $x i32)
     (local $x_end_0 i32)
@@ -4304,7 +4353,7 @@
       )
     )
   )
-  ;; sinkRows: compiled from src/model/field-kernels.ts:213
+  ;; sinkRows: compiled from src/model/field-kernels.ts:222
   (func $sinkRows (export "sinkRows") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $a7 i32) (param $a8 f64) (param $a9 f64) (param $a10 f64) (param $a11 f64) (param $a12 f64) (param $a13 f64) (param $a14 f64)
     (local $y i32)
     (local $y_end_0 i32)
@@ -4395,7 +4444,7 @@
     )
     ;; an odd last y is left to sinkRows_odd (the binding calls it)
   )
-  ;; sinkRows_odd: compiled from src/model/field-kernels.ts:213
+  ;; sinkRows_odd: compiled from src/model/field-kernels.ts:222
   (func $sinkRows_odd (export "sinkRows_odd") (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $a7 i32) (param $a8 f64) (param $a9 f64) (param $a10 f64) (param $a11 f64) (param $a12 f64) (param $a13 f64) (param $a14 f64)
     (local $y i32)
     (local $y_end_0 i32)
