@@ -18,9 +18,14 @@ const CHUNKS_PER_WORKER = 64;
 export function chunkRows(width: number, height: number, workers: number): number {
   const least = rowsForFullTable(width);
   let rows = Math.ceil(height / (CHUNKS_PER_WORKER * Math.max(1, workers)));
-  // chunks held up by the table's size: as many as fit, of near-equal size (chunks of 60, 60 and 30
-  // rows of a 150-row tumour left one of two workers 90 rows to the other's 60)
-  if (rows < least) rows = Math.ceil(height / Math.max(1, Math.floor(height / least)));
+  // chunks held up by the table's size: as many as fit, a multiple of the workers where that can
+  // be, of near-equal size (chunks of 60, 60 and 30 rows of a 150-row tumour left one of two
+  // workers 90 rows to the other's 60)
+  if (rows < least) {
+    const fit = Math.max(1, Math.floor(height / least));
+    const n = fit >= workers ? fit - (fit % Math.max(1, workers)) : fit;
+    rows = Math.ceil(height / n);
+  }
   return Math.min(height, rows + (rows & 1));
 }
 
