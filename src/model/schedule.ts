@@ -67,7 +67,9 @@ export interface Segment {
   targets: Float64Array;
 }
 
-/** target values of one covering set by quantised drug levels: one drug's by quantum (index q + Q_TABLE / 2, NO_DRUG at Q_TABLE), else by key */
+/** a quantum's index in a table of Q_TABLE + 1 (the last: no drug), or -1 outside it */
+const tableIndex = (q: number): number => (q === NO_DRUG ? Q_TABLE : q + Q_TABLE / 2 >= 0 && q + Q_TABLE / 2 < Q_TABLE ? q + Q_TABLE / 2 : -1);
+
 /** drugs whose tabulated quanta fit one number as a key (1025^5 < 2^53) */
 const KEY_DRUGS = 5;
 
@@ -80,8 +82,8 @@ function drugLevelsKey(drugQ: readonly number[]): number | string {
   if (drugQ.length <= KEY_DRUGS) {
     let key = 0;
     for (let k = drugQ.length - 1; k >= 0; k--) {
-      const t = drugQ[k] === NO_DRUG ? Q_TABLE : drugQ[k] + Q_TABLE / 2;
-      if (!(t >= 0 && t <= Q_TABLE)) return drugQ.join(',');
+      const t = tableIndex(drugQ[k]);
+      if (t < 0) return drugQ.join(',');
       key = key * (Q_TABLE + 1) + t;
     }
     return key;
@@ -89,6 +91,7 @@ function drugLevelsKey(drugQ: readonly number[]): number | string {
   return drugQ.join(',');
 }
 
+/** target values of one covering set by quantised drug levels: one drug's by quantum (index q + Q_TABLE / 2, NO_DRUG at Q_TABLE), else by key */
 interface DrugSlot {
   byT: (Float64Array | undefined)[];
   byKey: Map<number | string, Float64Array>;
@@ -445,9 +448,9 @@ export class Schedule {
   /** targetsFor a covering set (its cache `slot`) and quantised drug levels, cached per set and levels */
   private drugTargetsFor(slot: DrugSlot, covering: number[], drugQ: readonly number[]): Float64Array {
     // one drug (the usual case): the cache is an array by quantum
-    const t = drugQ.length === 1 ? (drugQ[0] === NO_DRUG ? Q_TABLE : drugQ[0] + Q_TABLE / 2) : -1;
-    const key = t >= 0 && t <= Q_TABLE ? 0 : drugLevelsKey(drugQ);
-    let v = t >= 0 && t <= Q_TABLE ? slot.byT[t] : slot.byKey.get(key);
+    const t = drugQ.length === 1 ? tableIndex(drugQ[0]) : -1;
+    const key = t >= 0 ? 0 : drugLevelsKey(drugQ);
+    let v = t >= 0 ? slot.byT[t] : slot.byKey.get(key);
     if (!v) {
       v = this.targetValuesOf(covering, drugQ);
       if (++this.drugCacheSize > 20000) {
@@ -458,7 +461,7 @@ export class Schedule {
         }
         this.drugCacheSize = 1;
       }
-      if (t >= 0 && t <= Q_TABLE) slot.byT[t] = v;
+      if (t >= 0) slot.byT[t] = v;
       else slot.byKey.set(key, v);
     }
     return v;
