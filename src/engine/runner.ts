@@ -23,8 +23,9 @@ export interface RunHooks {
 /**
  * Takes the samples of one engine's run, in order. The front is measured from the same origin as
  * the summary and the sandbox (wave.ts waveOrigin): the first pulse, else the first committed
- * cell; it is the farthest the front has reached from that origin (FrontReach). Without a pulse the origin is known only once the rows are summed, so the rows' fronts are
- * computed from the last sample's origin, and again (the fronts only) when the origin moved.
+ * cell; it is the farthest the front has reached from that origin (FrontReach). Without a pulse
+ * the origin is known only once the rows are summed, so the rows' fronts are computed from the
+ * last sample's origin, and again (the fronts only) when the origin moved.
  */
 export function sampler(engine: Engine): () => Promise<Sample> {
   let guess: Origin | null = null;

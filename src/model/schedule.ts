@@ -68,7 +68,11 @@ export interface Segment {
 }
 
 /** a quantum's index in a table of Q_TABLE + 1 (the last: no drug), or -1 outside it */
-const tableIndex = (q: number): number => (q === NO_DRUG ? Q_TABLE : q + Q_TABLE / 2 >= 0 && q + Q_TABLE / 2 < Q_TABLE ? q + Q_TABLE / 2 : -1);
+function tableIndex(q: number): number {
+  if (q === NO_DRUG) return Q_TABLE;
+  const t = q + Q_TABLE / 2;
+  return t >= 0 && t < Q_TABLE ? t : -1;
+}
 
 /** drugs whose tabulated quanta fit one number as a key (1025^5 < 2^53) */
 const KEY_DRUGS = 5;
@@ -449,8 +453,8 @@ export class Schedule {
   private drugTargetsFor(slot: DrugSlot, covering: number[], drugQ: readonly number[]): Float64Array {
     // one drug (the usual case): the cache is an array by quantum
     const t = drugQ.length === 1 ? tableIndex(drugQ[0]) : -1;
-    const key = t >= 0 ? 0 : drugLevelsKey(drugQ);
-    let v = t >= 0 ? slot.byT[t] : slot.byKey.get(key);
+    const key = t < 0 ? drugLevelsKey(drugQ) : null;
+    let v = key === null ? slot.byT[t] : slot.byKey.get(key);
     if (!v) {
       v = this.targetValuesOf(covering, drugQ);
       if (++this.drugCacheSize > 20000) {
@@ -461,7 +465,7 @@ export class Schedule {
         }
         this.drugCacheSize = 1;
       }
-      if (t >= 0) slot.byT[t] = v;
+      if (key === null) slot.byT[t] = v;
       else slot.byKey.set(key, v);
     }
     return v;

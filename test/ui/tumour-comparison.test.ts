@@ -1,7 +1,8 @@
 // The tumour comparison preset (tumour-erastin-rescues) says what its three branches show: with
 // erastin alone a wave crosses the tumour and every cell commits; ferrostatin-1 or DFO given with
-// the erastin stop it; and each branch's front never falls back as the dead are cleared. Each branch is the base preset with the branch's treatments added from the
-// checkpoint's time, run headless here as `ferrowave run` would (the page's branches equal these:
+// the erastin stop it; and each branch's front never falls back as the dead are cleared. Each
+// branch is the base preset with the branch's treatments added from the checkpoint's time, run
+// headless here as `ferrowave run` would (the page's branches equal these:
 // test/ui/comparison.test.ts), so the description cannot drift from the model.
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/analysis/summary';
