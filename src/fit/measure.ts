@@ -1,8 +1,10 @@
 // Why this file exists: what a fit reads off one finished run (in the thread that ran it, so only
 // these few numbers travel): the front speed (src/analysis/front-speed.ts, as the validation
-// measures it), the time half the cells had died, and at the times the data ask for, the fraction
-// of dead cells and the mean GSH of living cells.
+// measures it), the time half the cells had died, where waves started on their own (the ignition
+// sites of src/analysis/ignition.ts, as check "spontaneous" counts them), and at the times the data
+// ask for, the fraction of dead cells and the mean GSH of living cells.
 import { measureFront } from '../analysis/front-speed';
+import { ignitionSites } from '../analysis/ignition';
 import type { Sample } from '../analysis/observables';
 import { type Summary, summarise } from '../analysis/summary';
 import { firstCommitOrigin, pulseOrigin } from '../analysis/wave';
@@ -18,6 +20,10 @@ export interface RunMeasures {
   /** first time half the cells that had lived had committed, min (null: never) */
   t50_min: number | null;
   t_end_min: number;
+  /** sources of fronts in the run (ignitionSites: 100 um neighbourhood, half of it committed within 120 min) */
+  ignition_sites: number;
+  /** commitment time of the first ignition site, min (null: none) */
+  first_ignition_min: number | null;
   /** the times asked for, min, and at each: dead / cells present, and the living cells' mean GSH (uM; null: none living) */
   times_min: number[];
   dead_fraction: number[];
@@ -52,12 +58,15 @@ export function measureRun(
   const origin = pulseOrigin(sc) ?? firstCommitOrigin(sim.state, sc.lattice.site_um);
   const front = origin ? measureFront(sim.state, sc.lattice.site_um, origin) : null;
   const gsh = times_min.map((t) => at(samples, t, (s) => s.means.gsh));
+  const sites = ignitionSites(sim.state, sc.lattice.site_um);
   return {
     speed_um_per_min: front ? front.v : 0,
     front: front ? front.kind : 'none',
     pattern: summary.wave.pattern,
     t50_min: summary.death.t50_min,
     t_end_min: summary.t_end_min,
+    ignition_sites: sites.length,
+    first_ignition_min: sites.length ? sites[0].t_min : null,
     times_min: [...times_min],
     dead_fraction: times_min.map((t) => at(samples, t, deadFraction)),
     gsh_uM: gsh.map((g) => (Number.isFinite(g) ? g : null)),

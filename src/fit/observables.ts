@@ -4,7 +4,15 @@
 // number with a note, never NaN: a fit must see them as bad, not as missing.
 import type { RunMeasures } from './measure';
 
-export const OBSERVABLES = ['wave_speed_ratio', 'wave_speed_um_per_min', 'fraction_dead_at', 'gsh_percent_at', 't50_death_min'] as const;
+export const OBSERVABLES = [
+  'wave_speed_ratio',
+  'wave_speed_um_per_min',
+  'fraction_dead_at',
+  'gsh_percent_at',
+  't50_death_min',
+  'ignition_sites',
+  'first_ignition_min',
+] as const;
 export type Observable = (typeof OBSERVABLES)[number];
 
 export interface ObservableInfo {
@@ -41,6 +49,18 @@ export const OBSERVABLE_INFO: Record<Observable, ObservableInfo> = {
     timed: false,
     control: false,
     doc: "first time half of the cells that lived had committed to ferroptosis (the run's end when never: censored)",
+  },
+  ignition_sites: {
+    unit: '1',
+    timed: false,
+    control: false,
+    doc: "sites where a front started on its own in the run's lattice: a commitment with no earlier one within 100 um (in the 120 min before it) from which at least half of that neighbourhood commits within 120 min (src/analysis/ignition.ts; a pulse's first cell counts too, so use it without a pulse)",
+  },
+  first_ignition_min: {
+    unit: 'min',
+    timed: false,
+    control: false,
+    doc: "commitment time of the first ignition site (as ignition_sites finds them); the run's end when there is none (censored)",
   },
 };
 
@@ -89,6 +109,12 @@ export function modelValue(obs: Observable, treated: RunOutcome, control: RunOut
       if (m.t50_min === null)
         return { value: m.t_end_min, note: `half the cells never died: censored at the end of the run (${m.t_end_min} min)`, failed: false };
       return { value: m.t50_min, note: null, failed: false };
+    case 'ignition_sites':
+      return { value: m.ignition_sites, note: null, failed: false };
+    case 'first_ignition_min':
+      if (m.first_ignition_min === null)
+        return { value: m.t_end_min, note: `no ignition site: censored at the end of the run (${m.t_end_min} min)`, failed: false };
+      return { value: m.first_ignition_min, note: null, failed: false };
   }
 }
 

@@ -163,9 +163,11 @@ export function fitReport(r: ReportInput): string {
   spec.data.forEach((d, i) => {
     const base = plan.bases.find((b) => b.data.includes(i));
     const k = Array.isArray(base?.raw.treatments) ? base.raw.treatments.length : 0;
+    // the dose's key in a treatment: uM for drugs, dose for the light pulse and serum (the file's agents share one, or uM)
+    const keys = new Set(plan.points.filter((p) => p.data === i).map((p) => (AGENTS[p.agent].dose_key === 'dose' ? 'dose' : 'uM')));
     const t = {
       agent: 'AGENT',
-      uM: 'DOSE',
+      [keys.size === 1 ? [...keys][0] : 'uM']: 'DOSE',
       start_min: d.treatment.start_min,
       ...(d.treatment.end_min !== null ? { end_min: d.treatment.end_min } : {}),
       ...(d.treatment.region ? { region: d.treatment.region } : {}),

@@ -84,6 +84,8 @@ const measures = (speed: number, extra: Partial<RunMeasures> = {}): RunOutcome =
     pattern: speed > 0 ? 'wave' : 'local',
     t50_min: null,
     t_end_min: 900,
+    ignition_sites: 0,
+    first_ignition_min: null,
     times_min: [],
     dead_fraction: [],
     gsh_uM: [],
@@ -103,6 +105,12 @@ describe('objective', () => {
     expect(t.value).toBe(900);
     expect(t.note).toMatch(/censored/);
     expect(modelValue('gsh_percent_at', measures(3, { gsh_uM: [null] }), measures(5, { gsh_uM: [500] }), 0, 0)).toMatchObject({ value: 0 });
+    // a field that never ignites: its first ignition censored at the run's end, with a note
+    const none = modelValue('first_ignition_min', measures(0), null, 0, 0);
+    expect(none.value).toBe(900);
+    expect(none.note).toMatch(/no ignition site: censored/);
+    expect(modelValue('first_ignition_min', measures(0, { ignition_sites: 2, first_ignition_min: 455 }), null, 0, 0)).toMatchObject({ value: 455, note: null });
+    expect(modelValue('ignition_sites', measures(0, { ignition_sites: 7 }), null, 0, 0)).toMatchObject({ value: 7, note: null });
   });
 
   it('scores points with the tolerance rule and puts failed runs far off', () => {
