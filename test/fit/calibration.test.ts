@@ -81,3 +81,61 @@ describe('the GSH pathway fit', () => {
     for (const p of fit.spec.parameters) expect(p.start).toBe(byName[p.name]);
   });
 });
+
+describe('the spontaneous-initiation fit', () => {
+  it('reads the wave-site counts of Co et al. 2024 by serum and the first waves 7-10 h after erastin', () => {
+    const fit = readFitFile(join(repo, 'fits/spontaneous.fit.json'));
+    expect(fit.points.map((p) => [p.agent, p.dose, p.observable, p.value])).toEqual([
+      ['serum', 0.15, 'ignition_sites', 2.5],
+      ['serum', 5, 'ignition_sites', 8],
+      ['serum', 5, 'first_ignition_min', 510],
+    ]);
+    // 7-10 h read as 2 SD either side of 510 min
+    expect(fit.points[2].sd * 2).toBe(90);
+    expect(fit.spec.parameters.map((p) => p.name)).toEqual(['burst_rate', 'burst_size']);
+    // two serum levels, each the mean of 8 fields; no untreated run is needed
+    expect(fit.plan.conditions).toHaveLength(16);
+    expect(fit.plan.conditions.every((c) => c.agent === 'serum')).toBe(true);
+  });
+
+  it('keeps the defaults because they lie inside the 95 % intervals of the committed fit (docs/model.md 6.0e)', () => {
+    const fit = readFitFile(join(repo, 'fits/spontaneous.fit.json'));
+    const byName = Object.fromEntries(PARAMS.map((p) => [p.name, p.default]));
+    expect(fit.start).toEqual(fit.spec.parameters.map((p) => byName[p.name]));
+    const rows = readFileSync(join(repo, 'docs/fits/spontaneous/uncertainty.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const [name, , , lower, upper, start, , lo, hi] = row.split(',');
+      expect(Number(start)).toBe(byName[name]);
+      // an open side of the interval runs to the parameter's bound
+      expect(byName[name]).toBeGreaterThanOrEqual(lo === '' ? Number(lower) : Number(lo));
+      expect(byName[name]).toBeLessThanOrEqual(hi === '' ? Number(upper) : Number(hi));
+    }
+  });
+
+  it('counts where a primed field without a pulse ignites on its own, and only there', async () => {
+    const raw = JSON.parse(readFileSync(join(repo, 'fits/primed-field.json'), 'utf8'));
+    const run = async (patch: (r: typeof raw) => void) => {
+      const r = structuredClone(raw);
+      r.lattice = { width: 40, height: 40, site_um: 20 };
+      patch(r);
+      const sc = resolveScenario(r, '0.1.0');
+      const sim = createSimulation(sc, sc.seed);
+      return measureRun(sim, await runToEnd(await createEngine(sim, 0)), []);
+    };
+    const primed = await run(() => {});
+    expect(primed.ignition_sites).toBeGreaterThan(0);
+    // the first site comes hours after erastin, not at once
+    expect(primed.first_ignition_min).toBeGreaterThan(240);
+    expect(primed.first_ignition_min).toBeLessThan(1440);
+    // without erastin nothing ignites; with the bursts off neither
+    const unprimed = await run((r) => {
+      r.treatments = [];
+    });
+    expect([unprimed.ignition_sites, unprimed.first_ignition_min]).toEqual([0, null]);
+    const quiet = await run((r) => {
+      r.params = { burst_rate: 0 };
+    });
+    expect([quiet.ignition_sites, quiet.first_ignition_min]).toEqual([0, null]);
+  });
+});
