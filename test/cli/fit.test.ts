@@ -1,7 +1,8 @@
 // `ferrowave fit` as a user runs it (child processes), on a tiny primed strip: it recovers a
 // parameter from data the model itself produced; the fit folder is the same bytes for 1 and 2
 // workers, for two shards running together, and after a SIGKILL and a rerun; a changed fit file is
-// refused on an old folder; an invalid fit writes nothing; a run that fails counts and the fit goes on.
+// refused on an old folder; an invalid fit writes nothing; a run that fails counts and the fit goes on;
+// a fit to spontaneous wave sites by serum dose reproduces with the run command its report gives.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -189,5 +190,64 @@ describe('ferrowave fit', () => {
     expect(Number(first.at(-3))).toBeGreaterThanOrEqual(10_000);
     const line = readFileSync(join(root, 'faulty', 'batches', 'b000000-s0of1.jsonl'), 'utf8').split('\n')[3];
     expect(JSON.parse(line)).toMatchObject({ r: 2, o: { ok: false, error: expect.stringMatching(/^worker died: exited with code 70/) } });
+  });
+
+  it('fits to where waves start on their own, by serum dose, and its report gives the run command with the dose key of serum', async () => {
+    // a small primed field without a pulse: waves start from spontaneous bursts
+    const field = {
+      name: 'tiny-field',
+      seed: 3,
+      lattice: { width: 30, height: 30, site_um: 20 },
+      duration_min: 900,
+      tissue: { kind: 'monolayer', gaps: [] },
+      treatments: [{ agent: 'erastin', uM: 10, start_min: 0 }],
+      params: {},
+    };
+    writeFileSync(join(root, 'field.json'), JSON.stringify(field));
+    writeFileSync(join(root, 'sites.csv'), 'agent,dose,observable,value,sd\nserum,5,ignition_sites,3,1.5\nserum,5,first_ignition_min,500,45\n');
+    const path = join(root, 'sites.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: 'sites',
+        seed: 5,
+        data: [{ file: 'sites.csv', scenario: 'field.json', columns: { dose_uM: 'dose' } }],
+        parameters: [{ path: 'params.burst_size', lower: 2, upper: 10, scale: 'log' }],
+        optimiser: { max_generations: 2 },
+        uncertainty: { method: 'none' },
+      }),
+    );
+    runFit(path, 'sites');
+    const best = JSON.parse(read(root, 'sites', 'best-params.json')).burst_size;
+    const report = read(root, 'sites', 'report.md');
+    const set = `--set 'treatments[1]={"agent":"AGENT","dose":DOSE,"start_min":0}'`;
+    expect(report).toContain(`npx ferrowave run field.json --out DIR --set params.burst_size=${best} ${set}`);
+    const points = read(root, 'sites', 'points.csv')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(points.map((p) => p[6])).toEqual(['ignition_sites', 'first_ignition_min']);
+    // the command with the row's agent and dose: the run's ignition sites are the fit's model value
+    const run = cli([
+      'run',
+      join(root, 'field.json'),
+      '--out',
+      join(root, 'sites-run'),
+      '--quiet',
+      '--set',
+      `params.burst_size=${best}`,
+      '--set',
+      'treatments[1]={"agent":"serum","dose":5,"start_min":0}',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    // and that scenario, run here, has the ignition sites and first time the fit recorded
+    const raw = { ...field, params: { burst_size: best }, treatments: [...field.treatments, { agent: 'serum', dose: 5, start_min: 0 }] };
+    const sc = resolveScenario(raw, '0.1.0');
+    const sim = createSimulation(sc, sc.seed);
+    const m = measureRun(sim, await runToEnd(await createEngine(sim, 0)), []);
+    expect(m.ignition_sites).toBeGreaterThan(0);
+    expect(String(m.ignition_sites)).toBe(points[0][12]);
+    expect(String(m.first_ignition_min)).toBe(points[1][12]);
   });
 });
