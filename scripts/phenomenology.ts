@@ -19,7 +19,7 @@ import { measureFront } from '../src/analysis/front-speed';
 import { pulseOrigin } from '../src/analysis/wave';
 import type { RunOutcome } from '../src/fit/observables';
 import { crossesGap, diffusionForSpeed, stripSpeed } from '../src/fit/oxidant-reach';
-import { scenarioOf } from '../src/fit/plan';
+import { informativePoints, scenarioOf } from '../src/fit/plan';
 import { scoreCandidate } from '../src/fit/objective';
 import { paramSpec } from '../src/model/params';
 import { resolveScenario } from '../src/model/scenario';
@@ -59,12 +59,11 @@ async function scoreFit(fit: ReturnType<typeof readFitFile>, params: Record<stri
     outcomes.push(r.outcome);
   }
   const s = scoreCandidate(fit.plan, outcomes);
-  const informative = fit.plan.points.filter((p) => !p.fixed).length;
   const bad = fit.plan.points
     .map((p, i) => ({ p, r: s.points[i] }))
     .filter(({ r }) => !r.pass)
     .map(({ p, r }) => ({ key: `${p.agent} ${p.dose} ${p.observable}`, model: r.model, data: p.value }));
-  return { objective: s.objective, pass: s.pass, points: fit.plan.points.length, informative, failing: bad };
+  return { objective: s.objective, pass: s.pass, points: fit.plan.points.length, informative: informativePoints(fit.plan), failing: bad };
 }
 
 /** Whether the strip carries a travelling wave at this erastin dose. */

@@ -52,7 +52,7 @@ export interface FitPlan {
 }
 
 /** The dose key of a treatment of `agent` in a scenario: uM for drugs, dose for the light pulse. */
-const doseKey = (agent: AgentId) => (AGENTS[agent].dose_key === 'dose' ? 'dose' : 'uM');
+export const doseKey = (agent: AgentId) => (AGENTS[agent].dose_key === 'dose' ? 'dose' : 'uM');
 
 /**
  * Plan the runs. `bases[i]` is data file i's scenario (raw, with its set applied) and its resolved

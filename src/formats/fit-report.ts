@@ -8,7 +8,7 @@ import type { FitState } from '../fit/driver';
 import type { Score } from '../fit/objective';
 import { OBSERVABLE_INFO } from '../fit/observables';
 import { groupPlotPath, groups, groupTitle } from '../fit/plots';
-import type { FitPlan } from '../fit/plan';
+import { doseKey, type FitPlan } from '../fit/plan';
 import type { FitSpec } from '../fit/spec';
 import type { UncertaintySummary } from '../fit/uncertainty';
 import { AGENTS } from '../model/agents';
@@ -164,7 +164,7 @@ export function fitReport(r: ReportInput): string {
     const base = plan.bases.find((b) => b.data.includes(i));
     const k = Array.isArray(base?.raw.treatments) ? base.raw.treatments.length : 0;
     // the dose's key in a treatment: uM for drugs, dose for the light pulse and serum (the file's agents share one, or uM)
-    const keys = new Set(plan.points.filter((p) => p.data === i).map((p) => (AGENTS[p.agent].dose_key === 'dose' ? 'dose' : 'uM')));
+    const keys = new Set(plan.points.filter((p) => p.data === i).map((p) => doseKey(p.agent)));
     const t = {
       agent: 'AGENT',
       [keys.size === 1 ? [...keys][0] : 'uM']: 'DOSE',
