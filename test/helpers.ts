@@ -1,8 +1,11 @@
 // Why this file exists: small scenarios and a one-call runner shared by the behaviour tests, so
 // each test states only what it varies (dose, pulse, site size, time step, drugs).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureFront } from '../src/analysis/front-speed';
 import type { Sample } from '../src/analysis/observables';
 import { type Summary, summarise } from '../src/analysis/summary';
-import { analyseWave, type WaveResult } from '../src/analysis/wave';
+import { analyseWave, pulseOrigin, type WaveResult } from '../src/analysis/wave';
 import { createEngine } from '../src/engine/engine';
 import { runToEnd } from '../src/engine/runner';
 import { PRESETS } from '../src/model/presets';
@@ -87,4 +90,21 @@ export function calibrationStripSpeed(treatments: Array<Record<string, unknown>>
   sim.step(sim.totalSteps());
   const w = analyseWave(sim.state, sc.lattice.site_um, sc.treatments[1].region!);
   return w.detected ? w.speed_um_per_min! : 0;
+}
+
+/**
+ * The long strip the calibration is now fitted on (fits/primed-strip-long.json: 240 x 4 sites,
+ * run to 900 min), with `treatments` added and `params` set; returns the front's speed as the fit
+ * measures it (0 = no travelling front).
+ */
+export function longStripSpeed(treatments: Array<Record<string, unknown>> = [], params: Record<string, number> = {}): number {
+  const raw = JSON.parse(readFileSync(join(import.meta.dirname, '../fits/primed-strip-long.json'), 'utf8'));
+  raw.params = { ...raw.params, ...params };
+  raw.treatments.push(...treatments);
+  const sc = resolveScenario(raw, 'test');
+  const sim = createSimulation(sc, sc.seed, { unshared: true });
+  sim.step(sim.totalSteps());
+  const origin = pulseOrigin(sc);
+  const f = origin ? measureFront(sim.state, sc.lattice.site_um, origin) : null;
+  return f ? f.v : 0;
 }

@@ -47,6 +47,31 @@ describe('the calibration fit', () => {
   });
 });
 
+describe('the calibration refit of 2026-12-07 (docs/model.md 6.0)', () => {
+  const byName = Object.fromEntries(PARAMS.map((p) => [p.name, p.default]));
+  const bestOf = (dir: string): Record<string, number> => JSON.parse(readFileSync(join(repo, 'docs/fits', dir, 'best-params.json'), 'utf8'));
+
+  it('first fits DFO potency alone, to the ten DFO rows and the 160 uM bound, from the values before the refit', () => {
+    const fit = readFitFile(join(repo, 'fits/calibration-dfo.fit.json'));
+    expect(fit.spec.parameters.map((p) => p.name)).toEqual(['dfo_ec50', 'dfo_chelation_max']);
+    expect(new Set(fit.points.map((p) => p.agent))).toEqual(new Set(['dfo']));
+    expect(fit.points).toHaveLength(11);
+    expect(fit.points.filter((p) => p.relation === 'le').map((p) => [p.dose, p.value])).toEqual([[160, 0]]);
+    expect(fit.start).toEqual([124.174, 0.212563]);
+  });
+
+  it('then starts the whole calibration from the DFO stage result, and the committed calibration report ends at the defaults', () => {
+    const stage = bestOf('calibration-dfo');
+    const fit = readFitFile(join(repo, 'fits/calibration.fit.json'));
+    const start = Object.fromEntries(fit.spec.parameters.map((p, i) => [p.name, fit.start[i]]));
+    expect([start.dfo_ec50, start.dfo_chelation_max]).toEqual([stage.dfo_ec50, stage.dfo_chelation_max]);
+    // `npm run fit:calibration` returns the defaults: every fitted value is the parameter's default
+    const best = bestOf('calibration');
+    expect(Object.keys(best).sort()).toEqual(fit.spec.parameters.map((p) => p.name).sort());
+    for (const [name, v] of Object.entries(best)) expect([name, byName[name]]).toEqual([name, v]);
+  });
+});
+
 describe('the GKT137831 dish fit', () => {
   it('fits only GKT137831 potency, on the full dish check 5.13 measures, to the GKT137831 rows and bound', () => {
     const fit = readFitFile(join(repo, 'fits/gkt-dish.fit.json'));
