@@ -43,9 +43,10 @@ export function createCheckContext(o: ContextOptions): CheckContext {
       const raw = structuredClone(PRESETS[preset]);
       for (const a of overrides) applyOverride(raw, a);
       const scenario = resolveScenario(raw, FERROWAVE_VERSION);
-      const out = overrides.length
-        ? `runs/${preset}-${hashBuffer(new TextEncoder().encode(overrides.join('\n')).slice().buffer).slice(0, 6)}`
-        : `runs/${preset}`;
+      // the folder is named by the second lane of the hash (the last 8 hex digits), which mixes every
+      // byte: the first lane skips a tail shorter than a word, so overrides differing only there
+      // (factor 0.5 / 0.1) would share a folder
+      const out = overrides.length ? `runs/${preset}-${hashBuffer(new TextEncoder().encode(overrides.join('\n')).slice().buffer).slice(-6)}` : `runs/${preset}`;
       const command = ['npx ferrowave run', preset, '--out', out, ...overrides.flatMap((a) => ['--set', shellArg(a)])].join(' ');
       return { scenario, command };
     },

@@ -50,6 +50,10 @@ describe('check context', () => {
       /^npx ferrowave run primed-light-pulse --out runs\/primed-light-pulse-[0-9a-f]{6} --set lattice.width=40 --set lattice.height=3 --set duration_min=500 --set treatments\[1\].region.disc.y_um=30 --set 'name=tiny run'$/,
     );
     expect(ctx.scenario('primed-gap').command).toBe('npx ferrowave run primed-gap --out runs/primed-gap');
+    // two runs whose overrides differ only in their last bytes get their own folders
+    const outOf = (factor: number) =>
+      ctx.scenario('primed-light-pulse', [`treatments[2]={"agent":"knockdown","gene":"ACSL4","factor":${factor}}`]).command.split(' ')[5];
+    expect(outOf(0.5)).not.toBe(outOf(0.1));
     const cell = siteAt(scenario, 10, 30);
     const spec = {
       scenario,
