@@ -11,6 +11,8 @@ import { PARAMS, type ParamSpec, resolveParams } from '../src/model/params';
 import { TARGETS } from '../src/model/targets';
 
 const DEFAULTS = resolveParams();
+/** a parameter's source text (params.ts) */
+const paramSource = (name: string) => PARAMS.find((p) => p.name === name)?.source ?? '';
 
 export const BEGIN_MARKER = '<!-- params:begin -->';
 export const END_MARKER = '<!-- params:end -->';
@@ -102,8 +104,10 @@ export function renderAgentTable(): string {
     for (const act of a.actions) {
       const t = TARGETS[act.target];
       const k = t.kind;
-      // a fitted potency or effect names its parameter (default value shown; params.ts has its source)
-      const val = (v: number | string) => (typeof v === 'number' ? formatNumber(v) : `\`${v}\` (fitted, ${formatNumber(DEFAULTS[v])})`);
+      // a potency or effect held in a parameter names it (default value shown; params.ts has its
+      // source), marked fitted only where that source says so (the oleate weights are unsourced)
+      const val = (v: number | string) =>
+        typeof v === 'number' ? formatNumber(v) : `\`${v}\` (${paramSource(v).startsWith('fitted') ? 'fitted' : 'parameter'}, ${formatNumber(DEFAULTS[v])})`;
       const potency = k === 'inhibit' ? `IC50 ${val(act.potency)} ${a.unit}` : k === 'saturating' ? `EC50 ${val(act.potency)} ${a.unit}` : '—';
       const hill = k === 'inhibit' || k === 'saturating' ? formatNumber(act.hill) : '—';
       const max =

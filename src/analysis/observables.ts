@@ -9,7 +9,7 @@ import { ALIVE, DEAD, DYING, H_BIRTHS, H_COMMITTED, H_NECROSES, NECROTIC, STATUS
 export const HYPOXIC_O2_UM = 5;
 
 /** Means over living (alive + dying) cells, in the variable's unit. */
-export const MEAN_VARS: readonly CellVar[] = ['ros', 'lpo', 'gsh', 'gpx4', 'cys', 'fe', 'ca', 'ca_er', 'zn', 'mt', 'coq', 'bh4', 'vol'];
+export const MEAN_VARS: readonly CellVar[] = ['ros', 'lpo', 'gsh', 'gpx4', 'cys', 'fe', 'ca', 'ca_er', 'zn', 'mt', 'coq', 'bh4', 'vol', 'pufa'];
 
 export interface Sample {
   t_min: number;

@@ -19,6 +19,8 @@ export const AGENT_IDS = [
   'ifsp1',
   'fsen1',
   'methotrexate',
+  'oleic-acid',
+  'scd1-inhibitor',
   'ferrostatin-1',
   'liproxstatin-1',
   'trolox',
@@ -360,6 +362,52 @@ export const AGENTS: Record<AgentId, AgentSpec> = {
   },
 
   // ---------------------------------------------------------------- radical-trapping antioxidants
+  // ---------------------------------------------------------------- phospholipid composition (PUFA vs MUFA)
+  'oleic-acid': {
+    id: 'oleic-acid',
+    name: 'oleic acid (C18:1, exogenous MUFA)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 125,
+    range: [0, 1000],
+    typical:
+      '125 uM in HT-1080 cells (Dixon lab screen, Magtanong et al., Cell Chem Biol 26:420 (2019), data.mendeley.com/datasets/g2xhxht7cw); 50-250 uM is the usual range of fatty-acid supplementation',
+    actions: [
+      {
+        target: 'mufa_supply',
+        potency: 'oleate_ec50',
+        hill: 1,
+        max_effect: 'oleate_max_supply',
+        source:
+          'unsourced magnitude (parameters oleate_ec50, oleate_max_supply; docs/model.md 3.5): exogenous MUFAs potently inhibit ferroptosis, lower the PUFA-containing phospholipids over several hours and need activation by ACSL3 (Magtanong et al. 2019; Ubellacker et al., Nature 585:113 (2020))',
+      },
+    ],
+    notes:
+      'Taken up and activated by ACSL3 (the gene ACSL3 scales it), it competes with PUFA for the acyl positions of phospholipids, so PUFA-PL falls at the rate of remodelling (pufa_rate, hours): it protects when given hours ahead and less when given with the trigger. Lipid droplets play no part (Magtanong et al. 2019).',
+  },
+  'scd1-inhibitor': {
+    id: 'scd1-inhibitor',
+    name: 'SCD1 inhibitor (CAY10566; A939572)',
+    unit: 'uM',
+    dose_key: 'uM',
+    default_dose: 1,
+    range: [0, 100],
+    typical:
+      '0.1-1 uM CAY10566 in cancer cells for 1-3 days (e.g. 1 uM with 50 uM oleate in OVCAR5/8 cells, Exp Mol Med (2024), doi:10.1038/s12276-024-01356-2)',
+    actions: [
+      {
+        target: 'scd1',
+        potency: 0.01,
+        hill: 1,
+        max_effect: 1,
+        source:
+          'approximate: CAY10566 blocks the desaturation of saturated acyl-CoAs in HepG2 cells at low nM (Liu et al., J Med Chem 50:3086 (2007)); the exact cellular IC50 was not checked, and at the usual 0.1-1 uM the enzyme is fully inhibited either way',
+      },
+    ],
+    notes:
+      "SCD1 makes the cell's own MUFA (oleoyl-, palmitoleoyl-CoA); without it PUFA gains the phospholipid acyl positions and cells are sensitised (Tesfay et al., Cancer Res 79:5355 (2019)). Its other effects (CoQ10 fall, saturated ceramides and apoptosis in Tesfay et al.) are not modelled.",
+  },
+
   'ferrostatin-1': {
     id: 'ferrostatin-1',
     name: 'ferrostatin-1 (Fer-1)',

@@ -29,6 +29,7 @@ const { cys_supply: T_CYS, iron_chelation: T_CHEL, ntbi: T_NTBI, tf_iron: T_TF, 
 const { nox: T_NOX, pi3k: T_PI3K, src_kinase: T_SRC, zn_bath: T_ZNB, zn_chelation: T_ZNCHEL, ca_ionophore: T_IONO } = TI;
 const { orai1: T_ORAI, se_bath: T_SE, se_medium: T_SEM, tmem16f: T_TMEM, swelling: T_SWELL, mito_ros: T_MITO } = TI;
 const { cystine_medium: T_CYSS, glutamate_bath: T_GLU, ca_medium: T_CA, serca: T_SERCA, ip3r: T_IP3R, mcu: T_MCU } = TI;
+const { scd1: T_SCD1, mufa_supply: T_MUFA } = TI;
 
 /** What a step is: its time, its length, its index (for keyed draws) and the seed's key. */
 export interface StepContext {
@@ -58,7 +59,7 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   const { status, nbr } = st;
   // phenotype bytes (expression factors, 1 = control)
   const { SLC7A11: pSLC, GPX4: pGPX4, FSP1: pFSP1, GCH1: pGCH1, ACSL4: pACSL4, TFR1: pTFR1 } = st.pheno;
-  const { FPN: pFPN, FTH1: pFTH, NCOA4: pNCOA4, ZIP7: pZIP7, MT1G: pMT1G, NOX: pNOX, PROLIF: pPROLIF, CLIC5: pCLIC5 } = st.pheno;
+  const { FPN: pFPN, FTH1: pFTH, NCOA4: pNCOA4, ZIP7: pZIP7, MT1G: pMT1G, NOX: pNOX, PROLIF: pPROLIF, CLIC5: pCLIC5, ACSL3: pACSL3 } = st.pheno;
   // expression factor of a phenotype byte: D[pGENE[i]]
   const D = PHENO_DECODE;
 
@@ -74,6 +75,9 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
   // derived once per call
   const necP = p.necrosis_rate * dt;
   const erS = p.ion_couple_ca * p.er_pufa_share;
+  // MUFA competition for the phospholipids' acyl positions (SCD1's own MUFA, exogenous oleate)
+  const mufaC = p.mufa_compete;
+  const mufaN = 1 + mufaC;
   const erRefInv = 1 / p.ca_er_ref;
   const feRefInv = 1 / feRef;
   const seDen = 1 / (1 + dt * seRate);
@@ -318,8 +322,10 @@ export function slowCells(st: SimState, i0: int, i1: int, p: ParamValues, T: Flo
 
     // --- PUFA-PL (ACSL4, lowered by contact inhibition)
     // (ER Ca2+ sets a share of elongation and desaturation: erF = 1 - s + s ca_er / ca_er_ref, a Ca2+
-    // coupling that ion_couple_ca blends toward 1)
-    const pf = relaxStep(pufa[i], D[pACSL4[i]] * cf * (1 + erS * (caEr[i] * erRefInv - 1)), pufaFrac);
+    // coupling that ion_couple_ca blends toward 1; MUFA competes for the acyl positions:
+    // mufaF = (1 + m) / (1 + m (scd1 + [ACSL3] mufa_supply)), exactly 1 with SCD1 untouched and no oleate)
+    const mufaF = mufaN / (1 + mufaC * (T[T_SCD1] + D[pACSL3[i]] * T[T_MUFA]));
+    const pf = relaxStep(pufa[i], D[pACSL4[i]] * cf * (1 + erS * (caEr[i] * erRefInv - 1)) * mufaF, pufaFrac);
     pufa[i] = pf;
 
     // --- oxygen use; rates for the fast block

@@ -78,7 +78,13 @@ export const CELL_VARS = [
     symbol: 'L',
     show: { label: 'lipid peroxides', scale: 'log', lo: 0.01, hi: 100, oxidant: true },
   },
-  { name: 'pufa', unit: 'rel', doc: 'PUFA-phospholipid content (1 = control, set by ACSL4)', init: 1 },
+  {
+    name: 'pufa',
+    unit: 'rel',
+    doc: 'PUFA-phospholipid content (1 = control, set by ACSL4; MUFA from SCD1 or oleate competes)',
+    init: 1,
+    show: { label: 'PUFA phospholipids', scale: 'linear', lo: 0, hi: 2 },
+  },
   { name: 'vol', unit: 'rel', doc: 'cell volume (1 = resting; ruptures at vol_rupture)', init: 1 },
   { name: 't_dying', unit: 'min', doc: 'time the cell was committed (NaN if never)', init: 0 },
   { name: 't_dead', unit: 'min', doc: 'time the cell ruptured or died of hypoxia (NaN if never)', init: 0 },
@@ -144,6 +150,7 @@ export const GENES = [
   'CLIC5',
   'MS4A15',
   'CHMP4B',
+  'ACSL3',
 ] as const;
 export type Gene = (typeof GENES)[number];
 

@@ -13,6 +13,7 @@ import p8 from '../../public/presets/primed-light-pulse.json' with { type: 'json
 import p9 from '../../public/presets/unprimed-light-pulse.json' with { type: 'json' };
 import p10 from '../../public/presets/primed-ring-wave.json' with { type: 'json' };
 import p11 from '../../public/presets/glutamate-oxytosis.json' with { type: 'json' };
+import p12 from '../../public/presets/oleate-protects.json' with { type: 'json' };
 import t0 from '../../public/presets/tumour-erastin.json' with { type: 'json' };
 import t1 from '../../public/presets/tumour-rsl3.json' with { type: 'json' };
 import t2 from '../../public/presets/tumour-fsp1-resistant-erastin.json' with { type: 'json' };
@@ -40,6 +41,7 @@ export const PRESETS: Record<string, Record<string, unknown>> = {
   'primed-gap': p7,
   'primed-dish-1024': p6,
   'glutamate-oxytosis': p11,
+  'oleate-protects': p12,
   'tumour-erastin': t0,
   'tumour-rsl3': t1,
   'tumour-fsp1-resistant-erastin': t2,

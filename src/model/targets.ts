@@ -25,6 +25,16 @@ export const TARGETS = {
   fsp1: { kind: 'inhibit', unit: 'activity', doc: 'FSP1 (AIFM2) CoQ10 reductase activity' },
   dhfr: { kind: 'inhibit', unit: 'activity', doc: 'DHFR activity (BH2 -> BH4 regeneration)' },
   rta: { kind: 'saturating', unit: 'x control defence', doc: 'radical-trapping antioxidant capacity, in units of the control cell defence' },
+  scd1: {
+    kind: 'inhibit',
+    unit: 'activity',
+    doc: "stearoyl-CoA desaturase 1 activity (the cell's own MUFA synthesis, which competes with PUFA for phospholipids)",
+  },
+  mufa_supply: {
+    kind: 'saturating',
+    unit: 'x endogenous MUFA supply',
+    doc: 'exogenous monounsaturated fatty acid (oleate) activated by ACSL3 and built into phospholipids, in units of the supply SCD1 gives a control cell',
+  },
   cys_supply: { kind: 'saturating', unit: 'uM/min cysteine', doc: 'cysteine supply bypassing xc-, uM/min' },
   iron_chelation: { kind: 'saturating', unit: '1/min', doc: 'removal of labile Fe2+ by a chelator, 1/min' },
   ntbi: { kind: 'bath', unit: 'uM Fe', doc: 'non-transferrin-bound iron in the medium, uM Fe' },

@@ -38,9 +38,13 @@ describe('chunks of rows', () => {
         }
   });
 
-  it('give a 150 x 150 tumour on two workers four chunks of 36-38 rows, and a 1024 x 1024 dish about 64 chunks a worker', () => {
-    expect(sizes(150, chunkRows(150, 150, 2))).toEqual([38, 38, 38, 36]);
+  it('give a 150 x 150 tumour on two workers one chunk each of 74-76 rows, and a 1024 x 1024 dish over 40 chunks a worker', () => {
+    // the table sets the least height: with 37 treatment targets a 150-site row needs 38 rows, so
+    // three chunks would fit and two share the rows equally between two workers, and the 1024-wide
+    // dish takes chunks of 12 rows (35 targets gave four chunks of 36-38 rows and chunks of 10;
+    // npm run bench measured the same speed on both, 40.1 and 40.2 M cell-minutes per second)
+    expect(sizes(150, chunkRows(150, 150, 2))).toEqual([76, 74]);
     const rows = chunkRows(1024, 1024, 2);
-    expect(Math.ceil(1024 / rows)).toBeGreaterThanOrEqual(100);
+    expect(Math.ceil(1024 / rows)).toBeGreaterThanOrEqual(80);
   });
 });

@@ -1,9 +1,10 @@
 // docs/behaviours.md, items 4 and 7-13 and spontaneous initiation, on small lattices: each test
 // states the experiment and the direction (or number) the literature gives.
 import { describe, expect, it } from 'vitest';
+import { hashBuffer } from '../../src/analysis/hash';
 import { ignitionSites } from '../../src/analysis/ignition';
 import { countsAndMeans } from '../../src/analysis/observables';
-import { ALIVE, DEAD, DYING } from '../../src/model/layout';
+import { ALIVE, CELL_VARS, DEAD, DYING } from '../../src/model/layout';
 import { paramSpec } from '../../src/model/params';
 import { resolveScenario } from '../../src/model/scenario';
 import { createSimulation } from '../../src/model/simulation';
@@ -219,6 +220,51 @@ describe('iron chelation stops the wave (Co et al. 2024: doses above the publish
 
   it('with half the peroxidation iron-independent (the earlier lpo_iron_share 0.5) 160 uM DFO does not stop it', () => {
     expect(longStripSpeed([{ agent: 'dfo', uM: 160, start_min: 0 }], { lpo_iron_share: 0.5 })).toBeGreaterThan(0);
+  });
+});
+
+describe('PUFA against MUFA phospholipids (behaviour 18)', () => {
+  /** mean PUFA-PL of a small untreated dish's cells at each of `hours` under the treatments */
+  const pufaAt = (treatments: T[], hours: number[]) => {
+    const sc = resolveScenario({ seed: 1, lattice: { width: 6, height: 6, site_um: 20 }, duration_min: 60 * Math.max(...hours), treatments }, 't');
+    const sim = createSimulation(sc);
+    return hours.map((h) => {
+      while (sim.time() < 60 * h - 1e-9) sim.step(1);
+      return countsAndMeans(sim.state).means.pufa;
+    });
+  };
+  const oleate = (uM: number): T => ({ agent: 'oleic-acid', uM, start_min: 0 });
+
+  it('oleic acid lowers PUFA-PL over hours, only with ACSL3; an SCD1 inhibitor raises it', () => {
+    const [p1, p12, p24] = pufaAt([oleate(125)], [1, 12, 24]);
+    expect(p24).toBeLessThan(0.8);
+    expect((1 - p1) / (1 - p24)).toBeLessThan(0.25);
+    expect((1 - p12) / (1 - p24)).toBeGreaterThan(0.5);
+    const [ko] = pufaAt([oleate(125), { agent: 'knockdown', gene: 'ACSL3', factor: 0.01 }], [24]);
+    expect(ko).toBeGreaterThan(0.98);
+    const [scd] = pufaAt([{ agent: 'scd1-inhibitor', uM: 1, start_min: 0 }], [24]);
+    expect(scd).toBeGreaterThan(1.5);
+  });
+
+  it('with no oleate and SCD1 untouched the arm changes nothing, whatever its weight or ACSL3', () => {
+    /** every per-cell variable and fate after 10 h of 10 uM erastin (the gene bytes aside: ACSL3's differ by design) */
+    const cells = (treatments: T[], params: Record<string, number>) => {
+      const sim = createSimulation(
+        resolveScenario({ seed: 3, lattice: { width: 8, height: 8, site_um: 20 }, duration_min: 600, treatments: [erastin(10), ...treatments], params }, 't'),
+      );
+      sim.step(sim.totalSteps());
+      return [...CELL_VARS.map((v) => hashBuffer(new Float32Array(sim.state.cell[v.name]).buffer)), hashBuffer(new Uint8Array(sim.state.status).buffer)];
+    };
+    const ref = cells([], {});
+    expect(cells([oleate(0)], { mufa_compete: 4 })).toEqual(ref);
+    expect(cells([{ agent: 'knockdown', gene: 'ACSL3', factor: 0.1 }], { oleate_max_supply: 10 })).toEqual(ref);
+    expect(cells([oleate(10)], {})).not.toEqual(ref);
+  });
+
+  it('oleic acid slows the primed wave; an SCD1 inhibitor speeds it at a low erastin dose', async () => {
+    const v0 = await speed([]);
+    expect(await speed([oleate(125)])).toBeLessThan(0.9 * v0);
+    expect(await speed([{ agent: 'scd1-inhibitor', uM: 1, start_min: 0 }], 1.25)).toBeGreaterThan(1.1 * (await speed([], 1.25)));
   });
 });
 

@@ -72,8 +72,8 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
     slowCells: (_st, i0, i1, p, T, cx) => {
       writeParams(p);
       const even = i0 + ((i1 - i0) & ~1);
-      const n = slowCells(i0, even, cx.dts, T[10], T[18], T[6], T[7], T[8], T[28], T[11], T[17], T[30], T[13], T[12], T[25], T[24], T[0], T[29], T[9], T[1], T[2], T[3], T[4], T[5], T[14], T[15], T[16], T[23], cx.step, cx.key.k0, cx.key.k1, cx.t);
-      return even < i1 ? n + slowCells_odd(even, i1, cx.dts, T[10], T[18], T[6], T[7], T[8], T[28], T[11], T[17], T[30], T[13], T[12], T[25], T[24], T[0], T[29], T[9], T[1], T[2], T[3], T[4], T[5], T[14], T[15], T[16], T[23], cx.step, cx.key.k0, cx.key.k1, cx.t) : n;
+      const n = slowCells(i0, even, cx.dts, T[12], T[20], T[6], T[7], T[8], T[30], T[13], T[19], T[32], T[15], T[14], T[27], T[26], T[0], T[31], T[11], T[1], T[2], T[3], T[4], T[5], T[16], T[17], T[18], T[25], T[9], T[10], cx.step, cx.key.k0, cx.key.k1, cx.t);
+      return even < i1 ? n + slowCells_odd(even, i1, cx.dts, T[12], T[20], T[6], T[7], T[8], T[30], T[13], T[19], T[32], T[15], T[14], T[27], T[26], T[0], T[31], T[11], T[1], T[2], T[3], T[4], T[5], T[16], T[17], T[18], T[25], T[9], T[10], cx.step, cx.key.k0, cx.key.k1, cx.t) : n;
     },
     slowCells_sites: (_st, i0, i1, p, T, sets, cx) => {
       writeParams(p);
@@ -96,8 +96,8 @@ export function bindKernels(exports: Record<string, unknown>, memory: WebAssembl
     deathCells: (_st, i0, i1, p, T, cx) => {
       writeParams(p);
       const even = i0 + ((i1 - i0) & ~1);
-      deathCells(i0, even, cx.t, cx.dt, cx.dts, T[30], T[19], T[20], T[21], T[22], T[26], T[27]);
-      if (even < i1) deathCells_odd(even, i1, cx.t, cx.dt, cx.dts, T[30], T[19], T[20], T[21], T[22], T[26], T[27]);
+      deathCells(i0, even, cx.t, cx.dt, cx.dts, T[32], T[21], T[22], T[23], T[24], T[28], T[29]);
+      if (even < i1) deathCells_odd(even, i1, cx.t, cx.dt, cx.dts, T[32], T[21], T[22], T[23], T[24], T[28], T[29]);
     },
     thetaRows: (u, width, y0, y1, factors, f0, ri, re, ta, edge, dirichlet) => {
       const even = y0 + ((y1 - y0) & ~1);

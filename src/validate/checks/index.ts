@@ -18,6 +18,7 @@ import { ionCalciumRepair } from './ion-calcium-repair';
 import { ionChloride } from './ion-chloride';
 import { ionSelenium } from './ion-selenium';
 import { ionZinc } from './ion-zinc';
+import { lipids } from './lipids';
 import { speed513 } from './iron-nox-fsp1';
 import { selenium512 } from './selenium';
 import { spontaneous } from './spontaneous';
@@ -43,6 +44,7 @@ export const BEHAVIOURS: Behaviour[] = [
   gpx4Inhibitors58,
   order59,
   density510,
+  lipids,
   zinc511,
   selenium512,
   speed513,

@@ -6,29 +6,13 @@
 // built (docs/design/ion-crosstalk.md, C7 and C8); the sources give directions, the factors are the design's.
 import { barChart } from '../../report/bar-chart';
 import { PALETTE } from '../../report/colours';
-import { Criteria, commands, frontSpeed, meanDeathDelay, presetRun, result } from '../kit';
+import { Criteria, commands, frontSpeed, meanDeathDelay, result } from '../kit';
 import { fx, sampleAt } from '../measures';
-import type { Behaviour, CheckContext, Figure, RunResult } from '../types';
-import { geneChange, knockdown, type SpeedResult, speedRun } from './speed-cases';
-
-/** pre-culture before erastin in C8 (min): PUFA-PL follows ER Ca2+ over ~8 h */
-const PRE_MIN = 1440;
+import type { Behaviour, Figure, RunResult } from '../types';
+import { geneChange, knockdown, PRE_MIN, precultured, type SpeedResult, speedRun } from './speed-cases';
 
 /** mean commitment -> rupture (min) of the ruptured cells */
 const delay = (r: RunResult) => meanDeathDelay(r.sim.state).mean;
-
-/** the primed dish after PRE_MIN of pre-culture with `extra` (from t = 0), then erastin `uM` and the pulse 6 h later */
-async function precultured(ctx: CheckContext, uM: number, extra: object[]): Promise<RunResult> {
-  const overrides = [
-    `duration_min=${PRE_MIN + 900}`,
-    `treatments[0].uM=${uM}`,
-    `treatments[0].start_min=${PRE_MIN}`,
-    `treatments[1].start_min=${PRE_MIN + 360}`,
-    `treatments[1].end_min=${PRE_MIN + 370}`,
-  ];
-  for (const [j, t] of extra.entries()) overrides.push(`treatments[${2 + j}]=${JSON.stringify(t)}`);
-  return presetRun(ctx, 'primed-light-pulse', overrides);
-}
 
 /** the living cells' mean free ER Ca2+ at the end of the pre-culture (uM) */
 const erAt = (r: RunResult) => sampleAt(r.samples, PRE_MIN).means.ca_er;

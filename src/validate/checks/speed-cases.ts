@@ -1,5 +1,6 @@
-// Why this file exists: what checks 5.11-5.13 share: one full-dish pulse run per treatment case
-// (10 uM erastin unless stated), its front speed, and the bar chart and table of speeds.
+// Why this file exists: what the speed checks share (5.11-5.13, lipids, ion-ca-repair): one full-dish
+// pulse run per treatment case (10 uM erastin unless stated), optionally after a day's pre-culture,
+// its front speed, and the bar chart and table of speeds.
 import { barChart, PALETTE } from '../../report/svg';
 import { type FrontSpeed, frontSpeed, presetRun } from '../kit';
 import { fx } from '../measures';
@@ -22,6 +23,23 @@ export async function speedRun(ctx: CheckContext, k: SpeedCase): Promise<SpeedRe
   for (const [p, v] of Object.entries(k.params ?? {})) overrides.push(`params.${p}=${v}`);
   const run = await presetRun(ctx, 'primed-light-pulse', overrides);
   return { ...k, run, s: frontSpeed(run) };
+}
+
+/** pre-culture before erastin (min): lipid remodelling (PUFA-PL) takes hours, so treatments that act through it start a day ahead */
+export const PRE_MIN = 1440;
+
+/** The primed dish after PRE_MIN of pre-culture with `extra` (from t = 0), then erastin `uM` and the pulse 6 h later (900 min after erastin). */
+export async function precultured(ctx: CheckContext, uM: number, extra: object[], params: Record<string, number> = {}): Promise<RunResult> {
+  const overrides = [
+    `duration_min=${PRE_MIN + 900}`,
+    `treatments[0].uM=${uM}`,
+    `treatments[0].start_min=${PRE_MIN}`,
+    `treatments[1].start_min=${PRE_MIN + 360}`,
+    `treatments[1].end_min=${PRE_MIN + 370}`,
+  ];
+  for (const [j, t] of extra.entries()) overrides.push(`treatments[${2 + j}]=${JSON.stringify(t)}`);
+  for (const [p, v] of Object.entries(params)) overrides.push(`params.${p}=${v}`);
+  return presetRun(ctx, 'primed-light-pulse', overrides);
 }
 
 export const drug = (agent: string, uM: number) => ({ agent, uM, start_min: 0 });
@@ -75,7 +93,7 @@ export function speedBars(title: string, runs: Array<{ name: string; s: FrontSpe
 
 export const speedTable = (runs: Array<{ name: string; s: FrontSpeed; run: RunResult }>) =>
   [
-    '| condition | speed (um/min) | pattern | reach (um) | R² | committed at 900 min |',
+    '| condition | speed (um/min) | pattern | reach (um) | R² | committed at the end |',
     '|---|---|---|---|---|---|',
     ...runs.map(
       (x) =>
