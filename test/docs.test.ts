@@ -1,6 +1,7 @@
 // Why this file exists: docs/model.md is the model's paper and must keep using the code's names.
 // The parameter table in it is generated (scripts/gen-model-docs.ts); this test fails when the
-// table is stale or when a state variable, field, aux rate, gene, target or parameter is missing.
+// table is stale or when a state variable, field, aux rate, gene, target or parameter is missing;
+// docs/treatments.md and the README's count of agents must follow the registry too.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AUX_VARS, CELL_VARS, FIELDS, GENES } from '../src/model/layout';
@@ -67,5 +68,12 @@ describe('docs/treatments.md', () => {
   });
   it('lists every treatment identifier', () => {
     expect(AGENT_IDS.filter((id) => !tdoc.includes(`| \`${id}\` |`))).toEqual([]);
+  });
+});
+
+describe('README.md', () => {
+  it("counts the treat panel's agents as the registry does", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme.match(/any of the (\d+) agents/)?.[1]).toBe(String(AGENT_IDS.length));
   });
 });
