@@ -283,7 +283,7 @@ export const PARAMS: readonly ParamSpec[] = [
     100,
     'gsh',
     'cysteine from transsulfuration (xc- independent)',
-    'calibrated: GSH floor ~8% of control under 10 uM erastin (Co2024 GSH data); the fit of the GSH pathway to the 5-h GSH dose-response of Co2024 (npm run fit:gsh, fits/gsh-erastin.fit.json; docs/model.md 6.0c) allows up to 7.6 uM/min (95% profile interval, open towards 0): 2.5 lies inside, bounded above only',
+    'calibrated: GSH floor ~8% of control under 10 uM erastin (Co2024 GSH data); the fit of the GSH pathway to the 5-h GSH dose-response of Co2024 (npm run fit:gsh, fits/gsh-erastin.fit.json; docs/model.md 6.0c) allows 0.28-7.5 uM/min (95% profile interval; 0.1 does not fit, and the lower end 0.80 in the fit report is a profile point whose re-optimisation stalled): 2.5 lies inside, held mainly from above',
   ),
   P(
     'cys_decay',
@@ -305,7 +305,7 @@ export const PARAMS: readonly ParamSpec[] = [
     1,
     'gsh',
     'GSH loss by efflux and conjugation',
-    'calibrated: GSH falls to ~8% within 5 h of 10 uM erastin (Co2024); the fit of the GSH pathway to the 5-h GSH dose-response of Co2024 (npm run fit:gsh, fits/gsh-erastin.fit.json; docs/model.md 6.0c) allows 0.0074-0.086 /min (95% profile interval, best 0.046): 0.012 lies inside, the data constrain it only loosely',
+    'calibrated: GSH falls to ~8% within 5 h of 10 uM erastin (Co2024); the fit of the GSH pathway to the 5-h GSH dose-response of Co2024 (npm run fit:gsh, fits/gsh-erastin.fit.json; docs/model.md 6.0c) allows 0.0075-0.094 /min (95% profile interval, best 0.051): 0.012 lies inside, the data constrain it only loosely',
   ),
   P('gsh_ox_rate', '1/(a.u. min)', 0.002, 0, 1, 'gsh', 'net GSH oxidation per a.u. ROS not recovered by glutathione reductase', 'assumption'),
   P(
@@ -540,7 +540,7 @@ export const PARAMS: readonly ParamSpec[] = [
     10,
     'pharmacology',
     'cellular IC50 of GKT137831 on NOX1/4',
-    'fitted: GKT137831 titration of Co2024 on the full primed dish (fits/gkt-dish.fit.json; 95 % profile interval 1.67-2.75 uM; the strip calibration, fits/calibration.fit.json, gave 2.83 before the ion modules); cell-free Ki 0.11-0.14 uM (Aoyama et al., Hepatology 56:2316 (2012))',
+    'fitted: GKT137831 titration of Co2024 on the full primed dish (fits/gkt-dish.fit.json; 95 % profile interval 1.68-2.75 uM; the strip calibration, fits/calibration.fit.json, gave 2.83 before the ion modules); cell-free Ki 0.11-0.14 uM (Aoyama et al., Hepatology 56:2316 (2012))',
   ),
   P(
     'ly294002_ic50',
