@@ -4,21 +4,15 @@
 // inhibition sensitises (Tesfay et al. 2019). The sources give directions only; the criteria and
 // their margins were fixed in docs/design/lipids.md before the oleate and SCD1 treatments were run.
 import { lineChart } from '../../report/line-chart';
-import { Criteria, commands, type FrontSpeed, frontSpeed, presetRun, result } from '../kit';
+import { Criteria, commands, type FrontSpeed, frontSpeed, result } from '../kit';
 import { fx, sampleAt } from '../measures';
 import type { Behaviour, Figure, RunResult } from '../types';
-import { drug, knockdown, PRE_MIN, precultured, speedBars, speedTable } from './speed-cases';
+import { drug, knockdown, PRE_MIN, precultured, type SpeedResult, speedBars, speedRun, speedTable } from './speed-cases';
 
 /** the oleic acid dose of the Dixon lab's screen in HT-1080 cells (Magtanong et al. 2019), uM */
 const OA_UM = 125;
 /** the usual working dose of the SCD1 inhibitor CAY10566, uM */
 const SCD1I_UM = 1;
-
-interface Case {
-  name: string;
-  run: RunResult;
-  s: FrontSpeed;
-}
 
 const committedAtEnd = (r: RunResult) => r.samples[r.samples.length - 1].committed_total;
 /** the living cells' mean PUFA-PL (rel) at time t of the run */
@@ -37,7 +31,7 @@ export const lipids: Behaviour = {
     'Doll et al., Nat Chem Biol 13:91 (2017); Magtanong et al., Cell Chem Biol 26:420 (2019) (125 uM oleic acid: data.mendeley.com/datasets/g2xhxht7cw); Ubellacker et al., Nature 585:113 (2020); Tesfay et al., Cancer Res 79:5355 (2019)',
   async run(ctx) {
     const c = new Criteria();
-    const pre = async (name: string, uM: number, extra: object[], params: Record<string, number> = {}): Promise<Case> => {
+    const pre = async (name: string, uM: number, extra: object[], params: Record<string, number> = {}): Promise<SpeedResult> => {
       const run = await precultured(ctx, uM, extra, params);
       return { name, run, s: frontSpeed(run) };
     };
@@ -54,8 +48,7 @@ export const lipids: Behaviour = {
     const scd1Hi = await pre(`SCD1 inhibitor ${SCD1I_UM} uM`, 10, [drug('scd1-inhibitor', SCD1I_UM)]);
     const oaWeak = await pre(`oleic acid ${OA_UM} uM, mufa_compete 0.25`, 10, [oa], { mufa_compete: 0.25 });
     const oaStrong = await pre(`oleic acid ${OA_UM} uM, mufa_compete 4`, 10, [oa], { mufa_compete: 4 });
-    const coRun = await presetRun(ctx, 'primed-light-pulse', [`treatments[2]=${JSON.stringify(oa)}`]);
-    const co: Case = { name: `oleic acid ${OA_UM} uM with erastin (no pre-culture)`, run: coRun, s: frontSpeed(coRun) };
+    const co = await speedRun(ctx, { name: `oleic acid ${OA_UM} uM with erastin (no pre-culture)`, extra: [oa] });
 
     const n0 = committedAtEnd(ctl.run);
     c.add(
